@@ -1,0 +1,13 @@
+/** Tells a title from an abstract by its shape, for listings where position alone can mislead. */
+
+/**
+ * An abstract is prose: long, or a sentence of some length ending in a full stop, or several
+ * sentences. A title may end in a question mark but is one clause, however long.
+ */
+export function looksLikeAbstract(text: string): boolean {
+  if (text.length >= 300) return true;
+  const words = text.split(/\s+/).length;
+  const endsLikeSentence = /[.!?]["')\]]?$/.test(text);
+  if (words >= 15 && /[.!]["')\]]?$/.test(text)) return true;
+  return words >= 12 && endsLikeSentence && /[.!?]\s+[A-Z]/.test(text);
+}

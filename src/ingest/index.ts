@@ -1,0 +1,9 @@
+/** The ingest library: dumps in, paper records and dump reports out. No Astro, no side effects. */
+export type * from './types.ts';
+export { parseDump, PARSER_VERSION } from './parse-dump.ts';
+export { buildCorpus, ingestDumps, parseDumpInput, compareDumpNames } from './build-corpus.ts';
+export { readDumpFolder, readDumpFile, listDumpFiles, DUMP_FILE_PATTERN } from './read-dump-folder.ts';
+export { readTopicDefinitions, topicFromFrontmatter, type TopicFrontmatter } from './topic-definitions.ts';
+export { classifyPaper, compileTopics } from './classify-topics.ts';
+export { formatIngestReport, formatWarning } from './format-report.ts';
+export { normalizeText, titleKey } from './normalize-text.ts';

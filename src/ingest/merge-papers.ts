@@ -1,0 +1,131 @@
+/**
+ * Merges the entries of all dumps into papers. An entry joins a known paper when its title is the
+ * same after normalisation or its abstract is near-identical; when one entry ties two known papers
+ * together, they become one paper under the older id and the younger id is retired.
+ */
+import { AbstractIndex, abstractShingles } from './abstract-index.ts';
+import { deriveTitle } from './derive-title.ts';
+import { normalizeText, titleKey } from './normalize-text.ts';
+import { SlugRegistry } from './slug.ts';
+import type { ParsedDump, PaperSource } from './types.ts';
+
+/** A paper while dumps are still being merged; `seen` counts arrival order across all dumps. */
+export interface PaperDraft {
+  id: string;
+  /** Creation order, so that the older of two merged papers keeps its id. */
+  created: number;
+  /** Real titles by title key, in the order first seen; the Map keeps the newest last via `latestTitleKey`. */
+  titles: Map<string, string>;
+  latestTitleKey: string | null;
+  derivedTitle: string;
+  abstract: string;
+  sources: PaperSource[];
+  firstSeen: string;
+  published: string | null;
+  upvotes: number | null;
+  authorCount: number | null;
+  organization: string | null;
+  /** Ids of papers that turned out to be this one. */
+  retiredIds: string[];
+}
+
+export interface DumpMergeCounts {
+  newPapers: number;
+  mergedEntries: number;
+}
+
+export interface MergeResult {
+  papers: PaperDraft[];
+  /** Per dump file name. */
+  counts: Map<string, DumpMergeCounts>;
+}
+
+export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
+  const slugs = new SlugRegistry();
+  const byTitle = new Map<string, PaperDraft>();
+  const byAbstract = new AbstractIndex<PaperDraft>();
+  const live = new Set<PaperDraft>();
+  const counts = new Map<string, DumpMergeCounts>();
+  let created = 0;
+
+  const absorb = (keeper: PaperDraft, retired: PaperDraft) => {
+    live.delete(retired);
+    byAbstract.remove(retired);
+    keeper.retiredIds.push(retired.id, ...retired.retiredIds);
+    for (const [key, title] of retired.titles) {
+      if (!keeper.titles.has(key)) keeper.titles.set(key, title);
+      byTitle.set(key, keeper);
+    }
+    keeper.sources = [...keeper.sources, ...retired.sources].sort(compareSources(dumps));
+    keeper.published ??= retired.published;
+    keeper.upvotes ??= retired.upvotes;
+    keeper.authorCount ??= retired.authorCount;
+    keeper.organization ??= retired.organization;
+  };
+
+  for (const dump of dumps) {
+    const tally: DumpMergeCounts = { newPapers: 0, mergedEntries: 0 };
+    counts.set(dump.file, tally);
+    for (const entry of dump.entries) {
+      const title = entry.title === null ? null : normalizeText(entry.title);
+      const key = title === null ? null : titleKey(title);
+      const abstract = normalizeText(entry.abstract);
+      const shingles = abstractShingles(abstract);
+      const titleMatch = key === null || key === '' ? undefined : byTitle.get(key);
+      const abstractMatch = byAbstract.findSamePaper(shingles) ?? undefined;
+
+      let paper = titleMatch ?? abstractMatch;
+      if (titleMatch && abstractMatch && titleMatch !== abstractMatch) {
+        const [keeper, retired] = titleMatch.created < abstractMatch.created ? [titleMatch, abstractMatch] : [abstractMatch, titleMatch];
+        absorb(keeper, retired);
+        paper = keeper;
+      }
+      if (paper === undefined) {
+        const derivedTitle = deriveTitle(abstract);
+        paper = {
+          id: slugs.claim(title ?? derivedTitle),
+          created: created++,
+          titles: new Map(),
+          latestTitleKey: null,
+          derivedTitle,
+          abstract,
+          sources: [],
+          firstSeen: dump.file,
+          published: null,
+          upvotes: null,
+          authorCount: null,
+          organization: null,
+          retiredIds: [],
+        };
+        live.add(paper);
+        tally.newPapers++;
+      } else {
+        tally.mergedEntries++;
+        byAbstract.remove(paper);
+      }
+
+      // The newest listing speaks last: its title, abstract and counts are the current ones.
+      if (title !== null && key !== null && key !== '') {
+        if (!paper.titles.has(key)) paper.titles.set(key, title);
+        paper.latestTitleKey = key;
+        byTitle.set(key, paper);
+      }
+      paper.abstract = abstract;
+      paper.sources.push({ dump: dump.file, line: entry.line });
+      if (entry.meta) {
+        paper.published = entry.meta.published ?? paper.published;
+        paper.upvotes = entry.meta.upvotes ?? paper.upvotes;
+        paper.authorCount = entry.meta.authorCount ?? paper.authorCount;
+        paper.organization = entry.meta.organization ?? paper.organization;
+      }
+      byAbstract.add(paper, shingles);
+    }
+    counts.set(dump.file, tally);
+  }
+  return { papers: [...live], counts };
+}
+
+function compareSources(dumps: readonly ParsedDump[]) {
+  const order = new Map(dumps.map((dump, index) => [dump.file, index]));
+  return (a: PaperSource, b: PaperSource) => (order.get(a.dump) ?? 0) - (order.get(b.dump) ?? 0) || a.line - b.line;
+}

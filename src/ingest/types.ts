@@ -1,0 +1,146 @@
+/**
+ * The data model of the digest. Every other module (CLI, content loader, pages, tests)
+ * imports these types; nothing redefines them.
+ */
+
+/** The four layouts in which Hugging Face Papers listings have been scraped. */
+export type DumpFormat =
+  | 'abstract-lines'
+  | 'daily-page'
+  | 'line-pairs'
+  | 'daily-page-metadata';
+
+/** Where a paper was seen: a dump file and the 1-based line of its title (or abstract). */
+export interface PaperSource {
+  dump: string;
+  line: number;
+}
+
+/** A phrase that put a paper into a topic, and whether it was found in the title or abstract. */
+export interface TopicEvidence {
+  phrase: string;
+  field: 'title' | 'abstract';
+}
+
+/** One paper, merged across every dump that listed it. */
+export interface PaperRecord {
+  /** Stable URL slug, fixed by the paper's first appearance. */
+  id: string;
+  /** Display title: the newest title any dump gave, or a derived one. */
+  title: string;
+  /** Other titles this paper was listed under, oldest first. */
+  aliases: string[];
+  /** True when no dump gave a title and `title` was derived from the abstract. */
+  titleDerived: boolean;
+  abstract: string;
+  /** Topic ids, in the order of the topic definitions. */
+  topics: string[];
+  /** For each topic id in `topics`, the phrases that matched. */
+  topicEvidence: Record<string, TopicEvidence[]>;
+  /** Publication date `YYYY-MM-DD`, or null when no dump gave one. */
+  published: string | null;
+  upvotes: number | null;
+  authorCount: number | null;
+  organization: string | null;
+  /** http(s) URLs found in the abstract. */
+  links: string[];
+  /** Every occurrence, in arrival order. */
+  sources: PaperSource[];
+  /** The dump file in which the paper first appeared. */
+  firstSeen: string;
+}
+
+/** A problem found in a dump; `line` is 1-based, or null when it concerns the whole file. */
+export interface IngestWarning {
+  dump: string;
+  line: number | null;
+  message: string;
+}
+
+/** What the ingest learned about one dump file. */
+export interface DumpReport {
+  /** File name, e.g. `004_bad6f80c63e5f5b3.txt`. */
+  file: string;
+  /** Position in arrival order, from 0. */
+  order: number;
+  format: DumpFormat | null;
+  /** The dump's own date (`YYYY-MM-DD`) when its header and dates allow inferring it. */
+  dumpDate: string | null;
+  /** Entries (title/abstract pairs or abstract lines) read from the file. */
+  entries: number;
+  /** Papers this dump brought for the first time. */
+  newPapers: number;
+  /** Entries that joined a paper already known (from this dump or an earlier one). */
+  mergedEntries: number;
+  warnings: IngestWarning[];
+}
+
+/** One entry as a dump format parser yields it, before normalisation and merging. */
+export interface RawEntry {
+  /** Raw title text, or null for formats (or broken entries) without one. */
+  title: string | null;
+  abstract: string;
+  /** 1-based line of the entry's first line (its title, or its abstract when untitled). */
+  line: number;
+  meta: RawEntryMeta | null;
+}
+
+/** The metadata block of the `daily-page-metadata` format, already split into fields. */
+export interface RawEntryMeta {
+  authorCount: number | null;
+  organization: string | null;
+  /** Date resolved to `YYYY-MM-DD` (yearless dates against the dump's date); null when missing. */
+  published: string | null;
+  upvotes: number | null;
+}
+
+/** A dump file as handed to the ingest: its name and bytes, or why it could not be read. */
+export type DumpInput = { name: string; bytes: Uint8Array } | { name: string; bytes: null; problem: string };
+
+/** A rule term: a phrase and the score it adds each time it matches (up to the term's cap). */
+export interface TopicTerm {
+  phrase: string;
+  weight: number;
+}
+
+/** How a topic decides membership; read from the topic's MDX frontmatter. */
+export interface TopicRules {
+  /** Minimum total score for membership. */
+  threshold: number;
+  /** A match in the title counts this many times its weight. */
+  titleWeight: number;
+  /** Occurrences of one term counted at most this many times. */
+  maxHitsPerTerm: number;
+  terms: TopicTerm[];
+  /** Phrases that look like topic terms but are not (removed before matching). */
+  ignore: string[];
+  /**
+   * Terms that must appear for the topic to apply at all; when non-empty, a paper scoring above
+   * the threshold only through supporting terms is not in the topic.
+   */
+  requireAny: string[];
+}
+
+export interface TopicDefinition {
+  id: string;
+  name: string;
+  description: string;
+  rules: TopicRules;
+}
+
+/** One dump parsed on its own: what the content loader caches per file. */
+export interface ParsedDump {
+  file: string;
+  format: DumpFormat | null;
+  dumpDate: string | null;
+  entries: RawEntry[];
+  warnings: IngestWarning[];
+}
+
+/** Everything one ingest run produces. */
+export interface IngestResult {
+  /** Papers sorted by id. */
+  papers: PaperRecord[];
+  /** One report per dump, in arrival order. */
+  dumps: DumpReport[];
+}
