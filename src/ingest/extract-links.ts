@@ -3,9 +3,18 @@
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'{}|\\^`\]\[]+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 
-/** Unique http(s) URLs in order of appearance; sentence punctuation after them is not part of them. */
-export function extractLinks(text: string): string[] {
-  const links = new Set<string>();
+export interface UrlSpan {
+  url: string;
+  /** Offset of the URL in the text. */
+  start: number;
+}
+
+/**
+ * Every http(s) URL in the text with its position; sentence punctuation after a URL is not part
+ * of it, and anything that does not parse as a web address with a host is left as text.
+ */
+export function findUrlSpans(text: string): UrlSpan[] {
+  const spans: UrlSpan[] = [];
   for (const match of text.matchAll(URL_PATTERN)) {
     let url = match[0];
     // Keep a closing parenthesis only when the URL itself opened one (Wikipedia-style paths).
@@ -17,11 +26,16 @@ export function extractLinks(text: string): string[] {
     try {
       const parsed = new URL(url);
       if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.includes('.')) {
-        links.add(url);
+        spans.push({ url, start: match.index });
       }
     } catch {
       // Not a URL after all (e.g. `http://` alone): leave it as text.
     }
   }
-  return [...links];
+  return spans;
+}
+
+/** Unique http(s) URLs in order of appearance. */
+export function extractLinks(text: string): string[] {
+  return [...new Set(findUrlSpans(text).map((span) => span.url))];
 }

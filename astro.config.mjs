@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import pagefindIndex from './src/integrations/pagefind-index.ts';
+
+export default defineConfig({
+  // Absolute links in feeds and canonical URLs; set SITE_URL when deploying.
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  trailingSlash: 'always',
+  // One request per page: the stylesheet is small enough to inline.
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Astro 7's default ('jsx') drops the white space between inline elements and glues words
+  // together, on the page and in the search index.
+  compressHTML: true,
+  integrations: [mdx(), pagefindIndex()],
+});

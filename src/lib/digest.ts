@@ -1,0 +1,59 @@
+/**
+ * The site's view of the corpus, built once per build: thousands of pages each calling
+ * `getCollection()` would repeat the same work thousands of times.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { DumpReport, PaperRecord } from '../ingest/index.ts';
+import { comparePapersNewestFirst } from './paper-order.ts';
+
+export type TopicEntry = CollectionEntry<'topics'>;
+
+export const OTHER_TOPIC_ID = 'other';
+
+export interface Digest {
+  /** Newest first. */
+  papers: PaperRecord[];
+  byId: Map<string, PaperRecord>;
+  /** Topic definitions in their `order`. */
+  topics: TopicEntry[];
+  topicNames: Map<string, string>;
+  /** Papers per topic id (and `other` for none), newest first. */
+  papersByTopic: Map<string, PaperRecord[]>;
+  /** In arrival order. */
+  dumps: DumpReport[];
+  latestDump: DumpReport | null;
+}
+
+let digest: Promise<Digest> | null = null;
+
+export function loadDigest(): Promise<Digest> {
+  digest ??= buildDigest();
+  return digest;
+}
+
+async function buildDigest(): Promise<Digest> {
+  const [paperEntries, topicEntries, dumpEntries] = await Promise.all([
+    getCollection('papers'),
+    getCollection('topics'),
+    getCollection('dumps'),
+  ]);
+  const dumps = dumpEntries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
+  const dumpOrder = new Map(dumps.map((dump) => [dump.file, dump.order]));
+  const papers = paperEntries.map((entry) => entry.data).sort(comparePapersNewestFirst(dumpOrder));
+  const topics = topicEntries.sort(
+    (a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || a.id.localeCompare(b.id),
+  );
+  const papersByTopic = new Map<string, PaperRecord[]>([...topics.map((topic) => [topic.id, []] as [string, PaperRecord[]]), [OTHER_TOPIC_ID, []]]);
+  for (const paper of papers) {
+    for (const topic of paper.topics.length > 0 ? paper.topics : [OTHER_TOPIC_ID]) papersByTopic.get(topic)?.push(paper);
+  }
+  return {
+    papers,
+    byId: new Map(papers.map((paper) => [paper.id, paper])),
+    topics,
+    topicNames: new Map([...topics.map((topic) => [topic.id, topic.data.name] as [string, string]), [OTHER_TOPIC_ID, 'Other']]),
+    papersByTopic,
+    dumps,
+    latestDump: dumps.at(-1) ?? null,
+  };
+}

@@ -1,0 +1,21 @@
+/** How papers are listed: newest first. */
+import type { PaperRecord } from '../ingest/index.ts';
+
+/**
+ * By publication date; undated papers (most dumps carry no dates) after dated ones, by the dump
+ * that first brought them (newest dump first), then in the order the listing showed them.
+ */
+export function comparePapersNewestFirst(dumpOrder: ReadonlyMap<string, number>) {
+  return (a: PaperRecord, b: PaperRecord): number => {
+    if (a.published !== b.published) {
+      if (a.published === null) return 1;
+      if (b.published === null) return -1;
+      return a.published < b.published ? 1 : -1;
+    }
+    const arrival = (dumpOrder.get(b.firstSeen) ?? 0) - (dumpOrder.get(a.firstSeen) ?? 0);
+    if (arrival !== 0) return arrival;
+    const lineA = a.sources[0]?.line ?? 0;
+    const lineB = b.sources[0]?.line ?? 0;
+    return lineA - lineB || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  };
+}

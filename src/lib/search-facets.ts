@@ -1,0 +1,25 @@
+/**
+ * What Pagefind learns about a paper beyond its text. Every paper carries both sort keys (a page
+ * without one vanishes from results sorted by it), and filter values are exact strings, so dates
+ * are bucketed by year.
+ */
+import type { PaperRecord } from '../ingest/index.ts';
+
+export const UNDATED_YEAR = 'Undated';
+export const OTHER_TOPIC_NAME = 'Other';
+
+export interface SearchFacets {
+  year: string;
+  topics: string[];
+  dateSortKey: string;
+  upvotesSortKey: string;
+}
+
+export function searchFacets(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): SearchFacets {
+  return {
+    year: paper.published?.slice(0, 4) ?? UNDATED_YEAR,
+    topics: paper.topics.length === 0 ? [OTHER_TOPIC_NAME] : paper.topics.map((topic) => topicNames.get(topic) ?? topic),
+    dateSortKey: paper.published ?? '0000-00-00',
+    upvotesSortKey: String(paper.upvotes ?? 0),
+  };
+}

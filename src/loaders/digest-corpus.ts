@@ -1,0 +1,55 @@
+/**
+ * One ingest per build, shared by the `papers` and `dumps` collections: the seeds folder is read,
+ * each dump parsed (or taken from the parse cache), then merged and classified.
+ */
+import { join } from 'node:path';
+import {
+  buildCorpus,
+  readDumpFolder,
+  readTopicDefinitions,
+  type IngestResult,
+  type TopicDefinition,
+} from '../ingest/index.ts';
+import { dumpDigest, parseDumpCached } from './parsed-dump-cache.ts';
+
+export interface DigestCorpus extends IngestResult {
+  topics: TopicDefinition[];
+  /** A digest of every input (dumps, topic rules, parser version): equal digests, equal corpus. */
+  digest: string;
+  parsedFresh: string[];
+  parsedFromCache: string[];
+}
+
+export interface DigestSources {
+  seedsDirectory: string;
+  topicsDirectory: string;
+  cacheDirectory: string;
+}
+
+let memo: { key: string; corpus: DigestCorpus } | null = null;
+
+export function loadDigestCorpus(sources: DigestSources): DigestCorpus {
+  const inputs = readDumpFolder(sources.seedsDirectory);
+  const topics = readTopicDefinitions(sources.topicsDirectory);
+  const key = JSON.stringify([inputs.map(dumpDigest), topics]);
+  if (memo?.key === key) return memo.corpus;
+
+  const parsedFresh: string[] = [];
+  const parsedFromCache: string[] = [];
+  const parsed = inputs.map((input) => {
+    const { parsed: dump, fromCache } = parseDumpCached(input, sources.cacheDirectory);
+    (fromCache ? parsedFromCache : parsedFresh).push(input.name);
+    return dump;
+  });
+  const corpus: DigestCorpus = { ...buildCorpus(parsed, topics), topics, digest: key, parsedFresh, parsedFromCache };
+  memo = { key, corpus };
+  return corpus;
+}
+
+export function defaultDigestSources(root: string): DigestSources {
+  return {
+    seedsDirectory: join(root, 'seeds'),
+    topicsDirectory: join(root, 'content', 'topics'),
+    cacheDirectory: join(root, 'node_modules', '.cache', 'research-digest', 'parsed-dumps'),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Zod schemas of the collections, checked at compile time against the ingest's record types so
+ * the two can never drift apart.
+ */
+import { z } from 'astro/zod';
+import type { DumpReport, PaperRecord } from '../ingest/index.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
+const source = z.object({ dump: z.string().min(1), line: z.number().int().positive() });
+
+export const paperSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case URL slug'),
+  title: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  titleDerived: z.boolean(),
+  abstract: z.string().min(1),
+  topics: z.array(z.string()),
+  topicEvidence: z.record(z.string(), z.array(z.object({ phrase: z.string(), field: z.enum(['title', 'abstract']) }))),
+  published: isoDate.nullable(),
+  upvotes: z.number().int().nonnegative().nullable(),
+  authorCount: z.number().int().positive().nullable(),
+  organization: z.string().min(1).nullable(),
+  links: z.array(z.url({ protocol: /^https?$/ })),
+  sources: z.array(source).min(1),
+  firstSeen: z.string().min(1),
+});
+
+export const dumpSchema = z.object({
+  file: z.string().min(1),
+  order: z.number().int().nonnegative(),
+  format: z.enum(['abstract-lines', 'daily-page', 'line-pairs', 'daily-page-metadata']).nullable(),
+  dumpDate: isoDate.nullable(),
+  entries: z.number().int().nonnegative(),
+  newPapers: z.number().int().nonnegative(),
+  mergedEntries: z.number().int().nonnegative(),
+  warnings: z.array(z.object({ dump: z.string(), line: z.number().int().positive().nullable(), message: z.string() })),
+});
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const paperSchemaMatchesRecord: Same<z.infer<typeof paperSchema>, PaperRecord> = true;
+const dumpSchemaMatchesReport: Same<z.infer<typeof dumpSchema>, DumpReport> = true;
+void paperSchemaMatchesRecord;
+void dumpSchemaMatchesReport;

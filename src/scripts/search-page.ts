@@ -1,0 +1,144 @@
+/**
+ * The search page: reads the form (and the URL, so searches can be linked), runs Pagefind, and
+ * renders results as text. Pagefind's own files are fetched only once a search starts; the first
+ * search also registers the service worker that keeps search working offline.
+ */
+import { renderResults, type ResultView } from './search-results.ts';
+
+interface PagefindResult {
+  id: string;
+  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string | undefined>; filters: Record<string, string[]> }>;
+}
+interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  search: (query: string | null, options?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
+  debouncedSearch: (query: string | null, options?: Record<string, unknown>, wait?: number) => Promise<{ results: PagefindResult[] } | null>;
+}
+
+const PAGEFIND_URL = '/pagefind/pagefind.js';
+const RESULTS_PER_PAGE = 20;
+
+let pagefindModule: Promise<Pagefind> | null = null;
+function loadPagefind(): Promise<Pagefind> {
+  pagefindModule ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
+    await pagefind.options({ excerptLength: 30 });
+    return pagefind;
+  })();
+  return pagefindModule;
+}
+
+function registerOfflineSearch(): void {
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}
+
+interface SearchState {
+  query: string;
+  sort: string;
+  topics: string[];
+  year: string;
+  organization: string;
+}
+
+function readForm(form: HTMLFormElement): SearchState {
+  const data = new FormData(form);
+  return {
+    query: String(data.get('q') ?? '').trim(),
+    sort: String(data.get('sort') ?? 'relevance'),
+    topics: data.getAll('topic').map(String),
+    year: String(data.get('year') ?? ''),
+    organization: String(data.get('organization') ?? ''),
+  };
+}
+
+function writeForm(form: HTMLFormElement, params: URLSearchParams): void {
+  const field = <T extends Element>(selector: string) => form.querySelector<T & Element>(selector);
+  const query = field<HTMLInputElement>('[name="q"]');
+  if (query) query.value = params.get('q') ?? '';
+  const sort = field<HTMLSelectElement>('[name="sort"]');
+  if (sort && params.get('sort')) sort.value = params.get('sort')!;
+  const topics = new Set(params.getAll('topic'));
+  form.querySelectorAll<HTMLInputElement>('[name="topic"]').forEach((box) => (box.checked = topics.has(box.value)));
+  for (const name of ['year', 'organization']) {
+    const select = field<HTMLSelectElement>(`[name="${name}"]`);
+    if (select) select.value = params.get(name) ?? '';
+  }
+}
+
+function toParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.query) params.set('q', state.query);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  for (const topic of state.topics) params.append('topic', topic);
+  if (state.year) params.set('year', state.year);
+  if (state.organization) params.set('organization', state.organization);
+  return params;
+}
+
+function pagefindOptions(state: SearchState): Record<string, unknown> {
+  const filters: Record<string, unknown> = {};
+  if (state.topics.length > 0) filters.topic = { any: state.topics };
+  if (state.year) filters.year = state.year;
+  if (state.organization) filters.organization = state.organization;
+  const options: Record<string, unknown> = { filters };
+  if (state.sort === 'date') options.sort = { date: 'desc' };
+  if (state.sort === 'upvotes') options.sort = { upvotes: 'desc' };
+  return options;
+}
+
+function hasFilters(state: SearchState): boolean {
+  return state.topics.length > 0 || state.year !== '' || state.organization !== '';
+}
+
+export function startSearchPage(): void {
+  const form = document.querySelector<HTMLFormElement>('#search-form');
+  const status = document.querySelector<HTMLElement>('#search-status');
+  const list = document.querySelector<HTMLOListElement>('#search-results');
+  if (!form || !status || !list) return;
+  let generation = 0;
+
+  const run = async (state: SearchState) => {
+    const current = ++generation;
+    history.replaceState(null, '', `${location.pathname}${toParams(state).size ? `?${toParams(state)}` : ''}`);
+    if (!state.query && !hasFilters(state)) {
+      status.textContent = 'Type a word or a title, or choose a topic.';
+      list.replaceChildren();
+      return;
+    }
+    status.textContent = 'Searching…';
+    registerOfflineSearch();
+    try {
+      const pagefind = await loadPagefind();
+      const search = await pagefind.search(state.query || null, pagefindOptions(state));
+      if (current !== generation || search === null) return;
+      const views: ResultView[] = await Promise.all(
+        search.results.slice(0, RESULTS_PER_PAGE).map(async (result) => {
+          const data = await result.data();
+          return { url: data.url, title: data.meta.title ?? data.url, excerpt: data.excerpt, date: data.meta.date ?? '', upvotes: data.meta.upvotes ?? '', topics: data.filters.topic ?? [] };
+        }),
+      );
+      if (current !== generation) return;
+      renderResults(list, views);
+      const total = search.results.length;
+      const what = state.query ? `for “${state.query}”` : 'with these filters';
+      status.textContent = total === 0 ? `No papers found ${what}.` : `${total} ${total === 1 ? 'paper' : 'papers'} found ${what}${total > RESULTS_PER_PAGE ? `; showing the first ${RESULTS_PER_PAGE}` : ''}.`;
+    } catch (error) {
+      status.textContent = `Search could not run: ${(error as Error).message}`;
+    }
+  };
+
+  writeForm(form, new URLSearchParams(location.search));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run(readForm(form));
+  });
+  form.addEventListener('change', () => void run(readForm(form)));
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  form.querySelector('[name="q"]')?.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => void run(readForm(form)), 200);
+  });
+  const initial = readForm(form);
+  if (initial.query || hasFilters(initial)) void run(initial);
+  else status.textContent = 'Type a word or a title, or choose a topic.';
+}

@@ -1,0 +1,49 @@
+/*
+ * Research Digest service worker: keeps search (and the pages a reader has opened) working
+ * offline. Registered by the search page on the first search. The build fills in the version
+ * (a hash of the index) and the list to precache (the search page and every Pagefind file).
+ */
+const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
+const CACHE = `research-digest-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(PRECACHE))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('research-digest-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+/* Network first, so readers online always see the latest build; the cache answers offline. */
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok && response.type === 'basic') {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      })
+      .catch(async () => {
+        const cached = await caches.match(request, { ignoreSearch: request.mode === 'navigate' });
+        if (cached) return cached;
+        if (request.mode === 'navigate') return (await caches.match('/offline/')) ?? Response.error();
+        return Response.error();
+      }),
+  );
+});
