@@ -14,7 +14,7 @@ export interface PaperDraft {
   id: string;
   /** Creation order, so that the older of two merged papers keeps its id. */
   created: number;
-  /** Real titles by title key, in the order first seen; the Map keeps the newest last via `latestTitleKey`. */
+  /** Real titles by title key (each in its newest spelling), in the order first seen; `latestTitleKey` names the newest. */
   titles: Map<string, string>;
   latestTitleKey: string | null;
   derivedTitle: string;
@@ -106,7 +106,9 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
 
       // The newest listing speaks last: its title, abstract and counts are the current ones.
       if (title !== null && key !== null && key !== '') {
-        if (!paper.titles.has(key)) paper.titles.set(key, title);
+        // Re-setting a known key keeps its place (aliases stay oldest first) but takes the newest
+        // spelling, so the display title is the newest listing's even when only its case differs.
+        paper.titles.set(key, title);
         paper.latestTitleKey = key;
         byTitle.set(key, paper);
       }

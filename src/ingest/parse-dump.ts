@@ -11,7 +11,7 @@ import { pairListingUnits, shorten, type PairedEntry } from './formats/pair-entr
 import type { IngestWarning, ParsedDump, RawEntry } from './types.ts';
 
 /** Bump when parsing changes what a dump yields: cached parses of older versions are discarded. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 export function parseDump(file: string, bytes: Uint8Array): ParsedDump {
   const warnings: IngestWarning[] = [];
@@ -85,7 +85,7 @@ function resolveEntryDate(
   } else if (date) {
     const resolved = dumpDate && resolveYearlessDate(date, dumpDate);
     if (resolved) published = formatIsoDate(resolved);
-    else warn(entry.line, 'yearless date cannot be placed in a year: the dump has no dated header');
+    else warn(entry.line, 'yearless date cannot be placed in a year: the dump has no full date to infer its year from');
   }
   return { ...entry, meta: { authorCount, organization, published, upvotes } };
 }

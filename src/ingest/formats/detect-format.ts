@@ -12,7 +12,8 @@ export function detectDumpFormat(lines: readonly string[], header: PageHeader): 
   const body = lines.slice(header.bodyStart).map((line) => line.trim());
   const content = body.filter((line) => line !== '' && !isPageHeaderLine(line));
   if (content.length === 0) {
-    return { format: null, reason: header.bodyStart > 0 ? 'it holds only page header lines, no papers' : 'it is empty' };
+    const blank = lines.every((line) => line.trim() === '');
+    return { format: null, reason: blank ? 'it is empty' : 'it holds only page header lines, no papers' };
   }
   const markup = looksLikeMarkupOrTable(content);
   if (markup) return { format: null, reason: markup };
@@ -34,7 +35,10 @@ function looksLikeMarkupOrTable(content: readonly string[]): string | null {
   if (/^<(!doctype|html|\?xml)/i.test(first)) return 'it is an HTML/XML document, not a text dump';
   const tagLines = content.filter((line) => /^<\/?[a-z][\w-]*[\s>]/i.test(line)).length;
   if (tagLines / content.length >= 0.5) return 'most lines are markup tags; it looks like HTML, not a text dump';
-  if (/^[\w "]+([,;\t][\w "]+){2,}$/.test(first) && content.length > 1) {
+  // A header row: three or more plain cells, or two or more bare column names (`title,abstract`);
+  // a title such as `Pretraining, Revisited` has a space after its comma, so it is no header.
+  const headerRow = /^[\w "]+([,;\t][\w "]+){2,}$/.test(first) || /^"?\w+"?([,;\t]"?\w+"?)+$/.test(first);
+  if (headerRow && content.length > 1) {
     const delimiter = /\t/.test(first) ? '\t' : /;/.test(first) ? ';' : ',';
     const cells = first.split(delimiter).length;
     const rows = content.filter((line) => line.split(delimiter).length >= cells).length;

@@ -2,6 +2,7 @@
  * Splits the body of a listing into units: lines of text (titles and abstracts) and metadata
  * blocks (`• 8 authors` or an organisation line, then `·`, then a date with optional upvotes).
  */
+import { looksLikeAbstract } from './text-shape.ts';
 
 export interface NumberedLine {
   text: string;
@@ -28,8 +29,12 @@ export function splitListingUnits(lines: readonly string[], start: number, first
   while (index < numbered.length) {
     const current = numbered[index]!;
     const next = numbered[index + 1];
+    // A line before `·` is the block's organisation line, unless it is prose: then the block lost
+    // its byline, and taking the abstract for one would drop the paper.
     const startsMeta =
-      AUTHORS_LINE.test(current.text) || current.text === METADATA_SEPARATOR || next?.text === METADATA_SEPARATOR;
+      AUTHORS_LINE.test(current.text) ||
+      current.text === METADATA_SEPARATOR ||
+      (next?.text === METADATA_SEPARATOR && !looksLikeAbstract(current.text));
     if (!startsMeta) {
       units.push({ kind: 'text', text: current.text, line: current.line });
       index++;

@@ -20,6 +20,7 @@ export function parseMetadataBlock(lines: readonly NumberedLine[]): ParsedMetada
   if (!first) return result;
   const bylineAt = first.text === METADATA_SEPARATOR ? null : first;
   if (bylineAt) readByline(bylineAt, result);
+  else result.problems.push({ line: first.line, message: 'metadata block is truncated: it has no authors or organisation line' });
   const separatorIndex = lines.findIndex((line) => line.text === METADATA_SEPARATOR);
   const dateLine = separatorIndex >= 0 ? lines[separatorIndex + 1] : undefined;
   if (dateLine) {
