@@ -1,0 +1,46 @@
+/**
+ * RSS feeds of new papers: newest dump first, then in the order the dump listed them. Links are
+ * absolute (the site URL comes from the Astro config's `site`).
+ */
+import rss from '@astrojs/rss';
+import type { PaperRecord } from '../ingest/index.ts';
+import type { Digest } from './digest.ts';
+import { paperUrl } from './format.ts';
+
+/** Enough for any reader catching up on several dumps, small enough to fetch often. */
+const FEED_LENGTH = 200;
+
+export function papersByArrival(digest: Digest, papers: readonly PaperRecord[]): PaperRecord[] {
+  const order = new Map(digest.dumps.map((dump) => [dump.file, dump.order]));
+  return [...papers].sort(
+    (a, b) =>
+      (order.get(b.firstSeen) ?? 0) - (order.get(a.firstSeen) ?? 0) ||
+      (a.sources[0]?.line ?? 0) - (b.sources[0]?.line ?? 0) ||
+      (a.id < b.id ? -1 : 1),
+  );
+}
+
+export function papersFeed(options: { digest: Digest; papers: readonly PaperRecord[]; title: string; description: string; site: URL }): Promise<Response> {
+  const { digest, site } = options;
+  const dumpDates = new Map(digest.dumps.map((dump) => [dump.file, dump.dumpDate]));
+  return rss({
+    title: options.title,
+    description: options.description,
+    site,
+    trailingSlash: true,
+    items: papersByArrival(digest, options.papers)
+      .slice(0, FEED_LENGTH)
+      .map((paper) => {
+        const date = dumpDates.get(paper.firstSeen) ?? paper.published;
+        return {
+          title: paper.title,
+          link: new URL(paperUrl(paper.id), site).href,
+          description: paper.abstract,
+          categories: paper.topics.map((topic) => digest.topicNames.get(topic) ?? topic),
+          ...(date ? { pubDate: new Date(`${date}T00:00:00Z`) } : {}),
+        };
+      }),
+  });
+}
+
+export const feedUrl = (topic?: string) => (topic ? `/topics/${topic}/feed.xml` : '/feed.xml');
