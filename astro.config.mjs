@@ -13,4 +13,20 @@ export default defineConfig({
   // together, on the page and in the search index.
   compressHTML: true,
   integrations: [mdx(), pagefindIndex()],
+  security: {
+    // Astro hashes its own inline scripts and styles; nothing from a dump can ever run. Pagefind
+    // compiles WebAssembly ('wasm-unsafe-eval') and the offline search runs a worker from 'self'.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 });
