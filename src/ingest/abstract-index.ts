@@ -56,52 +56,70 @@ export function abstractSimilarity(a: ReadonlySet<number>, b: ReadonlySet<number
   return jaccard;
 }
 
-export class AbstractIndex<Key> {
-  private readonly postings = new Map<number, Key[]>();
-  private readonly shinglesOf = new Map<Key, Set<number>>();
+/** One abstract a paper was listed with; a paper keeps every version it was seen with. */
+interface AbstractVersion<Key> {
+  key: Key;
+  shingles: Set<number>;
+}
 
+export class AbstractIndex<Key> {
+  private readonly postings = new Map<number, AbstractVersion<Key>[]>();
+  private readonly versionsOf = new Map<Key, AbstractVersion<Key>[]>();
+
+  /**
+   * Adds an abstract under a key, beside the key's earlier abstracts: a paper whose abstract was
+   * rewritten must still be found by a later listing of its old abstract.
+   */
   add(key: Key, shingles: Set<number>): void {
-    this.shinglesOf.set(key, shingles);
+    const versions = this.versionsOf.get(key) ?? [];
+    // The same text again (or a truncation of a known version) adds nothing to find it by.
+    if (versions.some((version) => abstractSimilarity(version.shingles, shingles) === 1)) return;
+    const version = { key, shingles };
+    versions.push(version);
+    this.versionsOf.set(key, versions);
     for (const shingle of shingles) {
       if (shingle % SAMPLE_MODULUS !== 0) continue;
       const list = this.postings.get(shingle);
-      if (list === undefined) this.postings.set(shingle, [key]);
-      else if (list.length <= MAX_POSTINGS) list.push(key);
+      if (list === undefined) this.postings.set(shingle, [version]);
+      else if (list.length <= MAX_POSTINGS) list.push(version);
     }
   }
 
-  remove(key: Key): void {
-    const shingles = this.shinglesOf.get(key);
-    if (!shingles) return;
-    this.shinglesOf.delete(key);
-    for (const shingle of shingles) {
-      const list = this.postings.get(shingle);
-      const at = list?.indexOf(key) ?? -1;
-      if (list && at >= 0) list.splice(at, 1);
+  /** Removes every abstract of the key and returns their shingles (to file them under another key). */
+  remove(key: Key): Set<number>[] {
+    const versions = this.versionsOf.get(key) ?? [];
+    this.versionsOf.delete(key);
+    for (const version of versions) {
+      for (const shingle of version.shingles) {
+        const list = this.postings.get(shingle);
+        const at = list?.indexOf(version) ?? -1;
+        if (list && at >= 0) list.splice(at, 1);
+      }
     }
+    return versions.map((version) => version.shingles);
   }
 
-  /** The most similar indexed abstract at or above the same-paper threshold, if any. */
+  /** The key of the most similar indexed abstract at or above the same-paper threshold, if any. */
   findSamePaper(shingles: Set<number>): Key | null {
-    const votes = new Map<Key, number>();
+    const votes = new Map<AbstractVersion<Key>, number>();
     let informative = 0;
     for (const shingle of shingles) {
       if (shingle % SAMPLE_MODULUS !== 0) continue;
       const list = this.postings.get(shingle);
       if (!list || list.length > MAX_POSTINGS) continue;
       informative++;
-      for (const key of list) votes.set(key, (votes.get(key) ?? 0) + 1);
+      for (const version of list) votes.set(version, (votes.get(version) ?? 0) + 1);
     }
     // A same paper shares well over half of the sampled shingles; checking only candidates that
     // share a fair part of them keeps the exact comparison off the long tail of chance overlaps.
     const minVotes = Math.max(1, Math.floor(informative * MIN_VOTE_SHARE));
     let best: Key | null = null;
     let bestSimilarity = SAME_PAPER_SIMILARITY;
-    for (const [key, count] of votes) {
+    for (const [version, count] of votes) {
       if (count < minVotes) continue;
-      const similarity = abstractSimilarity(shingles, this.shinglesOf.get(key)!);
+      const similarity = abstractSimilarity(shingles, version.shingles);
       if (similarity >= bestSimilarity) {
-        best = key;
+        best = version.key;
         bestSimilarity = similarity;
       }
     }

@@ -3,9 +3,29 @@
  * A term scores its weight for each occurrence (up to a cap), a title occurrence counts
  * `titleWeight` times; `ignore` phrases are cut out first so that look-alikes ("expert-level",
  * "image-text alignment") never count; `requireAny` names the terms without which supporting
- * vocabulary alone cannot make a paper part of the topic.
+ * vocabulary alone cannot make a paper part of the topic; `near` makes an ambiguous term
+ * ("alignment", "routing") count only where a phrase that fixes its sense occurs close by.
+ * A term may name one concept under several spellings separated by ` | `
+ * ("low rank adaptation | LoRA"): in a field it counts as often as its most frequent spelling, so
+ * "Low-Rank Adaptation (LoRA)" is one mention, not two.
  */
 import type { TopicDefinition, TopicEvidence, TopicRules } from './types.ts';
+
+/** Words either side of a `near` term within which one of its context phrases must occur. */
+export const DEFAULT_NEAR_WINDOW = 8;
+
+/**
+ * Optional rule keys beyond `TopicRules`, read from the same frontmatter `rules`. Both map a phrase
+ * of `terms` to context phrases, looked for in the same field (title or abstract) within
+ * `nearWindow` words either side of each occurrence of the term:
+ * - `near`: the occurrence counts only when one of the context phrases is there;
+ * - `notNear`: the occurrence does not count when one of them is there.
+ */
+export interface TopicContextRules {
+  near?: Record<string, string[]>;
+  notNear?: Record<string, string[]>;
+  nearWindow?: number;
+}
 
 export interface TopicAssignment {
   topics: string[];
@@ -15,7 +35,12 @@ export interface TopicAssignment {
 interface CompiledTerm {
   phrase: string;
   weight: number;
-  pattern: RegExp;
+  /** One pattern per spelling of the term (`a | b` in the rules). */
+  spellings: RegExp[];
+  /** Context patterns, one of which must occur within `nearWindow` words; empty: counts anywhere. */
+  near: RegExp[];
+  /** Context patterns none of which may occur within `nearWindow` words. */
+  notNear: RegExp[];
 }
 
 export interface CompiledTopic {
@@ -24,6 +49,7 @@ export interface CompiledTopic {
   terms: CompiledTerm[];
   ignore: RegExp[];
   requireAny: RegExp[];
+  nearWindow: number;
 }
 
 /**
@@ -44,17 +70,106 @@ export function compilePhrase(phrase: string): RegExp {
 }
 
 export function compileTopics(topics: readonly TopicDefinition[]): CompiledTopic[] {
-  return topics.map((topic) => ({
-    id: topic.id,
-    rules: topic.rules,
-    terms: topic.rules.terms.map((term) => ({ ...term, pattern: compilePhrase(term.phrase) })),
-    ignore: topic.rules.ignore.map(compilePhrase),
-    requireAny: topic.rules.requireAny.map(compilePhrase),
-  }));
+  return topics.map((topic) => {
+    const { near = {}, notNear = {}, nearWindow = DEFAULT_NEAR_WINDOW } = topic.rules as TopicRules & TopicContextRules;
+    const context = (map: Record<string, string[]>, phrase: string) => (Object.hasOwn(map, phrase) ? map[phrase]! : []).map(compilePhrase);
+    return {
+      id: topic.id,
+      rules: topic.rules,
+      terms: topic.rules.terms.map((term) => ({
+        ...term,
+        spellings: splitSpellings(term.phrase).map(compilePhrase),
+        near: context(near, term.phrase),
+        notNear: context(notNear, term.phrase),
+      })),
+      ignore: topic.rules.ignore.map(compilePhrase),
+      requireAny: topic.rules.requireAny.map(compilePhrase),
+      nearWindow,
+    };
+  });
+}
+
+/** Separates the spellings of one concept in a term phrase: "low rank adaptation | LoRA". */
+export const SPELLING_SEPARATOR = ' | ';
+
+export function splitSpellings(phrase: string): string[] {
+  return phrase.split(SPELLING_SEPARATOR).map((spelling) => spelling.trim()).filter((spelling) => spelling !== '');
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function wordCount(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+/** Whether a match of one of `context` lies within `window` words of the span [start, end) of `text`. */
+function hasContextNear(text: string, start: number, end: number, context: readonly RegExp[], window: number): boolean {
+  return context.some((pattern) =>
+    [...text.matchAll(pattern)].some((found) => {
+      const foundEnd = found.index + found[0].length;
+      if (foundEnd <= start) return wordCount(text.slice(foundEnd, start)) <= window;
+      if (found.index >= end) return wordCount(text.slice(end, found.index)) <= window;
+      return true; // overlapping: the context is part of the phrase itself
+    }),
+  );
+}
+
+/** Whether an occurrence of `term` at [start, end) of `text` satisfies the term's `near` and `notNear` context. */
+function countsInContext(term: CompiledTerm, text: string, start: number, end: number, window: number): boolean {
+  return (
+    (term.near.length === 0 || hasContextNear(text, start, end, term.near, window)) &&
+    (term.notNear.length === 0 || !hasContextNear(text, start, end, term.notNear, window))
+  );
 }
 
 function withoutIgnored(text: string, ignore: readonly RegExp[]): string {
   return ignore.reduce((result, pattern) => result.replace(pattern, ' ¦ '), text);
+}
+
+interface Hit {
+  term: number;
+  spelling: number;
+  start: number;
+  end: number;
+  phrase: string;
+}
+
+/**
+ * The occurrences that count in one field, by term index: each the matched texts in text order.
+ * Occurrences outside their `near`/`notNear` context are dropped; where occurrences of different
+ * terms overlap ("low-rank adapter" against "low rank" and "adapter*"), the term with the larger
+ * absolute weight keeps the words (then the longer match, then the earlier term) and the others
+ * do not count there; a term with several spellings counts its most frequent spelling.
+ */
+function countedHits(topic: CompiledTopic, text: string): Map<number, string[]> {
+  const candidates: Hit[] = [];
+  topic.terms.forEach((term, index) =>
+    term.spellings.forEach((pattern, spelling) => {
+      for (const found of text.matchAll(pattern)) {
+        const start = found.index;
+        const end = start + found[0].length;
+        if (countsInContext(term, text, start, end, topic.nearWindow)) candidates.push({ term: index, spelling, start, end, phrase: found[0] });
+      }
+    }),
+  );
+  const weight = (hit: Hit) => Math.abs(topic.terms[hit.term]!.weight);
+  candidates.sort((a, b) => weight(b) - weight(a) || b.end - b.start - (a.end - a.start) || a.term - b.term || a.start - b.start);
+  const kept: Hit[] = [];
+  for (const hit of candidates) {
+    if (!kept.some((other) => hit.start < other.end && other.start < hit.end)) kept.push(hit);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  const bySpelling = new Map<number, Map<number, string[]>>();
+  for (const hit of kept) {
+    const spellings = bySpelling.get(hit.term) ?? new Map<number, string[]>();
+    spellings.set(hit.spelling, [...(spellings.get(hit.spelling) ?? []), hit.phrase]);
+    bySpelling.set(hit.term, spellings);
+  }
+  const counted = new Map<number, string[]>();
+  for (const [term, spellings] of bySpelling) {
+    counted.set(term, [...spellings.values()].reduce((most, next) => (next.length > most.length ? next : most)));
+  }
+  return counted;
 }
 
 export interface TopicScore {
@@ -68,19 +183,20 @@ export function scoreTopic(topic: CompiledTopic, title: string, abstract: string
     { field: 'title' as const, text: withoutIgnored(title, topic.ignore), factor: topic.rules.titleWeight },
     { field: 'abstract' as const, text: withoutIgnored(abstract, topic.ignore), factor: 1 },
   ];
+  const counted = fields.map(({ text }) => countedHits(topic, text));
   let score = 0;
   const evidence: TopicEvidence[] = [];
-  for (const term of topic.terms) {
-    for (const { field, text, factor } of fields) {
-      const hits = [...text.matchAll(term.pattern)];
-      if (hits.length === 0) continue;
+  topic.terms.forEach((term, index) => {
+    fields.forEach(({ field, factor }, fieldIndex) => {
+      const hits = counted[fieldIndex]!.get(index);
+      if (!hits) return;
       score += term.weight * factor * Math.min(hits.length, topic.rules.maxHitsPerTerm);
-      const phrase = hits[0]![0];
+      const phrase = hits[0]!;
       if (term.weight > 0 && !evidence.some((seen) => seen.field === field && seen.phrase.toLowerCase() === phrase.toLowerCase())) {
         evidence.push({ phrase, field });
       }
-    }
-  }
+    });
+  });
   const hasRequiredTerm =
     topic.requireAny.length === 0 ||
     topic.requireAny.some((pattern) => fields.some(({ text }) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text)));

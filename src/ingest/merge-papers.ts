@@ -1,7 +1,8 @@
 /**
  * Merges the entries of all dumps into papers. An entry joins a known paper when its title is the
- * same after normalisation or its abstract is near-identical; when one entry ties two known papers
- * together, they become one paper under the older id and the younger id is retired.
+ * same after normalisation or its abstract is near-identical to any abstract the paper was listed
+ * with; when one entry ties two known papers together, they become one paper under the older id
+ * and the younger id is retired.
  */
 import { AbstractIndex, abstractShingles } from './abstract-index.ts';
 import { deriveTitle } from './derive-title.ts';
@@ -50,7 +51,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
 
   const absorb = (keeper: PaperDraft, retired: PaperDraft) => {
     live.delete(retired);
-    byAbstract.remove(retired);
+    for (const shingles of byAbstract.remove(retired)) byAbstract.add(keeper, shingles);
     keeper.retiredIds.push(retired.id, ...retired.retiredIds);
     for (const [key, title] of retired.titles) {
       if (!keeper.titles.has(key)) keeper.titles.set(key, title);
@@ -101,7 +102,6 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
         tally.newPapers++;
       } else {
         tally.mergedEntries++;
-        byAbstract.remove(paper);
       }
 
       // The newest listing speaks last: its title, abstract and counts are the current ones.

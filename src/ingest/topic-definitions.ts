@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { TopicContextRules } from './classify-topics.ts';
 import type { TopicDefinition, TopicRules } from './types.ts';
 
 /** The frontmatter as authors write it: terms are a map from phrase to weight. */
@@ -19,11 +20,17 @@ export interface TopicFrontmatter {
     terms: Record<string, number>;
     ignore?: string[];
     requireAny?: string[];
+    /** Term phrase → context phrases: the term counts only with one of them within `nearWindow` words. */
+    near?: Record<string, string[]>;
+    /** Term phrase → context phrases: the term does not count with one of them within `nearWindow` words. */
+    notNear?: Record<string, string[]>;
+    /** Words either side of an occurrence in which `near` and `notNear` look (default 8). */
+    nearWindow?: number;
   };
 }
 
 export function topicFromFrontmatter(id: string, data: TopicFrontmatter): TopicDefinition {
-  const rules: TopicRules = {
+  const rules: TopicRules & TopicContextRules = {
     threshold: data.rules.threshold,
     titleWeight: data.rules.titleWeight ?? 2,
     maxHitsPerTerm: data.rules.maxHitsPerTerm ?? 2,
@@ -31,6 +38,9 @@ export function topicFromFrontmatter(id: string, data: TopicFrontmatter): TopicD
     ignore: data.rules.ignore ?? [],
     requireAny: data.rules.requireAny ?? [],
   };
+  if (data.rules.near !== undefined) rules.near = data.rules.near;
+  if (data.rules.notNear !== undefined) rules.notNear = data.rules.notNear;
+  if (data.rules.nearWindow !== undefined) rules.nearWindow = data.rules.nearWindow;
   return { id, name: data.name, description: data.description, rules };
 }
 
@@ -68,6 +78,21 @@ function checkTopicFrontmatter(data: unknown): string | null {
     const value = rules[list];
     if (value !== undefined && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) {
       return `\`rules.${list}\` must be a list of phrases`;
+    }
+  }
+  for (const key of ['titleWeight', 'maxHitsPerTerm', 'nearWindow'] as const) {
+    const value = rules[key];
+    if (value !== undefined && !(typeof value === 'number' && value >= 0)) return `\`rules.${key}\` must be a non-negative number`;
+  }
+  for (const key of ['near', 'notNear'] as const) {
+    const map = rules[key];
+    if (map === undefined) continue;
+    if (typeof map !== 'object' || map === null || Array.isArray(map)) return `\`rules.${key}\` must map term phrases to lists of phrases`;
+    for (const [phrase, context] of Object.entries(map)) {
+      if (!Object.hasOwn(rules.terms, phrase)) return `\`rules.${key}\` names "${phrase}", which is not one of \`rules.terms\``;
+      if (!(Array.isArray(context) && context.length > 0 && context.every((item) => typeof item === 'string'))) {
+        return `\`rules.${key}\` of "${phrase}" must be a non-empty list of phrases`;
+      }
     }
   }
   return null;
