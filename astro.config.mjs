@@ -12,6 +12,8 @@ export default defineConfig({
   // Astro 7's default ('jsx') drops the white space between inline elements and glues words
   // together, on the page and in the search index.
   compressHTML: true,
+  // No code blocks in the digest; Shiki's inline styles would also break the CSP.
+  markdown: { syntaxHighlight: false },
   integrations: [mdx(), pagefindIndex()],
   security: {
     // Astro hashes its own inline scripts and styles; nothing from a dump can ever run. Pagefind

@@ -1,7 +1,7 @@
 /** Turns parsed dumps into the corpus: merged, classified paper records and one report per dump. */
 import { classifyPaper, compileTopics } from './classify-topics.ts';
 import { extractLinks } from './extract-links.ts';
-import { mergeDumps, type PaperDraft } from './merge-papers.ts';
+import { displayTitle, mergeDumps, type PaperDraft } from './merge-papers.ts';
 import { parseDump } from './parse-dump.ts';
 import type { DumpInput, DumpReport, IngestResult, PaperRecord, ParsedDump, TopicDefinition } from './types.ts';
 
@@ -29,7 +29,7 @@ export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly
 }
 
 function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopics>): PaperRecord {
-  const title = draft.latestTitleKey === null ? draft.derivedTitle : draft.titles.get(draft.latestTitleKey)!;
+  const title = displayTitle(draft);
   const aliases = [...draft.titles].filter(([key]) => key !== draft.latestTitleKey).map(([, text]) => text);
   const { topics: topicIds, topicEvidence } = classifyPaper(topics, title, draft.abstract);
   return {
@@ -47,6 +47,8 @@ function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopic
     links: extractLinks(draft.abstract),
     sources: draft.sources,
     firstSeen: draft.firstSeen,
+    formerIds: [...draft.retiredIds].sort(),
+    changes: draft.changes,
   };
 }
 

@@ -8,7 +8,7 @@ import { AbstractIndex, abstractShingles } from './abstract-index.ts';
 import { deriveTitle } from './derive-title.ts';
 import { normalizeText, titleKey } from './normalize-text.ts';
 import { SlugRegistry } from './slug.ts';
-import type { ParsedDump, PaperSource } from './types.ts';
+import type { ParsedDump, PaperChange, PaperSource } from './types.ts';
 
 /** A paper while dumps are still being merged; `seen` counts arrival order across all dumps. */
 export interface PaperDraft {
@@ -28,6 +28,12 @@ export interface PaperDraft {
   organization: string | null;
   /** Ids of papers that turned out to be this one. */
   retiredIds: string[];
+  changes: PaperChange[];
+}
+
+/** The title a reader currently sees for a draft. */
+export function displayTitle(draft: PaperDraft): string {
+  return draft.latestTitleKey === null ? draft.derivedTitle : draft.titles.get(draft.latestTitleKey)!;
 }
 
 export interface DumpMergeCounts {
@@ -62,6 +68,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
     keeper.upvotes ??= retired.upvotes;
     keeper.authorCount ??= retired.authorCount;
     keeper.organization ??= retired.organization;
+    keeper.changes = [...keeper.changes, ...retired.changes];
   };
 
   for (const dump of dumps) {
@@ -76,6 +83,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
       const abstractMatch = byAbstract.findSamePaper(shingles) ?? undefined;
 
       let paper = titleMatch ?? abstractMatch;
+      const isNew = paper === undefined;
       if (titleMatch && abstractMatch && titleMatch !== abstractMatch) {
         const [keeper, retired] = titleMatch.created < abstractMatch.created ? [titleMatch, abstractMatch] : [abstractMatch, titleMatch];
         absorb(keeper, retired);
@@ -97,6 +105,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
           authorCount: null,
           organization: null,
           retiredIds: [],
+          changes: [],
         };
         live.add(paper);
         tally.newPapers++;
@@ -105,6 +114,8 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
       }
 
       // The newest listing speaks last: its title, abstract and counts are the current ones.
+      const titleBefore = isNew ? null : displayTitle(paper);
+      const upvotesBefore = paper.upvotes;
       if (title !== null && key !== null && key !== '') {
         // Re-setting a known key keeps its place (aliases stay oldest first) but takes the newest
         // spelling, so the display title is the newest listing's even when only its case differs.
@@ -119,6 +130,12 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
         paper.upvotes = entry.meta.upvotes ?? paper.upvotes;
         paper.authorCount = entry.meta.authorCount ?? paper.authorCount;
         paper.organization = entry.meta.organization ?? paper.organization;
+      }
+      if (titleBefore !== null && titleKey(titleBefore) !== titleKey(displayTitle(paper))) {
+        paper.changes.push({ dump: dump.file, field: 'title', from: titleBefore, to: displayTitle(paper) });
+      }
+      if (!isNew && upvotesBefore !== null && paper.upvotes !== upvotesBefore) {
+        paper.changes.push({ dump: dump.file, field: 'upvotes', from: upvotesBefore, to: paper.upvotes });
       }
       byAbstract.add(paper, shingles);
     }

@@ -22,6 +22,15 @@ export interface TopicEvidence {
   field: 'title' | 'abstract';
 }
 
+/** Something a later listing changed about a paper already known. */
+export interface PaperChange {
+  /** The dump whose listing made the change. */
+  dump: string;
+  field: 'title' | 'upvotes';
+  from: string | number | null;
+  to: string | number | null;
+}
+
 /** One paper, merged across every dump that listed it. */
 export interface PaperRecord {
   /** Stable URL slug, fixed by the paper's first appearance. */
@@ -48,6 +57,10 @@ export interface PaperRecord {
   sources: PaperSource[];
   /** The dump file in which the paper first appeared. */
   firstSeen: string;
+  /** Ids of papers that later turned out to be this one; their URLs redirect here. */
+  formerIds: string[];
+  /** Titles and upvote counts that later listings changed, in arrival order. */
+  changes: PaperChange[];
 }
 
 /** A problem found in a dump; `line` is 1-based, or null when it concerns the whole file. */

@@ -22,6 +22,14 @@ export interface Digest {
   /** In arrival order. */
   dumps: DumpReport[];
   latestDump: DumpReport | null;
+  /** Papers the latest dump brought for the first time, newest first. */
+  newPapers: PaperRecord[];
+  /** Papers already known whose title or upvotes the latest dump changed. */
+  changedPapers: PaperRecord[];
+}
+
+export function isNewPaper(digest: Digest, paper: PaperRecord): boolean {
+  return digest.latestDump !== null && paper.firstSeen === digest.latestDump.file;
 }
 
 let digest: Promise<Digest> | null = null;
@@ -47,6 +55,8 @@ async function buildDigest(): Promise<Digest> {
   for (const paper of papers) {
     for (const topic of paper.topics.length > 0 ? paper.topics : [OTHER_TOPIC_ID]) papersByTopic.get(topic)?.push(paper);
   }
+  const latestDump = dumps.at(-1) ?? null;
+  const latestFile = latestDump?.file;
   return {
     papers,
     byId: new Map(papers.map((paper) => [paper.id, paper])),
@@ -54,6 +64,8 @@ async function buildDigest(): Promise<Digest> {
     topicNames: new Map([...topics.map((topic) => [topic.id, topic.data.name] as [string, string]), [OTHER_TOPIC_ID, 'Other']]),
     papersByTopic,
     dumps,
-    latestDump: dumps.at(-1) ?? null,
+    latestDump,
+    newPapers: papers.filter((paper) => paper.firstSeen === latestFile),
+    changedPapers: papers.filter((paper) => paper.firstSeen !== latestFile && paper.changes.some((change) => change.dump === latestFile)),
   };
 }

@@ -23,6 +23,15 @@ export const paperSchema = z.object({
   links: z.array(z.url({ protocol: /^https?$/ })),
   sources: z.array(source).min(1),
   firstSeen: z.string().min(1),
+  formerIds: z.array(z.string()),
+  changes: z.array(
+    z.object({
+      dump: z.string().min(1),
+      field: z.enum(['title', 'upvotes']),
+      from: z.union([z.string(), z.number()]).nullable(),
+      to: z.union([z.string(), z.number()]).nullable(),
+    }),
+  ),
 });
 
 export const dumpSchema = z.object({
