@@ -1,24 +1,35 @@
 /**
- * `npm run ingest` — reads every dump in seeds/ (or the folder given with --seeds), prints the
- * ingest report; `--json` writes the corpus to stdout and the report to stderr.
+ * `npm run ingest` — reads every dump in seeds/ (or the folder given with --seeds) and prints the
+ * ingest report; `--json` writes the corpus to stdout and the report to stderr; `--check FILE`
+ * tells what a candidate dump would bring, without adding it (exit 1 when it cannot be read).
  */
+import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatIngestReport, ingestDumps, readDumpFolder, readTopicDefinitions } from '../src/ingest/index.ts';
+import { formatIngestReport, ingestDumps, readDumpFile, readDumpFolder, readTopicDefinitions } from '../src/ingest/index.ts';
+import { checkCandidate, formatCandidateCheck } from './lib/check-candidate.ts';
 
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
+    check: { type: 'string' },
     seeds: { type: 'string', default: 'seeds' },
     topics: { type: 'string', default: 'content/topics' },
   },
 });
 
 const topics = readTopicDefinitions(values.topics);
-const result = ingestDumps(readDumpFolder(values.seeds), topics);
-const report = formatIngestReport(result, topics);
-if (values.json) {
-  process.stderr.write(`${report}\n`);
-  process.stdout.write(`${JSON.stringify(result.papers, null, 2)}\n`);
+const seeds = readDumpFolder(values.seeds);
+if (values.check !== undefined) {
+  const check = checkCandidate(seeds, readDumpFile(dirname(values.check), basename(values.check)), topics);
+  process.stdout.write(`${formatCandidateCheck(check)}\n`);
+  process.exitCode = check.report.format === null ? 1 : 0;
 } else {
-  process.stdout.write(`${report}\n`);
+  const result = ingestDumps(seeds, topics);
+  const report = formatIngestReport(result, topics);
+  if (values.json) {
+    process.stderr.write(`${report}\n`);
+    process.stdout.write(`${JSON.stringify(result.papers, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${report}\n`);
+  }
 }

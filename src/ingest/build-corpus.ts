@@ -10,8 +10,16 @@ export function compareDumpNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly TopicDefinition[]): IngestResult {
-  const dumps = [...parsedDumps].sort((a, b) => compareDumpNames(a.file, b.file));
+export interface CorpusOptions {
+  /**
+   * `by-name` (the default) sorts dumps by file name, their order of arrival; `as-given` keeps
+   * the order passed in, e.g. to try a candidate dump as if it arrived last.
+   */
+  arrival?: 'by-name' | 'as-given';
+}
+
+export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly TopicDefinition[], options: CorpusOptions = {}): IngestResult {
+  const dumps = options.arrival === 'as-given' ? [...parsedDumps] : [...parsedDumps].sort((a, b) => compareDumpNames(a.file, b.file));
   const { papers: drafts, counts } = mergeDumps(dumps);
   const compiled = compileTopics(topics);
   const papers = drafts.map((draft) => toPaperRecord(draft, compiled)).sort((a, b) => compareDumpNames(a.id, b.id));

@@ -46,9 +46,10 @@ export function loadDigestCorpus(sources: DigestSources): DigestCorpus {
   return corpus;
 }
 
+/** `RESEARCH_DIGEST_SEEDS` builds the site from another folder of dumps (tests, benchmarks, previews). */
 export function defaultDigestSources(root: string): DigestSources {
   return {
-    seedsDirectory: join(root, 'seeds'),
+    seedsDirectory: process.env.RESEARCH_DIGEST_SEEDS ?? join(root, 'seeds'),
     topicsDirectory: join(root, 'content', 'topics'),
     cacheDirectory: join(root, 'node_modules', '.cache', 'research-digest', 'parsed-dumps'),
   };
