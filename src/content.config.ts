@@ -10,7 +10,17 @@ const topics = defineCollection({
     name: z.string().min(1),
     description: z.string(),
     order: z.number().optional(),
-    rules: z.looseObject({ threshold: z.number(), terms: z.record(z.string(), z.number()) }),
+    rules: z.object({
+      threshold: z.number(),
+      titleWeight: z.number().nonnegative().optional(),
+      maxHitsPerTerm: z.number().nonnegative().optional(),
+      nearWindow: z.number().nonnegative().optional(),
+      terms: z.record(z.string(), z.number()),
+      ignore: z.array(z.string()).optional(),
+      requireAny: z.array(z.string()).optional(),
+      near: z.record(z.string(), z.array(z.string()).min(1)).optional(),
+      notNear: z.record(z.string(), z.array(z.string()).min(1)).optional(),
+    }),
   }),
 });
 

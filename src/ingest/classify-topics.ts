@@ -3,11 +3,12 @@
  * A term scores its weight for each occurrence (up to a cap), a title occurrence counts
  * `titleWeight` times; `ignore` phrases are cut out first so that look-alikes ("expert-level",
  * "image-text alignment") never count; `requireAny` names the terms without which supporting
- * vocabulary alone cannot make a paper part of the topic; `near` makes an ambiguous term
- * ("alignment", "routing") count only where a phrase that fixes its sense occurs close by.
+ * vocabulary alone cannot make a paper part of the topic; `near` and `notNear` fix the sense of an
+ * ambiguous term ("alignment", "routing") by the words around each occurrence.
  * A term may name one concept under several spellings separated by ` | `
- * ("low rank adaptation | LoRA"): in a field it counts as often as its most frequent spelling, so
- * "Low-Rank Adaptation (LoRA)" is one mention, not two.
+ * ("low rank adaptation | LoRA"): their occurrences count together, under one cap, and a spelling
+ * followed by another in brackets ("Low-Rank Adaptation (LoRA)") is a single mention, not two.
+ * Where occurrences of different terms overlap, the heavier term keeps the words.
  */
 import type { TopicDefinition, TopicEvidence, TopicRules } from './types.ts';
 
@@ -21,11 +22,6 @@ export const DEFAULT_NEAR_WINDOW = 8;
  * - `near`: the occurrence counts only when one of the context phrases is there;
  * - `notNear`: the occurrence does not count when one of them is there.
  */
-export interface TopicContextRules {
-  near?: Record<string, string[]>;
-  notNear?: Record<string, string[]>;
-  nearWindow?: number;
-}
 
 export interface TopicAssignment {
   topics: string[];
@@ -54,24 +50,36 @@ export interface CompiledTopic {
 
 /**
  * A rule phrase becomes a pattern: whole words only; a space or hyphen in the phrase matches a
- * space, a hyphen or nothing ("fine-tuning" = "fine tuning" = "finetuning"); a trailing `*`
- * matches any word ending; the phrase is case-insensitive unless written with a capital letter
- * ("MoE", "LoRA"), as in "smart case" search.
+ * space, a hyphen or nothing ("fine-tuning" = "fine tuning" = "finetuning"); a `*` at the end of a
+ * word matches any word ending ("adapter*", "selective layer* tuning"). Case is "smart", word by
+ * word: a word written with a capital letter must match exactly ("MoE", "LoRA"), a word written in
+ * lower case matches any case ("mixture of LoRA" matches "Mixture-of-LoRA" but not "mixture of lora").
  */
 export function compilePhrase(phrase: string): RegExp {
-  const wildcard = phrase.endsWith('*');
-  const body = (wildcard ? phrase.slice(0, -1) : phrase).trim();
-  const source = body
+  const source = phrase
+    .trim()
     .split(/[\s-]+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map((word) => {
+      const wildcard = word.length > 1 && word.endsWith('*');
+      const stem = wildcard ? word.slice(0, -1) : word;
+      const exact = /\p{Lu}/u.test(stem);
+      const escaped = [...stem].map((char) => anyCase(char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), !exact)).join('');
+      return wildcard ? `${escaped}[\\p{L}\\p{N}]*` : escaped;
+    })
     .join('[\\s\\-\\u2010\\u2011\\u2013]*');
-  const flags = /[A-Z]/.test(body) ? 'gu' : 'giu';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${source}${wildcard ? '[\\p{L}\\p{N}]*' : ''}(?![\\p{L}\\p{N}])`, flags);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/** A (regex-escaped) character as a pattern matching it in either case, when `fold` and it has case. */
+function anyCase(char: string, fold: boolean): string {
+  const lower = char.toLowerCase();
+  const upper = char.toUpperCase();
+  return fold && lower !== upper && lower.length === 1 && upper.length === 1 ? `[${lower}${upper}]` : char;
 }
 
 export function compileTopics(topics: readonly TopicDefinition[]): CompiledTopic[] {
   return topics.map((topic) => {
-    const { near = {}, notNear = {}, nearWindow = DEFAULT_NEAR_WINDOW } = topic.rules as TopicRules & TopicContextRules;
+    const { near = {}, notNear = {}, nearWindow = DEFAULT_NEAR_WINDOW } = topic.rules;
     const context = (map: Record<string, string[]>, phrase: string) => (Object.hasOwn(map, phrase) ? map[phrase]! : []).map(compilePhrase);
     return {
       id: topic.id,
@@ -128,7 +136,6 @@ function withoutIgnored(text: string, ignore: readonly RegExp[]): string {
 
 interface Hit {
   term: number;
-  spelling: number;
   start: number;
   end: number;
   phrase: string;
@@ -139,16 +146,17 @@ interface Hit {
  * Occurrences outside their `near`/`notNear` context are dropped; where occurrences of different
  * terms overlap ("low-rank adapter" against "low rank" and "adapter*"), the term with the larger
  * absolute weight keeps the words (then the longer match, then the earlier term) and the others
- * do not count there; a term with several spellings counts its most frequent spelling.
+ * do not count there; an occurrence that only restates the previous one of the same term in
+ * brackets ("Mixture of Experts (MoE)") is not counted again.
  */
 function countedHits(topic: CompiledTopic, text: string): Map<number, string[]> {
   const candidates: Hit[] = [];
   topic.terms.forEach((term, index) =>
-    term.spellings.forEach((pattern, spelling) => {
+    term.spellings.forEach((pattern) => {
       for (const found of text.matchAll(pattern)) {
         const start = found.index;
         const end = start + found[0].length;
-        if (countsInContext(term, text, start, end, topic.nearWindow)) candidates.push({ term: index, spelling, start, end, phrase: found[0] });
+        if (countsInContext(term, text, start, end, topic.nearWindow)) candidates.push({ term: index, start, end, phrase: found[0] });
       }
     }),
   );
@@ -159,17 +167,23 @@ function countedHits(topic: CompiledTopic, text: string): Map<number, string[]> 
     if (!kept.some((other) => hit.start < other.end && other.start < hit.end)) kept.push(hit);
   }
   kept.sort((a, b) => a.start - b.start);
-  const bySpelling = new Map<number, Map<number, string[]>>();
-  for (const hit of kept) {
-    const spellings = bySpelling.get(hit.term) ?? new Map<number, string[]>();
-    spellings.set(hit.spelling, [...(spellings.get(hit.spelling) ?? []), hit.phrase]);
-    bySpelling.set(hit.term, spellings);
-  }
   const counted = new Map<number, string[]>();
-  for (const [term, spellings] of bySpelling) {
-    counted.set(term, [...spellings.values()].reduce((most, next) => (next.length > most.length ? next : most)));
+  const previous = new Map<number, Hit>();
+  for (const hit of kept) {
+    const before = previous.get(hit.term);
+    previous.set(hit.term, hit);
+    if (before && isBracketedRestatement(text.slice(before.end, hit.start))) continue;
+    counted.set(hit.term, [...(counted.get(hit.term) ?? []), hit.phrase]);
   }
   return counted;
+}
+
+/**
+ * Whether the text between two occurrences of one term makes the second a bracketed restatement
+ * of the first: at most three words, then an opening bracket ("Parameter-Efficient Fine-Tuning (PEFT)").
+ */
+function isBracketedRestatement(between: string): boolean {
+  return /^[^.;:!?()[\]]*[([]\s*$/.test(between) && wordCount(between) <= 3;
 }
 
 export interface TopicScore {

@@ -5,10 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { TopicContextRules } from './classify-topics.ts';
 import type { TopicDefinition, TopicRules } from './types.ts';
 
-/** The frontmatter as authors write it: terms are a map from phrase to weight. */
+/** The frontmatter as authors write it: terms are a map from phrase (or ` | `-separated spellings of one phrase) to weight. */
 export interface TopicFrontmatter {
   name: string;
   description: string;
@@ -30,7 +29,7 @@ export interface TopicFrontmatter {
 }
 
 export function topicFromFrontmatter(id: string, data: TopicFrontmatter): TopicDefinition {
-  const rules: TopicRules & TopicContextRules = {
+  const rules: TopicRules = {
     threshold: data.rules.threshold,
     titleWeight: data.rules.titleWeight ?? 2,
     maxHitsPerTerm: data.rules.maxHitsPerTerm ?? 2,

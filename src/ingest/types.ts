@@ -132,6 +132,11 @@ export interface TopicRules {
    * the threshold only through supporting terms is not in the topic.
    */
   requireAny: string[];
+  /** Terms that count only with one of these phrases within `nearWindow` words. */
+  near?: Record<string, string[]>;
+  /** Terms that do not count with one of these phrases within `nearWindow` words. */
+  notNear?: Record<string, string[]>;
+  nearWindow?: number;
 }
 
 export interface TopicDefinition {

@@ -45,9 +45,9 @@ async function buildDigest(): Promise<Digest> {
     getCollection('topics'),
     getCollection('dumps'),
   ]);
-  const dumps = dumpEntries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
+  const dumps: DumpReport[] = dumpEntries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
   const dumpOrder = new Map(dumps.map((dump) => [dump.file, dump.order]));
-  const papers = paperEntries.map((entry) => entry.data).sort(comparePapersNewestFirst(dumpOrder));
+  const papers: PaperRecord[] = paperEntries.map((entry) => entry.data).sort(comparePapersNewestFirst(dumpOrder));
   const topics = topicEntries.sort(
     (a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || a.id.localeCompare(b.id),
   );
