@@ -12,7 +12,7 @@ import * as pagefind from 'pagefind';
 
 const SERVICE_WORKER_TEMPLATE = new URL('../service-worker/offline-search-worker.js', import.meta.url);
 /** Pages the worker caches on install, besides Pagefind's files. */
-const OFFLINE_PAGES = ['/search/', '/offline/'];
+const OFFLINE_PAGES = ['/search/', '/offline/', '/favicon.svg'];
 /** Pagefind's bundled UIs are not used; the search page renders its own results. */
 const UNUSED_PAGEFIND_FILE = /pagefind-(?:ui|modular-ui|component-ui|highlight)\.|wasm\.unknown\./;
 

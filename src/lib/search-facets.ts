@@ -23,3 +23,12 @@ export function searchFacets(paper: PaperRecord, topicNames: ReadonlyMap<string,
     upvotesSortKey: String(paper.upvotes ?? 0),
   };
 }
+
+/**
+ * The title as a reader types it on a plain keyboard (`S²FT` → `S2FT`, `π` stays), indexed
+ * alongside the displayed title when the two differ.
+ */
+export function typedTitleVariant(title: string): string | null {
+  const typed = title.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return typed === title ? null : typed;
+}

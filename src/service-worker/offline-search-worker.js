@@ -40,7 +40,9 @@ self.addEventListener('fetch', (event) => {
         return response;
       })
       .catch(async () => {
-        const cached = await caches.match(request, { ignoreSearch: request.mode === 'navigate' });
+        // Pagefind busts caches with `?ts=…` on its entry file; offline, any cached copy will do.
+        const ignoreSearch = request.mode === 'navigate' || url.pathname.startsWith('/pagefind/');
+        const cached = await caches.match(request, { ignoreSearch });
         if (cached) return cached;
         if (request.mode === 'navigate') return (await caches.match('/offline/')) ?? Response.error();
         return Response.error();

@@ -1,0 +1,74 @@
+/** Search keeps working once the browser is offline, thanks to the service worker (/sw.js). */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { expectedDigest, searchOutcome } from './helpers.ts';
+import { launchBrowser } from './launch-browser.ts';
+import { startStaticServer, type StaticServer } from './static-server.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/**
+ * A server of this test's own, which it shuts down to go offline for real: Chromium's offline
+ * emulation alone does not reach the service worker's requests in every version (it does not in
+ * @sparticuz/chromium's 147).
+ */
+let server: StaticServer;
+const url = (path: string) => `${server.url}${path}`;
+
+beforeAll(async () => {
+  server = await startStaticServer(inject('distDir'));
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('after a first search online, a different search works offline', async () => {
+  const offlineTitle = 'CodeUltraFeedback: An LLM-as-a-Judge Dataset for Aligning Large Language Models to Coding Preferences';
+  const offlineId = 'codeultrafeedback-an-llm-as-a-judge-dataset-for-aligning-large';
+  expect(expectedDigest().byId.get(offlineId)?.title).toBe(offlineTitle);
+
+  // Online: visit the search page and search; the first search registers the service worker.
+  await page.goto(url('/search/'));
+  await page.fill('#search-form input[name="q"]', 'LoRA');
+  await page.press('#search-form input[name="q"]', 'Enter');
+  const online = await searchOutcome(page, [['q', 'LoRA']]);
+  expect(online.count).toBeGreaterThan(0);
+
+  // Wait until /sw.js is installed (which precaches the index), active and controls the page.
+  const worker = await page.waitForFunction(
+    () => {
+      const controller = navigator.serviceWorker.controller;
+      return controller?.state === 'activated' ? controller.scriptURL : null;
+    },
+    null,
+    { timeout: 30_000 },
+  );
+  expect(await worker.jsonValue()).toBe(url('/sw.js'));
+
+  await context.setOffline(true);
+  await server.close();
+  // Offline for real, the worker included: its own requests fail.
+  const serviceWorker = context.serviceWorkers().find((candidate) => candidate.url() === url('/sw.js'));
+  expect(serviceWorker).toBeDefined();
+  expect(await serviceWorker!.evaluate(() => fetch('/about/').then(() => 'reached the server', () => 'offline'))).toBe('offline');
+
+  // The search page comes from the worker's cache and searches the precached index.
+  const reloaded = await page.reload();
+  expect(reloaded?.fromServiceWorker()).toBe(true);
+  expect(await page.textContent('h1')).toBe('Search papers');
+  await page.fill('#search-form input[name="q"]', offlineTitle);
+  await page.press('#search-form input[name="q"]', 'Enter');
+  const offline = await searchOutcome(page, [['q', offlineTitle]]);
+  expect(offline.count).toBeGreaterThan(0);
+  expect(offline.results[0]?.id).toBe(offlineId);
+
+  // A page never opened is not in the cache: the worker answers with the offline page.
+  const unvisited = await page.goto(url('/papers/shadow-ft-tuning-instruct-via-base/'));
+  expect(unvisited?.fromServiceWorker()).toBe(true);
+  expect(await page.textContent('h1')).toBe('You are offline');
+});

@@ -1,0 +1,165 @@
+/** Every page type loads cleanly (no console errors, failed requests or page errors) and, search aside, works without JavaScript. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { collectProblems, expectedDigest, parseCount, searchOutcome, url } from './helpers.ts';
+import { launchBrowser } from './launch-browser.ts';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PAPER = { id: 's2ft-efficient-scalable-and-generalizable-llm-fine-tuning-by', title: 'S²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity' };
+
+/** One URL of each page type, with the heading it must show. */
+const PAGE_TYPES = [
+  { name: 'home', path: '/', h1: 'Research Digest' },
+  { name: 'topics index', path: '/topics/', h1: 'Topics' },
+  { name: 'topic', path: '/topics/alignment/', h1: 'Alignment' },
+  { name: 'paginated topic', path: '/topics/multimodal/3/', h1: 'Multimodal' },
+  { name: 'other', path: '/topics/other/', h1: 'Other' },
+  { name: 'paper', path: `/papers/${PAPER.id}/`, h1: PAPER.title },
+  { name: 'sources', path: '/sources/', h1: 'Sources' },
+  { name: 'about', path: '/about/', h1: 'About this digest' },
+  { name: 'search with a query', path: '/search/?q=LoRA', h1: 'Search papers' },
+  { name: '404 (an unknown URL)', path: '/papers/no-such-paper/', h1: 'Page not found' },
+  { name: 'offline', path: '/offline/', h1: 'You are offline' },
+] as const;
+
+describe('no console errors, failed requests or page errors', () => {
+  test.each(PAGE_TYPES)('$name page ($path)', async ({ path, h1 }) => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      const response = await page.goto(url(path), { waitUntil: 'networkidle' });
+      const notFound = path.startsWith('/papers/no-such');
+      expect(response?.status()).toBe(notFound ? 404 : 200);
+      expect((await page.textContent('h1'))?.trim()).toBe(h1);
+      if (path.startsWith('/search/')) {
+        const outcome = await searchOutcome(page, [['q', 'LoRA']]);
+        expect(outcome.results.length).toBe(20);
+        await page.waitForLoadState('networkidle');
+      }
+      // Late errors (scripts run after load) get a moment to surface.
+      await page.waitForTimeout(200);
+      const expected = notFound
+        ? // Chromium itself logs every 4xx response as a console error, the document's included;
+          // that status is what a 404 page is for.
+          [`HTTP 404: ${url(path)}`, `console error: Failed to load resource: the server responded with a status of 404 (Not Found) (at ${url(path)})`]
+        : [];
+      expect(problems).toEqual(expected);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+test('every internal link of every page type leads to a page (and to its #fragment)', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    const links = new Map<string, string>();
+    for (const { path } of PAGE_TYPES) {
+      await page.goto(url(path));
+      const hrefs = await page.$$eval('a[href], link[href]', (elements) => elements.map((element) => element.getAttribute('href')!));
+      for (const href of hrefs) {
+        if (href.startsWith('/') && !href.startsWith('//')) links.set(href, links.get(href) ?? path);
+        else if (href.startsWith('#') && href !== '#main') links.set(`${new URL(path, 'http://x').pathname}${href}`, path);
+      }
+    }
+    expect(links.size).toBeGreaterThan(50);
+    const broken = await page.evaluate(async (entries) => {
+      const parser = new DOMParser();
+      const problems: string[] = [];
+      for (const [href, from] of entries) {
+        const target = new URL(href, location.origin);
+        const response = await fetch(target.pathname + target.search);
+        if (response.status !== 200) problems.push(`${href} (linked from ${from}): HTTP ${response.status}`);
+        else if (target.hash && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
+          const html = parser.parseFromString(await response.text(), 'text/html');
+          if (!html.getElementById(decodeURIComponent(target.hash.slice(1)))) problems.push(`${href} (linked from ${from}): no element with that id`);
+        }
+      }
+      return problems;
+    }, [...links]);
+    expect(broken).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+describe('without JavaScript', () => {
+  test('a topic page lists its papers and links to its next page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      await page.goto(url('/topics/alignment/'));
+      const alignment = expectedDigest().idsByTopic.get('alignment')!;
+      expect(await page.textContent('h1')).toBe('Alignment');
+      expect(parseCount(await page.textContent('[data-topic-count]'))).toBe(alignment.size);
+      const cards = await page.$$eval('article.paper-card[data-paper-id]', (articles) =>
+        articles.map((article) => ({ id: article.getAttribute('data-paper-id')!, href: article.querySelector('a')?.getAttribute('href') })),
+      );
+      expect(cards).toHaveLength(50);
+      for (const card of cards) {
+        expect(alignment.has(card.id)).toBe(true);
+        expect(card.href).toBe(`/papers/${card.id}/`);
+      }
+      await page.click('a[rel="next"]');
+      await page.waitForURL(url('/topics/alignment/2/'));
+      expect(await page.$$eval('article.paper-card', (articles) => articles.length)).toBe(alignment.size - 50);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a paper page shows its title, facts, abstract, topics and sources', async () => {
+    const paper = expectedDigest().byId.get(PAPER.id)!;
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      await page.goto(url(`/papers/${PAPER.id}/`));
+      expect(await page.textContent('h1')).toBe(PAPER.title);
+      expect((await page.textContent('.abstract'))?.replace(/\s+/g, ' ').trim()).toBe(paper.abstract.replace(/\s+/g, ' ').trim());
+      const topicLinks = await page.$$eval('dl.facts a[href^="/topics/"]', (links) => links.map((link) => link.getAttribute('href')));
+      expect(topicLinks).toEqual(paper.topics.map((topic) => `/topics/${topic}/`));
+      expect(paper.topics).toEqual(['peft']);
+      const sourceLinks = await page.$$eval('a[href^="/sources/#"]', (links) => links.map((link) => link.textContent));
+      expect(sourceLinks).toEqual([paper.firstSeen, ...paper.sources.map((source) => source.dump)]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test.each(PAGE_TYPES.filter((type) => !type.path.startsWith('/search/')))('the $name page shows its content', async ({ path, h1 }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(url(path));
+      expect((await page.textContent('h1'))?.trim()).toBe(h1);
+      expect(((await page.textContent('main')) ?? '').length).toBeGreaterThan(100);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the search page says that search needs JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(url('/search/?q=LoRA'));
+      expect(await page.textContent('#search-status')).toContain('needs JavaScript');
+    } finally {
+      await context.close();
+    }
+  });
+});
