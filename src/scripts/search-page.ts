@@ -16,6 +16,11 @@ interface Pagefind {
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
+
+async function resultView(result: PagefindResult): Promise<ResultView> {
+  const data = await result.data();
+  return { url: data.url, title: data.meta.title ?? data.url, excerpt: data.excerpt, date: data.meta.date ?? '', upvotes: data.meta.upvotes ?? '', topics: data.filters.topic ?? [] };
+}
 const RESULTS_PER_PAGE = 20;
 
 let pagefindModule: Promise<Pagefind> | null = null;
@@ -94,8 +99,16 @@ export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('#search-form');
   const status = document.querySelector<HTMLElement>('#search-status');
   const list = document.querySelector<HTMLOListElement>('#search-results');
-  if (!form || !status || !list) return;
+  const more = document.querySelector<HTMLButtonElement>('#search-more');
+  if (!form || !status || !list || !more) return;
   let generation = 0;
+  let showMore = async () => {};
+  more.addEventListener('click', async () => {
+    const before = list.children.length;
+    await showMore();
+    // Keyboard readers continue where the new results start.
+    list.children[before]?.querySelector('a')?.focus();
+  });
 
   const run = async (state: SearchState) => {
     const current = ++generation;
@@ -103,6 +116,7 @@ export function startSearchPage(): void {
     if (!state.query && !hasFilters(state)) {
       status.textContent = 'Type a word or a title, or choose a topic.';
       list.replaceChildren();
+      more.hidden = true;
       return;
     }
     status.textContent = 'Searching…';
@@ -111,17 +125,20 @@ export function startSearchPage(): void {
       const pagefind = await loadPagefind();
       const search = await pagefind.search(state.query || null, pagefindOptions(state));
       if (current !== generation || search === null) return;
-      const views: ResultView[] = await Promise.all(
-        search.results.slice(0, RESULTS_PER_PAGE).map(async (result) => {
-          const data = await result.data();
-          return { url: data.url, title: data.meta.title ?? data.url, excerpt: data.excerpt, date: data.meta.date ?? '', upvotes: data.meta.upvotes ?? '', topics: data.filters.topic ?? [] };
-        }),
-      );
-      if (current !== generation) return;
-      renderResults(list, views);
       const total = search.results.length;
       const what = state.query ? `for “${state.query}”` : 'with these filters';
-      status.textContent = total === 0 ? `No papers found ${what}.` : `${total} ${total === 1 ? 'paper' : 'papers'} found ${what}${total > RESULTS_PER_PAGE ? `; showing the first ${RESULTS_PER_PAGE}` : ''}.`;
+      let shown = 0;
+      // Results arrive a page at a time: fragments are only fetched for what is shown.
+      showMore = async () => {
+        const views = await Promise.all(search.results.slice(shown, shown + RESULTS_PER_PAGE).map(resultView));
+        if (current !== generation) return;
+        renderResults(list, views, { append: shown > 0 });
+        shown += views.length;
+        more.hidden = shown >= total;
+        status.textContent =
+          total === 0 ? `No papers found ${what}.` : `${total} ${total === 1 ? 'paper' : 'papers'} found ${what}${total > shown ? `; showing the first ${shown}` : ''}.`;
+      };
+      await showMore();
     } catch (error) {
       status.textContent = `Search could not run: ${(error as Error).message}`;
     }

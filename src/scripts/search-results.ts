@@ -27,8 +27,8 @@ function excerptNodes(excerpt: string): Node[] {
   return nodes;
 }
 
-export function renderResults(list: HTMLOListElement, results: readonly ResultView[]): void {
-  list.replaceChildren(
+export function renderResults(list: HTMLOListElement, results: readonly ResultView[], { append = false } = {}): void {
+  list[append ? 'append' : 'replaceChildren'](
     ...results.map((result) => {
       const item = document.createElement('li');
       const heading = document.createElement('h2');

@@ -127,6 +127,19 @@ describe('keywords', () => {
     expect([...phrase].filter((id) => !all.includes(id))).toEqual([]);
   });
 
+  test('"Show more results" lists the rest of the matches, in the order of the index, and focuses the first new one', async () => {
+    const first = await typeQuery('mixture of experts');
+    const all = await allMatches(page, 'mixture of experts');
+    expect(all.length).toBeGreaterThan(20);
+    await page.click('#search-more');
+    await page.waitForFunction((count) => document.querySelectorAll('#search-results > li').length === count, Math.min(all.length, 40));
+    const shown = await page.$$eval('#search-results > li a', (links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    expect(shown.map((path) => path.split('/')[2])).toEqual(all.slice(0, 40));
+    expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'))).toBe(`/papers/${all[20]}/`);
+    expect(await page.isHidden('#search-more')).toBe(all.length <= 40);
+    expect(ids(first)).toEqual(all.slice(0, 20));
+  });
+
   test('a word no paper uses finds nothing', async () => {
     const outcome = await searchByUrl(page, [['q', 'zzqqxx']]);
     expect(outcome).toEqual({ status: 'No papers found for “zzqqxx”.', count: 0, results: [] });
