@@ -12,6 +12,11 @@ import { comparableWords } from './normalize-text.ts';
 
 const SHINGLE_SIZE = 3;
 const SAMPLE_MODULUS = 4;
+/**
+ * The smallest shingles (by hash) are sampled too: a short abstract of a dozen shingles may have
+ * none that the modulus picks, and could then never be found again, not even by its own text.
+ */
+const ALWAYS_SAMPLED = 4;
 /** A shingle in more abstracts than this says nothing about which paper it is. */
 const MAX_POSTINGS = 32;
 /** Jaccard similarity at which two abstracts are the same paper (revised, renamed). */
@@ -46,6 +51,22 @@ function hashWords(words: readonly string[], start: number, count: number): numb
   return hash >>> 0;
 }
 
+/** The shingles an abstract is indexed and looked up by: one in four by hash, and the few smallest. */
+function sampleOf(shingles: ReadonlySet<number>): Set<number> {
+  const sample = new Set<number>();
+  const smallest: number[] = [];
+  for (const shingle of shingles) {
+    if (shingle % SAMPLE_MODULUS === 0) sample.add(shingle);
+    if (smallest.length < ALWAYS_SAMPLED || shingle < smallest[smallest.length - 1]!) {
+      smallest.push(shingle);
+      smallest.sort((a, b) => a - b);
+      if (smallest.length > ALWAYS_SAMPLED) smallest.pop();
+    }
+  }
+  for (const shingle of smallest) sample.add(shingle);
+  return sample;
+}
+
 export function abstractSimilarity(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
@@ -77,8 +98,7 @@ export class AbstractIndex<Key> {
     const version = { key, shingles };
     versions.push(version);
     this.versionsOf.set(key, versions);
-    for (const shingle of shingles) {
-      if (shingle % SAMPLE_MODULUS !== 0) continue;
+    for (const shingle of sampleOf(shingles)) {
       const list = this.postings.get(shingle);
       if (list === undefined) this.postings.set(shingle, [version]);
       else if (list.length <= MAX_POSTINGS) list.push(version);
@@ -103,8 +123,7 @@ export class AbstractIndex<Key> {
   findSamePaper(shingles: Set<number>): Key | null {
     const votes = new Map<AbstractVersion<Key>, number>();
     let informative = 0;
-    for (const shingle of shingles) {
-      if (shingle % SAMPLE_MODULUS !== 0) continue;
+    for (const shingle of sampleOf(shingles)) {
       const list = this.postings.get(shingle);
       if (!list || list.length > MAX_POSTINGS) continue;
       informative++;

@@ -4,6 +4,7 @@
  */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 export interface MonthDay {
   month: number; // 1-12
@@ -40,8 +41,7 @@ function monthNumber(name: string): number | null {
   const lower = name.toLowerCase();
   const index = MONTHS.findIndex((abbr) => lower.startsWith(abbr));
   if (index < 0) return null;
-  const full = new Date(Date.UTC(2000, index, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
-  return lower.length === 3 || full.toLowerCase().startsWith(lower) ? index + 1 : null;
+  return lower.length === 3 || MONTH_NAMES[index]!.startsWith(lower) ? index + 1 : null;
 }
 
 function daysInMonth(month: number, year: number): number {

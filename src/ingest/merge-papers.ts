@@ -54,6 +54,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
   const live = new Set<PaperDraft>();
   const counts = new Map<string, DumpMergeCounts>();
   let created = 0;
+  const arrival = new Map(dumps.map((dump, index) => [dump.file, index]));
 
   const absorb = (keeper: PaperDraft, retired: PaperDraft) => {
     live.delete(retired);
@@ -68,7 +69,8 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
     keeper.upvotes ??= retired.upvotes;
     keeper.authorCount ??= retired.authorCount;
     keeper.organization ??= retired.organization;
-    keeper.changes = [...keeper.changes, ...retired.changes];
+    // Both histories in arrival order; the sort is stable, so each dump's changes keep their order.
+    keeper.changes = [...keeper.changes, ...retired.changes].sort((a, b) => (arrival.get(a.dump) ?? 0) - (arrival.get(b.dump) ?? 0));
   };
 
   for (const dump of dumps) {
@@ -123,7 +125,8 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
         paper.latestTitleKey = key;
         byTitle.set(key, paper);
       }
-      paper.abstract = abstract;
+      // A listing cut off mid-abstract (a truncated dump) does not replace the complete abstract.
+      if (!(abstract.length < paper.abstract.length && paper.abstract.startsWith(abstract))) paper.abstract = abstract;
       paper.sources.push({ dump: dump.file, line: entry.line });
       if (entry.meta) {
         paper.published = entry.meta.published ?? paper.published;

@@ -7,11 +7,19 @@ import { formatIsoDate, inferDumpDate, resolveYearlessDate, type CalendarDate } 
 import { ABSTRACT_LINE_PREFIX, detectDumpFormat } from './formats/detect-format.ts';
 import { splitListingUnits } from './formats/listing-units.ts';
 import { readPageHeader } from './formats/page-header.ts';
-import { pairListingUnits, shorten, type PairedEntry } from './formats/pair-entries.ts';
+import { pairListingUnits, type PairedEntry } from './formats/pair-entries.ts';
+import { shorten } from './formats/text-shape.ts';
 import type { IngestWarning, ParsedDump, RawEntry } from './types.ts';
 
 /** Bump when parsing changes what a dump yields: cached parses of older versions are discarded. */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
+
+/**
+ * The longest abstract arXiv accepts is 1,920 characters; a line five times as long is no title or
+ * abstract but several lines run together (or an inlined blob), and reading it as one abstract
+ * would make one "paper" that contains, and so swallows, the papers it holds.
+ */
+export const MAX_LINE_LENGTH = 10_000;
 
 export function parseDump(file: string, bytes: Uint8Array): ParsedDump {
   const warnings: IngestWarning[] = [];
@@ -22,12 +30,18 @@ export function parseDump(file: string, bytes: Uint8Array): ParsedDump {
   };
 
   const decoded = decodeDump(bytes);
-  if (decoded.lines === null) return failed(`skipped: ${decoded.note}`);
-  if (decoded.note) warn(null, decoded.note);
-  const lines = decoded.lines;
-  const header = readPageHeader(lines);
-  const verdict = detectDumpFormat(lines, header);
+  if (decoded.lines === null) return failed(`skipped: ${decoded.refusal}`);
+  for (const note of decoded.notes) warn(note.line, note.message);
+  // The format is told from every line (a page saved as one long line of HTML is still HTML);
+  // entries are read without the over-long lines.
+  const verdict = detectDumpFormat(decoded.lines, readPageHeader(decoded.lines));
   if (verdict.format === null) return failed(`skipped: ${verdict.reason}`);
+  const lines = decoded.lines.map((line, index) => {
+    if (line.length <= MAX_LINE_LENGTH) return line;
+    warn(index + 1, `this line is ${line.length.toLocaleString('en-US')} characters long, far longer than any title or abstract (lines run together?); skipped`);
+    return '';
+  });
+  const header = readPageHeader(lines);
 
   let paired: PairedEntry[];
   if (verdict.format === 'abstract-lines') {
@@ -38,7 +52,7 @@ export function parseDump(file: string, bytes: Uint8Array): ParsedDump {
     paired = entries;
     if (verdict.format === 'daily-page-metadata') {
       for (const entry of paired) {
-        if (entry.meta === null) warn(entry.line, `"${shorten(entry.title ?? entry.abstract)}" has no metadata block`);
+        if (entry.meta === null) warn(entry.line, `"${shorten(entry.title ?? entry.abstract)}" has no metadata block (authors, date, upvotes); kept without them`);
       }
     }
   }
@@ -49,7 +63,31 @@ export function parseDump(file: string, bytes: Uint8Array): ParsedDump {
   });
   const dumpDate = inferDumpDate(header.date, fullDates);
   const entries = paired.map((entry) => resolveEntryDate(entry, dumpDate, warn));
+  warnIfCutOff(lines, entries, decoded.endsMidCharacter, warn);
+  warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { file, format: verdict.format, dumpDate: dumpDate && formatIsoDate(dumpDate), entries, warnings };
+}
+
+/**
+ * A download or copy that stopped early leaves the last abstract unfinished: the file stops inside
+ * a character, or mid-word with no line end after it. The entry is kept (a later listing of the
+ * paper completes it) and the user is told where the file stops.
+ */
+function warnIfCutOff(
+  lines: readonly string[],
+  entries: readonly RawEntry[],
+  endsMidCharacter: boolean,
+  warn: (line: number | null, message: string) => void,
+): void {
+  const last = entries[entries.length - 1];
+  let lastLine = lines.length - 1;
+  while (lastLine >= 0 && (lines[lastLine] ?? '').trim() === '') lastLine--;
+  if (!last || lastLine < 0 || !(lines[lastLine] ?? '').trim().endsWith(last.abstract)) return;
+  const endsWithLineBreak = lastLine < lines.length - 1;
+  const endsMidWord = /(?:^|\s)\p{L}+[,;:(\-–]?$/u.test(last.abstract);
+  if (endsMidCharacter || (!endsWithLineBreak && endsMidWord)) {
+    warn(lastLine + 1, 'the file stops in the middle of this abstract, so the dump looks cut off; the entry is kept as it is');
+  }
 }
 
 function readAbstractLines(

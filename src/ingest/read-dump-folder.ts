@@ -14,12 +14,29 @@ export function readDumpFile(directory: string, name: string): DumpInput {
   const path = join(directory, name);
   try {
     const stats = statSync(path);
-    if (!stats.isFile()) return { name, bytes: null, problem: 'it is not a regular file (a directory or device)' };
+    if (stats.isDirectory()) return { name, bytes: null, problem: 'it is a directory, not a regular file' };
+    // Reading a named pipe would wait for a writer forever.
+    if (!stats.isFile()) return { name, bytes: null, problem: 'it is not a regular file but a named pipe, socket or device' };
     return { name, bytes: readFileSync(path) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'it is a broken symbolic link or vanished while reading' : `it cannot be read (${code ?? String(error)})`;
-    return { name, bytes: null, problem: reason };
+    return { name, bytes: null, problem: unreadableReason(error) };
+  }
+}
+
+function unreadableReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'it is a broken symbolic link or vanished while reading';
+    case 'ELOOP':
+      return 'it is a symbolic link that leads back to itself';
+    case 'EACCES':
+    case 'EPERM':
+      return 'you have no permission to read it';
+    case 'ERR_FS_FILE_TOO_LARGE':
+      return 'it is too large to read (over 2 GB)';
+    default:
+      return `it cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
   }
 }
 

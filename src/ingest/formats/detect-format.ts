@@ -29,15 +29,21 @@ export function detectDumpFormat(lines: readonly string[], header: PageHeader): 
   return { format: followedByBlank / content.length >= 0.5 ? 'daily-page' : 'line-pairs' };
 }
 
-/** HTML pages and CSV/TSV exports are not listings, even when their cells hold abstracts. */
+/** HTML pages, JSON and CSV/TSV exports are not listings, even when their cells hold abstracts. */
 function looksLikeMarkupOrTable(content: readonly string[]): string | null {
   const first = content[0] ?? '';
-  if (/^<(!doctype|html|\?xml)/i.test(first)) return 'it is an HTML/XML document, not a text dump';
+  // Browsers put `<!-- saved from url=… -->` before the doctype of a saved page.
+  if (/^<(!doctype|!--|html|\?xml)/i.test(first)) return 'it is an HTML/XML document, not a text dump';
+  // JSON (pretty-printed, one line, or one object per line): every line opens or closes a value or holds a key.
+  if (/^[[{]/.test(first) && content.filter((line) => /^[[\]{}"]/.test(line)).length / content.length >= 0.8) {
+    return 'it is JSON data, not a text dump';
+  }
   const tagLines = content.filter((line) => /^<\/?[a-z][\w-]*[\s>]/i.test(line)).length;
   if (tagLines / content.length >= 0.5) return 'most lines are markup tags; it looks like HTML, not a text dump';
-  // A header row: three or more plain cells, or two or more bare column names (`title,abstract`);
-  // a title such as `Pretraining, Revisited` has a space after its comma, so it is no header.
-  const headerRow = /^[\w "]+([,;\t][\w "]+){2,}$/.test(first) || /^"?\w+"?([,;\t]"?\w+"?)+$/.test(first);
+  // A header row: three or more plain cells, or two or more bare column names (`title,abstract`).
+  // Exports write no space after the delimiter; a title such as `Sparse, Dense, and Mixed Experts`
+  // has one after each comma, so it is no header (and a one-paper dump is no table).
+  const headerRow = /^[\w"][\w "]*([,;\t][\w"][\w "]*){2,}$/.test(first) || /^"?\w+"?([,;\t]"?\w+"?)+$/.test(first);
   if (headerRow && content.length > 1) {
     const delimiter = /\t/.test(first) ? '\t' : /;/.test(first) ? ';' : ',';
     const cells = first.split(delimiter).length;

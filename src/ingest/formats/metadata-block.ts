@@ -1,6 +1,7 @@
 /** Reads a metadata block of the `daily-page-metadata` format into its fields. */
 import { parseListingDate, type MonthDay } from '../dates.ts';
 import { METADATA_SEPARATOR, type NumberedLine } from './listing-units.ts';
+import { shorten } from './text-shape.ts';
 
 /** More upvotes than any paper page has ever shown: a number past this is a scraping error. */
 const MAX_PLAUSIBLE_UPVOTES = 100_000;
@@ -42,7 +43,7 @@ function readByline({ text, line }: NumberedLine, result: ParsedMetadata): void 
   if (/^\d+$/.test(count) && Number(count) >= 1 && Number(count) <= MAX_PLAUSIBLE_AUTHORS) {
     result.authorCount = Number(count);
   } else {
-    result.problems.push({ line, message: `author count "${count}" is not a plausible number of authors` });
+    result.problems.push({ line, message: `"${shorten(text, 40)}" gives no plausible number of authors; the paper is kept without an author count` });
   }
 }
 
@@ -61,11 +62,11 @@ function organizationName(text: string): string {
 function readDateLine({ text, line }: NumberedLine, result: ParsedMetadata): void {
   const parsed = parseListingDate(text);
   if (parsed.kind === 'none') {
-    result.problems.push({ line, message: `"${text}" is not a date` });
+    result.problems.push({ line, message: `"${shorten(text, 40)}" is not a date; the paper is kept without a date` });
     return;
   }
   if (parsed.kind === 'invalid') {
-    result.problems.push({ line, message: `"${text}" is not a valid date: ${parsed.reason}` });
+    result.problems.push({ line, message: `"${shorten(text, 40)}" is not a real date (${parsed.reason}); the paper is kept without a date or upvote count` });
     return;
   }
   result.date = parsed.date;
@@ -77,6 +78,6 @@ function readDateLine({ text, line }: NumberedLine, result: ParsedMetadata): voi
   if (/^\d+$/.test(parsed.rest) && Number(parsed.rest) <= MAX_PLAUSIBLE_UPVOTES) {
     result.upvotes = Number(parsed.rest);
   } else {
-    result.problems.push({ line, message: `upvote count "${parsed.rest}" is not a plausible number of upvotes` });
+    result.problems.push({ line, message: `upvote count "${shorten(parsed.rest, 24)}" is not a plausible number of upvotes; the paper is kept without one` });
   }
 }

@@ -5,7 +5,7 @@
 import type { RawEntry } from '../types.ts';
 import type { ListingUnit } from './listing-units.ts';
 import { parseMetadataBlock, type ParsedMetadata } from './metadata-block.ts';
-import { looksLikeAbstract } from './text-shape.ts';
+import { looksLikeAbstract, shorten } from './text-shape.ts';
 
 export interface PairedEntry extends Omit<RawEntry, 'meta'> {
   meta: ParsedMetadata | null;
@@ -34,7 +34,7 @@ export function pairListingUnits(units: readonly ListingUnit[]): { entries: Pair
         last.meta = meta;
         lastEntryHasMeta = true;
       } else {
-        problems.push({ line: unit.line, message: 'metadata block follows no abstract; ignored' });
+        problems.push({ line: unit.line, message: `metadata block "${shorten(unit.lines[0]?.text ?? '')}" follows no abstract; ignored` });
       }
       return;
     }
@@ -59,8 +59,4 @@ export function pairListingUnits(units: readonly ListingUnit[]): { entries: Pair
 function startsNextEntry(units: readonly ListingUnit[], index: number): boolean {
   const next = units[index + 1];
   return next?.kind === 'text' && looksLikeAbstract(next.text);
-}
-
-export function shorten(text: string, length = 60): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }

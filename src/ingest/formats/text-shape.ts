@@ -11,3 +11,9 @@ export function looksLikeAbstract(text: string): boolean {
   if (words >= 15 && /[.!]["')\]]?$/.test(text)) return true;
   return words >= 12 && endsLikeSentence && /[.!?]\s+[A-Z]/.test(text);
 }
+
+/** A text cut to `length` characters for quoting in a warning: one line, single-spaced, no control characters. */
+export function shorten(text: string, length = 60): string {
+  const clean = text.replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ').trim();
+  return clean.length <= length ? clean : `${clean.slice(0, length - 1)}…`;
+}
