@@ -7,7 +7,7 @@ import { buildCorpus, formatWarning, parseDumpInput, type DumpInput, type DumpRe
 
 export interface CandidateCheck {
   report: DumpReport;
-  /** Distinct papers the corpus would gain. */
+  /** Papers the candidate would bring for the first time. */
   gained: number;
   /** Papers already known whose title or upvotes the candidate would change. */
   changed: number;
@@ -20,7 +20,10 @@ export function checkCandidate(seeds: readonly DumpInput[], candidate: DumpInput
   const after = buildCorpus([...arrivalOrder, parseDumpInput(candidate)], topics, { arrival: 'as-given' });
   const report = after.dumps.at(-1)!;
   const changed = after.papers.filter((paper) => paper.firstSeen !== candidate.name && paper.changes.some((change) => change.dump === candidate.name)).length;
-  return { report, gained: after.papers.length - before.papers.length, changed };
+  // Counted by first sighting, not by the change in size: a candidate that also merges two known
+  // papers into one would otherwise hide one of its new papers.
+  const gained = after.papers.filter((paper) => paper.firstSeen === candidate.name).length;
+  return { report, gained, changed };
 }
 
 export function formatCandidateCheck({ report, gained, changed }: CandidateCheck): string {
