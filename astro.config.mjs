@@ -15,6 +15,13 @@ export default defineConfig({
   // No code blocks in the digest; Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },
   integrations: [mdx(), pagefindIndex()],
+  vite: {
+    build: {
+      // Client scripts stay inside their page whatever their size (Vite's default inlines only
+      // those under 4 kB): the offline worker precaches the search page, not /_astro/ files.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? true : undefined),
+    },
+  },
   security: {
     // Astro hashes its own inline scripts and styles; nothing from a dump can ever run. Pagefind
     // compiles WebAssembly ('wasm-unsafe-eval') and the offline search runs a worker from 'self'.

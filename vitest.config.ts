@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/browser/**', '**/node_modules/**'],
+          exclude: ['tests/browser/**', 'tests/site-quality/**', '**/node_modules/**'],
           testTimeout: 30_000,
         },
       },
@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
+          include: ['tests/browser/**/*.test.ts', 'tests/site-quality/**/*.test.ts'],
           globalSetup: ['tests/browser/global-setup.ts'],
           // One Chromium at a time: the files share the server and the machine is small.
           fileParallelism: false,

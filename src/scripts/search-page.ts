@@ -7,7 +7,7 @@ import { renderResults, type ResultView } from './search-results.ts';
 
 interface PagefindResult {
   id: string;
-  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string | undefined>; filters: Record<string, string[]> }>;
+  data: () => Promise<{ url: string; excerpt: string; content: string; meta: Record<string, string | undefined>; filters: Record<string, string[]> }>;
 }
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
@@ -19,7 +19,7 @@ const PAGEFIND_URL = '/pagefind/pagefind.js';
 
 async function resultView(result: PagefindResult): Promise<ResultView> {
   const data = await result.data();
-  return { url: data.url, title: data.meta.title ?? data.url, excerpt: data.excerpt, date: data.meta.date ?? '', upvotes: data.meta.upvotes ?? '', topics: data.filters.topic ?? [] };
+  return { url: data.url, title: data.meta.title ?? data.url, excerpt: data.excerpt, content: data.content, date: data.meta.date ?? '', upvotes: data.meta.upvotes ?? '', topics: data.filters.topic ?? [] };
 }
 const RESULTS_PER_PAGE = 20;
 
@@ -149,7 +149,11 @@ export function startSearchPage(): void {
     event.preventDefault();
     void run(readForm(form));
   });
-  form.addEventListener('change', () => void run(readForm(form)));
+  // The query box has its own listener below; its `change` on blur would search again and swallow a
+  // click on "Show more results" (the click's results belong to the search it replaces).
+  form.addEventListener('change', (event) => {
+    if (!(event.target as Element).matches('[name="q"]')) void run(readForm(form));
+  });
   let typing: ReturnType<typeof setTimeout> | undefined;
   form.querySelector('[name="q"]')?.addEventListener('input', () => {
     clearTimeout(typing);
