@@ -40,6 +40,10 @@ function metadataBlock(paper: ListedPaper): string[] {
 }
 
 export function writeDump(format: DumpFormat, papers: readonly ListedPaper[], options: DumpOptions = {}): string {
+  // A yearless date is placed by the page's own date; a page without one could not be read back.
+  if (format === 'daily-page-metadata' && !options.pageDate && papers.some((paper) => paper.yearless)) {
+    throw new Error('writeDump: yearless dates need options.pageDate (the page header date places them in a year)');
+  }
   const headerDate = options.pageDate ? [listingDate(options.pageDate, true)] : [];
   switch (format) {
     case 'abstract-lines':

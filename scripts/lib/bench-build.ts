@@ -1,0 +1,101 @@
+/**
+ * One `astro build` of the sandbox, measured: wall time and peak memory of every process, split
+ * into phases by the build's own log lines as they arrive.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { outputTail, runMonitored, type MonitoredRun, type PhaseMarker } from './bench-process.ts';
+
+/**
+ * - startup: Node, Astro and Vite start, configuration;
+ * - content: ingest: the content layer syncs; the papers loader's ingest ends with its log line;
+ * - content: store: entries validated and written to Astro's data store, other collections;
+ * - bundle: build info, types, Vite/Rolldown bundling;
+ * - render: every page rendered to `dist/`;
+ * - pagefind: the integration indexes `dist/` with Pagefind (a native process) and writes the service worker;
+ * - finish: Astro's wrap-up until the process exits.
+ */
+export const BUILD_PHASES: PhaseMarker[] = [
+  { name: 'content: ingest', startsAt: /\[content\] Syncing content/ },
+  { name: 'content: store', startsAt: /\[research-digest-papers\] \d+ papers from/ },
+  { name: 'bundle', startsAt: /\[content\] Synced content/ },
+  { name: 'render', startsAt: /generating static routes/ },
+  { name: 'pagefind', startsAt: /\[build\] ✓ Completed in/ },
+  { name: 'finish', startsAt: /Pagefind indexed \d+ pages/ },
+];
+
+export interface BuildRun {
+  wallMs: number;
+  /** CPU time of the build's processes, and of everything else on the machine meanwhile. */
+  cpuMs: number;
+  othersCpuMs: number;
+  peakProcessMb: number;
+  peakTotalMb: number;
+  phases: MonitoredRun['phases'];
+  processes: MonitoredRun['processes'];
+  /** From the integration's log line. */
+  pagefindPages: number;
+  pagefindReportedMs: number;
+  /** From the loader's log line. */
+  loaderPapers: number;
+  parsedFresh: number;
+  parsedFromCache: number;
+  distFiles: number;
+  distMb: number;
+}
+
+export interface BuildOptions {
+  project: string;
+  dumps: string;
+  /** Write V8 CPU profiles of Astro's Node process into this folder. */
+  cpuProfileDirectory?: string;
+  onLine?: (text: string) => void;
+}
+
+export function folderSize(directory: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(directory, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
+}
+
+export async function runBuild(options: BuildOptions): Promise<BuildRun> {
+  const astro = join(options.project, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const nodeArgs = options.cpuProfileDirectory ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDirectory] : [];
+  const run = await runMonitored(process.execPath, [...nodeArgs, astro, 'build'], {
+    cwd: options.project,
+    env: { ...process.env, RESEARCH_DIGEST_SEEDS: options.dumps, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    phases: BUILD_PHASES,
+    firstPhase: 'startup',
+    onLine: options.onLine,
+  });
+  if (run.exitCode !== 0) throw new Error(`astro build failed (${run.signal ?? `exit code ${run.exitCode}`}):\n${outputTail(run)}`);
+  const text = run.lines.map((line) => line.text).join('\n');
+  const pagefind = /Pagefind indexed (\d+) pages in (\d+) ms/.exec(text);
+  const loader = /\[research-digest-papers\] (\d+) papers from \d+ dumps \(parsed (\d+)[^;]*; (\d+) from cache\)/.exec(text);
+  const missing = BUILD_PHASES.filter((phase) => !run.phases.some((seen) => seen.name === phase.name)).map((phase) => phase.name);
+  if (missing.length > 0 || !pagefind || !loader) {
+    throw new Error(`the build's log did not show every phase (missing: ${[...missing, ...(pagefind ? [] : ['Pagefind line']), ...(loader ? [] : ['loader line'])].join(', ')}):\n${outputTail(run, 80)}`);
+  }
+  const dist = folderSize(join(options.project, 'dist'));
+  return {
+    wallMs: run.wallMs,
+    cpuMs: run.cpuMs,
+    othersCpuMs: run.othersCpuMs,
+    peakProcessMb: run.peakProcessMb,
+    peakTotalMb: run.peakTotalMb,
+    phases: run.phases,
+    processes: run.processes,
+    pagefindPages: Number(pagefind[1]),
+    pagefindReportedMs: Number(pagefind[2]),
+    loaderPapers: Number(loader[1]),
+    parsedFresh: Number(loader[2]),
+    parsedFromCache: Number(loader[3]),
+    distFiles: dist.files,
+    distMb: dist.bytes / 1e6,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * SMOKE TEST OF THE BENCHMARK (slow: builds a whole site twice and drives Chromium, ~30-60 s).
+ *
+ * Runs `scripts/bench.ts` for 300 synthetic papers, as `npm run bench` would, so the benchmark
+ * cannot rot: the table must show every figure and the JSON must hold a positive number for each.
+ * It checks that the benchmark works, not that budgets are met: the figures of a run this small,
+ * on a machine busy with other tests, say nothing about them.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BenchResult } from '../scripts/lib/bench-report.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TIMEOUT_MS = 240_000;
+
+function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(PROJECT_ROOT, 'scripts', 'bench.ts'), ...args], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run bench (smoke run, 300 papers)', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+  const jsonPath = join(folder, 'results.json');
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it(
+    'prints the table and writes every figure as JSON',
+    async () => {
+      const { code, stdout, stderr } = await runBench(['--papers', '300', '--throughput-mb', '1', '--json', jsonPath, '--tmp', folder, '--quiet']);
+      expect(code, `${stdout}\n${stderr}`).toBe(0);
+
+      for (const label of [
+        'papers',
+        'ingest (library alone)',
+        'build (astro build, total)',
+        'startup',
+        'content: ingest',
+        'content: store',
+        'bundle',
+        'render',
+        'pagefind',
+        'Pagefind (its own log)',
+        'rebuild after one new dump',
+        'home page',
+        'topic page',
+        'paper page',
+        'paper pages, gzip',
+        'first search',
+        'second search',
+        'ingest throughput',
+        'budget',
+      ]) {
+        expect(stdout, label).toMatch(new RegExp(`^\\s*${label.replace(/[()]/g, '\\$&')}(?=\\s)`, 'm'));
+      }
+
+      const result = JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchResult;
+      const positive: [string, number][] = [
+        ['corpus.papers', result.corpus.papers],
+        ['corpus.megabytes', result.corpus.megabytes],
+        ['ingest.ingestMs', result.ingest.ingestMs],
+        ['ingest.peakRssMb', result.ingest.peakRssMb],
+        ['ingest.mbPerSecond', result.ingest.mbPerSecond],
+        ['build.wallMs', result.build.wallMs],
+        ['build.peakProcessMb', result.build.peakProcessMb],
+        ['build.peakTotalMb', result.build.peakTotalMb],
+        ['build.pagefindReportedMs', result.build.pagefindReportedMs],
+        ['build.pagefindPages', result.build.pagefindPages],
+        ['build.distMb', result.build.distMb],
+        ...result.build.phases.filter((phase) => phase.name !== 'content: store' && phase.name !== 'finish').map((phase): [string, number] => [`build phase ${phase.name}`, phase.ms]),
+        ['pagefind process peak', result.build.processes.find((entry) => entry.name.includes('pagefind'))?.peakMb ?? 0],
+        ...(['home', 'topic', 'paper'] as const).flatMap((page): [string, number][] => [
+          [`${page} wireKb`, result.pages[page].wireKb],
+          [`${page} requests`, result.pages[page].requests],
+          [`${page} loadMs`, result.pages[page].loadMs],
+        ]),
+        ['paper pages max gzip', result.pages.paperPages.maxGzipKb],
+        ['topic pages max gzip', result.pages.topicPages.maxGzipKb],
+        ...(['first', 'second', 'firstWithoutWorker', 'secondWithoutWorker'] as const).flatMap((search): [string, number][] => [
+          [`${search} search wireKb`, result.search[search].wireKb],
+          [`${search} search requests`, result.search[search].requests],
+          [`${search} search resultsMs`, result.search[search].resultsMs],
+          [`${search} search results`, result.search[search].results],
+        ]),
+        ['offline copy by the service worker', result.search.first.serviceWorkerKb],
+        ['rebuild.wallMs', result.rebuild.wallMs],
+        ['rebuild.peakProcessMb', result.rebuild.peakProcessMb],
+        ['throughput.mbPerSecond', result.throughput?.mbPerSecond ?? 0],
+        ['throughput.parseMs', result.throughput?.parseMs ?? 0],
+        ['throughput.mergeMs', result.throughput?.mergeMs ?? 0],
+        ['throughput.classifyMs', result.throughput?.classifyMs ?? 0],
+      ];
+      for (const [name, value] of positive) expect(value, name).toBeGreaterThan(0);
+      expect(result.corpus.papers).toBeGreaterThanOrEqual(295);
+      expect(result.rebuild.parsedFresh, 'the rebuild parses only the new dump').toBe(1);
+      expect(result.budgets.length).toBeGreaterThanOrEqual(12);
+      for (const budget of result.budgets) expect(Number.isFinite(budget.value), budget.name).toBe(true);
+    },
+    TIMEOUT_MS,
+  );
+});
