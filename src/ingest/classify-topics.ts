@@ -10,7 +10,11 @@
  * followed by another in brackets ("Low-Rank Adaptation (LoRA)") is a single mention, not two.
  * Where occurrences of different terms overlap, the heavier term keeps the words.
  */
+import { countWordsUpTo } from './count-words.ts';
+import { PhraseIndex, PhraseScan, type CompiledPhrase } from './phrase-matcher.ts';
 import type { TopicDefinition, TopicEvidence, TopicRules } from './types.ts';
+
+export { compilePhrase } from './phrase-pattern.ts';
 
 /** Words either side of a `near` term within which one of its context phrases must occur. */
 export const DEFAULT_NEAR_WINDOW = 8;
@@ -32,52 +36,27 @@ interface CompiledTerm {
   phrase: string;
   weight: number;
   /** One pattern per spelling of the term (`a | b` in the rules). */
-  spellings: RegExp[];
+  spellings: CompiledPhrase[];
   /** Context patterns, one of which must occur within `nearWindow` words; empty: counts anywhere. */
-  near: RegExp[];
+  near: CompiledPhrase[];
   /** Context patterns none of which may occur within `nearWindow` words. */
-  notNear: RegExp[];
+  notNear: CompiledPhrase[];
 }
 
 export interface CompiledTopic {
   id: string;
   rules: TopicRules;
   terms: CompiledTerm[];
-  ignore: RegExp[];
-  requireAny: RegExp[];
+  ignore: CompiledPhrase[];
+  requireAny: CompiledPhrase[];
   nearWindow: number;
-}
-
-/**
- * A rule phrase becomes a pattern: whole words only; a space or hyphen in the phrase matches a
- * space, a hyphen or nothing ("fine-tuning" = "fine tuning" = "finetuning"); a `*` at the end of a
- * word matches any word ending ("adapter*", "selective layer* tuning"). Case is "smart", word by
- * word: a word written with a capital letter must match exactly ("MoE", "LoRA"), a word written in
- * lower case matches any case ("mixture of LoRA" matches "Mixture-of-LoRA" but not "mixture of lora").
- */
-export function compilePhrase(phrase: string): RegExp {
-  const source = phrase
-    .trim()
-    .split(/[\s-]+/)
-    .map((word) => {
-      const wildcard = word.length > 1 && word.endsWith('*');
-      const stem = wildcard ? word.slice(0, -1) : word;
-      const exact = /\p{Lu}/u.test(stem);
-      const escaped = [...stem].map((char) => anyCase(char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), !exact)).join('');
-      return wildcard ? `${escaped}[\\p{L}\\p{N}]*` : escaped;
-    })
-    .join('[\\s\\-\\u2010\\u2011\\u2013]*');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'gu');
-}
-
-/** A (regex-escaped) character as a pattern matching it in either case, when `fold` and it has case. */
-function anyCase(char: string, fold: boolean): string {
-  const lower = char.toLowerCase();
-  const upper = char.toUpperCase();
-  return fold && lower !== upper && lower.length === 1 && upper.length === 1 ? `[${lower}${upper}]` : char;
+  /** Every phrase of the topics compiled together, so that one scan of a text finds them all. */
+  phrases: PhraseIndex;
 }
 
 export function compileTopics(topics: readonly TopicDefinition[]): CompiledTopic[] {
+  const phrases = new PhraseIndex();
+  const compilePhrase = (phrase: string) => phrases.add(phrase);
   return topics.map((topic) => {
     const { near = {}, notNear = {}, nearWindow = DEFAULT_NEAR_WINDOW } = topic.rules;
     const context = (map: Record<string, string[]>, phrase: string) => (Object.hasOwn(map, phrase) ? map[phrase]! : []).map(compilePhrase);
@@ -93,6 +72,7 @@ export function compileTopics(topics: readonly TopicDefinition[]): CompiledTopic
       ignore: topic.rules.ignore.map(compilePhrase),
       requireAny: topic.rules.requireAny.map(compilePhrase),
       nearWindow,
+      phrases,
     };
   });
 }
@@ -104,34 +84,45 @@ export function splitSpellings(phrase: string): string[] {
   return phrase.split(SPELLING_SEPARATOR).map((spelling) => spelling.trim()).filter((spelling) => spelling !== '');
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** Scans of the texts of one paper, shared by its topics (most topics leave the texts as they are). */
+class PaperScans {
+  private readonly scans = new Map<PhraseIndex, Map<string, PhraseScan>>();
 
-function wordCount(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  of(index: PhraseIndex, text: string): PhraseScan {
+    let byText = this.scans.get(index);
+    if (byText === undefined) this.scans.set(index, (byText = new Map()));
+    let scan = byText.get(text);
+    if (scan === undefined) byText.set(text, (scan = new PhraseScan(index, text)));
+    return scan;
+  }
 }
 
-/** Whether a match of one of `context` lies within `window` words of the span [start, end) of `text`. */
-function hasContextNear(text: string, start: number, end: number, context: readonly RegExp[], window: number): boolean {
-  return context.some((pattern) =>
-    [...text.matchAll(pattern)].some((found) => {
-      const foundEnd = found.index + found[0].length;
-      if (foundEnd <= start) return wordCount(text.slice(foundEnd, start)) <= window;
-      if (found.index >= end) return wordCount(text.slice(end, found.index)) <= window;
+/** Whether a match of one of `context` lies within `window` words of the span [start, end) of the text. */
+function hasContextNear(scan: PhraseScan, start: number, end: number, context: readonly CompiledPhrase[], window: number): boolean {
+  return context.some((phrase) =>
+    scan.matches(phrase).some((found) => {
+      if (found.end <= start) return countWordsUpTo(scan.text, found.end, start, window) <= window;
+      if (found.start >= end) return countWordsUpTo(scan.text, end, found.start, window) <= window;
       return true; // overlapping: the context is part of the phrase itself
     }),
   );
 }
 
-/** Whether an occurrence of `term` at [start, end) of `text` satisfies the term's `near` and `notNear` context. */
-function countsInContext(term: CompiledTerm, text: string, start: number, end: number, window: number): boolean {
+/** Whether an occurrence of `term` at [start, end) of the text satisfies the term's `near` and `notNear` context. */
+function countsInContext(term: CompiledTerm, scan: PhraseScan, start: number, end: number, window: number): boolean {
   return (
-    (term.near.length === 0 || hasContextNear(text, start, end, term.near, window)) &&
-    (term.notNear.length === 0 || !hasContextNear(text, start, end, term.notNear, window))
+    (term.near.length === 0 || hasContextNear(scan, start, end, term.near, window)) &&
+    (term.notNear.length === 0 || !hasContextNear(scan, start, end, term.notNear, window))
   );
 }
 
-function withoutIgnored(text: string, ignore: readonly RegExp[]): string {
-  return ignore.reduce((result, pattern) => result.replace(pattern, ' ¦ '), text);
+/** The text with each `ignore` phrase (in turn, each on the result of the one before) cut out. */
+function withoutIgnored(text: string, topic: CompiledTopic, scans: PaperScans): string {
+  let result = text;
+  for (const phrase of topic.ignore) {
+    if (scans.of(topic.phrases, result).has(phrase)) result = result.replace(phrase.pattern, ' ¦ ');
+  }
+  return result;
 }
 
 interface Hit {
@@ -149,17 +140,19 @@ interface Hit {
  * do not count there; an occurrence that only restates the previous one of the same term in
  * brackets ("Mixture of Experts (MoE)") is not counted again.
  */
-function countedHits(topic: CompiledTopic, text: string): Map<number, string[]> {
+function countedHits(topic: CompiledTopic, scan: PhraseScan): Map<number, string[]> {
   const candidates: Hit[] = [];
-  topic.terms.forEach((term, index) =>
-    term.spellings.forEach((pattern) => {
-      for (const found of text.matchAll(pattern)) {
-        const start = found.index;
-        const end = start + found[0].length;
-        if (countsInContext(term, text, start, end, topic.nearWindow)) candidates.push({ term: index, start, end, phrase: found[0] });
+  topic.terms.forEach((term, index) => {
+    for (const spelling of term.spellings) {
+      for (const found of scan.matches(spelling)) {
+        if (countsInContext(term, scan, found.start, found.end, topic.nearWindow)) {
+          candidates.push({ term: index, start: found.start, end: found.end, phrase: found.text });
+        }
       }
-    }),
-  );
+    }
+  });
+  const counted = new Map<number, string[]>();
+  if (candidates.length === 0) return counted;
   const weight = (hit: Hit) => Math.abs(topic.terms[hit.term]!.weight);
   candidates.sort((a, b) => weight(b) - weight(a) || b.end - b.start - (a.end - a.start) || a.term - b.term || a.start - b.start);
   const kept: Hit[] = [];
@@ -167,13 +160,14 @@ function countedHits(topic: CompiledTopic, text: string): Map<number, string[]> 
     if (!kept.some((other) => hit.start < other.end && other.start < hit.end)) kept.push(hit);
   }
   kept.sort((a, b) => a.start - b.start);
-  const counted = new Map<number, string[]>();
   const previous = new Map<number, Hit>();
   for (const hit of kept) {
     const before = previous.get(hit.term);
     previous.set(hit.term, hit);
-    if (before && isBracketedRestatement(text.slice(before.end, hit.start))) continue;
-    counted.set(hit.term, [...(counted.get(hit.term) ?? []), hit.phrase]);
+    if (before && isBracketedRestatement(scan.text.slice(before.end, hit.start))) continue;
+    const hits = counted.get(hit.term);
+    if (hits) hits.push(hit.phrase);
+    else counted.set(hit.term, [hit.phrase]);
   }
   return counted;
 }
@@ -183,7 +177,7 @@ function countedHits(topic: CompiledTopic, text: string): Map<number, string[]> 
  * of the first: at most three words, then an opening bracket ("Parameter-Efficient Fine-Tuning (PEFT)").
  */
 function isBracketedRestatement(between: string): boolean {
-  return /^[^.;:!?()[\]]*[([]\s*$/.test(between) && wordCount(between) <= 3;
+  return /^[^.;:!?()[\]]*[([]\s*$/.test(between) && countWordsUpTo(between, 0, between.length, 3) <= 3;
 }
 
 export interface TopicScore {
@@ -192,12 +186,12 @@ export interface TopicScore {
   hasRequiredTerm: boolean;
 }
 
-export function scoreTopic(topic: CompiledTopic, title: string, abstract: string): TopicScore {
+export function scoreTopic(topic: CompiledTopic, title: string, abstract: string, scans = new PaperScans()): TopicScore {
   const fields = [
-    { field: 'title' as const, text: withoutIgnored(title, topic.ignore), factor: topic.rules.titleWeight },
-    { field: 'abstract' as const, text: withoutIgnored(abstract, topic.ignore), factor: 1 },
+    { field: 'title' as const, scan: scans.of(topic.phrases, withoutIgnored(title, topic, scans)), factor: topic.rules.titleWeight },
+    { field: 'abstract' as const, scan: scans.of(topic.phrases, withoutIgnored(abstract, topic, scans)), factor: 1 },
   ];
-  const counted = fields.map(({ text }) => countedHits(topic, text));
+  const counted = fields.map(({ scan }) => countedHits(topic, scan));
   let score = 0;
   const evidence: TopicEvidence[] = [];
   topic.terms.forEach((term, index) => {
@@ -211,16 +205,15 @@ export function scoreTopic(topic: CompiledTopic, title: string, abstract: string
       }
     });
   });
-  const hasRequiredTerm =
-    topic.requireAny.length === 0 ||
-    topic.requireAny.some((pattern) => fields.some(({ text }) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text)));
+  const hasRequiredTerm = topic.requireAny.length === 0 || topic.requireAny.some((phrase) => fields.some(({ scan }) => scan.has(phrase)));
   return { score, evidence, hasRequiredTerm };
 }
 
 export function classifyPaper(topics: readonly CompiledTopic[], title: string, abstract: string): TopicAssignment {
   const assignment: TopicAssignment = { topics: [], topicEvidence: {} };
+  const scans = new PaperScans();
   for (const topic of topics) {
-    const { score, evidence, hasRequiredTerm } = scoreTopic(topic, title, abstract);
+    const { score, evidence, hasRequiredTerm } = scoreTopic(topic, title, abstract, scans);
     if (hasRequiredTerm && score >= topic.rules.threshold) {
       assignment.topics.push(topic.id);
       assignment.topicEvidence[topic.id] = evidence;

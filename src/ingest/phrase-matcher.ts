@@ -1,0 +1,183 @@
+/**
+ * Finds the occurrences of many rule phrases in one text without running every phrase's pattern
+ * over the whole text. Classifying a paper asks for a few hundred phrases (terms, their spellings,
+ * `near`/`notNear` context, `ignore`, `requireAny`) in its title and abstract; scanning the text
+ * once per phrase was most of the ingest's time.
+ *
+ * Instead the text is scanned once (`PhraseScan`): at each place where a word can start, the first
+ * one to three letters are looked up among the phrases' first letters, and only the phrases that
+ * could start there are tried there, with the phrase's own pattern in sticky mode. The results are
+ * exactly those of `text.matchAll(pattern)`: every match of a pattern starts at such a place with
+ * such letters (see `phraseKey`), so trying the pattern at each of those places in order, skipping
+ * places inside the previous match, finds the same leftmost, non-overlapping matches. Phrases for
+ * which that argument does not hold (a first word that is not plain ASCII) are run the old way.
+ */
+import { compilePhrase } from './phrase-pattern.ts';
+
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  /** The matched text. */
+  text: string;
+}
+
+export interface CompiledPhrase {
+  /** Position in its index, for per-scan caching. */
+  readonly id: number;
+  readonly phrase: string;
+  /** The phrase's pattern (global), as `compilePhrase` makes it. */
+  readonly pattern: RegExp;
+  /** The same pattern, sticky: tried at one place only. */
+  readonly sticky: RegExp;
+  /** Slot of the phrase's first letters in its index; -1: no usable key, run `pattern` over the text. */
+  readonly slot: number;
+  /** The first word's characters (ASCII, folded) that every match starts with: checked before the pattern is tried. */
+  readonly prefix: string;
+}
+
+const MAX_KEY_LENGTH = 3;
+
+/** ASCII letters and digits: all of them are `\p{L}` or `\p{N}`. */
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+}
+
+/** ASCII upper case to lower case; everything else unchanged. */
+function foldAscii(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+/** One to three ASCII characters (folded) as one small integer; -1 for any non-ASCII character. */
+function keyOf(text: string, start: number, length: number): number {
+  let key = 0;
+  for (let index = start; index < start + length; index++) {
+    const code = text.charCodeAt(index);
+    if (!(code < 0x80)) return -1; // also NaN past the end
+    key = (key << 7) | foldAscii(code);
+  }
+  return key;
+}
+
+/**
+ * The key of a phrase: the first (up to) three characters of its first word, folded to lower case,
+ * and their count; null when matches could start elsewhere than at an ASCII letter or digit
+ * after a non-letter, or with other characters than those (then the phrase has no key).
+ *
+ * Why a match always starts with them: `compilePhrase` writes the first word's characters (the
+ * stem, without a trailing `*`) one after the other at the start of the pattern, each either
+ * literally or as `[xX]` for a letter written in lower case; the pattern begins with
+ * `(?<![\p{L}\p{N}])`. So a match starts with those characters up to ASCII case, and when the
+ * first of them is an ASCII letter or digit, the character before the match is not one.
+ */
+export function phraseKey(phrase: string): { key: number; length: number; prefix: string } | null {
+  const first = phrase.trim().split(/[\s-]+/)[0] ?? '';
+  const stem = first.length > 1 && first.endsWith('*') ? first.slice(0, -1) : first;
+  // eslint-disable-next-line no-control-regex
+  if (stem === '' || !/^[\x00-\x7f]+$/.test(stem) || !isAsciiAlnum(stem.charCodeAt(0))) return null;
+  const length = Math.min(MAX_KEY_LENGTH, stem.length);
+  return { key: keyOf(stem, 0, length), length, prefix: String.fromCharCode(...[...stem].map((char) => foldAscii(char.charCodeAt(0)))) };
+}
+
+/** Whether `text` at `start` begins with `prefix` (ASCII, folded), up to ASCII case. */
+function startsWithFolded(text: string, start: number, prefix: string): boolean {
+  if (start + prefix.length > text.length) return false;
+  for (let index = 0; index < prefix.length; index++) {
+    if (foldAscii(text.charCodeAt(start + index)) !== prefix.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
+/** A set of phrases compiled together, so that one scan of a text serves all of them. */
+export class PhraseIndex {
+  private readonly byPhrase = new Map<string, CompiledPhrase>();
+  /** Per key length (index 1 to 3): key → slot. */
+  private readonly slots: Map<number, number>[] = [new Map(), new Map(), new Map(), new Map()];
+  private slotCount = 0;
+
+  /** The compiled phrase (the same object for the same phrase). */
+  add(phrase: string): CompiledPhrase {
+    const known = this.byPhrase.get(phrase);
+    if (known) return known;
+    const pattern = compilePhrase(phrase);
+    const key = phraseKey(phrase);
+    let slot = -1;
+    if (key) {
+      const slots = this.slots[key.length]!;
+      slot = slots.get(key.key) ?? this.slotCount++;
+      slots.set(key.key, slot);
+    }
+    const compiled: CompiledPhrase = { id: this.byPhrase.size, phrase, pattern, sticky: new RegExp(pattern.source, 'uy'), slot, prefix: key?.prefix ?? '' };
+    this.byPhrase.set(phrase, compiled);
+    return compiled;
+  }
+
+  /** Where, in `text`, each slot's phrases could start: ascending positions per slot. */
+  candidates(text: string): Map<number, number[]> {
+    const found = new Map<number, number[]>();
+    const lengths = [1, 2, 3].filter((length) => this.slots[length]!.size > 0);
+    let previousIsAlnum = false;
+    for (let index = 0; index < text.length; index++) {
+      const isAlnum = isAsciiAlnum(text.charCodeAt(index));
+      if (isAlnum && !previousIsAlnum) {
+        for (const length of lengths) {
+          const slot = this.slots[length]!.get(keyOf(text, index, length));
+          if (slot === undefined) continue;
+          const positions = found.get(slot);
+          if (positions) positions.push(index);
+          else found.set(slot, [index]);
+        }
+      }
+      previousIsAlnum = isAlnum;
+    }
+    return found;
+  }
+}
+
+/** One text scanned for the phrases of one index; matches are computed once per phrase. */
+export class PhraseScan {
+  private readonly candidates: Map<number, number[]>;
+  private readonly cache = new Map<number, PhraseMatch[]>();
+
+  constructor(
+    index: PhraseIndex,
+    readonly text: string,
+  ) {
+    this.candidates = index.candidates(text);
+  }
+
+  /** Every match of the phrase in the text, as `text.matchAll(phrase.pattern)` finds them. */
+  matches(phrase: CompiledPhrase): readonly PhraseMatch[] {
+    let found = this.cache.get(phrase.id);
+    if (found === undefined) {
+      found = phrase.slot < 0 ? allMatches(phrase.pattern, this.text) : this.matchAt(phrase, this.candidates.get(phrase.slot));
+      this.cache.set(phrase.id, found);
+    }
+    return found;
+  }
+
+  has(phrase: CompiledPhrase): boolean {
+    return this.matches(phrase).length > 0;
+  }
+
+  private matchAt(phrase: CompiledPhrase, positions: readonly number[] | undefined): PhraseMatch[] {
+    const found: PhraseMatch[] = [];
+    if (positions === undefined) return found;
+    let from = 0;
+    for (const position of positions) {
+      if (position < from) continue; // inside the previous match: a global search resumes after it
+      // The pattern could only match here if the text starts with the whole first word (see `phraseKey`).
+      if (!startsWithFolded(this.text, position, phrase.prefix)) continue;
+      phrase.sticky.lastIndex = position;
+      const match = phrase.sticky.exec(this.text);
+      if (match === null) continue;
+      const end = position + match[0].length;
+      found.push({ start: position, end, text: match[0] });
+      from = end > position ? end : position + 1;
+    }
+    return found;
+  }
+}
+
+function allMatches(pattern: RegExp, text: string): PhraseMatch[] {
+  return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
+}
