@@ -50,6 +50,7 @@ function inlineMathToUnicode(text: string): string {
 const URL_SPAN = /\bhttps?:\/\/[^\s<>"'{}|\\^`\]\[]+/gi;
 
 export function normalizeText(text: string): string {
+  if (isAlreadyNormal(text)) return text;
   const nfc = text.normalize('NFC');
   let result = '';
   let last = 0;
@@ -76,15 +77,82 @@ function normalizeProse(text: string): string {
     .replace(/``/g, '“');
 }
 
+/**
+ * Whether `normalizeText` would return the text unchanged, told by one look at each character:
+ * most titles and abstracts are already clean, and normalising them was a good part of the
+ * ingest's time. Unchanged means: no character any step rewrites or removes (`$ ^ _ \ \``,
+ * controls, zero-width characters, white space other than single spaces between words) and
+ * already NFC. Anything else takes the full path.
+ */
+export function isAlreadyNormal(text: string): boolean {
+  let nonAscii = false;
+  let previousIsSpace = true; // a leading space is trimmed
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x20) {
+      if (previousIsSpace) return false;
+      previousIsSpace = true;
+      continue;
+    }
+    previousIsSpace = false;
+    if (code < 0x20 || code === 0x7f || code === 0x24 || code === 0x5c || code === 0x5e || code === 0x5f || code === 0x60) return false;
+    if (code >= 0x80) {
+      nonAscii = true;
+      if (isSpaceOrInvisible(code)) return false;
+    }
+  }
+  if (previousIsSpace && text.length > 0) return false; // a trailing space is trimmed
+  return !nonAscii || text.normalize('NFC') === text;
+}
+
+/** Non-ASCII characters that `\s` matches or that `normalizeText` removes. */
+function isSpaceOrInvisible(code: number): boolean {
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200d) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
 /** Lower-case ASCII-folded words: the form in which two texts are compared. */
 export function comparableWords(text: string): string[] {
+  return comparableWordsOfNormal(normalizeText(text));
+}
+
+/** `comparableWords` of a text that `normalizeText` returned. */
+export function comparableWordsOfNormal(normal: string): string[] {
+  if (isAscii(normal)) return asciiWords(normal);
   return (
-    normalizeText(text)
+    normal
       .normalize('NFKD')
       .replace(/\p{M}+/gu, '')
       .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu) ?? []
   );
+}
+
+export function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) >= 0x80) return false;
+  return true;
+}
+
+/**
+ * `comparableWords` of ASCII text, without its Unicode steps (which change no ASCII text): the
+ * runs of letters and digits, in lower case.
+ */
+function asciiWords(text: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let index = 0; index <= text.length; index++) {
+    const code = index < text.length ? text.charCodeAt(index) : 0;
+    const isWordCharacter = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+    if (isWordCharacter) {
+      if (start < 0) start = index;
+    } else if (start >= 0) {
+      words.push(text.slice(start, index).toLowerCase());
+      start = -1;
+    }
+  }
+  return words;
 }
 
 /** Two titles are the same title when their comparable words are the same. */

@@ -4,13 +4,15 @@
  * `near`/`notNear` context, `ignore`, `requireAny`) in its title and abstract; scanning the text
  * once per phrase was most of the ingest's time.
  *
- * Instead the text is scanned once (`PhraseScan`): at each place where a word can start, the first
- * one to three letters are looked up among the phrases' first letters, and only the phrases that
- * could start there are tried there, with the phrase's own pattern in sticky mode. The results are
- * exactly those of `text.matchAll(pattern)`: every match of a pattern starts at such a place with
- * such letters (see `phraseKey`), so trying the pattern at each of those places in order, skipping
- * places inside the previous match, finds the same leftmost, non-overlapping matches. Phrases for
- * which that argument does not hold (a first word that is not plain ASCII) are run the old way.
+ * Instead the text is scanned once (`PhraseScan`) for the places where the first word of some
+ * phrase starts (one regular expression of all first words: the regex engine scans text several
+ * times faster than a loop over its characters); each such place is filed under its first one to
+ * three letters, and only the phrases with those first letters are tried there, with the phrase's
+ * own pattern in sticky mode. The results are exactly those of `text.matchAll(pattern)`: every
+ * match of a pattern starts at such a place (see `phraseKey`), so trying the pattern at each of
+ * those places in order, skipping places inside the previous match, finds the same leftmost,
+ * non-overlapping matches. Phrases for which that argument does not hold (a first word that is not
+ * plain ASCII) are run the old way.
  */
 import { compilePhrase } from './phrase-pattern.ts';
 
@@ -93,6 +95,8 @@ export class PhraseIndex {
   /** Per key length (index 1 to 3): key → slot. */
   private readonly slots: Map<number, number>[] = [new Map(), new Map(), new Map(), new Map()];
   private slotCount = 0;
+  /** Any phrase's first word, at a place not preceded by an ASCII letter or digit; made on first use. */
+  private starts: RegExp | null = null;
 
   /** The compiled phrase (the same object for the same phrase). */
   add(phrase: string): CompiledPhrase {
@@ -108,28 +112,41 @@ export class PhraseIndex {
     }
     const compiled: CompiledPhrase = { id: this.byPhrase.size, phrase, pattern, sticky: new RegExp(pattern.source, 'uy'), slot, prefix: key?.prefix ?? '' };
     this.byPhrase.set(phrase, compiled);
+    this.starts = null;
     return compiled;
   }
 
   /** Where, in `text`, each slot's phrases could start: ascending positions per slot. */
   candidates(text: string): Map<number, number[]> {
     const found = new Map<number, number[]>();
+    const starts = (this.starts ??= this.startsPattern());
     const lengths = [1, 2, 3].filter((length) => this.slots[length]!.size > 0);
-    let previousIsAlnum = false;
-    for (let index = 0; index < text.length; index++) {
-      const isAlnum = isAsciiAlnum(text.charCodeAt(index));
-      if (isAlnum && !previousIsAlnum) {
-        for (const length of lengths) {
-          const slot = this.slots[length]!.get(keyOf(text, index, length));
-          if (slot === undefined) continue;
-          const positions = found.get(slot);
-          if (positions) positions.push(index);
-          else found.set(slot, [index]);
-        }
+    starts.lastIndex = 0;
+    for (let match = starts.exec(text); match !== null; match = starts.exec(text)) {
+      const index = match.index;
+      // Next search from the next character: one first word may start inside another's match.
+      starts.lastIndex = index + 1;
+      for (const length of lengths) {
+        const slot = this.slots[length]!.get(keyOf(text, index, length));
+        if (slot === undefined) continue;
+        const positions = found.get(slot);
+        if (positions) positions.push(index);
+        else found.set(slot, [index]);
       }
-      previousIsAlnum = isAlnum;
     }
     return found;
+  }
+
+  /**
+   * Every keyed phrase's first word (`prefix`), in either case, where no ASCII letter or digit
+   * comes before it: a superset of the places where the phrase can match. Without the `u` flag,
+   * `i` relates ASCII letters only to their ASCII case pair.
+   */
+  private startsPattern(): RegExp {
+    const prefixes = [...new Set([...this.byPhrase.values()].filter((phrase) => phrase.slot >= 0).map((phrase) => phrase.prefix))];
+    if (prefixes.length === 0) return /(?!)/g;
+    const escaped = prefixes.sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+    return new RegExp(`(?<![A-Za-z0-9])(?:${escaped.join('|')})`, 'gi');
   }
 }
 
@@ -147,6 +164,7 @@ export class PhraseScan {
 
   /** Every match of the phrase in the text, as `text.matchAll(phrase.pattern)` finds them. */
   matches(phrase: CompiledPhrase): readonly PhraseMatch[] {
+    if (phrase.slot >= 0 && !this.candidates.has(phrase.slot)) return NO_MATCHES; // most phrases, most texts
     let found = this.cache.get(phrase.id);
     if (found === undefined) {
       found = phrase.slot < 0 ? allMatches(phrase.pattern, this.text) : this.matchAt(phrase, this.candidates.get(phrase.slot));
@@ -177,6 +195,8 @@ export class PhraseScan {
     return found;
   }
 }
+
+const NO_MATCHES: readonly PhraseMatch[] = Object.freeze([]);
 
 function allMatches(pattern: RegExp, text: string): PhraseMatch[] {
   return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));

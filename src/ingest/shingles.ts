@@ -1,0 +1,163 @@
+/**
+ * An abstract as the set of its word 3-grams (shingles), hashed to 32 bits, and how much two such
+ * sets overlap. Sets are sorted typed arrays rather than `Set`s: hashes above 2^30 are no small
+ * integers to V8, so a `Set` of them allocated a heap number per shingle, and a sorted array both
+ * dedupes and intersects in one pass without allocating.
+ */
+import { comparableWordsOfNormal, isAscii, normalizeText } from './normalize-text.ts';
+
+const SHINGLE_SIZE = 3;
+export const SAMPLE_MODULUS = 4;
+/**
+ * The smallest shingles (by hash) are sampled too: a short abstract of a dozen shingles may have
+ * none that the modulus picks, and could then never be found again, not even by its own text.
+ */
+const ALWAYS_SAMPLED = 4;
+/** Share of a short abstract found in a longer one at which the short one is a truncation. */
+const TRUNCATION_CONTAINMENT = 0.9;
+const MIN_SHINGLES_FOR_CONTAINMENT = 20;
+
+export interface AbstractShingles {
+  /** The distinct shingles, ascending. */
+  sorted: Uint32Array;
+  /**
+   * The shingles an abstract is indexed and looked up by: those the modulus picks, in text order
+   * (first occurrence), then the few smallest that are not among them yet, ascending. The order
+   * matters: it is the order in which a lookup meets candidates, which breaks ties between equally
+   * similar ones.
+   */
+  sample: readonly number[];
+}
+
+export function abstractShingles(abstract: string): AbstractShingles {
+  const hashes = shingleHashes(abstract);
+  const sorted = distinctSorted(hashes);
+  return { sorted, sample: sampleOf(hashes, sorted) };
+}
+
+/** FNV-1a over the words, each followed by a space, kept to 32 bits: cheap and evenly spread. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** The hash of every run of three words (of all words when fewer), in text order, repeats included. */
+function shingleHashes(abstract: string): Uint32Array {
+  const text = normalizeText(abstract);
+  // ASCII text (nearly every abstract): hash straight from the text, no word strings made.
+  if (isAscii(text)) return asciiShingleHashes(text);
+  const words = comparableWordsOfNormal(text);
+  const count = words.length >= SHINGLE_SIZE ? words.length - SHINGLE_SIZE + 1 : words.length > 0 ? 1 : 0;
+  const hashes = new Uint32Array(count);
+  const size = Math.min(SHINGLE_SIZE, words.length);
+  for (let index = 0; index < count; index++) {
+    let hash = FNV_OFFSET;
+    for (let word = index; word < index + size; word++) {
+      const chars = words[word]!;
+      for (let char = 0; char < chars.length; char++) hash = Math.imul(hash ^ chars.charCodeAt(char), FNV_PRIME);
+      hash = Math.imul(hash ^ 0x20, FNV_PRIME);
+    }
+    hashes[index] = hash >>> 0;
+  }
+  return hashes;
+}
+
+function isAsciiWordCharacter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+}
+
+/** `comparableWords` of ASCII text are its runs of letters and digits in lower case: hashed as such. */
+function asciiShingleHashes(text: string): Uint32Array {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let start = -1;
+  for (let index = 0; index <= text.length; index++) {
+    if (index < text.length && isAsciiWordCharacter(text.charCodeAt(index))) {
+      if (start < 0) start = index;
+    } else if (start >= 0) {
+      starts.push(start);
+      ends.push(index);
+      start = -1;
+    }
+  }
+  const words = starts.length;
+  const count = words >= SHINGLE_SIZE ? words - SHINGLE_SIZE + 1 : words > 0 ? 1 : 0;
+  const size = Math.min(SHINGLE_SIZE, words);
+  const hashes = new Uint32Array(count);
+  for (let index = 0; index < count; index++) {
+    let hash = FNV_OFFSET;
+    for (let word = index; word < index + size; word++) {
+      for (let char = starts[word]!; char < ends[word]!; char++) {
+        const code = text.charCodeAt(char);
+        hash = Math.imul(hash ^ (code >= 0x41 && code <= 0x5a ? code + 0x20 : code), FNV_PRIME);
+      }
+      hash = Math.imul(hash ^ 0x20, FNV_PRIME);
+    }
+    hashes[index] = hash >>> 0;
+  }
+  return hashes;
+}
+
+function distinctSorted(hashes: Uint32Array): Uint32Array {
+  const sorted = hashes.slice().sort();
+  let length = 0;
+  for (let index = 0; index < sorted.length; index++) {
+    if (index === 0 || sorted[index] !== sorted[length - 1]) sorted[length++] = sorted[index]!;
+  }
+  return sorted.subarray(0, length);
+}
+
+/** Where `value` is in the ascending `sorted` (it is there). */
+function indexOf(sorted: Uint32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function sampleOf(hashes: Uint32Array, sorted: Uint32Array): number[] {
+  const sample: number[] = [];
+  const taken = new Uint8Array(sorted.length);
+  for (const hash of hashes) {
+    if (hash % SAMPLE_MODULUS !== 0) continue;
+    const at = indexOf(sorted, hash);
+    if (taken[at] === 0) {
+      taken[at] = 1;
+      sample.push(hash);
+    }
+  }
+  for (let index = 0; index < Math.min(ALWAYS_SAMPLED, sorted.length); index++) {
+    if (sorted[index]! % SAMPLE_MODULUS !== 0) sample.push(sorted[index]!);
+  }
+  return sample;
+}
+
+/** How many shingles two ascending sets share. */
+function sharedCount(a: Uint32Array, b: Uint32Array): number {
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/** Jaccard similarity, or containment when a long enough abstract is nearly all inside the other (a truncation). */
+export function abstractSimilarity(a: AbstractShingles, b: AbstractShingles): number {
+  const [small, large] = a.sorted.length <= b.sorted.length ? [a.sorted, b.sorted] : [b.sorted, a.sorted];
+  const shared = sharedCount(small, large);
+  const jaccard = shared / (small.length + large.length - shared || 1);
+  const containment = shared / (small.length || 1);
+  if (small.length >= MIN_SHINGLES_FOR_CONTAINMENT && containment >= TRUNCATION_CONTAINMENT) return Math.max(jaccard, containment);
+  return jaccard;
+}
