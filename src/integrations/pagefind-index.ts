@@ -13,8 +13,8 @@ import * as pagefind from 'pagefind';
 const SERVICE_WORKER_TEMPLATE = new URL('../service-worker/offline-search-worker.js', import.meta.url);
 /** Pages the worker caches on install, besides Pagefind's files. */
 const OFFLINE_PAGES = ['/search/', '/offline/', '/favicon.svg'];
-/** Pagefind's bundled UIs are not used; the search page renders its own results. */
-const UNUSED_PAGEFIND_FILE = /pagefind-(?:ui|modular-ui|component-ui|highlight)\.|wasm\.unknown\./;
+/** Pagefind's bundled UIs are not used (the search page renders its own results), nor its web worker. */
+const UNUSED_PAGEFIND_FILE = /pagefind-(?:ui|modular-ui|component-ui|highlight|worker)\.|wasm\.unknown\./;
 
 function writeServiceWorker(outDir: string, pagefindFiles: string[]): void {
   const precache = [...OFFLINE_PAGES, ...pagefindFiles];
@@ -29,6 +29,14 @@ function listFiles(directory: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/**
+ * Postings (pages plus word positions) per index chunk. Pagefind's default, 20,000, makes chunks of
+ * 20–50 KB at 10,000 papers, each fetched whole for one word of a query; smaller chunks cost a
+ * longer chunk list in the metadata (about 25 bytes a chunk). Pagefind 1.6 reads it from this
+ * (unstable) variable; a Pagefind that does not just keeps its default.
+ */
+const INDEX_CHUNK_SIZE = '5000';
+
 export default function pagefindIndex(): AstroIntegration {
   return {
     name: 'research-digest-pagefind',
@@ -36,6 +44,8 @@ export default function pagefindIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
+        // The Pagefind service inherits the environment when it starts, which is here.
+        process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         try {

@@ -1,9 +1,13 @@
 /**
  * The search page: reads the form (and the URL, so searches can be linked), runs Pagefind, and
- * renders results as text. Pagefind's own files are fetched only once a search starts; the first
- * search also registers the service worker that keeps search working offline.
+ * renders results as text. Pagefind (its script, WebAssembly and index metadata) starts loading as
+ * soon as the page does, so that it is ready by the time a query is typed; while the reader types,
+ * the index chunks for the words so far are fetched ahead of the search. Once the first results are
+ * on the page, the service worker that keeps search working offline is registered (its copy of the
+ * index would otherwise compete with the search for the network).
  */
 import { renderResults, type ResultView } from './search-results.ts';
+import { searchTerms } from './search-terms.ts';
 
 interface PagefindResult {
   id: string;
@@ -12,7 +16,8 @@ interface PagefindResult {
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   search: (query: string | null, options?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
-  debouncedSearch: (query: string | null, options?: Record<string, unknown>, wait?: number) => Promise<{ results: PagefindResult[] } | null>;
+  preload: (query: string, options?: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
@@ -21,15 +26,22 @@ async function resultView(result: PagefindResult): Promise<ResultView> {
   const data = await result.data();
   return { url: data.url, title: data.meta.title ?? data.url, excerpt: data.excerpt, content: data.content, date: data.meta.date ?? '', upvotes: data.meta.upvotes ?? '', topics: data.filters.topic ?? [] };
 }
-const RESULTS_PER_PAGE = 20;
+/** Results shown at a time: each one costs a fragment fetch (about 1 KB), so a page of them is kept short. */
+const RESULTS_PER_PAGE = 10;
 
 let pagefindModule: Promise<Pagefind> | null = null;
 function loadPagefind(): Promise<Pagefind> {
   pagefindModule ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
-    await pagefind.options({ excerptLength: 30 });
+    // Before init, options are the ones Pagefind starts with. On the page's own thread: a web worker
+    // would cost another script (12 KB) and its start-up before the first results.
+    await pagefind.options({ excerptLength: 30, noWorker: true });
+    // Fetches the entry file, the index metadata and the WebAssembly now, not at the first search.
+    await pagefind.init();
     return pagefind;
   })();
+  // A failed load (offline, say) is tried again by the next search.
+  pagefindModule.catch(() => (pagefindModule = null));
   return pagefindModule;
 }
 
@@ -120,10 +132,9 @@ export function startSearchPage(): void {
       return;
     }
     status.textContent = 'Searching…';
-    registerOfflineSearch();
     try {
       const pagefind = await loadPagefind();
-      const search = await pagefind.search(state.query || null, pagefindOptions(state));
+      const search = await pagefind.search(state.query ? searchTerms(state.query) : null, pagefindOptions(state));
       if (current !== generation || search === null) return;
       const total = search.results.length;
       const what = state.query ? `for “${state.query}”` : 'with these filters';
@@ -139,6 +150,7 @@ export function startSearchPage(): void {
           total === 0 ? `No papers found ${what}.` : `${total} ${total === 1 ? 'paper' : 'papers'} found ${what}${total > shown ? `; showing the first ${shown}` : ''}.`;
       };
       await showMore();
+      if (current === generation) registerOfflineSearch();
     } catch (error) {
       status.textContent = `Search could not run: ${(error as Error).message}`;
     }
@@ -157,9 +169,13 @@ export function startSearchPage(): void {
   let typing: ReturnType<typeof setTimeout> | undefined;
   form.querySelector('[name="q"]')?.addEventListener('input', () => {
     clearTimeout(typing);
+    // The index chunks for the words typed so far load while the reader pauses.
+    const state = readForm(form);
+    if (state.query) void loadPagefind().then((pagefind) => pagefind.preload(searchTerms(state.query), pagefindOptions(state)), () => undefined);
     typing = setTimeout(() => void run(readForm(form)), 200);
   });
   const initial = readForm(form);
+  void loadPagefind().catch(() => undefined);
   if (initial.query || hasFilters(initial)) void run(initial);
   else status.textContent = 'Type a word or a title, or choose a topic.';
 }

@@ -1,7 +1,8 @@
 /*
  * Research Digest service worker: keeps search (and the pages a reader has opened) working
- * offline. Registered by the search page on the first search. The build fills in the version
- * (a hash of the index) and the list to precache (the search page and every Pagefind file).
+ * offline. Registered by the search page once its first search has shown results. The build fills
+ * in the version (a hash of the index) and the list to precache (the search page and every
+ * Pagefind file).
  */
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
@@ -25,20 +26,34 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-/* Network first, so readers online always see the latest build; the cache answers offline. */
+/**
+ * Pagefind's index files carry a hash of their content in their names (fragments, index and filter
+ * chunks, the metadata): a cached copy is always right, so the cache answers first and a search
+ * costs no network at all once the index is copied. Everything else (pages, the unhashed entry
+ * file, script and WebAssembly) is network first, so readers online always see the latest build;
+ * the cache answers offline.
+ */
+const CONTENT_HASHED = /^\/pagefind\/(?:(?:fragment|index|filter)\/[^/]+\.pf_(?:fragment|index|filter)|pagefind\.[^/]+\.pf_meta)$/;
+
+function keep(request, response) {
+  if (response.ok && response.type === 'basic') {
+    const copy = response.clone();
+    caches.open(CACHE).then((cache) => cache.put(request, copy));
+  }
+  return response;
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (CONTENT_HASHED.test(url.pathname)) {
+    event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request).then((response) => keep(request, response))));
+    return;
+  }
   event.respondWith(
     fetch(request)
-      .then((response) => {
-        if (response.ok && response.type === 'basic') {
-          const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(request, copy));
-        }
-        return response;
-      })
+      .then((response) => keep(request, response))
       .catch(async () => {
         // Pagefind busts caches with `?ts=…` on its entry file; offline, any cached copy will do.
         const ignoreSearch = request.mode === 'navigate' || url.pathname.startsWith('/pagefind/');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { changedInputs, fingerprintInputs } from './inputs.ts';
+import { searchTerms } from '../../src/scripts/search-terms.ts';
 import { ingestDumps, readDumpFolder, readTopicDefinitions, type IngestResult, type PaperRecord, type TopicDefinition } from '../../src/ingest/index.ts';
 
 export const baseUrl = (): string => inject('baseUrl');
@@ -126,9 +127,11 @@ export async function searchByUrl(page: Page, params: [string, string][]): Promi
 
 /**
  * Every match of a query straight from the site's Pagefind index, loaded by the page itself (the
- * search page lists only the first 20): paper ids in Pagefind's order.
+ * search page lists only the first 10): paper ids in Pagefind's order.
  */
 export async function allMatches(page: Page, query: string | null, options: Record<string, unknown> = {}): Promise<string[]> {
+  // The words the search page itself gives Pagefind (it leaves out words such as "of").
+  if (query !== null) query = searchTerms(query);
   const urls = await page.evaluate(
     async ({ query, options }) => {
       // Built with Function so that Vite leaves this import() alone: it runs in the page.

@@ -42,7 +42,7 @@ describe('no console errors, failed requests or page errors', () => {
       expect((await page.textContent('h1'))?.trim()).toBe(h1);
       if (path.startsWith('/search/')) {
         const outcome = await searchOutcome(page, [['q', 'LoRA']]);
-        expect(outcome.results.length).toBe(20);
+        expect(outcome.results.length).toBe(10);
         await page.waitForLoadState('networkidle');
       }
       // Late errors (scripts run after load) get a moment to surface.

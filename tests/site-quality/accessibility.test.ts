@@ -73,7 +73,7 @@ describe('axe-core: no WCAG A/AA violations', () => {
       expect((await page.textContent('h1'))?.trim()).toBe(type.h1);
       if (type.search) {
         const outcome = await searchOutcome(page, [['q', type.search]]);
-        expect(outcome.results.length).toBe(20);
+        expect(outcome.results.length).toBe(10);
         // Matches are highlighted with <mark>, whose colours axe checks too.
         expect(await page.locator('#search-results mark').count()).toBeGreaterThan(0);
       }
@@ -135,7 +135,7 @@ describe('keyboard alone', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/search\/\?q=LoRA$/);
       const first = await searchOutcome(page, [['q', 'LoRA']]);
-      expect(first.results.length).toBe(20);
+      expect(first.results.length).toBe(10);
 
       // The search page: through the form to the topic filters; Space ticks the first topic.
       const toTopic = await tabTo((state) => state.name === 'topic', 20);

@@ -82,11 +82,11 @@ test('the search page while searching, filtering, sorting, showing more results 
     await page.fill('#search-query', '');
     await page.locator('#search-query').pressSequentially('language model', { delay: 20 });
     const typed = await searchOutcome(page, [['q', 'language model']]);
-    expect(typed.results.length).toBe(20);
-    expect(typed.count).toBeGreaterThan(20);
+    expect(typed.results.length).toBe(10);
+    expect(typed.count).toBeGreaterThan(10);
     // More results (Pagefind fragments fetched on demand), a filter and a sort order.
     await page.click('#search-more');
-    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 20);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 10);
     const topic = (await page.getAttribute('#filter-topic input[name="topic"]', 'value'))!;
     await page.check(`#filter-topic input[value="${topic}"]`);
     await searchOutcome(page, [['q', 'language model'], ['topic', topic]]);
