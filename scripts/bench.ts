@@ -10,13 +10,15 @@
  * (V8 profiles of the ingest and of the build, summarised after the table), `--keep` (keep the
  * temporary folder), `--tmp DIR`, `--first-query`, `--second-query`, `--markdown` (the tables
  * as Markdown too), `--wait-quiet S` (before each timed step, wait up to S seconds for other
- * processes to leave the CPUs alone), `--quiet`.
+ * processes to leave the CPUs alone), `--no-lighthouse` (skip the Lighthouse scores of the home,
+ * a topic and a paper page, which run by default), `--quiet`.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureInBrowser } from './lib/bench-browser.ts';
+import { measureLighthouse } from './lib/bench-lighthouse.ts';
 import { BUILD_PHASES, runBuild, type BuildRun } from './lib/bench-build.ts';
 import { runIngest } from './lib/bench-ingest.ts';
 import { machineBusyMs, ownCpuMs } from './lib/bench-process.ts';
@@ -29,6 +31,7 @@ import { planSite } from './lib/bench-site.ts';
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     papers: { type: 'string', default: '10000' },
     seeds: { type: 'boolean', default: false },
@@ -43,6 +46,7 @@ const { values } = parseArgs({
     'second-query': { type: 'string', default: 'reward model' },
     markdown: { type: 'boolean', default: false },
     'wait-quiet': { type: 'string', default: '0' },
+    lighthouse: { type: 'boolean', default: true },
     quiet: { type: 'boolean', default: false },
   },
 });
@@ -141,12 +145,28 @@ async function main(): Promise<void> {
     say(`browser: /, ${site.topicPath}, ${site.paperPath}, two searches`);
     await quiet('the browser measurements');
     const server = await startBenchServer(join(sandbox.project, 'dist'));
-    const browser = await measureInBrowser(server, {
-      topicPath: site.topicPath,
-      paperPath: site.paperPath,
-      firstQuery: values['first-query'],
-      secondQuery: values['second-query'],
-    }).finally(() => server.close());
+    let lighthouse: BenchResult['lighthouse'] = null;
+    const browser = await (async () => {
+      const figures = await measureInBrowser(server, {
+        topicPath: site.topicPath,
+        paperPath: site.paperPath,
+        firstQuery: values['first-query'],
+        secondQuery: values['second-query'],
+      });
+      if (values.lighthouse) {
+        await quiet('Lighthouse');
+        say(`Lighthouse: /, ${site.topicPath}, ${site.paperPath}`);
+        lighthouse = await measureLighthouse(server.url, [
+          { name: 'home', path: '/' },
+          { name: 'topic', path: site.topicPath },
+          { name: 'paper', path: site.paperPath },
+        ]);
+        for (const page of lighthouse.pages) {
+          for (const audit of page.losing) say(`Lighthouse ${page.path} ${audit.category}: ${audit.id} scored ${audit.score ?? 'no score'}${audit.displayValue ? ` (${audit.displayValue})` : ''}: ${audit.title}`);
+        }
+      }
+      return figures;
+    })().finally(() => server.close());
 
     await quiet('the rebuild');
     say(`rebuild after adding ${addedDump}`);
@@ -181,8 +201,9 @@ async function main(): Promise<void> {
       ingest,
       build,
       pages: { home: browser.home, topic: browser.topic, paper: browser.paper, paperPages: site.paperPages, topicPages: site.topicPages },
-      search: { first: browser.firstSearch, second: browser.secondSearch, firstWithoutWorker: browser.firstSearchWithoutWorker, secondWithoutWorker: browser.secondSearchWithoutWorker },
+      search: { first: browser.firstSearch, second: browser.secondSearch, firstWithoutWorker: browser.firstSearchWithoutWorker, secondWithoutWorker: browser.secondSearchWithoutWorker, fromUrl: browser.firstSearchFromUrl },
       chromium: browser.chromium,
+      lighthouse,
       rebuild: { ...rebuilt, addedDump, addedEntries: pendingTally.entries },
       throughput,
     };

@@ -26,8 +26,13 @@ export interface SearchFigures {
   /** Of which Pagefind's files (script, WebAssembly, index chunks, fragments). */
   pagefindKb: number;
   pagefindRequests: number;
-  /** First search: navigation start → first result shown. Later search: submit → results shown. */
+  /**
+   * Query submitted → results shown. The first search is typed into the search page as soon as it
+   * has loaded (its `load` event), so it includes whatever of Pagefind is still loading by then.
+   */
   resultsMs: number;
+  /** First search only: navigation start → first result shown (page load, typing, search). */
+  fromNavigationMs: number | null;
   /** First search only: from the moment the page asked for Pagefind's script → first result shown. */
   sinceSearchStartMs: number | null;
   results: number;
@@ -43,6 +48,7 @@ export function fileKind(path: string): string {
   const name = path.replace(/\?.*$/, '');
   if (!name.startsWith('/pagefind/')) return 'page';
   if (/\/pagefind\.js$/.test(name)) return 'pagefind.js';
+  if (/\/pagefind-worker\.js$/.test(name)) return 'worker.js';
   if (/\/wasm\.[^/]*\.pagefind$/.test(name)) return 'wasm';
   if (/pagefind-entry\.json$/.test(name)) return 'entry';
   if (/\.pf_meta$/.test(name)) return 'meta';
@@ -72,6 +78,8 @@ export interface BrowserFigures {
   /** The same two searches with the service worker blocked: no offline copy competing for the network. */
   firstSearchWithoutWorker: SearchFigures;
   secondSearchWithoutWorker: SearchFigures;
+  /** A reader arriving at `/search/?q=…` (the header's search box): navigation start → first result shown. */
+  firstSearchFromUrl: SearchFigures;
 }
 
 export interface BrowserPlan {
@@ -129,12 +137,97 @@ async function statusText(page: Page): Promise<string> {
 }
 
 /**
- * A first search (arriving at `/search/?q=…`) and a second one typed into the form. With the
- * service worker allowed (as readers have it), the first search also installs it, and it copies
- * the whole index in the background; `block` shows the search without that competition.
+ * Types `query` into the search page's form and submits it; resolves with the time from the
+ * submit to the status line announcing the results (which is set once they are on the page), and
+ * that moment since navigation start.
+ */
+async function typeSearch(page: Page, query: string): Promise<{ ms: number; at: number }> {
+  return page.evaluate(async (query) => {
+    const form = document.querySelector<HTMLFormElement>('#search-form')!;
+    const input = form.querySelector<HTMLInputElement>('[name="q"]')!;
+    const status = document.querySelector('#search-status')!;
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
+    const done = new Promise<void>((resolve) => {
+      new MutationObserver(() => {
+        const text = status.textContent ?? '';
+        if (text.includes(`“${query}”`) && /found|could not run/.test(text)) resolve();
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    const started = performance.now();
+    input.value = query;
+    form.requestSubmit();
+    await done;
+    const at = performance.now();
+    return { ms: at - started, at };
+  }, query);
+}
+
+function searchFigures(query: string, log: LoggedResponse[], timing: { resultsMs: number; fromNavigationMs: number | null; sinceSearchStartMs: number | null }, results: number): SearchFigures {
+  const own = log.filter((entry) => !isServiceWorkerTraffic(entry));
+  const worker = log.filter(isServiceWorkerTraffic);
+  return {
+    query,
+    wireKb: kb(own),
+    requests: own.length,
+    pagefindKb: kb(own.filter(isPagefind)),
+    pagefindRequests: own.filter(isPagefind).length,
+    ...timing,
+    results,
+    serviceWorkerKb: kb(worker),
+    serviceWorkerRequests: worker.length,
+    byKind: byKind(own),
+  };
+}
+
+/** When the page asked for Pagefind's script, ms since navigation start. */
+async function pagefindRequestedAt(page: Page): Promise<number | null> {
+  return page.evaluate(() => performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '/pagefind/pagefind.js')?.startTime ?? null);
+}
+
+/**
+ * A first search, typed into the search page as soon as it has loaded (a reader who opened it), and
+ * a second one typed after it. With the service worker allowed (as readers have it), the first
+ * search also installs it, and it copies the whole index in the background (counted apart, and
+ * waited for before the second search); `block` shows the searches without it.
  */
 async function measureSearches(browser: Browser, server: BenchServer, firstQuery: string, secondQuery: string, serviceWorkers: 'allow' | 'block'): Promise<[SearchFigures, SearchFigures]> {
   const context = await browser.newContext({ serviceWorkers });
+  try {
+    const page = await context.newPage();
+    const from = server.log.length;
+    await page.goto(`${server.url}/search/`, { waitUntil: 'load' });
+    const first = await typeSearch(page, firstQuery);
+    const firstStatus = await statusText(page);
+    if (/could not run/.test(firstStatus)) throw new Error(`the first search failed: ${firstStatus}`);
+    const requestedAt = await pagefindRequestedAt(page);
+    const firstResults = await page.locator('#search-results li').count();
+    // Let the service worker finish its offline copy before the second search, and count it apart.
+    if (serviceWorkers === 'allow') {
+      await page.evaluate(() => Promise.race([navigator.serviceWorker?.ready ?? Promise.resolve(), new Promise((done) => setTimeout(done, 120_000))]));
+    }
+    await serverQuiet(server);
+    const firstLog = server.log.slice(from);
+
+    const second = server.log.length;
+    const secondTiming = await typeSearch(page, secondQuery);
+    const secondStatus = await statusText(page);
+    if (/could not run/.test(secondStatus)) throw new Error(`the second search failed: ${secondStatus}`);
+    const secondResults = await page.locator('#search-results li').count();
+    await serverQuiet(server);
+    const secondLog = server.log.slice(second);
+
+    return [
+      searchFigures(firstQuery, firstLog, { resultsMs: first.ms, fromNavigationMs: first.at, sinceSearchStartMs: requestedAt === null ? null : first.at - requestedAt }, firstResults),
+      searchFigures(secondQuery, secondLog, { resultsMs: secondTiming.ms, fromNavigationMs: null, sinceSearchStartMs: null }, secondResults),
+    ];
+  } finally {
+    await context.close();
+  }
+}
+
+/** A reader arriving at `/search/?q=…` (what the header's search box does), without a service worker yet. */
+async function measureSearchFromUrl(browser: Browser, server: BenchServer, query: string): Promise<SearchFigures> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     await context.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -145,71 +238,16 @@ async function measureSearches(browser: Browser, server: BenchServer, firstQuery
       }).observe(document, { childList: true, subtree: true });
     });
     const page = await context.newPage();
-
-    // First search: a reader arrives at /search/?q=… (the header's search box does exactly this).
     const from = server.log.length;
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(firstQuery)}`, { waitUntil: 'load' });
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__benchFirstResultAt !== undefined || /No papers found|could not run/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 120_000 });
-    const firstStatus = await statusText(page);
-    if (/could not run/.test(firstStatus)) throw new Error(`the first search failed: ${firstStatus}`);
-    const firstTiming = await page.evaluate(() => {
-      const script = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '/pagefind/pagefind.js');
-      return { resultsAt: window.__benchFirstResultAt ?? performance.now(), searchStart: script?.startTime ?? null };
-    });
-    const firstResults = await page.locator('#search-results li').count();
-    // Let the service worker finish its offline copy before the second search, and count it apart.
-    if (serviceWorkers === 'allow') {
-      await page.evaluate(() => Promise.race([navigator.serviceWorker?.ready ?? Promise.resolve(), new Promise((done) => setTimeout(done, 120_000))]));
-    }
+    const status = await statusText(page);
+    if (/could not run/.test(status)) throw new Error(`the search from the URL failed: ${status}`);
+    const resultsAt = await page.evaluate(() => window.__benchFirstResultAt ?? performance.now());
+    const requestedAt = await pagefindRequestedAt(page);
+    const results = await page.locator('#search-results li').count();
     await serverQuiet(server);
-    const firstLog = server.log.slice(from);
-
-    // Second search: typed into the search page's form.
-    const second = server.log.length;
-    const secondMs = await page.evaluate(async (query) => {
-      const form = document.querySelector<HTMLFormElement>('#search-form')!;
-      const input = form.querySelector<HTMLInputElement>('[name="q"]')!;
-      const status = document.querySelector('#search-status')!;
-      // No named functions in here: tsx would wrap them in a helper the page does not have.
-      const done = new Promise<void>((resolve) => {
-        new MutationObserver(() => {
-          const text = status.textContent ?? '';
-          if (text.includes(`“${query}”`) && /found|could not run/.test(text)) resolve();
-        }).observe(status, { childList: true, characterData: true, subtree: true });
-      });
-      const started = performance.now();
-      input.value = query;
-      form.requestSubmit();
-      await done;
-      return performance.now() - started;
-    }, secondQuery);
-    const secondStatus = await statusText(page);
-    if (/could not run/.test(secondStatus)) throw new Error(`the second search failed: ${secondStatus}`);
-    const secondResults = await page.locator('#search-results li').count();
-    await serverQuiet(server);
-    const secondLog = server.log.slice(second);
-
-    const figures = (query: string, log: LoggedResponse[], resultsMs: number, sinceSearchStartMs: number | null, results: number): SearchFigures => {
-      const own = log.filter((entry) => !isServiceWorkerTraffic(entry));
-      const worker = log.filter(isServiceWorkerTraffic);
-      return {
-        query,
-        wireKb: kb(own),
-        requests: own.length,
-        pagefindKb: kb(own.filter(isPagefind)),
-        pagefindRequests: own.filter(isPagefind).length,
-        resultsMs,
-        sinceSearchStartMs,
-        results,
-        serviceWorkerKb: kb(worker),
-        serviceWorkerRequests: worker.length,
-        byKind: byKind(own),
-      };
-    };
-    return [
-      figures(firstQuery, firstLog, firstTiming.resultsAt, firstTiming.searchStart === null ? null : firstTiming.resultsAt - firstTiming.searchStart, firstResults),
-      figures(secondQuery, secondLog, secondMs, null, secondResults),
-    ];
+    return searchFigures(query, server.log.slice(from), { resultsMs: resultsAt, fromNavigationMs: resultsAt, sinceSearchStartMs: requestedAt === null ? null : resultsAt - requestedAt }, results);
   } finally {
     await context.close();
   }
@@ -223,7 +261,8 @@ export async function measureInBrowser(server: BenchServer, plan: BrowserPlan): 
     const paper = await measurePage(browser, server, plan.paperPath);
     const [firstSearchWithoutWorker, secondSearchWithoutWorker] = await measureSearches(browser, server, plan.firstQuery, plan.secondQuery, 'block');
     const [firstSearch, secondSearch] = await measureSearches(browser, server, plan.firstQuery, plan.secondQuery, 'allow');
-    return { chromium: browser.version(), home, topic, paper, firstSearch, secondSearch, firstSearchWithoutWorker, secondSearchWithoutWorker };
+    const firstSearchFromUrl = await measureSearchFromUrl(browser, server, plan.firstQuery);
+    return { chromium: browser.version(), home, topic, paper, firstSearch, secondSearch, firstSearchWithoutWorker, secondSearchWithoutWorker, firstSearchFromUrl };
   } finally {
     await browser.close();
   }
