@@ -18,6 +18,11 @@ export interface PaperDraft {
   /** Real titles by title key (each in its newest spelling), in the order first seen; `latestTitleKey` names the newest. */
   titles: Map<string, string>;
   latestTitleKey: string | null;
+  /**
+   * The title derived from the abstract, shown while `latestTitleKey` is null. Only a paper first
+   * listed without a (usable) title can be in that state, so only such a paper gets one: for the
+   * others it is '' (deriving it for every paper was a good part of the merging time).
+   */
   derivedTitle: string;
   abstract: string;
   sources: PaperSource[];
@@ -92,7 +97,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
         paper = keeper;
       }
       if (paper === undefined) {
-        const derivedTitle = deriveTitle(abstract);
+        const derivedTitle = key === null || key === '' ? deriveTitle(abstract) : '';
         paper = {
           id: slugs.claim(title ?? derivedTitle),
           created: created++,
@@ -134,7 +139,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
         paper.authorCount = entry.meta.authorCount ?? paper.authorCount;
         paper.organization = entry.meta.organization ?? paper.organization;
       }
-      if (titleBefore !== null && titleKey(titleBefore) !== titleKey(displayTitle(paper))) {
+      if (titleBefore !== null && titleBefore !== displayTitle(paper) && titleKey(titleBefore) !== titleKey(displayTitle(paper))) {
         paper.changes.push({ dump: dump.file, field: 'title', from: titleBefore, to: displayTitle(paper) });
       }
       if (!isNew && upvotesBefore !== null && paper.upvotes !== upvotesBefore) {

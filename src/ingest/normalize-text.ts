@@ -85,6 +85,11 @@ function normalizeProse(text: string): string {
  * already NFC. Anything else takes the full path.
  */
 export function isAlreadyNormal(text: string): boolean {
+  // The common case, decided by the regex engine (several times faster than a loop here):
+  // printable ASCII other than the five characters LaTeX conversions look at, single spaces.
+  if (!NOT_PLAIN_ASCII.test(text)) {
+    return !text.includes('  ') && text.charCodeAt(0) !== 0x20 && text.charCodeAt(text.length - 1) !== 0x20;
+  }
   let nonAscii = false;
   let previousIsSpace = true; // a leading space is trimmed
   for (let index = 0; index < text.length; index++) {
@@ -104,6 +109,9 @@ export function isAlreadyNormal(text: string): boolean {
   if (previousIsSpace && text.length > 0) return false; // a trailing space is trimmed
   return !nonAscii || text.normalize('NFC') === text;
 }
+
+/** Any character but printable ASCII, or one of the dollar, backslash, caret, underscore and backtick that LaTeX conversions look at. */
+const NOT_PLAIN_ASCII = /[^\x20-\x23\x25-\x5b\x5d\x61-\x7e]/;
 
 /** Non-ASCII characters that `\s` matches or that `normalizeText` removes. */
 function isSpaceOrInvisible(code: number): boolean {
@@ -130,9 +138,10 @@ export function comparableWordsOfNormal(normal: string): string[] {
   );
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function isAscii(text: string): boolean {
-  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) >= 0x80) return false;
-  return true;
+  return !NON_ASCII.test(text);
 }
 
 /**

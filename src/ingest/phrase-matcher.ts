@@ -14,7 +14,8 @@
  * non-overlapping matches. Phrases for which that argument does not hold (a first word that is not
  * plain ASCII) are run the old way.
  */
-import { compilePhrase } from './phrase-pattern.ts';
+import { compilePhrase, phrasePatternSource } from './phrase-pattern.ts';
+import { mayMatchAt, prefilterWords, type PrefilterWord } from './phrase-prefilter.ts';
 
 export interface PhraseMatch {
   start: number;
@@ -23,18 +24,38 @@ export interface PhraseMatch {
   text: string;
 }
 
-export interface CompiledPhrase {
-  /** Position in its index, for per-scan caching. */
-  readonly id: number;
-  readonly phrase: string;
+/**
+ * A phrase of an index. Its patterns are made on first use: a regular expression with Unicode
+ * property classes costs real time to build, and most phrases of a rule set are never tried on a
+ * small corpus (nor is the whole-text pattern of a phrase that has a key).
+ */
+export class CompiledPhrase {
+  private global: RegExp | null = null;
+  private stickyPattern: RegExp | null = null;
+
+  constructor(
+    /** Position in its index, for per-scan caching. */
+    readonly id: number,
+    readonly phrase: string,
+    /** Slot of the phrase's first letters in its index; -1: no usable key, run `pattern` over the text. */
+    readonly slot: number,
+    /** The first word's characters (ASCII, folded) that every match starts with. */
+    readonly prefix: string,
+    /** The words `mayMatchAt` checks before the pattern is tried at a place. */
+    readonly words: readonly PrefilterWord[],
+    /** Whether `words` are the whole phrase, none a `*`-word: then no letter or digit may follow them. */
+    readonly wordsAreWholePhrase: boolean,
+  ) {}
+
   /** The phrase's pattern (global), as `compilePhrase` makes it. */
-  readonly pattern: RegExp;
+  get pattern(): RegExp {
+    return (this.global ??= compilePhrase(this.phrase));
+  }
+
   /** The same pattern, sticky: tried at one place only. */
-  readonly sticky: RegExp;
-  /** Slot of the phrase's first letters in its index; -1: no usable key, run `pattern` over the text. */
-  readonly slot: number;
-  /** The first word's characters (ASCII, folded) that every match starts with: checked before the pattern is tried. */
-  readonly prefix: string;
+  get sticky(): RegExp {
+    return (this.stickyPattern ??= new RegExp(phrasePatternSource(this.phrase), 'uy'));
+  }
 }
 
 const MAX_KEY_LENGTH = 3;
@@ -80,14 +101,6 @@ export function phraseKey(phrase: string): { key: number; length: number; prefix
   return { key: keyOf(stem, 0, length), length, prefix: String.fromCharCode(...[...stem].map((char) => foldAscii(char.charCodeAt(0)))) };
 }
 
-/** Whether `text` at `start` begins with `prefix` (ASCII, folded), up to ASCII case. */
-function startsWithFolded(text: string, start: number, prefix: string): boolean {
-  if (start + prefix.length > text.length) return false;
-  for (let index = 0; index < prefix.length; index++) {
-    if (foldAscii(text.charCodeAt(start + index)) !== prefix.charCodeAt(index)) return false;
-  }
-  return true;
-}
 
 /** A set of phrases compiled together, so that one scan of a text serves all of them. */
 export class PhraseIndex {
@@ -102,7 +115,6 @@ export class PhraseIndex {
   add(phrase: string): CompiledPhrase {
     const known = this.byPhrase.get(phrase);
     if (known) return known;
-    const pattern = compilePhrase(phrase);
     const key = phraseKey(phrase);
     let slot = -1;
     if (key) {
@@ -110,7 +122,9 @@ export class PhraseIndex {
       slot = slots.get(key.key) ?? this.slotCount++;
       slots.set(key.key, slot);
     }
-    const compiled: CompiledPhrase = { id: this.byPhrase.size, phrase, pattern, sticky: new RegExp(pattern.source, 'uy'), slot, prefix: key?.prefix ?? '' };
+    const words = prefilterWords(phrase);
+    const wholePhrase = words.length === phrase.trim().split(/[\s-]+/).length && !words.some((word) => word.wildcard);
+    const compiled = new CompiledPhrase(this.byPhrase.size, phrase, slot, key?.prefix ?? '', words, wholePhrase);
     this.byPhrase.set(phrase, compiled);
     this.starts = null;
     return compiled;
@@ -183,10 +197,11 @@ export class PhraseScan {
     let from = 0;
     for (const position of positions) {
       if (position < from) continue; // inside the previous match: a global search resumes after it
-      // The pattern could only match here if the text starts with the whole first word (see `phraseKey`).
-      if (!startsWithFolded(this.text, position, phrase.prefix)) continue;
-      phrase.sticky.lastIndex = position;
-      const match = phrase.sticky.exec(this.text);
+      // Most places where the first letters occur are no match: the pattern is tried only where it can.
+      if (!mayMatchAt(this.text, position, phrase.words, phrase.wordsAreWholePhrase)) continue;
+      const sticky = phrase.sticky;
+      sticky.lastIndex = position;
+      const match = sticky.exec(this.text);
       if (match === null) continue;
       const end = position + match[0].length;
       found.push({ start: position, end, text: match[0] });

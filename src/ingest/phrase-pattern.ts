@@ -8,6 +8,11 @@
  * lower case matches any case ("mixture of LoRA" matches "Mixture-of-LoRA" but not "mixture of lora").
  */
 export function compilePhrase(phrase: string): RegExp {
+  return new RegExp(phrasePatternSource(phrase), 'gu');
+}
+
+/** The source of `compilePhrase`'s pattern, to be compiled with the `u` flag (and `g` or `y`). */
+export function phrasePatternSource(phrase: string): string {
   const source = phrase
     .trim()
     .split(/[\s-]+/)
@@ -19,7 +24,7 @@ export function compilePhrase(phrase: string): RegExp {
       return wildcard ? `${escaped}[\\p{L}\\p{N}]*` : escaped;
     })
     .join('[\\s\\-\\u2010\\u2011\\u2013]*');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'gu');
+  return `(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`;
 }
 
 /** A (regex-escaped) character as a pattern matching it in either case, when `fold` and it has case. */

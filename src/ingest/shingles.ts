@@ -64,36 +64,46 @@ function isAsciiWordCharacter(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
 }
 
-/** `comparableWords` of ASCII text are its runs of letters and digits in lower case: hashed as such. */
+/**
+ * `comparableWords` of ASCII text are its runs of letters and digits in lower case: hashed as such,
+ * in one pass. Three hashes run at once (the shingles that started at the current word and the
+ * two before it), so each character is read once rather than once per shingle it is part of.
+ */
 function asciiShingleHashes(text: string): Uint32Array {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let start = -1;
+  const hashes = new Uint32Array((text.length >> 1) + 1);
+  let count = 0;
+  let words = 0;
+  let inWord = false;
+  // Hashes of the shingles that started two words ago, one word ago, and at the current word.
+  let older = FNV_OFFSET;
+  let old = FNV_OFFSET;
+  let current = FNV_OFFSET;
   for (let index = 0; index <= text.length; index++) {
-    if (index < text.length && isAsciiWordCharacter(text.charCodeAt(index))) {
-      if (start < 0) start = index;
-    } else if (start >= 0) {
-      starts.push(start);
-      ends.push(index);
-      start = -1;
-    }
-  }
-  const words = starts.length;
-  const count = words >= SHINGLE_SIZE ? words - SHINGLE_SIZE + 1 : words > 0 ? 1 : 0;
-  const size = Math.min(SHINGLE_SIZE, words);
-  const hashes = new Uint32Array(count);
-  for (let index = 0; index < count; index++) {
-    let hash = FNV_OFFSET;
-    for (let word = index; word < index + size; word++) {
-      for (let char = starts[word]!; char < ends[word]!; char++) {
-        const code = text.charCodeAt(char);
-        hash = Math.imul(hash ^ (code >= 0x41 && code <= 0x5a ? code + 0x20 : code), FNV_PRIME);
+    const code = index < text.length ? text.charCodeAt(index) : 0;
+    if (isAsciiWordCharacter(code)) {
+      if (!inWord) {
+        inWord = true;
+        current = FNV_OFFSET;
       }
-      hash = Math.imul(hash ^ 0x20, FNV_PRIME);
+      const folded = code <= 0x5a && code >= 0x41 ? code + 0x20 : code;
+      older = Math.imul(older ^ folded, FNV_PRIME);
+      old = Math.imul(old ^ folded, FNV_PRIME);
+      current = Math.imul(current ^ folded, FNV_PRIME);
+    } else if (inWord) {
+      inWord = false;
+      words++;
+      older = Math.imul(older ^ 0x20, FNV_PRIME);
+      old = Math.imul(old ^ 0x20, FNV_PRIME);
+      current = Math.imul(current ^ 0x20, FNV_PRIME);
+      if (words >= SHINGLE_SIZE) hashes[count++] = older >>> 0;
+      older = old;
+      old = current;
     }
-    hashes[index] = hash >>> 0;
   }
-  return hashes;
+  // Fewer words than a shingle: one hash of them all, which is the one that started at the first word.
+  if (words === 2) hashes[count++] = older >>> 0;
+  else if (words === 1) hashes[count++] = old >>> 0;
+  return hashes.subarray(0, count);
 }
 
 function distinctSorted(hashes: Uint32Array): Uint32Array {

@@ -27,6 +27,11 @@ const PHRASES = [
   '-leading hyphen',
   'rout*',
   'expert*',
+  'text to image',
+  'selective layer* tuning',
+  'instruction tun*',
+  'top k',
+  'AI',
 ];
 
 /** What the classifier used to do: run the phrase's pattern over the whole text. */
@@ -67,7 +72,8 @@ describe('PhraseScan', () => {
   it('finds the same matches as matchAll on random texts', () => {
     const pieces = ['LoRA', 'lora', 'LoRAs', 'low', 'rank', 'Low-Rank', 'adaptation', 'fine', 'tuning', '-', ' ', '  ', '\u2011', 'MoE', 'SMoE',
       'mixture', 'of', 'experts', 'Mixture-of-Experts', 'AI', 'feedback', 'top', 'k', 'x', 'xx', 'gating', 'T2I', 'é', 'über', 'Über', '(', ')',
-      '(IA)3', 'C++', 'models', "S'MoRE", '𝐀', 'routing', 'expert', 'k-', '2', '.'];
+      '(IA)3', 'C++', 'models', "S'MoRE", '𝐀', 'routing', 'expert', 'k-', '2', '.',
+      'text', 'to', 'image', 'Text-to-Image', 'selective', 'layer', 'layers', 'layertuning', 'tuning', 'instruction', 'Instruction', 'tun', '\u00a0', '\n', 'ai'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
         const text = parts.join('');
@@ -76,6 +82,13 @@ describe('PhraseScan', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('skips places where only the first word of a phrase occurs, and still finds the phrase spelt any way', () => {
+    const text = 'text and image; text-to-image, Text to\u00a0Image, text toimage, text to images; selective layers tuning';
+    const [textToImage, selective] = scanned(['text to image', 'selective layer* tuning'], text);
+    expect(textToImage!.map((match) => match.text)).toEqual(['text-to-image', 'Text to\u00a0Image', 'text toimage']);
+    expect(selective!.map((match) => match.text)).toEqual(['selective layers tuning']);
   });
 
   it('compiles a phrase once however often it is added', () => {
