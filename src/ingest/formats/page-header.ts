@@ -23,8 +23,13 @@ export interface PageHeader {
   date: MonthDay | null;
 }
 
+/** Twice the longest header line: lower-casing never halves a text, so a longer line is no header line. */
+const MAX_HEADER_LENGTH = 2 * Math.max(...[...HEADER_LINES].map((line) => line.length));
+
 export function isPageHeaderLine(line: string): boolean {
-  return HEADER_LINES.has(line.trim().toLowerCase());
+  const trimmed = line.trim();
+  // Titles and abstracts are long: no need to lower-case them to see they are no header line.
+  return trimmed.length <= MAX_HEADER_LENGTH && HEADER_LINES.has(trimmed.toLowerCase());
 }
 
 /** Reads header lines from the top of a dump until the first line that belongs to the listing. */
