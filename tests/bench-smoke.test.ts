@@ -62,7 +62,7 @@ describe('npm run bench (smoke run, 300 papers)', () => {
         'paper pages, gzip',
         'first search',
         'second search',
-        'first, from /search/?q=',
+        'first, from a search link',
         'Lighthouse home',
         'Lighthouse topic',
         'Lighthouse paper',

@@ -177,7 +177,7 @@ export function resultRows(result: BenchResult): string[][] {
     kindRow(search.second),
     searchRow('  first, no service worker', search.firstWithoutWorker),
     searchRow('  second, no service worker', search.secondWithoutWorker),
-    searchRow('  first, from /search/?q=', search.fromUrl),
+    searchRow('  first, from a search link (/search/?q=…)', search.fromUrl),
     ...lighthouseRows,
     throughput
       ? ['ingest throughput', `${number(throughput.mbPerSecond, 1)} MB/s`, `${number(throughput.bytes / 1e6, 1)} MB, ${number(throughput.papers)} papers: parse ${seconds(throughput.parseMs)} (${number(throughput.parseMbPerSecond, 1)} MB/s), build corpus ${seconds(throughput.buildCorpusMs)}${throughput.mergeMs === null ? '' : ` (merge ${seconds(throughput.mergeMs)}, classify ${seconds(throughput.classifyMs ?? 0)})`}; ${mb(throughput.peakRssMb)} peak`]
