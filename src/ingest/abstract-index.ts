@@ -8,7 +8,7 @@
  * ("large language models llms") are stop-shingles and are not indexed, which keeps lookups
  * near-constant as the corpus grows.
  */
-import { abstractSimilarity, type AbstractShingles } from './shingles.ts';
+import { abstractSimilarity, similarityAtLeast, type AbstractShingles } from './shingles.ts';
 
 export { abstractShingles, abstractSimilarity, type AbstractShingles } from './shingles.ts';
 
@@ -102,7 +102,7 @@ export class AbstractIndex<Key> {
       votes[id] = 0;
       if (count < minVotes) continue;
       const version = this.versions[id]!;
-      const similarity = abstractSimilarity(shingles, version.shingles);
+      const similarity = similarityAtLeast(shingles, version.shingles, bestSimilarity);
       if (similarity >= bestSimilarity) {
         best = version.key;
         bestSimilarity = similarity;

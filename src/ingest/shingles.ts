@@ -144,12 +144,16 @@ function sampleOf(hashes: Uint32Array, sorted: Uint32Array): number[] {
   return sample;
 }
 
-/** How many shingles two ascending sets share. */
-function sharedCount(a: Uint32Array, b: Uint32Array): number {
+/**
+ * How many shingles two ascending sets share; -1 as soon as it is clear they share fewer than
+ * `needed` (what is left to compare could no longer make up the difference).
+ */
+function sharedCount(a: Uint32Array, b: Uint32Array, needed = 0): number {
   let shared = 0;
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
+    if (shared + Math.min(a.length - i, b.length - j) < needed) return -1;
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {
@@ -159,15 +163,39 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
     } else if (x < y) i++;
     else j++;
   }
-  return shared;
+  return shared < needed ? -1 : shared;
+}
+
+/** The similarity of two sets of these sizes that share `shared` shingles; never decreases as `shared` grows. */
+function similarityOf(shared: number, small: number, large: number): number {
+  const jaccard = shared / (small + large - shared || 1);
+  const containment = shared / (small || 1);
+  if (small >= MIN_SHINGLES_FOR_CONTAINMENT && containment >= TRUNCATION_CONTAINMENT) return Math.max(jaccard, containment);
+  return jaccard;
 }
 
 /** Jaccard similarity, or containment when a long enough abstract is nearly all inside the other (a truncation). */
 export function abstractSimilarity(a: AbstractShingles, b: AbstractShingles): number {
   const [small, large] = a.sorted.length <= b.sorted.length ? [a.sorted, b.sorted] : [b.sorted, a.sorted];
-  const shared = sharedCount(small, large);
-  const jaccard = shared / (small.length + large.length - shared || 1);
-  const containment = shared / (small.length || 1);
-  if (small.length >= MIN_SHINGLES_FOR_CONTAINMENT && containment >= TRUNCATION_CONTAINMENT) return Math.max(jaccard, containment);
-  return jaccard;
+  return similarityOf(sharedCount(small, large), small.length, large.length);
+}
+
+/**
+ * `abstractSimilarity(a, b)` when it is at least `floor`, else -1: the comparison stops as soon as
+ * the sets cannot share enough shingles to reach `floor` (most candidates of a lookup are not the
+ * same paper, and on a large corpus comparing them in full was most of the merging time).
+ */
+export function similarityAtLeast(a: AbstractShingles, b: AbstractShingles, floor: number): number {
+  const [small, large] = a.sorted.length <= b.sorted.length ? [a.sorted, b.sorted] : [b.sorted, a.sorted];
+  // The fewest shared shingles that reach `floor` (the similarity never decreases with more).
+  let low = 0;
+  let high = small.length + 1; // small.length + 1: not even sharing all of them would do
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (similarityOf(middle, small.length, large.length) >= floor) high = middle;
+    else low = middle + 1;
+  }
+  if (low > small.length) return -1;
+  const shared = sharedCount(small, large, low);
+  return shared < 0 ? -1 : similarityOf(shared, small.length, large.length);
 }
