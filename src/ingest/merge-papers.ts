@@ -85,7 +85,8 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
       const title = entry.title === null ? null : normalizeText(entry.title);
       const key = title === null ? null : titleKey(title);
       const abstract = normalizeText(entry.abstract);
-      const shingles = abstractShingles(abstract);
+      // Text that normalising left as it was is its own normal form: no need to look at it again.
+      const shingles = abstractShingles(abstract, abstract === entry.abstract);
       const titleMatch = key === null || key === '' ? undefined : byTitle.get(key);
       const abstractMatch = byAbstract.findSamePaper(shingles) ?? undefined;
 

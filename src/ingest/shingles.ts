@@ -29,8 +29,12 @@ export interface AbstractShingles {
   sample: readonly number[];
 }
 
-export function abstractShingles(abstract: string): AbstractShingles {
-  const hashes = shingleHashes(abstract);
+/**
+ * `isNormal`: the caller knows that `normalizeText(abstract)` is `abstract` (it got `abstract` from
+ * `normalizeText` and it equals what it passed in), so that it need not be looked at again.
+ */
+export function abstractShingles(abstract: string, isNormal = false): AbstractShingles {
+  const hashes = shingleHashes(isNormal ? abstract : normalizeText(abstract));
   const sorted = distinctSorted(hashes);
   return { sorted, sample: sampleOf(hashes, sorted) };
 }
@@ -40,8 +44,7 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /** The hash of every run of three words (of all words when fewer), in text order, repeats included. */
-function shingleHashes(abstract: string): Uint32Array {
-  const text = normalizeText(abstract);
+function shingleHashes(text: string): Uint32Array {
   // ASCII text (nearly every abstract): hash straight from the text, no word strings made.
   if (isAscii(text)) return asciiShingleHashes(text);
   const words = comparableWordsOfNormal(text);
@@ -129,9 +132,15 @@ function indexOf(sorted: Uint32Array, value: number): number {
 
 function sampleOf(hashes: Uint32Array, sorted: Uint32Array): number[] {
   const sample: number[] = [];
-  const taken = new Uint8Array(sorted.length);
+  // Without repeated shingles (most abstracts), every hash is its own first occurrence.
+  const repeats = sorted.length < hashes.length;
+  const taken = repeats ? new Uint8Array(sorted.length) : null;
   for (const hash of hashes) {
     if (hash % SAMPLE_MODULUS !== 0) continue;
+    if (taken === null) {
+      sample.push(hash);
+      continue;
+    }
     const at = indexOf(sorted, hash);
     if (taken[at] === 0) {
       taken[at] = 1;
