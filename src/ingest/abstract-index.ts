@@ -8,6 +8,7 @@
  * ("large language models llms") are stop-shingles and are not indexed, which keeps lookups
  * near-constant as the corpus grows.
  */
+import { PostingTable } from './posting-table.ts';
 import { abstractSimilarity, similarityAtLeast, type AbstractShingles } from './shingles.ts';
 
 export { abstractShingles, abstractSimilarity, type AbstractShingles } from './shingles.ts';
@@ -28,11 +29,10 @@ interface AbstractVersion<Key> {
 
 export class AbstractIndex<Key> {
   /**
-   * Version ids by shingle. Split four ways by the top two bits of the hash so that keys are
-   * 30-bit (small integers to V8: no number boxed per lookup); lists hold ids rather than the
-   * versions, so counting votes reads one array instead of chasing a pointer per entry.
+   * Version ids by shingle; lists hold ids rather than the versions, so counting votes reads one
+   * array instead of chasing a pointer per entry.
    */
-  private readonly postings = [new Map<number, number[]>(), new Map<number, number[]>(), new Map<number, number[]>(), new Map<number, number[]>()];
+  private readonly postings = new PostingTable();
   private readonly versionsOf = new Map<Key, AbstractVersion<Key>[]>();
   private readonly versions: AbstractVersion<Key>[] = [];
   /** Votes per version id during one lookup; all zero between lookups. */
@@ -52,7 +52,7 @@ export class AbstractIndex<Key> {
     this.versionsOf.set(key, versions);
     for (const shingle of shingles.sample) {
       const list = this.postingsOf(shingle);
-      if (list === undefined) this.postings[shingle >>> 30]!.set(shingle & 0x3fffffff, [version.id]);
+      if (list === undefined) this.postings.add(shingle, [version.id]);
       else if (list.length <= MAX_POSTINGS) list.push(version.id);
     }
   }
@@ -72,7 +72,7 @@ export class AbstractIndex<Key> {
   }
 
   private postingsOf(shingle: number): number[] | undefined {
-    return this.postings[shingle >>> 30]!.get(shingle & 0x3fffffff);
+    return this.postings.get(shingle);
   }
 
   /** The key of the most similar indexed abstract at or above the same-paper threshold, if any. */
