@@ -15,6 +15,7 @@
  * plain ASCII) are run the old way.
  */
 import { compilePhrase, phrasePatternSource } from './phrase-pattern.ts';
+import { literalPhrase, matchLiteralAt, type LiteralPhrase } from './phrase-literal.ts';
 import { mayMatchAt, prefilterWords, type PrefilterWord } from './phrase-prefilter.ts';
 
 export interface PhraseMatch {
@@ -32,6 +33,8 @@ export interface PhraseMatch {
 export class CompiledPhrase {
   private global: RegExp | null = null;
   private stickyPattern: RegExp | null = null;
+  /** The phrase as literal words, when simple enough to match without its pattern. */
+  readonly literal: LiteralPhrase | null;
 
   constructor(
     /** Position in its index, for per-scan caching. */
@@ -45,7 +48,9 @@ export class CompiledPhrase {
     readonly words: readonly PrefilterWord[],
     /** Whether `words` are the whole phrase, none a `*`-word: then no letter or digit may follow them. */
     readonly wordsAreWholePhrase: boolean,
-  ) {}
+  ) {
+    this.literal = literalPhrase(phrase);
+  }
 
   /** The phrase's pattern (global), as `compilePhrase` makes it. */
   get pattern(): RegExp {
@@ -199,12 +204,18 @@ export class PhraseScan {
       if (position < from) continue; // inside the previous match: a global search resumes after it
       // Most places where the first letters occur are no match: the pattern is tried only where it can.
       if (!mayMatchAt(this.text, position, phrase.words, phrase.wordsAreWholePhrase)) continue;
-      const sticky = phrase.sticky;
-      sticky.lastIndex = position;
-      const match = sticky.exec(this.text);
-      if (match === null) continue;
-      const end = position + match[0].length;
-      found.push({ start: position, end, text: match[0] });
+      let end: number;
+      if (phrase.literal !== null) {
+        end = matchLiteralAt(this.text, position, phrase.literal);
+        if (end < 0) continue;
+      } else {
+        const sticky = phrase.sticky;
+        sticky.lastIndex = position;
+        const match = sticky.exec(this.text);
+        if (match === null) continue;
+        end = position + match[0].length;
+      }
+      found.push({ start: position, end, text: this.text.slice(position, end) });
       from = end > position ? end : position + 1;
     }
     return found;

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWordsUpTo } from '../../src/ingest/count-words.ts';
 import { PhraseIndex, PhraseScan, phraseKey } from '../../src/ingest/phrase-matcher.ts';
+import { literalPhrase, matchLiteralAt } from '../../src/ingest/phrase-literal.ts';
 import { compilePhrase } from '../../src/ingest/phrase-pattern.ts';
 
 const PHRASES = [
@@ -32,6 +33,9 @@ const PHRASES = [
   'instruction tun*',
   'top k',
   'AI',
+  'CLIP',
+  'LLM*',
+  'mixture of LoRA*',
 ];
 
 /** What the classifier used to do: run the phrase's pattern over the whole text. */
@@ -73,7 +77,8 @@ describe('PhraseScan', () => {
     const pieces = ['LoRA', 'lora', 'LoRAs', 'low', 'rank', 'Low-Rank', 'adaptation', 'fine', 'tuning', '-', ' ', '  ', '\u2011', 'MoE', 'SMoE',
       'mixture', 'of', 'experts', 'Mixture-of-Experts', 'AI', 'feedback', 'top', 'k', 'x', 'xx', 'gating', 'T2I', 'é', 'über', 'Über', '(', ')',
       '(IA)3', 'C++', 'models', "S'MoRE", '𝐀', 'routing', 'expert', 'k-', '2', '.',
-      'text', 'to', 'image', 'Text-to-Image', 'selective', 'layer', 'layers', 'layertuning', 'tuning', 'instruction', 'Instruction', 'tun', '\u00a0', '\n', 'ai'];
+      'text', 'to', 'image', 'Text-to-Image', 'selective', 'layer', 'layers', 'layertuning', 'tuning', 'instruction', 'Instruction', 'tun', '\u00a0', '\n', 'ai',
+      'CLIP', 'clip', 'LLM', 'LLMs', 'LLMé', 'é', '\u{1d400}', '\u2011', 'Mixture-of-LoRA'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
         const text = parts.join('');
@@ -118,5 +123,20 @@ describe('countWordsUpTo', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('matchLiteralAt', () => {
+  it('follows simple phrases as their pattern would, and declines the others', () => {
+    const llm = literalPhrase('LLM*')!;
+    expect(matchLiteralAt('big LLMs, here', 4, llm)).toBe(8);
+    expect(matchLiteralAt('big llms', 4, llm)).toBe(-1); // a capital in the phrase asks for that case
+    expect(matchLiteralAt('éLLM', 1, llm)).toBe(-1); // a letter before it
+    const vqa = literalPhrase('visual question answering')!;
+    const text = 'Visual-Question\u00a0Answering';
+    expect(matchLiteralAt(text, 0, vqa)).toBe(text.length);
+    expect(matchLiteralAt(`${text}s`, 0, vqa)).toBe(-1);
+    expect(literalPhrase('selective layer* tuning')).toBeNull();
+    expect(literalPhrase('über*')).toBeNull();
   });
 });
