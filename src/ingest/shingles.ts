@@ -185,7 +185,8 @@ function similarityOf(shared: number, small: number, large: number): number {
 
 /** Jaccard similarity, or containment when a long enough abstract is nearly all inside the other (a truncation). */
 export function abstractSimilarity(a: AbstractShingles, b: AbstractShingles): number {
-  const [small, large] = a.sorted.length <= b.sorted.length ? [a.sorted, b.sorted] : [b.sorted, a.sorted];
+  const small = a.sorted.length <= b.sorted.length ? a.sorted : b.sorted;
+  const large = small === a.sorted ? b.sorted : a.sorted;
   return similarityOf(sharedCount(small, large), small.length, large.length);
 }
 
@@ -195,7 +196,9 @@ export function abstractSimilarity(a: AbstractShingles, b: AbstractShingles): nu
  * same paper, and on a large corpus comparing them in full was most of the merging time).
  */
 export function similarityAtLeast(a: AbstractShingles, b: AbstractShingles, floor: number): number {
-  const [small, large] = a.sorted.length <= b.sorted.length ? [a.sorted, b.sorted] : [b.sorted, a.sorted];
+  // Not a destructured pair: this runs for every candidate of every lookup, and the pair was an allocation.
+  const small = a.sorted.length <= b.sorted.length ? a.sorted : b.sorted;
+  const large = small === a.sorted ? b.sorted : a.sorted;
   // The fewest shared shingles that reach `floor` (the similarity never decreases with more).
   let low = 0;
   let high = small.length + 1; // small.length + 1: not even sharing all of them would do
