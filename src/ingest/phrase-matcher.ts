@@ -164,9 +164,39 @@ export class PhraseIndex {
   private startsPattern(): RegExp {
     const prefixes = [...new Set([...this.byPhrase.values()].filter((phrase) => phrase.slot >= 0).map((phrase) => phrase.prefix))];
     if (prefixes.length === 0) return /(?!)/g;
-    const escaped = prefixes.sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
-    return new RegExp(`(?<![A-Za-z0-9])(?:${escaped.join('|')})`, 'gi');
+    return new RegExp(`(?<![A-Za-z0-9])${prefixTrie(prefixes)}`, 'gi');
   }
+}
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/**
+ * The prefixes as one pattern, factored by their letters ("a(?:dapter|lign)|..."): the regex
+ * engine then tries one branch per place rather than every word in turn. Only where a match starts
+ * counts, so a word that extends another ("alignment" after "align") is left out.
+ */
+export function prefixTrie(prefixes: readonly string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const prefix of prefixes) {
+    let node = root;
+    for (const char of prefix) {
+      if (node.end) break;
+      let child = node.next.get(char);
+      if (child === undefined) node.next.set(char, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+    node.next.clear();
+  }
+  const source = (node: TrieNode): string => {
+    const branches = [...node.next].sort(([a], [b]) => (a < b ? -1 : 1)).map(([char, child]) => char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') + source(child));
+    if (branches.length === 0) return '';
+    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+  };
+  return source(root);
 }
 
 /** One text scanned for the phrases of one index; matches are computed once per phrase. */

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWordsUpTo } from '../../src/ingest/count-words.ts';
-import { PhraseIndex, PhraseScan, phraseKey } from '../../src/ingest/phrase-matcher.ts';
+import { PhraseIndex, PhraseScan, phraseKey, prefixTrie } from '../../src/ingest/phrase-matcher.ts';
 import { literalPhrase, matchLiteralAt } from '../../src/ingest/phrase-literal.ts';
 import { compilePhrase } from '../../src/ingest/phrase-pattern.ts';
 
@@ -138,5 +138,22 @@ describe('matchLiteralAt', () => {
     expect(matchLiteralAt(`${text}s`, 0, vqa)).toBe(-1);
     expect(literalPhrase('selective layer* tuning')).toBeNull();
     expect(literalPhrase('über*')).toBeNull();
+  });
+});
+
+describe('prefixTrie', () => {
+  it('matches where any of the prefixes starts, and nowhere else', () => {
+    const prefixes = ['align', 'alignment', 'adapter', 'ai', 'c++', 'text', 'textual', 't2i', "s'more"];
+    const pattern = new RegExp(prefixTrie(prefixes), 'iy');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Align', 'aligned', 'ADA', 'adapter', 'A', 'i', 'C++', 'c+', 'text', 'T2I', "S'MoRE", ' ', '-'), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        for (let at = 0; at <= text.length; at++) {
+          pattern.lastIndex = at;
+          expect(pattern.test(text)).toBe(prefixes.some((prefix) => text.slice(at, at + prefix.length).toLowerCase() === prefix));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
