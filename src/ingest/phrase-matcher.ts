@@ -7,8 +7,10 @@
  * Instead the text is scanned once (`PhraseScan`) for the places where the first word of some
  * phrase starts (one regular expression of all first words: the regex engine scans text several
  * times faster than a loop over its characters); each such place is filed under its first one to
- * three letters, and only the phrases with those first letters are tried there, with the phrase's
- * own pattern in sticky mode. The results are exactly those of `text.matchAll(pattern)`: every
+ * three letters, and only the phrases with those first letters are tried there: first a cheap
+ * word-by-word test (`mayMatchAt`), then the phrase's own pattern in sticky mode, or for a simple
+ * phrase the same steps in plain code (`matchLiteralAt`). The results are exactly those of
+ * `text.matchAll(pattern)`: every
  * match of a pattern starts at such a place (see `phraseKey`), so trying the pattern at each of
  * those places in order, skipping places inside the previous match, finds the same leftmost,
  * non-overlapping matches. Phrases for which that argument does not hold (a first word that is not
