@@ -8,26 +8,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { expectedDigest, paperIdFromUrl, searchOutcome, url } from '../browser/helpers.ts';
-import { launchBrowser } from '../browser/launch-browser.ts';
-import { focusState, pageTypes, pageTypeUrl, requireHarness } from './helpers.ts';
+import { focusState, pageTypes, pageTypeUrl, useSharedBrowser, requireHarness } from './helpers.ts';
 import { PROJECT_ROOT } from './isolated-build.ts';
 
 const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const THEMES = ['light', 'dark'] as const;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  requireHarness();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const shared = useSharedBrowser();
 
 interface AxeOutcome {
   violations: string[];
@@ -64,7 +55,7 @@ const cases = () => {
 
 describe('axe-core: no WCAG A/AA violations', () => {
   test.each(cases())('$name, $theme theme ($path)', async (type) => {
-    const context = await browser.newContext({ bypassCSP: true, colorScheme: type.theme });
+    const context = await shared.browser.newContext({ bypassCSP: true, colorScheme: type.theme });
     try {
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme: type.theme });
@@ -87,7 +78,7 @@ describe('axe-core: no WCAG A/AA violations', () => {
   });
 
   test('axe reports a violation when there is one (the check can fail)', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await shared.browser.newContext({ bypassCSP: true });
     try {
       const page = await context.newPage();
       await page.goto(url('/about/'), { waitUntil: 'networkidle' });
@@ -110,7 +101,7 @@ describe('axe-core: no WCAG A/AA violations', () => {
 
 describe('keyboard alone', () => {
   test('from the home page: Tab to the header search box, type, Enter; Tab through the filters (Space ticks one) and the results; Enter opens the paper; focus visible throughout', async () => {
-    const context = await browser.newContext();
+    const context = await shared.browser.newContext();
     try {
       const page = await context.newPage();
       await page.goto(url('/'), { waitUntil: 'networkidle' });

@@ -5,25 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { expectedDigest, paperIdFromUrl, searchOutcome, url } from '../browser/helpers.ts';
-import { launchBrowser } from '../browser/launch-browser.ts';
-import { cspViolations, htmlFiles, pageTypes, pageTypeUrl, recordCspViolations, requireHarness } from './helpers.ts';
+import { cspViolations, htmlFiles, pageTypes, pageTypeUrl, recordCspViolations, useSharedBrowser, requireHarness } from './helpers.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  requireHarness();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const shared = useSharedBrowser();
 
 /** A fresh context (no service worker, no cache) recording CSP violations. */
 async function openContext(): Promise<{ context: BrowserContext; page: Page; consoleMessages: string[] }> {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const consoleMessages = await recordCspViolations(context);
   return { context, page: await context.newPage(), consoleMessages };
 }

@@ -6,25 +6,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { expect, inject, test } from 'vitest';
 import config from '../../astro.config.mjs';
 import { expectedDigest } from '../browser/helpers.ts';
-import { launchBrowser } from '../browser/launch-browser.ts';
-import { readPagefindFragments, requireHarness } from './helpers.ts';
+import { readPagefindFragments, useSharedBrowser } from './helpers.ts';
 import { firstDifference, gluedInIndex, gluedOnPages } from './text-checks.ts';
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  requireHarness();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const shared = useSharedBrowser();
 
 test('the config keeps the HTML-aware compression (compressHTML: true), not Astro 7\'s word-gluing default', () => {
   expect(config.compressHTML).toBe(true);
@@ -36,7 +24,7 @@ test('on every paper page the h1, "also listed as" line and .abstract read exact
   // Abstracts with links (inline <a> between words) and papers with aliases (<cite> elements) are among them.
   expect(papers.filter((paper) => paper.links.length > 0).length).toBeGreaterThan(0);
   expect(papers.filter((paper) => paper.aliases.length > 0).length).toBeGreaterThan(0);
-  expect(await gluedOnPages(page, inject('distDir'), papers)).toEqual([]);
+  expect(await gluedOnPages(shared.page, inject('distDir'), papers)).toEqual([]);
 }, 120_000);
 
 test("Pagefind's index holds every paper's title, aliases and abstract with the words spaced as in the record (477 papers)", () => {
@@ -55,7 +43,7 @@ test('the page check sees the glue of Astro 7\'s default compression (white spac
     mkdirSync(join(dist, 'papers', paper.id), { recursive: true });
     // What compressHTML: 'jsx' does to the site's pages.
     writeFileSync(join(dist, 'papers', paper.id, 'index.html'), html.replace(/>\s+</g, '><'));
-    const problems = await gluedOnPages(page, dist, [paper]);
+    const problems = await gluedOnPages(shared.page, dist, [paper]);
     expect(problems).toEqual([
       expect.stringMatching(new RegExp(`^${paper.id}: the page's text does not hold the title as separate words`)),
       expect.stringMatching(new RegExp(`^${paper.id}: the page's text does not hold the abstract as separate words`)),

@@ -6,8 +6,9 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchBrowser } from '../browser/launch-browser.ts';
 import type { PaperRecord } from '../../src/ingest/index.ts';
 import { PROJECT_ROOT } from './isolated-build.ts';
 
@@ -24,6 +25,26 @@ export function requireHarness(): void {
     );
   }
 }
+/** One Chromium for a test file, and a page in it; filled in before the file's first test. */
+export interface SharedBrowser {
+  browser: Browser;
+  page: Page;
+}
+
+/** Registers the file's hooks: checks the harness, launches Chromium with one page, closes it after. */
+export function useSharedBrowser(): SharedBrowser {
+  const shared = {} as SharedBrowser;
+  beforeAll(async () => {
+    requireHarness();
+    shared.browser = await launchBrowser();
+    shared.page = await shared.browser.newPage();
+  });
+  afterAll(async () => {
+    await shared.browser?.close();
+  });
+  return shared;
+}
+
 /** The harness's page size: topic pages list 50 papers each. */
 export const TOPIC_PAGE_SIZE = 50;
 

@@ -6,28 +6,16 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { expect, inject, test } from 'vitest';
 import { expectedDigest } from '../browser/helpers.ts';
-import { launchBrowser } from '../browser/launch-browser.ts';
 import { crawlSite, missingPrecacheFiles, pageAssets, pageFacts, siteOriginOf } from './crawl.ts';
-import { requireHarness } from './helpers.ts';
+import { useSharedBrowser } from './helpers.ts';
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  requireHarness();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const shared = useSharedBrowser();
 
 test('no broken internal link, fragment or asset on any page of the built site', async () => {
   const dist = inject('distDir');
-  const report = await crawlSite(dist, page, siteOriginOf(dist));
+  const report = await crawlSite(dist, shared.page, siteOriginOf(dist));
   // Every paper page, and the links between them: the crawl really covered the site.
   expect(report.pages).toBeGreaterThan(expectedDigest().result.papers.length);
   expect(report.checked).toBeGreaterThan(report.pages * 10);
@@ -47,7 +35,7 @@ test('the pages the service worker keeps for offline use need no asset it does n
   const { precache } = missingPrecacheFiles(dist);
   const pages = precache.filter((path) => path.endsWith('/'));
   expect(pages).toEqual(expect.arrayContaining(['/search/', '/offline/']));
-  const facts = await pageFacts(page, pages.map((path) => ({ file: `${path.slice(1)}index.html`, html: readFileSync(join(dist, path.slice(1), 'index.html'), 'utf8') })));
+  const facts = await pageFacts(shared.page, pages.map((path) => ({ file: `${path.slice(1)}index.html`, html: readFileSync(join(dist, path.slice(1), 'index.html'), 'utf8') })));
   const origin = siteOriginOf(dist);
   const needed = facts.flatMap((fact) => pageAssets(fact, origin).map((asset) => ({ page: fact.file, asset })));
   // The favicon at least: the check looks at what the pages load.
@@ -70,7 +58,7 @@ test('the crawl reports a missing page, a missing fragment, a missing asset and 
         '<body><a href="/a/#here">ok</a><a href="/a/#nowhere">bad fragment</a><a href="/b/">missing page</a><a href="/a">no slash</a>' +
         '<a href="https://digest.example.org/c/">missing, absolute</a><a href="https://elsewhere.example/">external</a><a href="#top">no top</a></body></html>',
     );
-    const report = await crawlSite(dist, page, siteOriginOf(dist));
+    const report = await crawlSite(dist, shared.page, siteOriginOf(dist));
     expect(report.problems.sort()).toEqual(
       [
         'index.html: <link rel=icon href> "/missing.svg" leads to no file',

@@ -3,24 +3,14 @@
  * The click blurred the query box, whose `change` event started the same search again; the click's
  * results belonged to the search it replaced and were dropped.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { allMatches, searchOutcome, url } from '../browser/helpers.ts';
-import { launchBrowser } from '../browser/launch-browser.ts';
-import { requireHarness } from './helpers.ts';
+import { useSharedBrowser } from './helpers.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  requireHarness();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const shared = useSharedBrowser();
 
 test('after typing a query, the first click on "Show more results" shows the next 10', async () => {
-  const page = await browser.newPage();
+  const page = await shared.browser.newPage();
   try {
     await page.goto(url('/search/'), { waitUntil: 'networkidle' });
     await page.click('#search-query');
