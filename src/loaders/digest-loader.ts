@@ -10,6 +10,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { PARSER_VERSION, formatWarning } from '../ingest/index.ts';
 import { defaultDigestSources, loadDigestCorpus, type DigestSources } from './digest-corpus.ts';
 import { dumpSchema, paperSchema } from './record-schemas.ts';
+import { publishSearchCorpus } from '../lib/search-record.ts';
+import { OTHER_TOPIC_NAME } from '../lib/search-facets.ts';
 
 type Collection = 'papers' | 'dumps';
 
@@ -27,6 +29,11 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
         `${corpus.parsedFromCache.length} from cache)`,
     );
     for (const warning of corpus.dumps.flatMap((dump) => dump.warnings)) logger.warn(formatWarning(warning));
+    // For the search index, which the build starts while Astro renders the pages.
+    publishSearchCorpus({
+      papers: corpus.papers,
+      topicNames: new Map([...corpus.topics.map((topic) => [topic.id, topic.name] as [string, string]), ['other', OTHER_TOPIC_NAME]]),
+    });
   }
   const items: { id: string; data: Record<string, unknown>; origin: string }[] =
     collection === 'papers'

@@ -1,0 +1,83 @@
+/**
+ * What Pagefind indexes for a paper, built from the record alone: the indexed parts of the paper
+ * page's `<article data-pagefind-body>` (src/pages/papers/[id].astro), element for element, with
+ * the same weights, filters, sorts and meta. The parts the page marks `data-pagefind-ignore` are
+ * left out, except for the filter elements inside them, which Pagefind still reads. The build
+ * indexes these records while Astro renders the pages (src/integrations/pagefind-index.ts), and a
+ * browser-project test checks that indexing the rendered pages gives the same index, byte for byte.
+ *
+ * The records travel from the content loader to the integration through `globalThis`: both run
+ * in Astro's process, but in different module graphs (the loader through Vite, the integration
+ * with the config), so a module-level variable would not be shared.
+ */
+import type { PaperRecord } from '../ingest/index.ts';
+import { formatDate, linkify, paperUrl } from './format.ts';
+import { searchFacets, typedTitleVariant } from './search-facets.ts';
+
+export interface SearchRecord {
+  url: string;
+  /** A whole HTML document holding the paper's article as Pagefind should see it. */
+  content: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+
+export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): string {
+  const facets = searchFacets(paper, topicNames);
+  const date = formatDate(paper.published);
+  const typedTitle = typedTitleVariant(paper.title);
+  const parts: string[] = [
+    `<article data-pagefind-body data-pagefind-filter="${escapeHtml(`year:${facets.year}`)}">`,
+    `<span hidden data-pagefind-sort="${escapeHtml(`date:${facets.dateSortKey}`)}"></span>`,
+    `<span hidden data-pagefind-sort="${escapeHtml(`upvotes:${facets.upvotesSortKey}`)}"></span>`,
+    `<span hidden data-pagefind-meta="${escapeHtml(`date:${date ?? ''}`)}"></span>`,
+    `<span hidden data-pagefind-meta="${escapeHtml(`upvotes:${paper.upvotes ?? ''}`)}"></span>`,
+    `<h1 data-pagefind-weight="10" data-pagefind-meta="title">${escapeHtml(paper.title)}</h1>`,
+  ];
+  if (typedTitle) parts.push(`<span hidden data-pagefind-weight="10">${escapeHtml(typedTitle)}</span>`);
+  if (paper.aliases.length > 0) {
+    parts.push(`<p class="muted" data-pagefind-weight="8">Also listed as: ${paper.aliases.map((alias) => `<cite>${escapeHtml(alias)}</cite>`).join('; ')}</p>`);
+  }
+  // The page's facts list is ignored by Pagefind but for its filters.
+  const filters: string[] = [];
+  if (paper.organization) filters.push(`<span data-pagefind-filter="organization">${escapeHtml(paper.organization)}</span>`);
+  for (const topic of paper.topics) filters.push(`<a data-pagefind-filter="topic">${escapeHtml(topicNames.get(topic) ?? topic)}</a>`);
+  if (paper.topics.length === 0) filters.push('<span hidden data-pagefind-filter="topic:Other"></span>');
+  parts.push(`<dl data-pagefind-ignore> <dd>${filters.join(' ')}</dd> </dl>`);
+  parts.push('<h2>Abstract</h2>');
+  const abstract = linkify(paper.abstract)
+    .map((part) => (part.href ? `<a href="${escapeHtml(part.href)}">${escapeHtml(part.text)}</a>` : escapeHtml(part.text)))
+    .join('');
+  parts.push(`<p class="abstract" data-pagefind-weight="5">${abstract}</p>`);
+  if (paper.links.length > 0) parts.push('<h2>Links</h2>');
+  parts.push('</article>');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(paper.title)}</title></head><body>${parts.join(' ')}</body></html>`;
+}
+
+/** One record per paper, in URL order (the order of the index's pages). */
+export function paperSearchRecords(papers: readonly PaperRecord[], topicNames: ReadonlyMap<string, string>): SearchRecord[] {
+  return papers
+    .map((paper) => ({ url: paperUrl(paper.id), paper }))
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+    .map(({ url, paper }) => ({ url, content: paperSearchHtml(paper, topicNames) }));
+}
+
+export interface PublishedCorpus {
+  papers: readonly PaperRecord[];
+  /** Topic id → name, `other` included. */
+  topicNames: ReadonlyMap<string, string>;
+}
+
+const CHANNEL = Symbol.for('research-digest.search-corpus');
+type Channel = { [CHANNEL]?: PublishedCorpus };
+
+/** Called by the papers loader each time it syncs. */
+export function publishSearchCorpus(corpus: PublishedCorpus): void {
+  (globalThis as Channel)[CHANNEL] = corpus;
+}
+
+/** The corpus the papers loader last synced in this process, if any. */
+export function publishedSearchCorpus(): PublishedCorpus | null {
+  return (globalThis as Channel)[CHANNEL] ?? null;
+}

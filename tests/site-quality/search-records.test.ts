@@ -1,0 +1,49 @@
+/**
+ * The build indexes each paper from its record (src/lib/search-record.ts) while Astro renders the
+ * pages. That index must be the one Pagefind makes of the rendered paper pages themselves: the
+ * built pages are indexed here again, whole and in the same (URL) order, and every file of the two
+ * indexes must be equal, byte for byte (text, weights, filters, sorts and meta alike).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, expect, inject, test } from 'vitest';
+import { INDEX_CHUNK_SIZE } from '../../src/integrations/pagefind-index.ts';
+import { expectedDigest } from '../browser/helpers.ts';
+
+const output = mkdtempSync(join(tmpdir(), 'rd-pagefind-pages-'));
+afterAll(async () => {
+  await pagefind.close();
+  rmSync(output, { recursive: true, force: true });
+});
+
+function filesUnder(directory: string): Map<string, Buffer> {
+  return new Map(
+    readdirSync(directory, { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => [relative(directory, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name))]),
+  );
+}
+
+test("the index built from the records is Pagefind's index of the rendered paper pages, byte for byte", async () => {
+  const dist = inject('distDir');
+  const ids = readdirSync(join(dist, 'papers')).sort();
+  const pages = ids
+    .map((id) => ({ url: `/papers/${id}/`, content: readFileSync(join(dist, 'papers', id, 'index.html'), 'utf8') }))
+    // The redirect pages of merged papers are not indexed.
+    .filter((page) => page.content.includes('data-pagefind-body'));
+  expect(pages).toHaveLength(expectedDigest().result.papers.length);
+
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
+  const { index, errors } = await pagefind.createIndex({});
+  expect(errors).toEqual([]);
+  for (const page of pages) expect((await index!.addHTMLFile(page)).errors).toEqual([]);
+  expect((await index!.writeFiles({ outputPath: output })).errors).toEqual([]);
+
+  const fromPages = filesUnder(output);
+  const built = filesUnder(join(dist, 'pagefind'));
+  expect([...built.keys()].sort()).toEqual([...fromPages.keys()].sort());
+  const different = [...built].filter(([file, bytes]) => !bytes.equals(fromPages.get(file)!)).map(([file]) => file);
+  expect(different).toEqual([]);
+}, 120_000);
