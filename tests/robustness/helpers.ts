@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { ingestDumps, readDumpFolder } from '../../src/ingest/index.ts';
 import type { DumpInput, IngestResult, IngestWarning, PaperRecord } from '../../src/ingest/index.ts';
 import type { ListedPaper } from '../../scripts/lib/dump-writers.ts';
+import { randomGenerator } from '../../scripts/lib/synthetic-corpus.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEEDS_DIR = join(PROJECT_ROOT, 'seeds');
@@ -38,18 +39,6 @@ export function expectOneClearSentence(warning: IngestWarning): void {
 /** Papers that the ingest keeps unchanged: everything of the record, by id. */
 export function papersById(papers: readonly PaperRecord[]): Map<string, PaperRecord> {
   return new Map(papers.map((paper) => [paper.id, paper]));
-}
-
-/** Mulberry32: a small PRNG, the same numbers for the same seed everywhere. */
-function randomGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

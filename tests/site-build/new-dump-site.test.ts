@@ -12,6 +12,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/ingest/index.ts';
+import { ID } from '../new-dump/helpers.ts';
 import {
   SITE_URL,
   buildSite,
@@ -34,17 +35,6 @@ import {
   type SiteCopy,
 } from './helpers.ts';
 
-const ID = {
-  frugal: 'frugal-adapters-low-rank-updates-on-a-shoestring',
-  routing: 'routing-tokens-through-sparse-experts',
-  reward: 'reward-models-that-know-when-they-are-wrong',
-  charts: 'vision-language-models-answer-questions-about-charts-by-reading',
-  routingRevised: 'sparse-mixture-of-experts-transformers-send-every-token-to-a',
-  fish: 'counting-fish-with-sonar-and-small-networks',
-  prompt: 'prompt-tuning-for-tiny-encoders',
-  dpo: 'direct-preference-optimization-without-reference-models',
-  video: 'grounded-video-captions-for-cooking-steps',
-} as const;
 
 const TOPICS = ['peft', 'alignment', 'moe', 'multimodal', 'other'];
 
