@@ -56,6 +56,8 @@ async function writeIndex(index: pagefind.PagefindIndex, outputPath: string): Pr
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
 }
 
+const RECORDS_PER_BATCH = 250;
+
 /** Indexes the records and writes the index into `stagingDir`; returns the number of pages. */
 async function indexRecords(stagingDir: string): Promise<number | null> {
   const corpus = publishedSearchCorpus();
@@ -63,8 +65,14 @@ async function indexRecords(stagingDir: string): Promise<number | null> {
   const records = paperSearchRecords(corpus.papers, corpus.topicNames);
   const index = await openIndex();
   // Pagefind numbers the pages in the order it receives them, whatever order it parses them in.
-  const added = await Promise.all(records.map((record) => index.addHTMLFile(record)));
-  const failed = added.flatMap((result, at) => result.errors.map((error) => `${records[at]!.url}: ${error}`));
+  // Sent a batch at a time, so that Astro's process, rendering meanwhile, never holds every
+  // request and reply at once.
+  const failed: string[] = [];
+  for (let start = 0; start < records.length; start += RECORDS_PER_BATCH) {
+    const batch = records.slice(start, start + RECORDS_PER_BATCH);
+    const added = await Promise.all(batch.map((record) => index.addHTMLFile(record)));
+    failed.push(...added.flatMap((result, at) => result.errors.map((error) => `${batch[at]!.url}: ${error}`)));
+  }
   if (failed.length > 0) throw new Error(`Pagefind indexing failed: ${failed.slice(0, 5).join('; ')}`);
   rmSync(stagingDir, { recursive: true, force: true });
   await writeIndex(index, stagingDir);
