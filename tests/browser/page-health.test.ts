@@ -59,40 +59,6 @@ describe('no console errors, failed requests or page errors', () => {
   });
 });
 
-test('every internal link of every page type leads to a page (and to its #fragment)', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  try {
-    const page = await context.newPage();
-    const links = new Map<string, string>();
-    for (const { path } of PAGE_TYPES) {
-      await page.goto(url(path));
-      const hrefs = await page.$$eval('a[href], link[href]', (elements) => elements.map((element) => element.getAttribute('href')!));
-      for (const href of hrefs) {
-        if (href.startsWith('/') && !href.startsWith('//')) links.set(href, links.get(href) ?? path);
-        else if (href.startsWith('#') && href !== '#main') links.set(`${new URL(path, 'http://x').pathname}${href}`, path);
-      }
-    }
-    expect(links.size).toBeGreaterThan(50);
-    const broken = await page.evaluate(async (entries) => {
-      const parser = new DOMParser();
-      const problems: string[] = [];
-      for (const [href, from] of entries) {
-        const target = new URL(href, location.origin);
-        const response = await fetch(target.pathname + target.search);
-        if (response.status !== 200) problems.push(`${href} (linked from ${from}): HTTP ${response.status}`);
-        else if (target.hash && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
-          const html = parser.parseFromString(await response.text(), 'text/html');
-          if (!html.getElementById(decodeURIComponent(target.hash.slice(1)))) problems.push(`${href} (linked from ${from}): no element with that id`);
-        }
-      }
-      return problems;
-    }, [...links]);
-    expect(broken).toEqual([]);
-  } finally {
-    await context.close();
-  }
-});
-
 describe('without JavaScript', () => {
   test('a topic page lists its papers and links to its next page', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
