@@ -3,6 +3,7 @@ import { classifyPaper, compileTopics } from './classify-topics.ts';
 import { extractLinks } from './extract-links.ts';
 import { displayTitle, mergeDumps, type PaperDraft } from './merge-papers.ts';
 import { parseDump } from './parse-dump.ts';
+import { renderDumpText } from './render-text.ts';
 import type { DumpInput, DumpReport, IngestResult, PaperRecord, ParsedDump, TopicDefinition } from './types.ts';
 
 /** Dumps arrive in file-name order; that order decides first sightings, ids and newest titles. */
@@ -43,9 +44,11 @@ function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopic
   return {
     id: draft.id,
     title,
+    titleHtml: renderDumpText(title).html,
     aliases,
     titleDerived: draft.latestTitleKey === null,
     abstract: draft.abstract,
+    abstractHtml: renderDumpText(draft.abstract).html,
     topics: topicIds,
     topicEvidence,
     published: draft.published,
@@ -57,6 +60,7 @@ function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopic
     firstSeen: draft.firstSeen,
     formerIds: [...draft.retiredIds].sort(),
     changes: draft.changes,
+    possiblySameWork: [],
   };
 }
 

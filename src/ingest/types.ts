@@ -35,13 +35,18 @@ export interface PaperChange {
 export interface PaperRecord {
   /** Stable URL slug, fixed by the paper's first appearance. */
   id: string;
-  /** Display title: the newest title any dump gave, or a derived one. */
+  /** Display title as plain text (math as Unicode, e.g. "S²FT"): the newest title any dump gave, or a derived one. */
   title: string;
+  /** The display title as HTML for a page: text escaped, math as MathML (src/ingest/render-text.ts). */
+  titleHtml: string;
   /** Other titles this paper was listed under, oldest first. */
   aliases: string[];
   /** True when no dump gave a title and `title` was derived from the abstract. */
   titleDerived: boolean;
+  /** The abstract as plain text (math as Unicode), for search, feeds and classification. */
   abstract: string;
+  /** The abstract as HTML for a page: text escaped, URLs linked, math as MathML. */
+  abstractHtml: string;
   /** Topic ids, in the order of the topic definitions. */
   topics: string[];
   /** For each topic id in `topics`, the phrases that matched. */
@@ -61,6 +66,11 @@ export interface PaperRecord {
   formerIds: string[];
   /** Titles and upvote counts that later listings changed, in arrival order. */
   changes: PaperChange[];
+  /**
+   * Ids of papers alike enough to look like the same work but not merged (e.g. an extended
+   * version by the same group), sorted; each lists the other.
+   */
+  possiblySameWork: string[];
 }
 
 /** A problem found in a dump; `line` is 1-based, or null when it concerns the whole file. */

@@ -11,9 +11,11 @@ const source = z.object({ dump: z.string().min(1), line: z.number().int().positi
 export const paperSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case URL slug'),
   title: z.string().min(1),
+  titleHtml: z.string().min(1),
   aliases: z.array(z.string().min(1)),
   titleDerived: z.boolean(),
   abstract: z.string().min(1),
+  abstractHtml: z.string().min(1),
   topics: z.array(z.string()),
   topicEvidence: z.record(z.string(), z.array(z.object({ phrase: z.string(), field: z.enum(['title', 'abstract']) }))),
   published: isoDate.nullable(),
@@ -32,6 +34,7 @@ export const paperSchema = z.object({
       to: z.union([z.string(), z.number()]).nullable(),
     }),
   ),
+  possiblySameWork: z.array(z.string()),
 });
 
 export const dumpSchema = z.object({
