@@ -1,6 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { digestCitationPlugins } from './src/markdown/digest-citations.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
 
 export default defineConfig({
@@ -12,8 +15,14 @@ export default defineConfig({
   // Astro 7's default ('jsx') drops the white space between inline elements and glues words
   // together, on the page and in the search index.
   compressHTML: true,
-  // No code blocks in the digest; Shiki's inline styles would also break the CSP.
-  markdown: { syntaxHighlight: false },
+  markdown: {
+    // No code blocks in the digest; Shiki's inline styles would also break the CSP.
+    syntaxHighlight: false,
+    // Editorial MDX goes through remark, so that `[text](paper:<id>)` cites a paper (and a
+    // reference to no paper fails the build). Dump text never goes through here: it is data,
+    // rendered by src/ingest/text/render-dump-text.ts.
+    processor: unified({ remarkPlugins: digestCitationPlugins(fileURLToPath(new URL('.', import.meta.url))) }),
+  },
   integrations: [mdx(), pagefindIndex()],
   vite: {
     build: {

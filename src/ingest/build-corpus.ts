@@ -3,8 +3,8 @@ import { classifyPaper, compileTopics } from './classify-topics.ts';
 import { extractLinks } from './extract-links.ts';
 import { displayTitle, mergeDumps, type PaperDraft } from './merge-papers.ts';
 import { parseDump } from './parse-dump.ts';
-import { renderDumpText } from './render-text.ts';
-import type { DumpInput, DumpReport, IngestResult, PaperRecord, ParsedDump, TopicDefinition } from './types.ts';
+import { renderDumpText } from './text/render-dump-text.ts';
+import type { DumpInput, DumpReport, IngestNote, IngestResult, PaperRecord, ParsedDump, TopicDefinition } from './types.ts';
 
 /** Dumps arrive in file-name order; that order decides first sightings, ids and newest titles. */
 export function compareDumpNames(a: string, b: string): number {
@@ -23,7 +23,9 @@ export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly
   const dumps = options.arrival === 'as-given' ? [...parsedDumps] : [...parsedDumps].sort((a, b) => compareDumpNames(a.file, b.file));
   const { papers: drafts, counts } = mergeDumps(dumps);
   const compiled = compileTopics(topics);
-  const papers = drafts.map((draft) => toPaperRecord(draft, compiled)).sort((a, b) => compareDumpNames(a.id, b.id));
+  const notes: IngestNote[] = [];
+  const papers = drafts.map((draft) => toPaperRecord(draft, compiled, notes)).sort((a, b) => compareDumpNames(a.id, b.id));
+  const notesByDump = Map.groupBy(notes, (note) => note.dump);
   const reports: DumpReport[] = dumps.map((dump, order) => ({
     file: dump.file,
     order,
@@ -33,33 +35,53 @@ export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly
     newPapers: counts.get(dump.file)?.newPapers ?? 0,
     mergedEntries: counts.get(dump.file)?.mergedEntries ?? 0,
     warnings: dump.warnings,
+    notes: (notesByDump.get(dump.file) ?? []).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.message < b.message ? -1 : 1)),
   }));
   return { papers, dumps: reports };
 }
 
-function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopics>): PaperRecord {
-  const title = displayTitle(draft);
-  const aliases = [...draft.titles].filter(([key]) => key !== draft.latestTitleKey).map(([, text]) => text);
-  const { topics: topicIds, topicEvidence } = classifyPaper(topics, title, draft.abstract);
+/**
+ * The paper as readers see it: title and abstract through the text pipeline (HTML for pages, plain
+ * text for everything else); a formula that does not parse becomes a note on the listing whose
+ * text is shown, the paper's newest.
+ */
+function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopics>, notes: IngestNote[]): PaperRecord {
+  const newest = draft.sources[draft.sources.length - 1]!;
+  const render = (text: string) => {
+    const rendered = renderDumpText(text);
+    for (const problem of rendered.mathProblems) {
+      notes.push({ dump: newest.dump, line: newest.line, message: `formula shown as written, it does not parse: ${problem}` });
+    }
+    return rendered;
+  };
+  const title = render(displayTitle(draft));
+  const abstract = render(draft.abstract);
+  const aliases = [...draft.titles].filter(([key]) => key !== draft.latestTitleKey).map(([, text]) => renderDumpText(text).plain);
+  const { topics: topicIds, topicEvidence } = classifyPaper(topics, title.plain, abstract.plain);
+  const changes = draft.changes.map((change) =>
+    change.field === 'title' && typeof change.from === 'string' && typeof change.to === 'string'
+      ? { ...change, from: renderDumpText(change.from).plain, to: renderDumpText(change.to).plain }
+      : change,
+  );
   return {
     id: draft.id,
-    title,
-    titleHtml: renderDumpText(title).html,
+    title: title.plain,
+    titleHtml: title.html,
     aliases,
     titleDerived: draft.latestTitleKey === null,
-    abstract: draft.abstract,
-    abstractHtml: renderDumpText(draft.abstract).html,
+    abstract: abstract.plain,
+    abstractHtml: abstract.html,
     topics: topicIds,
     topicEvidence,
     published: draft.published,
     upvotes: draft.upvotes,
     authorCount: draft.authorCount,
     organization: draft.organization,
-    links: extractLinks(draft.abstract),
+    links: extractLinks(abstract.plain),
     sources: draft.sources,
     firstSeen: draft.firstSeen,
     formerIds: [...draft.retiredIds].sort(),
-    changes: draft.changes,
+    changes,
     possiblySameWork: [],
   };
 }

@@ -21,6 +21,10 @@ export function formatIngestReport(result: IngestResult, topics: readonly TopicD
   if (warnings.length > 0) {
     lines.push('', `Warnings (${warnings.length}):`, ...warnings.map((warning) => `  ${formatWarning(warning)}`));
   }
+  const notes = result.dumps.flatMap((dump) => dump.notes);
+  if (notes.length > 0) {
+    lines.push('', `Notes (${notes.length}):`, ...notes.map((note) => `  ${formatWarning(note)}`));
+  }
   const entries = result.dumps.reduce((sum, dump) => sum + dump.entries, 0);
   lines.push('', `Totals: ${result.dumps.length} dumps, ${entries} entries, ${result.papers.length} distinct papers, ${warnings.length} warnings.`, '');
   const topicRows = topics.map((topic) => [topic.id, topic.name, String(result.papers.filter((paper) => paper.topics.includes(topic.id)).length)]);

@@ -6,4 +6,5 @@ export { readDumpFolder, readDumpFile, listDumpFiles, DUMP_FILE_PATTERN } from '
 export { readTopicDefinitions, topicFromFrontmatter, type TopicFrontmatter } from './topic-definitions.ts';
 export { classifyPaper, compileTopics } from './classify-topics.ts';
 export { formatIngestReport, formatWarning } from './format-report.ts';
-export { normalizeText, titleKey } from './normalize-text.ts';
+export { comparableWords, normalizeText, titleKey } from './normalize-text.ts';
+export { renderDumpText, plainDumpText, type RenderedText } from './text/render-dump-text.ts';

@@ -80,6 +80,12 @@ export interface IngestWarning {
   message: string;
 }
 
+/**
+ * Something worth knowing that is not a problem of the dump, e.g. a formula that does not parse
+ * and is shown as its TeX source.
+ */
+export type IngestNote = IngestWarning;
+
 /** What the ingest learned about one dump file. */
 export interface DumpReport {
   /** File name, e.g. `004_bad6f80c63e5f5b3.txt`. */
@@ -96,6 +102,8 @@ export interface DumpReport {
   /** Entries that joined a paper already known (from this dump or an earlier one). */
   mergedEntries: number;
   warnings: IngestWarning[];
+  /** Notes about entries whose text is current in this dump (one per formula that did not parse). */
+  notes: IngestNote[];
 }
 
 /** One entry as a dump format parser yields it, before normalisation and merging. */

@@ -1,5 +1,3 @@
-import { findUrlSpans } from '../ingest/extract-links.ts';
-
 /** Display helpers shared by the pages. */
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -24,16 +22,3 @@ export const FORMAT_NAMES: Record<string, string> = {
   'line-pairs': 'Line pairs',
   'daily-page-metadata': 'Daily page with metadata',
 };
-
-/** Splits text into plain runs and http(s) links, for rendering links without trusting markup. */
-export function linkify(text: string): { text: string; href: string | null }[] {
-  const parts: { text: string; href: string | null }[] = [];
-  let last = 0;
-  for (const { url, start } of findUrlSpans(text)) {
-    if (start > last) parts.push({ text: text.slice(last, start), href: null });
-    parts.push({ text: url, href: url });
-    last = start + url.length;
-  }
-  if (last < text.length) parts.push({ text: text.slice(last), href: null });
-  return parts;
-}

@@ -11,7 +11,7 @@
  * with the config), so a module-level variable would not be shared.
  */
 import type { PaperRecord } from '../ingest/index.ts';
-import { formatDate, linkify, paperUrl } from './format.ts';
+import { formatDate, paperUrl } from './format.ts';
 import { searchFacets, typedTitleVariant } from './search-facets.ts';
 
 export interface SearchRecord {
@@ -33,7 +33,7 @@ export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<stri
     `<span hidden data-pagefind-sort="${escapeHtml(`upvotes:${facets.upvotesSortKey}`)}"></span>`,
     `<span hidden data-pagefind-meta="${escapeHtml(`date:${date ?? ''}`)}"></span>`,
     `<span hidden data-pagefind-meta="${escapeHtml(`upvotes:${paper.upvotes ?? ''}`)}"></span>`,
-    `<h1 data-pagefind-weight="10" data-pagefind-meta="title">${escapeHtml(paper.title)}</h1>`,
+    `<h1 data-pagefind-weight="10" data-pagefind-meta="${escapeHtml(`title:${paper.title}`)}">${paper.titleHtml}</h1>`,
   ];
   if (typedTitle) parts.push(`<span hidden data-pagefind-weight="10">${escapeHtml(typedTitle)}</span>`);
   if (paper.aliases.length > 0) {
@@ -46,10 +46,7 @@ export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<stri
   if (paper.topics.length === 0) filters.push('<span hidden data-pagefind-filter="topic:Other"></span>');
   parts.push(`<dl data-pagefind-ignore> <dd>${filters.join(' ')}</dd> </dl>`);
   parts.push('<h2>Abstract</h2>');
-  const abstract = linkify(paper.abstract)
-    .map((part) => (part.href ? `<a href="${escapeHtml(part.href)}">${escapeHtml(part.text)}</a>` : escapeHtml(part.text)))
-    .join('');
-  parts.push(`<p class="abstract" data-pagefind-weight="5">${abstract}</p>`);
+  parts.push(`<p class="abstract" data-pagefind-weight="5">${paper.abstractHtml}</p>`);
   if (paper.links.length > 0) parts.push('<h2>Links</h2>');
   parts.push('</article>');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(paper.title)}</title></head><body>${parts.join(' ')}</body></html>`;

@@ -46,6 +46,7 @@ export const dumpSchema = z.object({
   newPapers: z.number().int().nonnegative(),
   mergedEntries: z.number().int().nonnegative(),
   warnings: z.array(z.object({ dump: z.string(), line: z.number().int().positive().nullable(), message: z.string() })),
+  notes: z.array(z.object({ dump: z.string(), line: z.number().int().positive().nullable(), message: z.string() })),
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -101,8 +101,8 @@ describe('abstracts that merely open the same way', () => {
   it('stay two papers', () => {
     const { papers, dumps } = ingestFolder('same-opening');
     expect(papers).toHaveLength(3);
-    const provable = paperTitled(papers, 'RouteCompete -- Provably Stable Expert Routing via Competition');
-    const scaled = paperTitled(papers, 'RouteCompete -- Effective Training of Sparse Experts at Scale');
+    const provable = paperTitled(papers, 'RouteCompete – Provably Stable Expert Routing via Competition');
+    const scaled = paperTitled(papers, 'RouteCompete – Effective Training of Sparse Experts at Scale');
     expect(sourcesOf(provable)).toEqual(['001_pairs.txt:2']);
     expect(sourcesOf(scaled)).toEqual(['001_pairs.txt:6']);
     expect(provable.aliases).toEqual([]);

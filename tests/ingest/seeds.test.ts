@@ -110,8 +110,8 @@ describe('seeds: papers', () => {
   });
 
   it('keeps the two CompeteSMoE papers of 003 apart although their abstracts open the same way', () => {
-    const statistical = paperTitled(papers, 'CompeteSMoE -- Statistically Guaranteed Mixture of Experts Training via Competition');
-    const effective = paperTitled(papers, 'CompeteSMoE -- Effective Training of Sparse Mixture of Experts via Competition');
+    const statistical = paperTitled(papers, 'CompeteSMoE – Statistically Guaranteed Mixture of Experts Training via Competition');
+    const effective = paperTitled(papers, 'CompeteSMoE – Effective Training of Sparse Mixture of Experts via Competition');
     expect(sourcesOf(statistical)).toEqual([`${D003}:321`]);
     expect(sourcesOf(effective)).toEqual([`${D003}:445`]);
     expect(statistical.id).not.toBe(effective.id);

@@ -4,12 +4,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparableWords } from '../../src/ingest/normalize-text.ts';
+import { comparableWordsOfNormal, normalizeText } from '../../src/ingest/normalize-text.ts';
 import { abstractShingles, abstractSimilarity, similarityAtLeast } from '../../src/ingest/shingles.ts';
 
-/** The definition: FNV-1a of the three words, each followed by a space (all words when fewer than three). */
+/**
+ * The definition: FNV-1a of the three words of the normalised text (TeX as written), each followed
+ * by a space (all words when fewer than three).
+ */
 function referenceShingles(text: string): number[] {
-  const words = comparableWords(text);
+  const words = comparableWordsOfNormal(normalizeText(text));
   const size = Math.min(3, words.length);
   const hashes = new Set<number>();
   for (let start = 0; start + size <= words.length && size > 0; start++) {

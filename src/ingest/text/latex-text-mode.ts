@@ -1,0 +1,28 @@
+/**
+ * The LaTeX that scraped abstracts carry outside math, turned into the characters it stands for.
+ * Backslash escapes of punctuation (`\%`, `\&`, `\_`, `\$`) are already undone by the Markdown
+ * parser's character-escape construct; this handles the rest. Each rule fires only on the
+ * unmistakable form, so that ordinary prose (a `--flag`, "~50%", "x^2 in the text") stays as written.
+ */
+import { subscriptOnly, superscriptOnly } from './unicode-scripts.ts';
+
+const TEXT_COMMAND = /\\(?:texttt|textbf|textit|textsc|textrm|textsf|emph|mathrm|mathbf|mathit|text)\{([^{}]*)\}/g;
+/** `^{…}`, `_{…}` and `^` before digits (`S^{2}FT`, `S^2FT`); a bare `_x` is too common in names. */
+const TEXT_SCRIPT = /([\^_])(?:\{([^{}]{1,8})\}|(?<=\^)([0-9]+))/g;
+
+export function latexTextModeToUnicode(text: string): string {
+  if (!/[\\`~^_-]/.test(text)) return text;
+  return text
+    .replace(TEXT_COMMAND, '$1')
+    .replace(/\\(?:allowbreak|xspace|,|;|\/)\s*/g, (command) => (command.startsWith('\\,') || command.startsWith('\\;') ? '\u2009' : ''))
+    .replace(TEXT_SCRIPT, (whole, mark: string, braced?: string, digits?: string) =>
+      (mark === '^' ? superscriptOnly : subscriptOnly)(braced ?? digits ?? '') ?? whole,
+    )
+    .replace(/``(.*?)''/g, '“$1”')
+    .replace(/``/g, '“')
+    // A tie (`Fig.~3`, `et~al.`) after a word or abbreviation; "~50%" means "about" and stays.
+    .replace(/(?<=[\p{L}.)])~(?=[\p{L}\p{N}])/gu, '\u00a0')
+    // `a---b` is an em dash; a spaced `---` is left alone: a line of them is a rule, not a dash.
+    .replace(/(?<=[\p{L}\p{N}])---(?=[\p{L}\p{N}])/gu, '—')
+    .replace(/(?<=[\p{L}\p{N}])--(?=[\p{L}\p{N}])| -- /gu, (dash) => (dash.startsWith(' ') ? ' – ' : '–'));
+}

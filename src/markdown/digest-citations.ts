@@ -1,0 +1,22 @@
+/**
+ * The paper-citation plugin as the site configures it: papers come from the corpus the content
+ * loader last synced in this process (so `astro dev` sees a dropped-in dump), or from an ingest of
+ * the project's own seeds when MDX is compiled before the loader ran.
+ */
+import type { RemarkPlugins } from '@astrojs/markdown-remark';
+import { defaultDigestSources, loadDigestCorpus } from '../loaders/digest-corpus.ts';
+import { publishedSearchCorpus } from '../lib/search-record.ts';
+import { indexPaperReferences, type PaperReferenceIndex } from './paper-references.ts';
+import { remarkPaperCitations } from './remark-paper-citations.ts';
+import type { PaperRecord } from '../ingest/index.ts';
+
+export function digestCitationPlugins(projectRoot: string): RemarkPlugins {
+  const indexes = new WeakMap<readonly PaperRecord[], PaperReferenceIndex>();
+  const papers = (): PaperReferenceIndex => {
+    const current = publishedSearchCorpus()?.papers ?? loadDigestCorpus(defaultDigestSources(projectRoot)).papers;
+    let index = indexes.get(current);
+    if (!index) indexes.set(current, (index = indexPaperReferences(current)));
+    return index;
+  };
+  return [[remarkPaperCitations, { papers }]];
+}
