@@ -29,6 +29,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
         `${corpus.parsedFromCache.length} from cache)`,
     );
     for (const warning of corpus.dumps.flatMap((dump) => dump.warnings)) logger.warn(formatWarning(warning));
+    for (const note of corpus.dumps.flatMap((dump) => dump.notes)) logger.info(`note: ${formatWarning(note)}`);
     // For the search index, which the build starts while Astro renders the pages.
     publishSearchCorpus({
       papers: corpus.papers,

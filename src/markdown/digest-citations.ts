@@ -1,7 +1,8 @@
 /**
  * The paper-citation plugin as the site configures it: papers come from the corpus the content
  * loader last synced in this process (so `astro dev` sees a dropped-in dump), or from an ingest of
- * the project's own seeds when MDX is compiled before the loader ran.
+ * the project's own seeds when MDX is compiled before the loader ran. A reference to no paper stops
+ * the build, unless `RESEARCH_DIGEST_CITATIONS=warn` (a build from another folder of dumps).
  */
 import type { RemarkPlugins } from '@astrojs/markdown-remark';
 import { defaultDigestSources, loadDigestCorpus } from '../loaders/digest-corpus.ts';
@@ -18,5 +19,6 @@ export function digestCitationPlugins(projectRoot: string): RemarkPlugins {
     if (!index) indexes.set(current, (index = indexPaperReferences(current)));
     return index;
   };
-  return [[remarkPaperCitations, { papers }]];
+  const unresolved = process.env.RESEARCH_DIGEST_CITATIONS === 'warn' ? 'warn' : 'fail';
+  return [[remarkPaperCitations, { papers, unresolved, warn: (message: string) => console.warn(`[research-digest] warning: ${message}`) }]];
 }

@@ -1,0 +1,90 @@
+/**
+ * The `paper:` citation plugin for editorial MDX, on the real seeds: ids resolve, a retired id
+ * follows its redirect, exact titles (current or former) resolve, and a reference to no paper
+ * fails with the file, the line and the closest titles.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Link, Root } from 'mdast';
+import { ingestDumps, readDumpFolder, readTopicDefinitions, type PaperRecord } from '../../src/ingest/index.ts';
+import { indexPaperReferences, parsePaperUrl, type PaperSummary } from '../../src/markdown/paper-references.ts';
+import { remarkPaperCitations } from '../../src/markdown/remark-paper-citations.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+let papers: PaperRecord[];
+
+beforeAll(() => {
+  papers = ingestDumps(readDumpFolder(join(ROOT, 'seeds')), readTopicDefinitions(join(ROOT, 'content/topics'))).papers;
+});
+
+function citeLinks(markdown: string, summaries: readonly PaperSummary[] = papers): Link[] {
+  const index = indexPaperReferences(summaries);
+  const processor = unified().use(remarkParse).use(remarkPaperCitations, { papers: () => index });
+  const file = new VFile({ path: 'content/topics/example.mdx', value: markdown });
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  const links: Link[] = [];
+  const collect = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'link') links.push(node as Link);
+    for (const child of (node.children ?? []) as { type: string }[]) collect(child);
+  };
+  collect(tree);
+  return links;
+}
+
+describe('paper: references', () => {
+  it('parses an id, a quoted title in angle brackets and an encoded title', () => {
+    expect(parsePaperUrl('paper:lfm2-technical-report')).toBe('lfm2-technical-report');
+    expect(parsePaperUrl('paper:"LFM2 Technical Report"')).toBe('LFM2 Technical Report');
+    expect(parsePaperUrl('paper:LFM2%20Technical%20Report')).toBe('LFM2 Technical Report');
+    expect(parsePaperUrl('https://example.org')).toBeNull();
+  });
+
+  it('links an id to the paper page with its current title', () => {
+    const [link] = citeLinks('See [the report](paper:lfm2-technical-report).');
+    expect(link).toMatchObject({ url: '/papers/lfm2-technical-report/', title: 'LFM2 Technical Report' });
+  });
+
+  it('links an exact title, in any case and spacing, written in angle brackets', () => {
+    const [link] = citeLinks('See [S2FT](<paper:"S$^{2}$FT:  Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity">).');
+    expect(link?.url).toBe('/papers/s2ft-efficient-scalable-and-generalizable-llm-fine-tuning-by/');
+    expect(link?.title).toBe('S²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity');
+  });
+
+  it('follows a retired id to the paper it became', () => {
+    // The seeds retire no id; a later dump that merges two papers does (tests/new-dump).
+    const summaries = papers.map((paper) => (paper.id === 'lfm2-technical-report' ? { ...paper, formerIds: ['lfm2-report-preprint'] } : paper));
+    const [link] = citeLinks('[x](paper:lfm2-report-preprint)', summaries);
+    expect(link).toMatchObject({ url: '/papers/lfm2-technical-report/', title: 'LFM2 Technical Report' });
+  });
+
+  it('resolves a former title (an alias) to the paper', () => {
+    const renamed = papers.find((paper) => paper.aliases.length > 0)!;
+    const [link] = citeLinks(`[x](<paper:"${renamed.aliases[0]}">)`);
+    expect(link?.url).toBe(`/papers/${renamed.id}/`);
+  });
+
+  it('leaves other links alone', () => {
+    const [link] = citeLinks('[site](https://example.org/)');
+    expect(link).toMatchObject({ url: 'https://example.org/', title: null });
+  });
+
+  it('fails with file, line and the closest titles for an unknown id', () => {
+    expect(() => citeLinks('Intro.\n\nSee [x](paper:lfm2-technical-reprot) too.')).toThrow(
+      /^content\/topics\/example\.mdx:3: no paper matches "paper:lfm2-technical-reprot"\. Closest: "LFM2 Technical Report" \(paper:lfm2-technical-report\)/,
+    );
+  });
+
+  it('fails for an unknown title and names close ones', () => {
+    expect(() => citeLinks('[x](<paper:"A Closer Look into Mixture of Experts">)')).toThrow(
+      /example\.mdx:1: no paper matches .*Closest: "A Closer Look into Mixture-of-Experts in Large Language Models"/,
+    );
+  });
+
+  it('fails for a title reference written without angle brackets, which Markdown cannot read as a link', () => {
+    expect(() => citeLinks('\n[x](paper:"LFM2 Technical Report")')).toThrow(/example\.mdx:2: a paper reference by title needs angle brackets/);
+  });
+});
