@@ -5,11 +5,19 @@ import { inject } from 'vitest';
 import { changedInputs, fingerprintInputs } from './inputs.ts';
 import { searchTerms } from '../../src/scripts/search-terms.ts';
 import { ingestDumps, readDumpFolder, readTopicDefinitions, type IngestResult, type PaperRecord, type TopicDefinition } from '../../src/ingest/index.ts';
+import { decodeEntities } from '../site-build/helpers.ts';
 
 export const baseUrl = (): string => inject('baseUrl');
 export const url = (path: string): string => `${inject('baseUrl')}${path}`;
 
 export const OTHER = { id: 'other', name: 'Other' } as const;
+
+/**
+ * The DOM text (`textContent`) of a record's `titleHtml` or `abstractHtml`: what the page's h1 or
+ * `.abstract` must read. It equals the plain text but where there is math: a formula contributes
+ * its MathML text and then its plain reading (the hidden span Pagefind indexes), e.g. "S2²FT".
+ */
+export const textOfHtml = (html: string): string => decodeEntities(html.replace(/<[^>]*>/g, ''));
 export const PAGE_SIZE = 50;
 
 export interface Expected {

@@ -13,7 +13,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PAPER = { id: 's2ft-efficient-scalable-and-generalizable-llm-fine-tuning-by', title: 'S²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity' };
+/**
+ * A paper whose title holds math (`S$^{2}$FT`): its h1 reads the MathML superscript ("2") and then
+ * the plain reading kept for the search index in a hidden span ("²").
+ */
+const PAPER = { id: 's2ft-efficient-scalable-and-generalizable-llm-fine-tuning-by', heading: 'S2²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity' };
 
 /** One URL of each page type, with the heading it must show. */
 const PAGE_TYPES = [
@@ -22,7 +26,7 @@ const PAGE_TYPES = [
   { name: 'topic', path: '/topics/alignment/', h1: 'Alignment' },
   { name: 'paginated topic', path: '/topics/multimodal/3/', h1: 'Multimodal' },
   { name: 'other', path: '/topics/other/', h1: 'Other' },
-  { name: 'paper', path: `/papers/${PAPER.id}/`, h1: PAPER.title },
+  { name: 'paper', path: `/papers/${PAPER.id}/`, h1: PAPER.heading },
   { name: 'sources', path: '/sources/', h1: 'Sources' },
   { name: 'about', path: '/about/', h1: 'About this digest' },
   { name: 'search with a query', path: '/search/?q=LoRA', h1: 'Search papers' },
@@ -93,7 +97,8 @@ describe('without JavaScript', () => {
       const page = await context.newPage();
       const problems = collectProblems(page);
       await page.goto(url(`/papers/${PAPER.id}/`));
-      expect(await page.textContent('h1')).toBe(PAPER.title);
+      expect(await page.textContent('h1')).toBe(PAPER.heading);
+      expect(await page.innerText('h1')).not.toContain('²'); // the hidden reading is not shown
       expect((await page.textContent('.abstract'))?.replace(/\s+/g, ' ').trim()).toBe(paper.abstract.replace(/\s+/g, ' ').trim());
       const topicLinks = await page.$$eval('dl.facts a[href^="/topics/"]', (links) => links.map((link) => link.getAttribute('href')));
       expect(topicLinks).toEqual(paper.topics.map((topic) => `/topics/${topic}/`));

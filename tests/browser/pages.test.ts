@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { expectedDigest, OTHER, PAGE_SIZE, parseCount, url } from './helpers.ts';
+import { expectedDigest, OTHER, PAGE_SIZE, parseCount, url, textOfHtml } from './helpers.ts';
 import { launchBrowser } from './launch-browser.ts';
 
 let browser: Browser;
@@ -63,9 +63,9 @@ describe('paper pages', () => {
     }, result.papers.map((paper) => paper.id));
     const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
     expect(pages.map((built) => ({ id: built.id, status: built.status, h1: built.h1 }))).toEqual(
-      result.papers.map((paper) => ({ id: paper.id, status: 200, h1: [paper.title] })),
+      result.papers.map((paper) => ({ id: paper.id, status: 200, h1: [textOfHtml(paper.titleHtml)] })),
     );
-    expect(pages.map((built) => normalise(built.abstract))).toEqual(result.papers.map((paper) => normalise(paper.abstract)));
+    expect(pages.map((built) => normalise(built.abstract))).toEqual(result.papers.map((paper) => normalise(textOfHtml(paper.abstractHtml))));
     expect(pages.map((built) => built.topics)).toEqual(
       result.papers.map((paper) => (paper.topics.length > 0 ? paper.topics : [OTHER.id]).map((topic) => topicNames.get(topic))),
     );

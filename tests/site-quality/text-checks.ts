@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { PaperRecord } from '../../src/ingest/index.ts';
 import type { PagefindFragment } from './helpers.ts';
+import { textOfHtml } from '../browser/helpers.ts';
 
 /** Where two texts part: the expected words around the first difference and what stands there instead. */
 export function firstDifference(expected: string, actual: string): string | null {
@@ -54,13 +55,15 @@ export async function gluedOnPages(page: Page, dist: string, papers: readonly Pa
   const problems: string[] = [];
   for (const text of await paperPageTexts(page, dist, papers)) {
     const paper = byId.get(text.id)!;
+    const title = textOfHtml(paper.titleHtml);
+    const abstract = textOfHtml(paper.abstractHtml);
     if (text.h1.length !== 1) problems.push(`${paper.id}: ${text.h1.length} h1 elements`);
-    else if (text.h1[0] !== paper.title) problems.push(`${paper.id}: title ${firstDifference(paper.title, text.h1[0]!)}`);
+    else if (text.h1[0] !== title) problems.push(`${paper.id}: title ${firstDifference(title, text.h1[0]!)}`);
     if (text.abstract.length !== 1) problems.push(`${paper.id}: ${text.abstract.length} .abstract elements`);
-    else if (text.abstract[0] !== paper.abstract) problems.push(`${paper.id}: abstract ${firstDifference(paper.abstract, text.abstract[0]!)}`);
+    else if (text.abstract[0] !== abstract) problems.push(`${paper.id}: abstract ${firstDifference(abstract, text.abstract[0]!)}`);
     const aliases = paper.aliases.length > 0 ? `Also listed as: ${paper.aliases.join('; ')}` : null;
     if (text.aliases !== aliases) problems.push(`${paper.id}: "also listed as" ${firstDifference(aliases ?? '(none)', text.aliases ?? '(none)')}`);
-    for (const [field, value] of [['title', paper.title], ['abstract', paper.abstract]] as const) {
+    for (const [field, value] of [['title', title], ['abstract', abstract]] as const) {
       if (text.pageText.includes(` ${value} `)) continue;
       const first = value.split(' ')[0]!;
       const last = value.split(' ').at(-1)!;

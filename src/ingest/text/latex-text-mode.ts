@@ -20,8 +20,10 @@ export function latexTextModeToUnicode(text: string): string {
     )
     .replace(/``(.*?)''/g, '“$1”')
     .replace(/``/g, '“')
-    // A tie (`Fig.~3`, `et~al.`) after a word or abbreviation; "~50%" means "about" and stays.
-    .replace(/(?<=[\p{L}.)])~(?=[\p{L}\p{N}])/gu, '\u00a0')
+    // A tie (`Fig.~3`, `et~al.`) after a word or abbreviation reads as a space (a no-break space
+    // would keep the words apart for the search index, which splits at spaces only); "~50%" means
+    // "about" and stays.
+    .replace(/(?<=[\p{L}.)])~(?=[\p{L}\p{N}])/gu, ' ')
     // `a---b` is an em dash; a spaced `---` is left alone: a line of them is a rule, not a dash.
     .replace(/(?<=[\p{L}\p{N}])---(?=[\p{L}\p{N}])/gu, '—')
     .replace(/(?<=[\p{L}\p{N}])--(?=[\p{L}\p{N}])| -- /gu, (dash) => (dash.startsWith(' ') ? ' – ' : '–'));
