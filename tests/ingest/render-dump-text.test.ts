@@ -4,7 +4,10 @@
  * Expected strings are written from TeX's and HTML's meaning, not copied from the output.
  */
 import { describe, expect, it } from 'vitest';
-import { renderDumpText } from '../../src/ingest/text/render-dump-text.ts';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readDumpFolder } from '../../src/ingest/index.ts';
+import { renderDumpText, renderThroughPipeline } from '../../src/ingest/text/render-dump-text.ts';
 
 const html = (text: string) => renderDumpText(text).html;
 const plain = (text: string) => renderDumpText(text).plain;
@@ -183,7 +186,7 @@ describe('dump text is never markup', () => {
   });
 
   it('escapes markup characters in the page HTML', () => {
-    expect(html('<script>alert("x")</script>')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html('<script>alert("x")</script> & more')).toBe('&lt;script>alert("x")&lt;/script> &amp; more');
     const withMath = html('a ~ <b> $x$');
     expect(withMath).toContain('&lt;b');
     expect(withMath).not.toContain('<b');
@@ -195,5 +198,25 @@ describe('dump text is never markup', () => {
       plain: 'Tiny Adapters: Few Parameters Are Enough',
       mathProblems: [],
     });
+  });
+});
+
+describe('the shortcut for text the parser has nothing to do with', () => {
+  it("gives the pipeline's HTML and plain text for every line of the seeds and the hostile and math fixtures", () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const dumps = ['seeds', 'tests/fixtures/hostile', 'tests/fixtures/math'].flatMap((folder) => readDumpFolder(join(root, folder)));
+    // Every line, titles and abstracts among them, as written: what both paths receive.
+    const nonEmpty = dumps
+      .flatMap((dump) => (dump.bytes ? new TextDecoder().decode(dump.bytes).split('\n') : []))
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
+    expect(nonEmpty.length).toBeGreaterThan(1000);
+    expect(nonEmpty.filter((line) => /https?:\/\//.test(line)).length).toBeGreaterThan(50);
+    const differing = nonEmpty.filter((line) => {
+      const fast = renderDumpText(line);
+      const full = renderThroughPipeline(line);
+      return fast.html !== full.html || fast.plain !== full.plain;
+    });
+    expect(differing).toEqual([]);
   });
 });
