@@ -11,20 +11,28 @@ const TEXT_COMMAND = /\\(?:texttt|textbf|textit|textsc|textrm|textsf|emph|mathrm
 const TEXT_SCRIPT = /([\^_])(?:\{([^{}]{1,8})\}|(?<=\^)([0-9]+))/g;
 
 export function latexTextModeToUnicode(text: string): string {
-  if (!/[\\`~^_-]/.test(text)) return text;
-  return text
-    .replace(TEXT_COMMAND, '$1')
-    .replace(/\\(?:allowbreak|xspace|,|;|\/)\s*/g, (command) => (command.startsWith('\\,') || command.startsWith('\\;') ? '\u2009' : ''))
-    .replace(TEXT_SCRIPT, (whole, mark: string, braced?: string, digits?: string) =>
+  // Most text has none of the forms: each rule runs only where its mark occurs.
+  let result = text;
+  if (result.includes('\\')) {
+    result = result
+      .replace(TEXT_COMMAND, '$1')
+      .replace(/\\(?:allowbreak|xspace|,|;|\/)\s*/g, (command) => (command.startsWith('\\,') || command.startsWith('\\;') ? '\u2009' : ''));
+  }
+  if (result.includes('^') || result.includes('_')) {
+    result = result.replace(TEXT_SCRIPT, (whole, mark: string, braced?: string, digits?: string) =>
       (mark === '^' ? superscriptOnly : subscriptOnly)(braced ?? digits ?? '') ?? whole,
-    )
-    .replace(/``(.*?)''/g, '“$1”')
-    .replace(/``/g, '“')
-    // A tie (`Fig.~3`, `et~al.`) after a word or abbreviation reads as a space (a no-break space
-    // would keep the words apart for the search index, which splits at spaces only); "~50%" means
-    // "about" and stays.
-    .replace(/(?<=[\p{L}.)])~(?=[\p{L}\p{N}])/gu, ' ')
-    // `a---b` is an em dash; a spaced `---` is left alone: a line of them is a rule, not a dash.
-    .replace(/(?<=[\p{L}\p{N}])---(?=[\p{L}\p{N}])/gu, '—')
-    .replace(/(?<=[\p{L}\p{N}])--(?=[\p{L}\p{N}])| -- /gu, (dash) => (dash.startsWith(' ') ? ' – ' : '–'));
+    );
+  }
+  if (result.includes('``')) result = result.replace(/``(.*?)''/g, '“$1”').replace(/``/g, '“');
+  // A tie (`Fig.~3`, `et~al.`) after a word or abbreviation reads as a space (a no-break space
+  // would keep the words apart for the search index, which splits at spaces only); "~50%" means
+  // "about" and stays.
+  if (result.includes('~')) result = result.replace(/(?<=[\p{L}.)])~(?=[\p{L}\p{N}])/gu, ' ');
+  if (result.includes('--')) {
+    result = result
+      // `a---b` is an em dash; a spaced `---` is left alone: a line of them is a rule, not a dash.
+      .replace(/(?<=[\p{L}\p{N}])---(?=[\p{L}\p{N}])/gu, '—')
+      .replace(/(?<=[\p{L}\p{N}])--(?=[\p{L}\p{N}])| -- /gu, (dash) => (dash.startsWith(' ') ? ' – ' : '–'));
+  }
+  return result;
 }

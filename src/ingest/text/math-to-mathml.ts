@@ -36,7 +36,24 @@ function prepareTex(tex: string): string {
     });
 }
 
+/**
+ * Formulas repeat across a corpus (`$\\times$`, `$k$`, `$\\sim$`) and each is needed twice (HTML
+ * and plain text), so renderings are kept; the trees are only read, never changed, by their users.
+ */
+const renderings = new Map<string, MathRendering>();
+const MAX_KEPT_RENDERINGS = 20_000;
+
 export function renderInlineMath(tex: string): MathRendering {
+  let rendering = renderings.get(tex);
+  if (rendering === undefined) {
+    if (renderings.size >= MAX_KEPT_RENDERINGS) renderings.clear();
+    rendering = renderWithTemml(tex);
+    renderings.set(tex, rendering);
+  }
+  return rendering;
+}
+
+function renderWithTemml(tex: string): MathRendering {
   let markup: string;
   try {
     markup = temml.renderToString(prepareTex(tex), { throwOnError: true, annotate: false, trust: false });

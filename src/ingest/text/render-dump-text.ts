@@ -30,30 +30,36 @@ export interface RenderedText {
 const processor = unified().use(remarkParse).use(remarkLiteralText).use(remarkMath).use(remarkDumpTextNodes).freeze();
 
 /** As hast-util-to-html escapes text (and, with `&quot;` added, a double-quoted attribute value). */
-const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escapeText = (text: string): string => (/[&<]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;') : text);
 const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g, '&quot;');
 
-/** Characters that make the parser or the text-mode conversions do something. */
-const NEEDS_PARSER = /[$\\`~^_]|--/;
-
 /**
- * Most titles and abstracts have nothing for the parser to do (no math, escape or LaTeX form
- * outside their URLs), and the parser costs ~0.3 ms a text: those are rendered here, to the same
- * HTML as the pipeline gives (a test compares the two on every seed text).
+ * With every construct but escapes and math switched off, text without a backslash or a `$` parses
+ * to one text node holding the text itself; the pipeline then only links its URLs and converts
+ * text-mode LaTeX around them. Most titles and abstracts are like that, and the parser costs
+ * ~0.3 ms a text: those get the same treatment here, without it (a test compares the two on every
+ * seed and fixture line).
  */
+const NEEDS_PARSER = /[$\\]/;
+
 function renderWithoutParser(text: string): RenderedText | null {
-  const spans = findUrlSpans(text);
+  if (NEEDS_PARSER.test(text)) return null;
   let html = '';
+  let plain = '';
   let last = 0;
-  for (const { url, start } of spans) {
-    const before = text.slice(last, start);
-    if (NEEDS_PARSER.test(before)) return null;
-    html += `${escapeText(before)}<a href="${escapeAttribute(url)}" rel="noopener noreferrer">${escapeText(url)}</a>`;
+  const addText = (value: string) => {
+    const converted = latexTextModeToUnicode(value);
+    html += escapeText(converted);
+    plain += converted;
+  };
+  for (const { url, start } of text.includes('://') ? findUrlSpans(text) : []) {
+    if (start > last) addText(text.slice(last, start));
+    html += `<a href="${escapeAttribute(url)}" rel="noopener noreferrer">${escapeText(url)}</a>`;
+    plain += url;
     last = start + url.length;
   }
-  const rest = text.slice(last);
-  if (NEEDS_PARSER.test(rest)) return null;
-  return { html: html + escapeText(rest), plain: text, mathProblems: [] };
+  if (last < text.length) addText(text.slice(last));
+  return { html, plain, mathProblems: [] };
 }
 
 export function renderDumpText(text: string): RenderedText {
@@ -124,5 +130,8 @@ function plainTextOf(node: Nodes | InlineMath): string {
 
 /** The plain-text reading alone, for comparing titles and matching topic phrases. */
 export function plainDumpText(text: string): string {
-  return NEEDS_PARSER.test(text) ? renderDumpText(text).plain : text;
+  return CHANGES_PLAIN_TEXT.test(text) ? renderDumpText(text).plain : text;
 }
+
+/** Without one of these, the plain reading is the text itself (titles are compared by it, often). */
+const CHANGES_PLAIN_TEXT = /[$\\`~^_]|--/;
