@@ -1,6 +1,6 @@
 /**
  * `npm run eval:topics` — scores the topic rules in content/topics/ against hand-checked labels
- * (default: ../shared/labels/dev-labels.jsonl). `--errors` lists the papers the rules get wrong.
+ * (default: tests/fixtures/labels/dev-labels.jsonl, a copy of ../shared/labels/dev-labels.jsonl). `--errors` lists the papers the rules get wrong.
  * Exits non-zero when a bar is missed: micro-F1 ≥ 0.88 and F1 ≥ 0.80 for every topic.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ const TOPIC_F1_BAR = 0.8;
 
 const { values } = parseArgs({
   options: {
-    labels: { type: 'string', default: '../shared/labels/dev-labels.jsonl' },
+    labels: { type: 'string', default: 'tests/fixtures/labels/dev-labels.jsonl' },
     seeds: { type: 'string', default: 'seeds' },
     topics: { type: 'string', default: 'content/topics' },
     errors: { type: 'boolean', default: false },
