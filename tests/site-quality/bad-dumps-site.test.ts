@@ -7,13 +7,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions, type IngestResult } from '../../src/ingest/index.ts';
-import { launchBrowser } from '../browser/launch-browser.ts';
-import { startStaticServer, type StaticServer } from '../browser/static-server.ts';
-import { requireHarness } from './helpers.ts';
-import { buildIsolatedSite, PROJECT_ROOT, type IsolatedBuild } from './isolated-build.ts';
+import { PROJECT_ROOT, useIsolatedSite } from './isolated-build.ts';
 
 const BAD_FIXTURES = join(PROJECT_ROOT, 'tests/fixtures/bad');
 
@@ -48,37 +44,25 @@ const GOOD_TITLES_OF_BROKEN_DUMPS = [
   'Preference Optimisation without a Reference Model: When Does It Work?',
 ];
 
-let build: IsolatedBuild;
+const site = useIsolatedSite('bad-dumps', BROKEN.map((dump) => join(BAD_FIXTURES, dump.file)));
 let seedsOnly: IngestResult;
-let server: StaticServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  requireHarness();
-  build = await buildIsolatedSite('bad-dumps', BROKEN.map((dump) => join(BAD_FIXTURES, dump.file)));
+beforeAll(() => {
   seedsOnly = ingestDumps(readDumpFolder(join(PROJECT_ROOT, 'seeds')), readTopicDefinitions(join(PROJECT_ROOT, 'content/topics')));
-  server = await startStaticServer(build.dist);
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  build?.remove();
 });
 
 const reportLine = (dump: BrokenDump) => `${dump.file}${dump.line === null ? '' : `:${dump.line}`}: ${dump.message}`;
 
 describe('a site built with broken dumps beside the seeds', () => {
   test('the build log names the file and line of every problem', () => {
-    for (const dump of BROKEN) expect(build.log, dump.file).toContain(reportLine(dump));
+    for (const dump of BROKEN) expect(site.build.log, dump.file).toContain(reportLine(dump));
   });
 
   test('keeps every paper of the seeds under its id, and adds the good entries of the broken dumps', () => {
     expect(seedsOnly.papers).toHaveLength(SEED_PAPERS);
-    const missing = seedsOnly.papers.filter((paper) => !existsSync(join(build.dist, 'papers', paper.id, 'index.html')));
+    const missing = seedsOnly.papers.filter((paper) => !existsSync(join(site.build.dist, 'papers', paper.id, 'index.html')));
     expect(missing.map((paper) => paper.id)).toEqual([]);
-    const papersJson = JSON.parse(readFileSync(join(build.dist, 'papers.json'), 'utf8')) as { id: string; title: string }[];
+    const papersJson = JSON.parse(readFileSync(join(site.build.dist, 'papers.json'), 'utf8')) as { id: string; title: string }[];
     expect(papersJson).toHaveLength(SEED_PAPERS + GOOD_TITLES_OF_BROKEN_DUMPS.length);
     const seedIds = new Set(seedsOnly.papers.map((paper) => paper.id));
     const added = papersJson.filter((paper) => !seedIds.has(paper.id)).map((paper) => paper.title);
@@ -86,10 +70,10 @@ describe('a site built with broken dumps beside the seeds', () => {
   });
 
   test('a seed paper page reads as before: its title in the heading', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
       for (const paper of seedsOnly.papers.filter((_, index) => index % 60 === 0)) {
-        const response = await page.goto(`${server.url}/papers/${paper.id}/`);
+        const response = await page.goto(`${site.server.url}/papers/${paper.id}/`);
         expect(response?.status(), paper.id).toBe(200);
         expect(await page.locator('h1').innerText(), paper.id).toBe(paper.title);
       }
@@ -99,9 +83,9 @@ describe('a site built with broken dumps beside the seeds', () => {
   });
 
   test('the Sources page lists every broken dump and says where each problem is', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
-      await page.goto(`${server.url}/sources/`);
+      await page.goto(`${site.server.url}/sources/`);
       for (const dump of BROKEN) {
         const row = page.locator(`tr[id="${dump.file}"]`);
         expect(await row.count(), dump.file).toBe(1);

@@ -4,7 +4,12 @@
  */
 import { copyFileSync, cpSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildSite, makeSiteCopy, PROJECT_ROOT } from '../site-build/helpers.ts';
+import { launchBrowser } from '../browser/launch-browser.ts';
+import { startStaticServer, type StaticServer } from '../browser/static-server.ts';
+import { requireHarness } from './helpers.ts';
 
 export { PROJECT_ROOT };
 export const HOSTILE_FIXTURES = join(PROJECT_ROOT, 'tests/fixtures/hostile');
@@ -34,4 +39,32 @@ export async function buildIsolatedSite(label: string, extraDumps: readonly stri
     copy.remove();
     throw error;
   }
+}
+
+export interface ServedIsolatedSite {
+  build: IsolatedBuild;
+  server: StaticServer;
+  browser: Browser;
+  /** An absolute URL of the served site. */
+  url(path: string): string;
+}
+
+/**
+ * Registers the file's hooks: builds the site with `extraDumps` beside the seeds, serves it on
+ * loopback and launches Chromium before the tests; closes and removes everything after.
+ */
+export function useIsolatedSite(label: string, extraDumps: readonly string[]): ServedIsolatedSite {
+  const site = { url: (path: string) => `${site.server.url}${path}` } as ServedIsolatedSite;
+  beforeAll(async () => {
+    requireHarness();
+    site.build = await buildIsolatedSite(label, extraDumps);
+    site.server = await startStaticServer(site.build.dist);
+    site.browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+    site.build?.remove();
+  });
+  return site;
 }

@@ -8,13 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { searchOutcome } from '../browser/helpers.ts';
-import { launchBrowser } from '../browser/launch-browser.ts';
-import { startStaticServer, type StaticServer } from '../browser/static-server.ts';
-import { cspViolations, recordCspViolations, requireHarness, validateHtml } from './helpers.ts';
-import { buildIsolatedSite, PROJECT_ROOT, type IsolatedBuild } from './isolated-build.ts';
+import { cspViolations, recordCspViolations, validateHtml } from './helpers.ts';
+import { PROJECT_ROOT, useIsolatedSite } from './isolated-build.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/math/900_math-daily-page.txt');
 const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -31,24 +28,8 @@ const MATH_PAPERS = [
   { id: 'vision-tokens-at-1-4-the-cost-pruning-for-multimodal-llms', titleText: 'Vision Tokens at 1/4 the Cost: Pruning for Multimodal LLMs', titleFormulas: 1, abstractFormulas: 6, dollarsLeft: 0 },
 ];
 
-let build: IsolatedBuild;
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireHarness();
-  build = await buildIsolatedSite('math', [FIXTURE]);
-  server = await startStaticServer(build.dist);
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  build?.remove();
-});
-
-const pageFile = (id: string) => join(build.dist, 'papers', id, 'index.html');
+const site = useIsolatedSite('math', [FIXTURE]);
+const pageFile = (id: string) => join(site.build.dist, 'papers', id, 'index.html');
 
 describe('math in titles and abstracts', () => {
   test.each(MATH_PAPERS)('$id: MathML for every formula, plain text in <title>', (paper) => {
@@ -61,17 +42,17 @@ describe('math in titles and abstracts', () => {
   });
 
   test('no $ is left where a formula was; money and the formula that does not parse keep theirs', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     try {
       for (const paper of MATH_PAPERS) {
-        await page.goto(`${server.url}/papers/${paper.id}/`);
+        await page.goto(`${site.server.url}/papers/${paper.id}/`);
         const text = `${await page.locator('h1').innerText()} ${await page.locator('.abstract').innerText()}`;
         expect(text.split('$').length - 1, paper.id).toBe(paper.dollarsLeft);
       }
-      await page.goto(`${server.url}/papers/reward-margins-when-does-preference-optimization-help/`);
+      await page.goto(`${site.server.url}/papers/reward-margins-when-does-preference-optimization-help/`);
       expect(await page.locator('.abstract').innerText()).toContain('a formula we cannot typeset, $\\frac{a}$, is kept as its source');
-      await page.goto(`${server.url}/papers/scaling-sparse-experts-to-1012-parameters-with-k-sparse-routing/`);
+      await page.goto(`${site.server.url}/papers/scaling-sparse-experts-to-1012-parameters-with-k-sparse-routing/`);
       expect(await page.locator('.abstract').innerText()).toContain('about $5 per GPU hour, or between $2 and $3 on spot instances');
     } finally {
       await context.close();
@@ -79,17 +60,17 @@ describe('math in titles and abstracts', () => {
   });
 
   test('the build log notes the formula that does not parse, with file and line, as a note and not a warning', () => {
-    const notes = build.log.split('\n').filter((line) => line.includes('does not parse'));
+    const notes = site.build.log.split('\n').filter((line) => line.includes('does not parse'));
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/note: 900_math-daily-page\.txt:21: formula shown as written, it does not parse: \$\\frac\{a\}\$/);
     expect(notes[0]).not.toMatch(/WARN/);
   });
 
   test('search finds a title with math by its typed and its Unicode form', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
       for (const query of ['R3-LoRA', 'R³-LoRA']) {
-        await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+        await page.goto(`${site.server.url}/search/?q=${encodeURIComponent(query)}`);
         const outcome = await searchOutcome(page, [['q', query]]);
         expect(outcome.results[0]?.id, query).toBe('r3-lora-rank-revealing-low-rank-adaptation-with-o-r-overhead');
         expect(outcome.results[0]?.title).toBe('R³-LoRA: Rank-Revealing Low-Rank Adaptation with 𝒪(r) Overhead');
@@ -102,12 +83,12 @@ describe('math in titles and abstracts', () => {
 
 describe('pages with math stay within the site rules', () => {
   test('Nu HTML checker: no error on the math pages and the topic pages listing them', async () => {
-    const files = [...MATH_PAPERS.map((paper) => pageFile(paper.id)), ...['peft', 'alignment', 'moe', 'multimodal'].map((topic) => join(build.dist, 'topics', topic, 'index.html'))];
+    const files = [...MATH_PAPERS.map((paper) => pageFile(paper.id)), ...['peft', 'alignment', 'moe', 'multimodal'].map((topic) => join(site.build.dist, 'topics', topic, 'index.html'))];
     expect(await validateHtml(files)).toEqual([]);
   }, 120_000);
 
   test('no CSP violation and no console error on the math pages', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const consoleMessages = await recordCspViolations(context);
     const errors: string[] = [];
     context.on('console', (message) => {
@@ -116,7 +97,7 @@ describe('pages with math stay within the site rules', () => {
     const page = await context.newPage();
     try {
       for (const paper of MATH_PAPERS) {
-        await page.goto(`${server.url}/papers/${paper.id}/`);
+        await page.goto(`${site.server.url}/papers/${paper.id}/`);
         expect(await cspViolations(page), paper.id).toEqual([]);
       }
       expect(consoleMessages).toEqual([]);
@@ -127,10 +108,10 @@ describe('pages with math stay within the site rules', () => {
   });
 
   test.each(['light', 'dark'] as const)('axe: no WCAG A/AA violation on a math page, %s theme', async (theme) => {
-    const context = await browser.newContext({ bypassCSP: true, colorScheme: theme });
+    const context = await site.browser.newContext({ bypassCSP: true, colorScheme: theme });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/papers/${MATH_PAPERS[1]!.id}/`);
+      await page.goto(`${site.server.url}/papers/${MATH_PAPERS[1]!.id}/`);
       await page.addScriptTag({ content: AXE_SOURCE });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
