@@ -2,6 +2,7 @@
 import { classifyPaper, compileTopics } from './classify-topics.ts';
 import { extractLinks } from './extract-links.ts';
 import { displayTitle, mergeDumps, type PaperDraft } from './merge-papers.ts';
+import { possiblySameWorkIds } from './merge-review.ts';
 import { parseDump } from './parse-dump.ts';
 import { renderDumpText } from './render-text.ts';
 import type { DumpInput, DumpReport, IngestResult, PaperRecord, ParsedDump, TopicDefinition } from './types.ts';
@@ -21,9 +22,10 @@ export interface CorpusOptions {
 
 export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly TopicDefinition[], options: CorpusOptions = {}): IngestResult {
   const dumps = options.arrival === 'as-given' ? [...parsedDumps] : [...parsedDumps].sort((a, b) => compareDumpNames(a.file, b.file));
-  const { papers: drafts, counts } = mergeDumps(dumps);
+  const { papers: drafts, counts, nearMisses } = mergeDumps(dumps);
   const compiled = compileTopics(topics);
-  const papers = drafts.map((draft) => toPaperRecord(draft, compiled)).sort((a, b) => compareDumpNames(a.id, b.id));
+  const partners = possiblySameWorkIds(nearMisses);
+  const papers = drafts.map((draft) => toPaperRecord(draft, compiled, partners.get(draft.id) ?? [])).sort((a, b) => compareDumpNames(a.id, b.id));
   const reports: DumpReport[] = dumps.map((dump, order) => ({
     file: dump.file,
     order,
@@ -34,10 +36,14 @@ export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly
     mergedEntries: counts.get(dump.file)?.mergedEntries ?? 0,
     warnings: dump.warnings,
   }));
-  return { papers, dumps: reports };
+  return {
+    papers,
+    dumps: reports,
+    nearMisses: nearMisses.map((miss) => ({ ...miss, papers: [miss.papers[0].id, miss.papers[1].id] })),
+  };
 }
 
-function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopics>): PaperRecord {
+function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopics>, possiblySameWork: string[]): PaperRecord {
   const title = displayTitle(draft);
   const aliases = [...draft.titles].filter(([key]) => key !== draft.latestTitleKey).map(([, text]) => text);
   const { topics: topicIds, topicEvidence } = classifyPaper(topics, title, draft.abstract);
@@ -60,7 +66,8 @@ function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopic
     firstSeen: draft.firstSeen,
     formerIds: [...draft.retiredIds].sort(),
     changes: draft.changes,
-    possiblySameWork: [],
+    possiblySameWork,
+    merges: draft.merges,
   };
 }
 
