@@ -21,12 +21,25 @@ export const TRUNCATION_CONTAINMENT = 0.9;
 export const MIN_TRUNCATED_SHINGLES = 20;
 /** Revised title: this share of the titles' content words is common to both… */
 export const CLOSE_TITLE_SIMILARITY = 0.6;
-/** …and the abstracts agree at least this well (also what a short, generic shared title needs). */
-export const AGREEING_ABSTRACT_SIMILARITY = 0.45;
+/** …and the abstracts agree at least this well (also what a short, generic shared title needs)… */
+export const AGREEING_ABSTRACT_SIMILARITY = 0.4;
+/**
+ * …with at least this share of the shorter abstract in the other: an extended version shares at
+ * most 60% of the original's 3-grams (the labelled set's extended versions: 0.51–0.60).
+ */
+export const AGREEING_ABSTRACT_CONTAINMENT = 0.65;
 /** Agreement beyond the longest shared run that every abstract rule needs (boilerplate stays near 0). */
 export const MIN_BEYOND_SHARED_RUN = 0.3;
 /** A near-identical or truncated abstract is the same text throughout, so it needs more. */
 export const MIN_BEYOND_SHARED_RUN_VERBATIM = 0.5;
+/**
+ * What is left of the shorter abstract beside the shared run is too little to judge (a word or
+ * two: one word changes three 3-grams) below this many 3-grams or this share of it.
+ */
+const NEGLIGIBLE_REST_SHINGLES = 3;
+const NEGLIGIBLE_REST_SHARE = 0.1;
+/** A truncation is at most this share of the complete abstract's length (in distinct 3-grams). */
+const MAX_TRUNCATION_LENGTH = 0.9;
 /** Look-alikes below the merge rules: this much of the shorter abstract shared… */
 export const POSSIBLY_SAME_CONTAINMENT = 0.35;
 /** …beyond boilerplate: then both papers link each other as possibly the same work. */
@@ -40,6 +53,7 @@ export interface AbstractComparison {
   jaccard: number;
   containment: number;
   smaller: number;
+  larger: number;
   beyondSharedRun: number;
 }
 
@@ -66,7 +80,8 @@ export function compareAbstracts(query: AbstractShingleText, known: Uint32Array,
   const needed = floor <= 0 ? 0 : Math.max(1, Math.ceil(smaller * floor));
   const shared = query.sorted.length <= known.length ? sharedCount(query.sorted, known, needed) : sharedCount(known, query.sorted, needed);
   if (shared < 0) return null;
-  if (shared === 0) return { shared, jaccard: 0, containment: 0, smaller, beyondSharedRun: 0 };
+  const larger = Math.max(query.sorted.length, known.length);
+  if (shared === 0) return { shared, jaccard: 0, containment: 0, smaller, larger, beyondSharedRun: 0 };
   // The longest run of consecutive 3-grams of the new abstract that the known one has too: shared
   // boilerplate is such a run, and so is the whole of a truncated abstract.
   let run = 0;
@@ -79,12 +94,15 @@ export function compareAbstracts(query: AbstractShingleText, known: Uint32Array,
   }
   longest = Math.min(longest, shared);
   const rest = smaller - longest;
-  const beyondSharedRun = rest <= 0 ? 1 : Math.min(1, (shared - longest) / rest);
+  // When the run is nearly all of the shorter abstract (all but a word cut off, or one changed),
+  // there is nothing beyond it to disagree: the texts are the same.
+  const beyondSharedRun = rest <= Math.max(NEGLIGIBLE_REST_SHINGLES, smaller * NEGLIGIBLE_REST_SHARE) ? 1 : Math.min(1, (shared - longest) / rest);
   return {
     shared,
     jaccard: shared / (query.sorted.length + known.length - shared),
     containment: shared / smaller,
     smaller,
+    larger,
     beyondSharedRun,
   };
 }
@@ -123,11 +141,20 @@ export function isGenericTitle(title: string): boolean {
 }
 
 function isTruncation(comparison: AbstractComparison): boolean {
-  return comparison.smaller >= MIN_TRUNCATED_SHINGLES && comparison.containment >= TRUNCATION_CONTAINMENT && comparison.beyondSharedRun >= MIN_BEYOND_SHARED_RUN_VERBATIM;
+  return (
+    comparison.smaller >= MIN_TRUNCATED_SHINGLES &&
+    comparison.smaller <= comparison.larger * MAX_TRUNCATION_LENGTH &&
+    comparison.containment >= TRUNCATION_CONTAINMENT &&
+    comparison.beyondSharedRun >= MIN_BEYOND_SHARED_RUN_VERBATIM
+  );
 }
 
 function agrees(comparison: AbstractComparison): boolean {
-  return comparison.jaccard >= AGREEING_ABSTRACT_SIMILARITY && comparison.beyondSharedRun >= MIN_BEYOND_SHARED_RUN;
+  return (
+    comparison.jaccard >= AGREEING_ABSTRACT_SIMILARITY &&
+    comparison.containment >= AGREEING_ABSTRACT_CONTAINMENT &&
+    comparison.beyondSharedRun >= MIN_BEYOND_SHARED_RUN
+  );
 }
 
 /**
@@ -135,8 +162,8 @@ function agrees(comparison: AbstractComparison): boolean {
  * untitled) are the same paper, or null when none applies.
  */
 export function differentTitleRule(comparison: AbstractComparison, titles: number | null): MergeRule | null {
-  if (comparison.jaccard >= NEAR_IDENTICAL_SIMILARITY && comparison.beyondSharedRun >= MIN_BEYOND_SHARED_RUN_VERBATIM) return 'near-identical-abstract';
   if (isTruncation(comparison)) return 'truncated-abstract';
+  if (comparison.jaccard >= NEAR_IDENTICAL_SIMILARITY && comparison.beyondSharedRun >= MIN_BEYOND_SHARED_RUN_VERBATIM) return 'near-identical-abstract';
   if (titles !== null && titles >= CLOSE_TITLE_SIMILARITY && agrees(comparison)) return 'close-title-and-abstract';
   return null;
 }
