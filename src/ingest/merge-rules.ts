@@ -70,6 +70,52 @@ function contains(sorted: Uint32Array, value: number): boolean {
   return false;
 }
 
+/** Index of the first value of the ascending `sorted` at or above `value`. */
+function lowerBound(sorted: Uint32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Below this many 3-grams in the shorter abstract, the quick look at a quarter of them is skipped. */
+const MIN_SHINGLES_FOR_QUICK_LOOK = 80;
+/** Hashes below this are a quarter of all, evenly spread: a fair sample of both sets. */
+const QUARTER = 2 ** 30;
+
+/**
+ * Whether two large sets clearly share less than `floor` of the smaller one, judged from the
+ * quarter of their 3-grams with the smallest hashes (an even sample, since hashes are uniform):
+ * most candidates a lookup compares share a tenth or less, and this reads a quarter of the
+ * arrays instead of most of them. Half the floor on the sample is a wide margin: with 20 or more
+ * sampled 3-grams, a pair sharing 65% (the least any merge rule needs) falls below it with odds
+ * under one in a million; a look-alike near the 30% floor of near misses can be missed.
+ */
+function clearlyBelow(small: Uint32Array, large: Uint32Array, floor: number): boolean {
+  if (small.length < MIN_SHINGLES_FOR_QUICK_LOOK) return false;
+  // Index bounds rather than subarrays: this runs for every candidate, and views are allocations.
+  const smallEnd = lowerBound(small, QUARTER);
+  const largeEnd = lowerBound(large, QUARTER);
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < smallEnd && j < largeEnd) {
+    const x = small[i]!;
+    const y = large[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared < smallEnd * floor * 0.5;
+}
+
 /**
  * Compares a new listing's abstract (with its text order) to a known one; null when they share
  * less than `LOOK_ALIKE_CONTAINMENT` of the shorter one (the comparison stops early then).
@@ -78,7 +124,11 @@ export function compareAbstracts(query: AbstractShingleText, known: Uint32Array,
   const smaller = Math.min(query.sorted.length, known.length);
   if (smaller === 0) return null;
   const needed = floor <= 0 ? 0 : Math.max(1, Math.ceil(smaller * floor));
-  const shared = query.sorted.length <= known.length ? sharedCount(query.sorted, known, needed) : sharedCount(known, query.sorted, needed);
+  // Not a destructured pair: this runs for every candidate of every lookup.
+  const small = query.sorted.length <= known.length ? query.sorted : known;
+  const large = small === known ? query.sorted : known;
+  if (floor > 0 && clearlyBelow(small, large, floor)) return null;
+  const shared = sharedCount(small, large, needed);
   if (shared < 0) return null;
   const larger = Math.max(query.sorted.length, known.length);
   if (shared === 0) return { shared, jaccard: 0, containment: 0, smaller, larger, beyondSharedRun: 0 };
