@@ -122,7 +122,8 @@ function clearlyBelow(small: Uint32Array, large: Uint32Array, floor: number): bo
  */
 export function compareAbstracts(query: AbstractShingleText, known: Uint32Array, floor = LOOK_ALIKE_CONTAINMENT): AbstractComparison | null {
   const smaller = Math.min(query.sorted.length, known.length);
-  if (smaller === 0) return null;
+  // An abstract without a word 3-gram (only punctuation, one word) shares nothing with any other.
+  if (smaller === 0) return floor > 0 ? null : { shared: 0, jaccard: 0, containment: 0, smaller, larger: Math.max(query.sorted.length, known.length), beyondSharedRun: 0 };
   const needed = floor <= 0 ? 0 : Math.max(1, Math.ceil(smaller * floor));
   // Not a destructured pair: this runs for every candidate of every lookup.
   const small = query.sorted.length <= known.length ? query.sorted : known;

@@ -39,6 +39,13 @@ describe('compareAbstracts', () => {
     );
   });
 
+  it('compares an abstract without a 3-gram as sharing nothing, rather than failing', () => {
+    const empty = abstractShingles('— … —');
+    const other = abstractShingles('Low-rank adapters freeze the backbone and train small matrices.').sorted;
+    expect(compareAbstracts(empty, other)).toBeNull();
+    expect(compareAbstracts(empty, other, 0)).toMatchObject({ shared: 0, jaccard: 0, containment: 0, beyondSharedRun: 0 });
+  });
+
   it('scores a shared opening near 0 beyond it, and a text revised throughout high', () => {
     const opening = 'We study a parameter-efficient method for adapting large pretrained models to new tasks. Experiments on several benchmarks show that such methods can match full fine-tuning at a fraction of the cost.';
     const first = `${opening} Our method freezes the backbone and trains low-rank adapters whose rank grows with the depth of the layer, which halves memory use on code generation.`;
