@@ -124,7 +124,8 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
         const lookAlike = lookAlikes.find((candidate) => candidate.key === paper) ?? closest(paper);
         if (titleMatch === undefined && genericTitleAgrees(lookAlike.comparison)) {
           titleMatch = paper;
-          explanations.push({ rule: 'short-title-and-abstract', entry: ref, matched: lookAlike.origin, figures: mergeFigures(lookAlike.comparison, 1) });
+          // The same listing again needs no explanation.
+          if (lookAlike.comparison.jaccard < 1) explanations.push({ rule: 'short-title-and-abstract', entry: ref, matched: lookAlike.origin, figures: mergeFigures(lookAlike.comparison, 1) });
         } else misses.push({ lookAlike, titles: 1, reason: 'the same short or generic title, but the abstracts differ' });
       }
     }
@@ -144,7 +145,9 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
       misses.push({ lookAlike: candidate.lookAlike, titles: candidate.titles, reason });
     }
     const abstractMatch = best !== undefined && !ambiguous ? best.lookAlike.key : undefined;
-    if (best !== undefined && abstractMatch !== undefined) {
+    // The same listing again (no title or the same one, the same abstract) is no merge to explain.
+    const repeat = best !== undefined && best.lookAlike.comparison.jaccard === 1 && sameTitle(ref.title, best.lookAlike.origin.title);
+    if (best !== undefined && abstractMatch !== undefined && !repeat) {
       explanations.push({ rule: best.rule!, entry: ref, matched: best.lookAlike.origin, figures: mergeFigures(best.lookAlike.comparison, best.titles) });
     }
     return { titleMatch, abstractMatch, explanations, misses };
@@ -202,7 +205,8 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
         tally.newPapers++;
       } else {
         tally.mergedEntries++;
-        paper.merges.push(...explanations);
+        // A listing repeated word for word (a dump listed again) is explained once.
+        for (const explanation of explanations) if (!paper.merges.some((known) => isSameExplanation(known, explanation))) paper.merges.push(explanation);
       }
       for (const miss of misses) review.note(paper, miss.lookAlike, ref, miss.titles, miss.reason);
 
@@ -237,6 +241,20 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
     counts.set(dump.file, tally);
   }
   return { papers: [...live], counts, nearMisses: review.nearMisses() };
+}
+
+function sameTitle(a: string | null, b: string | null): boolean {
+  return a === null || b === null ? a === b : titleKey(a) === titleKey(b);
+}
+
+function isSameExplanation(a: MergeExplanation, b: MergeExplanation): boolean {
+  return (
+    a.rule === b.rule &&
+    a.entry.title === b.entry.title &&
+    a.matched.dump === b.matched.dump &&
+    a.matched.line === b.matched.line &&
+    JSON.stringify(a.figures) === JSON.stringify(b.figures)
+  );
 }
 
 /** How close the entry's title is to any title the look-alike's paper was listed under. */
