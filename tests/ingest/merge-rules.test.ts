@@ -4,11 +4,14 @@
  * seeds' own S3FT/SSR and CompeteSMoE pairs, and a hand-written sea-ice pair in the style of the
  * two papers the issue reports. Line numbers were counted in the fixture files (`grep -n`).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestDumps, readDumpFolder } from '../../src/ingest/index.ts';
 import type { IngestResult } from '../../src/ingest/index.ts';
-import { allWarnings, paperTitled, PROJECT_ROOT, sourcesOf } from './helpers.ts';
+import { allWarnings, ingestTexts, paperTitled, PROJECT_ROOT, sourcesOf } from './helpers.ts';
+
+const fixtureText = (relative: string) => readFileSync(join(PROJECT_ROOT, 'tests/fixtures/merge', relative), 'utf8');
 
 function ingestFolder(folder: string): IngestResult {
   const result = ingestDumps(readDumpFolder(join(PROJECT_ROOT, 'tests/fixtures/merge', folder)), []);
@@ -107,5 +110,26 @@ describe('the same generic title', () => {
     expect(code.merges[0]!.figures.abstractSimilarity).toBeLessThan(1);
     expect(lens.possiblySameWork).toEqual([]);
     expect(nearMisses.every((miss) => miss.reason === 'the same short or generic title, but the abstracts differ')).toBe(true);
+  });
+});
+
+describe('a truncated listing found whole in two papers', () => {
+  it('joins neither: it is only their shared opening', () => {
+    const lines = fixtureText('shared-opening-seven/001_pairs.txt').split('\n');
+    // Lines 2–5: HFT and Scaling Sparse Fine-Tuning, each opening with the same two sentences.
+    const opening = 'We study a parameter-efficient method for adapting large pretrained models to new tasks. Experiments on several benchmarks show that such methods can match full fine-tuning at a fraction of the cost.';
+    expect(lines[2]!.startsWith(opening) && lines[4]!.startsWith(opening)).toBe(true);
+    const { papers, nearMisses } = ingestTexts({
+      '001_pairs.txt': `${lines.slice(0, 5).join('\n')}\n`,
+      '002_abstracts.txt': `Abstract:${opening} Our`,
+    });
+    expect(papers).toHaveLength(3);
+    const untitled = papers.find((paper) => paper.titleDerived)!;
+    expect(sourcesOf(untitled)).toEqual(['002_abstracts.txt:1']);
+    const reasons = nearMisses.filter((miss) => miss.entry.dump === '002_abstracts.txt').map((miss) => [miss.matched.line, miss.reason]);
+    expect(reasons).toEqual([
+      [2, 'a truncated abstract found whole in more than one paper'],
+      [4, 'a truncated abstract found whole in more than one paper'],
+    ]);
   });
 });
