@@ -2,9 +2,10 @@
 import { classifyPaper, compileTopics } from './classify-topics.ts';
 import { extractLinks } from './extract-links.ts';
 import { displayTitle, mergeDumps, type PaperDraft } from './merge-papers.ts';
+import { possiblySameWorkIds } from './merge-review.ts';
 import { parseDump } from './parse-dump.ts';
 import { renderDumpText } from './text/render-dump-text.ts';
-import type { DumpInput, DumpReport, IngestNote, IngestResult, PaperRecord, ParsedDump, TopicDefinition } from './types.ts';
+import type { DumpInput, DumpReport, IngestNote, IngestResult, ListingRef, PaperRecord, ParsedDump, TopicDefinition } from './types.ts';
 
 /** Dumps arrive in file-name order; that order decides first sightings, ids and newest titles. */
 export function compareDumpNames(a: string, b: string): number {
@@ -21,10 +22,11 @@ export interface CorpusOptions {
 
 export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly TopicDefinition[], options: CorpusOptions = {}): IngestResult {
   const dumps = options.arrival === 'as-given' ? [...parsedDumps] : [...parsedDumps].sort((a, b) => compareDumpNames(a.file, b.file));
-  const { papers: drafts, counts } = mergeDumps(dumps);
+  const { papers: drafts, counts, nearMisses } = mergeDumps(dumps);
   const compiled = compileTopics(topics);
   const notes: IngestNote[] = [];
-  const papers = drafts.map((draft) => toPaperRecord(draft, compiled, notes)).sort((a, b) => compareDumpNames(a.id, b.id));
+  const partners = possiblySameWorkIds(nearMisses);
+  const papers = drafts.map((draft) => toPaperRecord(draft, compiled, partners.get(draft.id) ?? [], notes)).sort((a, b) => compareDumpNames(a.id, b.id));
   const notesByDump = Map.groupBy(notes, (note) => note.dump);
   const reports: DumpReport[] = dumps.map((dump, order) => ({
     file: dump.file,
@@ -37,15 +39,22 @@ export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly
     warnings: dump.warnings,
     notes: (notesByDump.get(dump.file) ?? []).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.message < b.message ? -1 : 1)),
   }));
-  return { papers, dumps: reports };
+  return {
+    papers,
+    dumps: reports,
+    nearMisses: nearMisses.map((miss) => ({ ...miss, papers: [miss.papers[0].id, miss.papers[1].id] })),
+  };
 }
+
+/** Listing titles in the plain reading, as everywhere else a title is text. */
+const plainTitled = (listing: ListingRef): ListingRef => (listing.title === null ? listing : { ...listing, title: renderDumpText(listing.title).plain });
 
 /**
  * The paper as readers see it: title and abstract through the text pipeline (HTML for pages, plain
  * text for everything else); a formula that does not parse becomes a note on the listing whose
  * text is shown, the paper's newest.
  */
-function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopics>, notes: IngestNote[]): PaperRecord {
+function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopics>, possiblySameWork: string[], notes: IngestNote[]): PaperRecord {
   const newest = draft.sources[draft.sources.length - 1]!;
   const render = (text: string) => {
     const rendered = renderDumpText(text);
@@ -82,7 +91,8 @@ function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopic
     firstSeen: draft.firstSeen,
     formerIds: [...draft.retiredIds].sort(),
     changes,
-    possiblySameWork: [],
+    possiblySameWork,
+    merges: draft.merges.map((merge) => ({ ...merge, entry: plainTitled(merge.entry), matched: plainTitled(merge.matched) })),
   };
 }
 

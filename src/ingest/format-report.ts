@@ -26,11 +26,19 @@ export function formatIngestReport(result: IngestResult, topics: readonly TopicD
     lines.push('', `Notes (${notes.length}):`, ...notes.map((note) => `  ${formatWarning(note)}`));
   }
   const entries = result.dumps.reduce((sum, dump) => sum + dump.entries, 0);
-  lines.push('', `Totals: ${result.dumps.length} dumps, ${entries} entries, ${result.papers.length} distinct papers, ${warnings.length} warnings.`, '');
+  lines.push('', `Totals: ${result.dumps.length} dumps, ${entries} entries, ${result.papers.length} distinct papers, ${warnings.length} warnings.`);
+  lines.push(`${formatMergeCounts(result)}`, '');
   const topicRows = topics.map((topic) => [topic.id, topic.name, String(result.papers.filter((paper) => paper.topics.includes(topic.id)).length)]);
   topicRows.push(['(none)', 'No topic', String(result.papers.filter((paper) => paper.topics.length === 0).length)]);
   lines.push(...table(['topic', 'name', 'papers'], topicRows));
   return lines.join('\n');
+}
+
+/** Merges that no exact title made, and look-alike pairs kept apart (details: `--explain-merges`). */
+export function formatMergeCounts(result: IngestResult): string {
+  const explained = result.papers.reduce((sum, paper) => sum + paper.merges.length, 0);
+  const pairs = result.papers.reduce((sum, paper) => sum + paper.possiblySameWork.length, 0) / 2;
+  return `Merges: ${explained} not by an exact title; possibly the same work: ${pairs} ${pairs === 1 ? 'pair' : 'pairs'} kept apart (npm run ingest -- --explain-merges).`;
 }
 
 function table(header: string[], rows: string[][]): string[] {

@@ -29,14 +29,20 @@ export interface AbstractShingles {
   sample: readonly number[];
 }
 
+/** An abstract's shingles with their text order, which the merge rules need to tell shared boilerplate apart. */
+export interface AbstractShingleText extends AbstractShingles {
+  /** Every shingle in text order, repeats included. */
+  sequence: Uint32Array;
+}
+
 /**
  * `isNormal`: the caller knows that `normalizeText(abstract)` is `abstract` (it got `abstract` from
  * `normalizeText` and it equals what it passed in), so that it need not be looked at again.
  */
-export function abstractShingles(abstract: string, isNormal = false): AbstractShingles {
+export function abstractShingles(abstract: string, isNormal = false): AbstractShingleText {
   const hashes = shingleHashes(isNormal ? abstract : normalizeText(abstract));
   const sorted = distinctSorted(hashes);
-  return { sorted, sample: sampleOf(hashes, sorted) };
+  return { sorted, sample: sampleOf(hashes, sorted), sequence: hashes };
 }
 
 /** FNV-1a over the words, each followed by a space, kept to 32 bits: cheap and evenly spread. */
@@ -119,7 +125,7 @@ function distinctSorted(hashes: Uint32Array): Uint32Array {
 }
 
 /** Where `value` is in the ascending `sorted` (it is there). */
-function indexOf(sorted: Uint32Array, value: number): number {
+export function indexOf(sorted: Uint32Array, value: number): number {
   let low = 0;
   let high = sorted.length - 1;
   while (low < high) {
@@ -157,7 +163,7 @@ function sampleOf(hashes: Uint32Array, sorted: Uint32Array): number[] {
  * How many shingles two ascending sets share; -1 as soon as it is clear they share fewer than
  * `needed` (what is left to compare could no longer make up the difference).
  */
-function sharedCount(a: Uint32Array, b: Uint32Array, needed = 0): number {
+export function sharedCount(a: Uint32Array, b: Uint32Array, needed = 0): number {
   let shared = 0;
   let i = 0;
   let j = 0;

@@ -71,6 +71,59 @@ export interface PaperRecord {
    * version by the same group), sorted; each lists the other.
    */
   possiblySameWork: string[];
+  /** Why each listing that did not share the paper's title joined it, in arrival order. */
+  merges: MergeExplanation[];
+}
+
+/** One listing of a paper: where it is and the title it was listed under (null when untitled). */
+export interface ListingRef {
+  dump: string;
+  line: number;
+  title: string | null;
+}
+
+/**
+ * The merge rule that joined two listings whose titles differ (or a short, generic title's):
+ * see the README, "How listings become papers", for the thresholds.
+ */
+export type MergeRule = 'near-identical-abstract' | 'truncated-abstract' | 'close-title-and-abstract' | 'short-title-and-abstract';
+
+/** How alike two listings are, the figures the merge rules read (each from 0 to 1, 3 decimals). */
+export interface MergeFigures {
+  /** Jaccard similarity of the abstracts' word 3-grams. */
+  abstractSimilarity: number;
+  /** Share of the shorter abstract's 3-grams found in the other. */
+  containment: number;
+  /**
+   * Share of the shorter abstract's 3-grams, outside the longest run of text both share (an
+   * opening, a template paragraph), that the other abstract also has: shared boilerplate alone
+   * leaves this near 0.
+   */
+  beyondSharedRun: number;
+  /** Jaccard similarity of the titles' content words; null when a listing had no title. */
+  titleSimilarity: number | null;
+}
+
+/** Why a listing joined a paper it did not share a title with. */
+export interface MergeExplanation {
+  rule: MergeRule;
+  /** The listing that joined. */
+  entry: ListingRef;
+  /** The listing of the paper whose abstract it matched. */
+  matched: ListingRef;
+  figures: MergeFigures;
+}
+
+/** Two listings alike enough to be looked at but not merged, and why not. */
+export interface MergeNearMiss {
+  /** Ids of the paper the entry belongs to and of the paper it was compared with. */
+  papers: [string, string];
+  entry: ListingRef;
+  matched: ListingRef;
+  figures: MergeFigures;
+  reason: string;
+  /** Alike beyond shared boilerplate: listed on both papers' pages as possibly the same work. */
+  possiblySameWork: boolean;
 }
 
 /** A problem found in a dump; `line` is 1-based, or null when it concerns the whole file. */
@@ -179,4 +232,6 @@ export interface IngestResult {
   papers: PaperRecord[];
   /** One report per dump, in arrival order. */
   dumps: DumpReport[];
+  /** Look-alike listings that were kept apart, in arrival order (for `--explain` and the report). */
+  nearMisses: MergeNearMiss[];
 }

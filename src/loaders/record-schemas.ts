@@ -7,6 +7,7 @@ import type { DumpReport, PaperRecord } from '../ingest/index.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
 const source = z.object({ dump: z.string().min(1), line: z.number().int().positive() });
+const listing = z.object({ dump: z.string().min(1), line: z.number().int().positive(), title: z.string().nullable() });
 
 export const paperSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case URL slug'),
@@ -35,6 +36,19 @@ export const paperSchema = z.object({
     }),
   ),
   possiblySameWork: z.array(z.string()),
+  merges: z.array(
+    z.object({
+      rule: z.enum(['near-identical-abstract', 'truncated-abstract', 'close-title-and-abstract', 'short-title-and-abstract']),
+      entry: listing,
+      matched: listing,
+      figures: z.object({
+        abstractSimilarity: z.number(),
+        containment: z.number(),
+        beyondSharedRun: z.number(),
+        titleSimilarity: z.number().nullable(),
+      }),
+    }),
+  ),
 });
 
 export const dumpSchema = z.object({
