@@ -21,8 +21,8 @@ describe('scripts/ingest.ts --explain-merges', () => {
     // seed 003 line 135 (SSR) matched seed 001 line 121 (the first S3FT listing).
     expect(run.stdout).toContain(`  003_217fc1b1a2c16afd.txt:135 "${SSR}"\n    joined 001_058ae21649b72409.txt:121 "${S3FT}"\n    rule close-title-and-abstract (close titles and agreeing abstracts): abstract similarity 0.504, containment 0.678, beyond shared run 0.564, title similarity 0.667`);
     expect(run.stdout).toContain('Possibly the same work, kept apart: 1 pair');
-    expect(run.stdout).toContain('CompeteSMoE -- Effective Training of Sparse Mixture of Experts via Competition');
-    expect(run.stdout).toContain('CompeteSMoE -- Statistically Guaranteed Mixture of Experts Training via Competition');
+    expect(run.stdout).toContain('CompeteSMoE – Effective Training of Sparse Mixture of Experts via Competition');
+    expect(run.stdout).toContain('CompeteSMoE – Statistically Guaranteed Mixture of Experts Training via Competition');
   });
 
   it('counts the pairs in the ordinary report too', () => {

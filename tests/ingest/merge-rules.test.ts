@@ -76,8 +76,8 @@ describe('an extended version by the same group', () => {
     expect(seaIce.figures.containment).toBeLessThanOrEqual(0.6);
     expect(seaIce.possiblySameWork).toBe(true);
     // The seeds' CompeteSMoE pair: the second says it is "an improved version of the previous study".
-    const statistical = paperTitled(papers, 'CompeteSMoE -- Statistically Guaranteed Mixture of Experts Training via Competition');
-    const effective = paperTitled(papers, 'CompeteSMoE -- Effective Training of Sparse Mixture of Experts via Competition');
+    const statistical = paperTitled(papers, 'CompeteSMoE – Statistically Guaranteed Mixture of Experts Training via Competition');
+    const effective = paperTitled(papers, 'CompeteSMoE – Effective Training of Sparse Mixture of Experts via Competition');
     expect(statistical.possiblySameWork).toEqual([effective.id]);
     expect(effective.possiblySameWork).toEqual([statistical.id]);
   });
