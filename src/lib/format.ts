@@ -37,3 +37,18 @@ export function linkify(text: string): { text: string; href: string | null }[] {
   if (last < text.length) parts.push({ text: text.slice(last), href: null });
   return parts;
 }
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+
+/**
+ * The abstract as the page shows it: the record's `abstractHtml` once the text pipeline marks it up
+ * (links, MathML); while that field is still escaped plain text, the same text with its URLs linked.
+ * The paper page and its search record (src/lib/search-record.ts) both use this.
+ */
+export function abstractHtml(paper: { abstract: string; abstractHtml: string }): string {
+  if (/<[a-z]/i.test(paper.abstractHtml)) return paper.abstractHtml;
+  return linkify(paper.abstract)
+    .map((part) => (part.href ? `<a href="${escapeHtml(part.href)}" rel="noopener noreferrer">${escapeHtml(part.text)}</a>` : escapeHtml(part.text)))
+    .join('');
+}

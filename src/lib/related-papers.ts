@@ -1,0 +1,294 @@
+/**
+ * Related papers: for each paper, the papers whose title and abstract are most alike, by TF-IDF
+ * weighting over words and two-word phrases and cosine similarity. Only the candidates that share
+ * a term with the paper are ever scored, through an inverted index from which terms in more than
+ * a few papers are pruned: those say little about likeness and are what would make the cost grow
+ * with the square of the corpus. So the cost stays near linear in the number of papers.
+ */
+import { singularRuns } from './text-terms.ts';
+
+export interface RelatedInput {
+  id: string;
+  title: string;
+  abstract: string;
+  /** Ids never to be listed as related (the paper's possible duplicates). */
+  exclude?: readonly string[];
+}
+
+export interface RelatedPaper {
+  id: string;
+  /** Cosine similarity, 0…1. */
+  score: number;
+  /** The terms both papers hold that count most towards their likeness, strongest first. */
+  sharedTerms: string[];
+}
+
+export interface RelatedOptions {
+  /** Related papers per paper. */
+  count?: number;
+  /** Shared terms listed per related paper. */
+  sharedTermCount?: number;
+  /** A term in more papers than this share of the corpus is left out of the index… */
+  maxDocumentShare?: number;
+  /** …but never below this many papers, so that a small corpus keeps its ordinary terms. */
+  minDocumentCap?: number;
+  /** Each paper looks for candidates through this many of its strongest terms. */
+  queryTerms?: number;
+  /** The candidates with the best partial scores whose full cosine is computed. */
+  rerankCount?: number;
+}
+
+/** A title word counts as this many words of the abstract: the title says what the paper is. */
+const TITLE_WEIGHT = 2;
+/**
+ * The inverse document frequency is softened (its square root): a topic's own vocabulary ("reward
+ * model", "expert") is common in a digest of four topics, yet it is what makes two papers alike.
+ * Measured on the labelled papers (tests/related-papers-labels.test.ts): full IDF puts 61–69% of
+ * related papers in the paper's topic, its square root 75–78%.
+ */
+const IDF_POWER = 0.5;
+
+interface WeightedTerms {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/**
+ * Each paper's term counts by term id, and each term's text. Words are numbered once; a phrase is
+ * numbered by its two word numbers, so no phrase string is built but for display.
+ */
+interface TermCounts {
+  /** Distinct term ids, ascending. */
+  terms: Int32Array;
+  counts: Int32Array;
+}
+
+function countTerms(papers: readonly RelatedInput[]): { termText: (term: number) => string; termCount: number; counts: TermCounts[] } {
+  const wordIds = new Map<string, number>();
+  const words: string[] = [];
+  const wordId = (word: string): number => {
+    let id = wordIds.get(word);
+    if (id === undefined) {
+      id = words.length;
+      wordIds.set(word, id);
+      words.push(word);
+    }
+    return id;
+  };
+  // Term id → word id (single words) or -1 - pair index (phrases).
+  const terms: number[] = [];
+  const pairs: [number, number][] = [];
+  const singleTerm = new Map<number, number>();
+  const pairTerm = new Map<number, number>();
+  const termOfWord = (word: number): number => {
+    let term = singleTerm.get(word);
+    if (term === undefined) {
+      term = terms.length;
+      singleTerm.set(word, term);
+      terms.push(word);
+    }
+    return term;
+  };
+  const termOfPair = (first: number, second: number): number => {
+    const key = first * 2 ** 26 + second;
+    let term = pairTerm.get(key);
+    if (term === undefined) {
+      term = terms.length;
+      pairTerm.set(key, term);
+      terms.push(-1 - pairs.length);
+      pairs.push([first, second]);
+    }
+    return term;
+  };
+  const occurrences: number[] = [];
+  const counts = papers.map((paper): TermCounts => {
+    occurrences.length = 0;
+    const add = (term: number, weight: number) => {
+      for (let i = 0; i < weight; i++) occurrences.push(term);
+    };
+    for (const [text, weight] of [[paper.title, TITLE_WEIGHT], [paper.abstract, 1]] as const) {
+      const { runs, parts } = singularRuns(text);
+      for (const part of parts) add(termOfWord(wordId(part)), weight);
+      for (const run of runs) {
+        let previous = -1;
+        for (const word of run) {
+          const id = wordId(word);
+          add(termOfWord(id), weight);
+          if (previous >= 0) add(termOfPair(previous, id), weight);
+          previous = id;
+        }
+      }
+    }
+    // Sorted, equal ids sit together: their runs are the counts.
+    const sorted = Int32Array.from(occurrences).sort();
+    const distinct: number[] = [];
+    const frequencies: number[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      if (i > 0 && sorted[i] === sorted[i - 1]) frequencies[frequencies.length - 1]!++;
+      else {
+        distinct.push(sorted[i]!);
+        frequencies.push(1);
+      }
+    }
+    return { terms: Int32Array.from(distinct), counts: Int32Array.from(frequencies) };
+  });
+  const termText = (term: number): string => {
+    const code = terms[term]!;
+    if (code >= 0) return words[code]!;
+    const [first, second] = pairs[-1 - code]!;
+    return `${words[first]!} ${words[second]!}`;
+  };
+  return { termText, termCount: terms.length, counts };
+}
+
+/** For every paper, in input order, its most similar papers. */
+export function relatedPapers(papers: readonly RelatedInput[], options: RelatedOptions = {}): RelatedPaper[][] {
+  const count = options.count ?? 5;
+  const sharedTermCount = options.sharedTermCount ?? 3;
+  const queryTermCount = options.queryTerms ?? 40;
+  const rerankCount = options.rerankCount ?? 40;
+  const size = papers.length;
+  const { termText, termCount, counts } = countTerms(papers);
+
+  const documentFrequency = new Int32Array(termCount);
+  for (const paperCounts of counts) for (const term of paperCounts.terms) documentFrequency[term]! += 1;
+  const cap = Math.max(options.minDocumentCap ?? 60, Math.floor(size * (options.maxDocumentShare ?? 0.01)));
+
+  // Sublinear term frequency times inverse document frequency, normalised to unit length over
+  // every term (pruned ones included, so that pruning changes which papers are found, not scores).
+  const vectors: WeightedTerms[] = counts.map(({ terms, counts: frequencies }) => {
+    const weights = new Float64Array(terms.length);
+    let norm = 0;
+    for (let index = 0; index < terms.length; index++) {
+      const weight = (1 + Math.log(frequencies[index]!)) * Math.log((size + 1) / documentFrequency[terms[index]!]!) ** IDF_POWER;
+      weights[index] = weight;
+      norm += weight * weight;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
+    return { terms, weights };
+  });
+
+  // Postings of the indexed terms: in at least two papers (else nobody shares them), at most `cap`.
+  const postingPapers: number[][] = Array.from({ length: termCount }, () => []);
+  const postingWeights: number[][] = Array.from({ length: termCount }, () => []);
+  vectors.forEach((vector, paper) => {
+    for (let i = 0; i < vector.terms.length; i++) {
+      const term = vector.terms[i]!;
+      const frequency = documentFrequency[term]!;
+      if (frequency < 2 || frequency > cap) continue;
+      postingPapers[term]!.push(paper);
+      postingWeights[term]!.push(vector.weights[i]!);
+    }
+  });
+
+  const idIndex = new Map(papers.map((paper, index) => [paper.id, index]));
+  const scores = new Float64Array(size);
+  // The current paper's weights by term id (zero elsewhere): array reads, not map lookups, in the
+  // thousands of cosines.
+  const termWeights = new Float64Array(termCount);
+  const touched: number[] = [];
+  return vectors.map((vector, paper) => {
+    // The paper's strongest indexed terms find the candidates.
+    const order = strongestIndexed(vector, postingPapers, queryTermCount);
+    for (const i of order) {
+      const term = vector.terms[i]!;
+      const weight = vector.weights[i]!;
+      const others = postingPapers[term]!;
+      const otherWeights = postingWeights[term]!;
+      for (let j = 0; j < others.length; j++) {
+        const other = others[j]!;
+        if (other === paper) continue;
+        if (scores[other] === 0) touched.push(other);
+        scores[other]! += weight * otherWeights[j]!;
+      }
+    }
+    const excluded = new Set((papers[paper]!.exclude ?? []).map((id) => idIndex.get(id)));
+    // The index's partial scores pick the candidates; the full cosine, every shared term
+    // counted, ranks them.
+    for (let i = 0; i < vector.terms.length; i++) termWeights[vector.terms[i]!] = vector.weights[i]!;
+    const best = topByScore(touched, scores, rerankCount, excluded)
+      .map((other) => ({ other, score: cosine(termWeights, vectors[other]!) }))
+      .sort((a, b) => b.score - a.score || a.other - b.other)
+      .slice(0, count);
+    const result = best.map(({ other, score }) => ({
+      id: papers[other]!.id,
+      score: Math.round(score * 1000) / 1000,
+      sharedTerms: sharedTerms(termWeights, vectors[other]!, termText, sharedTermCount),
+    }));
+    for (let i = 0; i < vector.terms.length; i++) termWeights[vector.terms[i]!] = 0;
+    for (const other of touched) scores[other] = 0;
+    touched.length = 0;
+    return result;
+  });
+}
+
+/** Positions in `vector` of its `limit` heaviest terms that have postings, heaviest first. */
+function strongestIndexed(vector: WeightedTerms, postingPapers: readonly (readonly number[])[], limit: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < vector.terms.length; i++) {
+    if (postingPapers[vector.terms[i]!]!.length < 2) continue;
+    const weight = vector.weights[i]!;
+    if (top.length === limit && weight <= vector.weights[top[limit - 1]!]!) continue;
+    let position = top.length === limit ? limit - 1 : top.length;
+    while (position > 0 && weight > vector.weights[top[position - 1]!]!) {
+      top[position] = top[position - 1]!;
+      position--;
+    }
+    top[position] = i;
+  }
+  return top;
+}
+
+/**
+ * The `limit` candidates with the highest scores (ties: lower index first), best first, without
+ * sorting every candidate: a paper can touch thousands.
+ */
+function topByScore(candidates: readonly number[], scores: Float64Array, limit: number, excluded: ReadonlySet<number | undefined>): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  for (const candidate of candidates) {
+    if (excluded.has(candidate)) continue;
+    if (top.length === limit && !better(candidate, top[limit - 1]!)) continue;
+    let position = top.length === limit ? limit - 1 : top.length;
+    while (position > 0 && better(candidate, top[position - 1]!)) {
+      top[position] = top[position - 1]!;
+      position--;
+    }
+    top[position] = candidate;
+  }
+  return top;
+}
+
+function cosine(weights: Float64Array, other: WeightedTerms): number {
+  let sum = 0;
+  for (let i = 0; i < other.terms.length; i++) sum += weights[other.terms[i]!]! * other.weights[i]!;
+  return sum;
+}
+
+/**
+ * The terms two papers share, by their contribution to the similarity; a word is left out when
+ * a listed phrase already holds it ("reward model" rather than "reward", "reward model").
+ */
+function sharedTerms(weightsOfA: Float64Array, b: WeightedTerms, termText: (term: number) => string, limit: number): string[] {
+  const shared: { term: number; contribution: number }[] = [];
+  for (let i = 0; i < b.terms.length; i++) {
+    const weight = weightsOfA[b.terms[i]!]!;
+    if (weight > 0) shared.push({ term: b.terms[i]!, contribution: weight * b.weights[i]! });
+  }
+  // Only the strongest few can be listed, words and phrases holding each other included.
+  const strongest = shared
+    .sort((x, y) => y.contribution - x.contribution || x.term - y.term)
+    .slice(0, limit * 4)
+    .map(({ term }) => ({ term: termText(term) }));
+  let chosen: { term: string; words: string[] }[] = [];
+  const holds = (outer: readonly string[], inner: readonly string[]) => inner.every((word) => outer.includes(word));
+  for (const { term } of strongest) {
+    if (chosen.length === limit) break;
+    const words = term.split(/[ -]/);
+    if (chosen.some((picked) => holds(picked.words, words))) continue;
+    // A phrase takes the place of the words it holds: "low-rank adaptation" rather than "low-rank", "rank".
+    chosen = [...chosen.filter((picked) => !holds(words, picked.words)), { term, words }];
+  }
+  return chosen.map((picked) => picked.term);
+}
