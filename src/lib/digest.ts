@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { DumpReport, PaperRecord } from '../ingest/index.ts';
 import { comparePapersNewestFirst } from './paper-order.ts';
-import { citationKeys } from './bibtex.ts';
+import { bibtexEntry, citationKeys } from './bibtex.ts';
 import { organisations, type Organisation } from './organisations.ts';
 import { relatedPapers, type RelatedPaper } from './related-papers.ts';
 import { topicThemes, type Theme } from './topic-themes.ts';
@@ -39,6 +39,8 @@ export interface Digest {
   organisationIds: Map<string, string>;
   /** Paper id → BibTeX key. */
   citationKeys: Map<string, string>;
+  /** The paper's BibTeX entry, made once for its page and `papers.bib` alike. */
+  bibtex: (paper: PaperRecord) => string;
   /** Dump file → its date, when it has one. */
   dumpDates: Map<string, string | null>;
 }
@@ -78,6 +80,8 @@ async function buildDigest(): Promise<Digest> {
     (a, b) => (dumpOrder.get(a.firstSeen) ?? 0) - (dumpOrder.get(b.firstSeen) ?? 0) || (a.sources[0]?.line ?? 0) - (b.sources[0]?.line ?? 0) || (a.id < b.id ? -1 : 1),
   );
   const orgs = organisations(papers, OTHER_TOPIC_ID);
+  const keys = citationKeys(byArrival, (paper) => dumpDates.get(paper.firstSeen)?.slice(0, 4) ?? null);
+  const entries = new Map<string, string>();
   return {
     papers,
     byId: new Map(papers.map((paper) => [paper.id, paper])),
@@ -92,7 +96,15 @@ async function buildDigest(): Promise<Digest> {
     themes: topicThemes(papers, papersByTopic),
     organisations: orgs,
     organisationIds: new Map(orgs.map((organisation) => [organisation.name, organisation.id])),
-    citationKeys: citationKeys(byArrival, (paper) => dumpDates.get(paper.firstSeen)?.slice(0, 4) ?? null),
+    citationKeys: keys,
+    bibtex: (paper) => {
+      let entry = entries.get(paper.id);
+      if (entry === undefined) {
+        entry = bibtexEntry(paper, keys.get(paper.id)!, { listedDate: dumpDates.get(paper.firstSeen) ?? null });
+        entries.set(paper.id, entry);
+      }
+      return entry;
+    },
     dumpDates,
   };
 }

@@ -5,7 +5,7 @@
  * a few papers are pruned: those say little about likeness and are what would make the cost grow
  * with the square of the corpus. So the cost stays near linear in the number of papers.
  */
-import { singularRuns } from './text-terms.ts';
+import { BREAK, OF, wordStream } from './word-stream.ts';
 
 export interface RelatedInput {
   id: string;
@@ -54,6 +54,48 @@ interface WeightedTerms {
 }
 
 /**
+ * Pair of word ids → term id, in open addressing over typed arrays: a Map keyed by the pair would
+ * hash millions of non-small numbers or strings.
+ */
+class PairTable {
+  private firsts = new Int32Array(1 << 16).fill(-1);
+  private seconds = new Int32Array(1 << 16);
+  private values = new Int32Array(1 << 16);
+  private size = 0;
+
+  private slot(first: number, second: number): number {
+    const mask = this.firsts.length - 1;
+    let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+    while (this.firsts[slot] !== -1 && (this.firsts[slot] !== first || this.seconds[slot] !== second)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** The term id of the pair, or -1. */
+  get(first: number, second: number): number {
+    const slot = this.slot(first, second);
+    return this.firsts[slot] === -1 ? -1 : this.values[slot]!;
+  }
+
+  set(first: number, second: number, value: number): void {
+    if ((this.size + 1) * 2 > this.firsts.length) this.grow();
+    const slot = this.slot(first, second);
+    if (this.firsts[slot] === -1) this.size++;
+    this.firsts[slot] = first;
+    this.seconds[slot] = second;
+    this.values[slot] = value;
+  }
+
+  private grow(): void {
+    const [firsts, seconds, values] = [this.firsts, this.seconds, this.values];
+    this.firsts = new Int32Array(firsts.length * 2).fill(-1);
+    this.seconds = new Int32Array(firsts.length * 2);
+    this.values = new Int32Array(firsts.length * 2);
+    this.size = 0;
+    for (let slot = 0; slot < firsts.length; slot++) if (firsts[slot] !== -1) this.set(firsts[slot]!, seconds[slot]!, values[slot]!);
+  }
+}
+
+/**
  * Each paper's term counts by term id, and each term's text. Words are numbered once; a phrase is
  * numbered by its two word numbers, so no phrase string is built but for display.
  */
@@ -78,59 +120,63 @@ function countTerms(papers: readonly RelatedInput[]): { termText: (term: number)
   // Term id → word id (single words) or -1 - pair index (phrases).
   const terms: number[] = [];
   const pairs: [number, number][] = [];
-  const singleTerm = new Map<number, number>();
-  const pairTerm = new Map<number, number>();
+  const termOfWordId: number[] = [];
+  const pairTerms = new PairTable();
   const termOfWord = (word: number): number => {
-    let term = singleTerm.get(word);
+    let term = termOfWordId[word];
     if (term === undefined) {
       term = terms.length;
-      singleTerm.set(word, term);
+      termOfWordId[word] = term;
       terms.push(word);
     }
     return term;
   };
   const termOfPair = (first: number, second: number): number => {
-    const key = first * 2 ** 26 + second;
-    let term = pairTerm.get(key);
-    if (term === undefined) {
+    let term = pairTerms.get(first, second);
+    if (term < 0) {
       term = terms.length;
-      pairTerm.set(key, term);
+      pairTerms.set(first, second, term);
       terms.push(-1 - pairs.length);
       pairs.push([first, second]);
     }
     return term;
   };
-  const occurrences: number[] = [];
+  // Counts of the paper being read, by term id, and the terms it has touched.
+  let frequency = new Int32Array(1 << 16);
+  const seen: number[] = [];
+  const add = (term: number, weight: number) => {
+    if (term >= frequency.length) {
+      const larger = new Int32Array(Math.max(term + 1, frequency.length * 2));
+      larger.set(frequency);
+      frequency = larger;
+    }
+    if (frequency[term] === 0) seen.push(term);
+    frequency[term]! += weight;
+  };
   const counts = papers.map((paper): TermCounts => {
-    occurrences.length = 0;
-    const add = (term: number, weight: number) => {
-      for (let i = 0; i < weight; i++) occurrences.push(term);
-    };
     for (const [text, weight] of [[paper.title, TITLE_WEIGHT], [paper.abstract, 1]] as const) {
-      const { runs, parts } = singularRuns(text);
-      for (const part of parts) add(termOfWord(wordId(part)), weight);
-      for (const run of runs) {
-        let previous = -1;
-        for (const word of run) {
-          const id = wordId(word);
-          add(termOfWord(id), weight);
-          if (previous >= 0) add(termOfPair(previous, id), weight);
-          previous = id;
+      let previous = -1;
+      for (const item of wordStream(text)) {
+        if (item === BREAK || item === OF) {
+          previous = -1;
+          continue;
         }
+        const id = wordId(item.term);
+        add(termOfWord(id), weight);
+        // The parts of a compound count as words too: "fine-tuning" meets "fine tuning".
+        for (const part of item.parts) add(termOfWord(wordId(part)), weight);
+        if (previous >= 0) add(termOfPair(previous, id), weight);
+        previous = id;
       }
     }
-    // Sorted, equal ids sit together: their runs are the counts.
-    const sorted = Int32Array.from(occurrences).sort();
-    const distinct: number[] = [];
-    const frequencies: number[] = [];
-    for (let i = 0; i < sorted.length; i++) {
-      if (i > 0 && sorted[i] === sorted[i - 1]) frequencies[frequencies.length - 1]!++;
-      else {
-        distinct.push(sorted[i]!);
-        frequencies.push(1);
-      }
+    const distinct = Int32Array.from(seen).sort();
+    const frequencies = new Int32Array(distinct.length);
+    for (let i = 0; i < distinct.length; i++) {
+      frequencies[i] = frequency[distinct[i]!]!;
+      frequency[distinct[i]!] = 0;
     }
-    return { terms: Int32Array.from(distinct), counts: Int32Array.from(frequencies) };
+    seen.length = 0;
+    return { terms: distinct, counts: frequencies };
   });
   const termText = (term: number): string => {
     const code = terms[term]!;
@@ -146,13 +192,13 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   const count = options.count ?? 5;
   const sharedTermCount = options.sharedTermCount ?? 3;
   const queryTermCount = options.queryTerms ?? 40;
-  const rerankCount = options.rerankCount ?? 40;
+  const rerankCount = options.rerankCount ?? 20;
   const size = papers.length;
   const { termText, termCount, counts } = countTerms(papers);
 
   const documentFrequency = new Int32Array(termCount);
   for (const paperCounts of counts) for (const term of paperCounts.terms) documentFrequency[term]! += 1;
-  const cap = Math.max(options.minDocumentCap ?? 60, Math.floor(size * (options.maxDocumentShare ?? 0.01)));
+  const cap = Math.max(options.minDocumentCap ?? 60, Math.floor(size * (options.maxDocumentShare ?? 0.005)));
 
   // Sublinear term frequency times inverse document frequency, normalised to unit length over
   // every term (pruned ones included, so that pruning changes which papers are found, not scores).
@@ -165,8 +211,17 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
       norm += weight * weight;
     }
     norm = Math.sqrt(norm) || 1;
-    for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
-    return { terms, weights };
+    // Terms no other paper has count in the norm but can never be shared: they are dropped.
+    let kept = 0;
+    for (let i = 0; i < terms.length; i++) if (documentFrequency[terms[i]!]! > 1) kept++;
+    const keptTerms = new Int32Array(kept);
+    const keptWeights = new Float64Array(kept);
+    for (let i = 0, j = 0; i < terms.length; i++) {
+      if (documentFrequency[terms[i]!]! <= 1) continue;
+      keptTerms[j] = terms[i]!;
+      keptWeights[j++] = weights[i]! / norm;
+    }
+    return { terms: keptTerms, weights: keptWeights };
   });
 
   // Postings of the indexed terms: in at least two papers (else nobody shares them), at most `cap`.
@@ -190,8 +245,8 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   const touched: number[] = [];
   return vectors.map((vector, paper) => {
     // The paper's strongest indexed terms find the candidates.
-    const order = strongestIndexed(vector, postingPapers, queryTermCount);
-    for (const i of order) {
+    const query = topK(indexedPositions(vector, postingPapers), queryTermCount, (a, b) => vector.weights[a]! > vector.weights[b]!);
+    for (const i of query) {
       const term = vector.terms[i]!;
       const weight = vector.weights[i]!;
       const others = postingPapers[term]!;
@@ -207,7 +262,8 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
     // The index's partial scores pick the candidates; the full cosine, every shared term
     // counted, ranks them.
     for (let i = 0; i < vector.terms.length; i++) termWeights[vector.terms[i]!] = vector.weights[i]!;
-    const best = topByScore(touched, scores, rerankCount, excluded)
+    const candidates = touched.filter((other) => !excluded.has(other));
+    const best = topK(candidates, rerankCount, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b))
       .map((other) => ({ other, score: cosine(termWeights, vectors[other]!) }))
       .sort((a, b) => b.score - a.score || a.other - b.other)
       .slice(0, count);
@@ -223,41 +279,29 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   });
 }
 
-/** Positions in `vector` of its `limit` heaviest terms that have postings, heaviest first. */
-function strongestIndexed(vector: WeightedTerms, postingPapers: readonly (readonly number[])[], limit: number): number[] {
-  const top: number[] = [];
-  for (let i = 0; i < vector.terms.length; i++) {
-    if (postingPapers[vector.terms[i]!]!.length < 2) continue;
-    const weight = vector.weights[i]!;
-    if (top.length === limit && weight <= vector.weights[top[limit - 1]!]!) continue;
+
+
+/**
+ * The `limit` best items, best first, by insertion into a short list: a paper touches thousands
+ * of candidates and holds hundreds of terms, of which only a few are wanted.
+ */
+function topK<T>(items: Iterable<T>, limit: number, better: (a: T, b: T) => boolean): T[] {
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === limit && !better(item, top[limit - 1]!)) continue;
     let position = top.length === limit ? limit - 1 : top.length;
-    while (position > 0 && weight > vector.weights[top[position - 1]!]!) {
+    while (position > 0 && better(item, top[position - 1]!)) {
       top[position] = top[position - 1]!;
       position--;
     }
-    top[position] = i;
+    top[position] = item;
   }
   return top;
 }
 
-/**
- * The `limit` candidates with the highest scores (ties: lower index first), best first, without
- * sorting every candidate: a paper can touch thousands.
- */
-function topByScore(candidates: readonly number[], scores: Float64Array, limit: number, excluded: ReadonlySet<number | undefined>): number[] {
-  const top: number[] = [];
-  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
-  for (const candidate of candidates) {
-    if (excluded.has(candidate)) continue;
-    if (top.length === limit && !better(candidate, top[limit - 1]!)) continue;
-    let position = top.length === limit ? limit - 1 : top.length;
-    while (position > 0 && better(candidate, top[position - 1]!)) {
-      top[position] = top[position - 1]!;
-      position--;
-    }
-    top[position] = candidate;
-  }
-  return top;
+/** Positions of the vector's terms that have postings (are in at least two papers and not pruned). */
+function* indexedPositions(vector: WeightedTerms, postingPapers: readonly (readonly number[])[]): Generator<number> {
+  for (let i = 0; i < vector.terms.length; i++) if (postingPapers[vector.terms[i]!]!.length >= 2) yield i;
 }
 
 function cosine(weights: Float64Array, other: WeightedTerms): number {
@@ -265,6 +309,7 @@ function cosine(weights: Float64Array, other: WeightedTerms): number {
   for (let i = 0; i < other.terms.length; i++) sum += weights[other.terms[i]!]! * other.weights[i]!;
   return sum;
 }
+
 
 /**
  * The terms two papers share, by their contribution to the similarity; a word is left out when
@@ -277,10 +322,7 @@ function sharedTerms(weightsOfA: Float64Array, b: WeightedTerms, termText: (term
     if (weight > 0) shared.push({ term: b.terms[i]!, contribution: weight * b.weights[i]! });
   }
   // Only the strongest few can be listed, words and phrases holding each other included.
-  const strongest = shared
-    .sort((x, y) => y.contribution - x.contribution || x.term - y.term)
-    .slice(0, limit * 4)
-    .map(({ term }) => ({ term: termText(term) }));
+  const strongest = topK(shared, limit * 4, (x, y) => x.contribution > y.contribution || (x.contribution === y.contribution && x.term < y.term)).map(({ term }) => ({ term: termText(term) }));
   let chosen: { term: string; words: string[] }[] = [];
   const holds = (outer: readonly string[], inner: readonly string[]) => inner.every((word) => outer.includes(word));
   for (const { term } of strongest) {

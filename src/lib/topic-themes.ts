@@ -5,6 +5,7 @@
  * how much likelier it is in the topic than outside it.
  */
 import { contentRuns, isContentWord, singular, tokenize } from './text-terms.ts';
+import { BREAK, OF, wordStream } from './word-stream.ts';
 
 export interface ThemeInput {
   id: string;
@@ -24,6 +25,9 @@ export interface Theme {
 export interface ThemeOptions {
   maxThemes?: number;
 }
+
+/** Papers whose spelling of a theme phrase is looked at to label it. */
+const LABEL_SAMPLE = 25;
 
 /** Phrases get this factor on their score per extra word: a phrase names a theme, a word seldom does. */
 const PHRASE_BONUS = [0, 0.4, 1.6, 1.8];
@@ -71,6 +75,38 @@ function phrasesOf(paper: ThemeInput): Map<string, string> {
   return phrases;
 }
 
+/**
+ * The distinct phrase keys of one paper, as `phrasesOf` gives them, from the word stream (no
+ * positions, no spellings): what the counting needs, at a fraction of the cost.
+ */
+function phraseKeysOf(paper: ThemeInput): Set<string> {
+  const keys = new Set<string>();
+  for (const text of [paper.title, paper.abstract]) {
+    const items = wordStream(text);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item === BREAK) continue;
+      if (item === OF) {
+        const before = items[i - 1];
+        const after = items[i + 1];
+        const next = items[i + 2];
+        // X of Y, Y ending its phrase ("number of trainable parameters" is no "number of trainable").
+        if (before && after && typeof before === 'object' && typeof after === 'object' && !(next && typeof next === 'object')) keys.add(`${before.key} of ${after.key}`);
+        continue;
+      }
+      let key = item.key;
+      keys.add(key);
+      for (let length = 2; length <= 3; length++) {
+        const following = items[i + length - 1];
+        if (!following || typeof following !== 'object') break;
+        key = `${key} ${following.key}`;
+        keys.add(key);
+      }
+    }
+  }
+  return keys;
+}
+
 /** The phrase as a label: lower case, single spaces. */
 const labelOf = (raw: string): string => raw.toLowerCase().replace(/\s+/g, ' ');
 
@@ -80,28 +116,27 @@ const labelOf = (raw: string): string => raw.toLowerCase().replace(/\s+/g, ' ');
  */
 export function topicThemes(allPapers: readonly ThemeInput[], topicPapers: ReadonlyMap<string, readonly ThemeInput[]>, options: ThemeOptions = {}): Map<string, Theme[]> {
   const maxThemes = options.maxThemes ?? 12;
-  const phrasesById = new Map(allPapers.map((paper) => [paper.id, phrasesOf(paper)]));
+  const keysById = new Map(allPapers.map((paper) => [paper.id, phraseKeysOf(paper)]));
   const corpusFrequency = new Map<string, number>();
-  for (const phrases of phrasesById.values()) for (const key of phrases.keys()) corpusFrequency.set(key, (corpusFrequency.get(key) ?? 0) + 1);
+  for (const keys of keysById.values()) for (const key of keys) corpusFrequency.set(key, (corpusFrequency.get(key) ?? 0) + 1);
   const total = allPapers.length;
 
   const result = new Map<string, Theme[]>();
   for (const [topic, papers] of topicPapers) {
     const inTopic = papers.length;
     const outside = total - inTopic;
-    const topicPhrases = papers.map((paper) => phrasesById.get(paper.id) ?? phrasesOf(paper));
+    const topicKeys = papers.map((paper) => keysById.get(paper.id) ?? phraseKeysOf(paper));
     // Counting first; papers and spellings only for the phrases chosen.
     const counts = new Map<string, number>();
-    const firstRaw = new Map<string, string>();
-    for (const phrases of topicPhrases) {
-      for (const [key, raw] of phrases) {
-        const count = counts.get(key);
-        if (count === undefined) {
-          counts.set(key, 1);
-          firstRaw.set(key, raw);
-        } else counts.set(key, count + 1);
-      }
-    }
+    for (const keys of topicKeys) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const spelled = new Map<string, Map<string, string>>();
+    const spellingsOf = (index: number) => {
+      let phrases = spelled.get(papers[index]!.id);
+      if (!phrases) spelled.set(papers[index]!.id, (phrases = phrasesOf(papers[index]!)));
+      return phrases;
+    };
+    // The phrase as written, from the first paper that has it.
+    const firstRaw = (key: string): string => spellingsOf(topicKeys.findIndex((keys) => keys.has(key))).get(key) ?? key;
     const minimum = Math.max(2, Math.ceil(inTopic * 0.03));
     const scored: { key: string; score: number }[] = [];
     for (const [key, count] of counts) {
@@ -110,7 +145,7 @@ export function topicThemes(allPapers: readonly ThemeInput[], topicPapers: Reado
       const lift = Math.log(((count + 0.5) / (inTopic + 1)) / ((rest + 0.5) / (outside + 1)));
       if (lift <= 0.5) continue;
       // Words as written: a hyphenated compound counts as one ("low-rank adaptation": two).
-      const length = firstRaw.get(key)!.trim().split(/\s+/).length;
+      const length = firstRaw(key).trim().split(/\s+/).length;
       scored.push({ key, score: count * lift * PHRASE_BONUS[Math.min(3, length)]! });
     }
     scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
@@ -127,10 +162,11 @@ export function topicThemes(allPapers: readonly ThemeInput[], topicPapers: Reado
         const ids: string[] = [];
         const forms = new Map<string, number>();
         papers.forEach((paper, index) => {
-          const raw = topicPhrases[index]!.get(key);
-          if (raw === undefined) return;
+          if (!topicKeys[index]!.has(key)) return;
           ids.push(paper.id);
-          const form = labelOf(raw);
+          // The label: the commonest spelling among the first papers that use the phrase.
+          if (ids.length > LABEL_SAMPLE) return;
+          const form = labelOf(spellingsOf(index).get(key) ?? key);
           forms.set(form, (forms.get(form) ?? 0) + 1);
         });
         const label = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
