@@ -15,11 +15,14 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'docs/screenshots' },
     paper: { type: 'string', default: 's2ft-efficient-scalable-and-generalizable-llm-fine-tuning-by' },
     topic: { type: 'string', default: 'alignment' },
+    'list-topic': { type: 'string', default: 'multimodal' },
   },
 });
 
 const PAGES = [
   { name: 'topic', path: `/topics/${values.topic}/` },
+  // A later page of a topic: cards and the side column, without the introduction above them.
+  { name: 'topic-list', path: `/topics/${values['list-topic']}/2/` },
   { name: 'paper', path: `/papers/${values.paper}/` },
   { name: 'home', path: '/' },
   { name: 'org', path: '/orgs/liquid-ai/' },

@@ -30,6 +30,8 @@ export interface IngestFigures {
    * paper, and the themes of every topic, on this corpus.
    */
   relatedMs: number;
+  /** CPU time of the same (user + system): on a busy machine, what the wall time would be on an idle one. */
+  relatedCpuMs: number;
   themesMs: number;
   /** Peak resident set of this process (`process.resourceUsage().maxRSS`). */
   peakRssMb: number;
@@ -51,7 +53,10 @@ const [inputs, readMs] = timed(() => readDumpFolder(dumpsDirectory));
 const [parsed, parseMs] = timed(() => inputs.map(parseDumpInput));
 const [corpus, buildCorpusMs] = timed(() => buildCorpus(parsed, topics));
 
+const cpuBefore = process.cpuUsage();
 const [, relatedMs] = timed(() => relatedPapers(corpus.papers.map((paper) => ({ id: paper.id, title: paper.title, abstract: paper.abstract, exclude: paper.possiblySameWork }))));
+const relatedCpu = process.cpuUsage(cpuBefore);
+const relatedCpuMs = (relatedCpu.user + relatedCpu.system) / 1000;
 const [, themesMs] = timed(() => {
   const byTopic = new Map<string, typeof corpus.papers>();
   for (const paper of corpus.papers) {
@@ -85,6 +90,7 @@ const figures: IngestFigures = {
   mergeMs,
   classifyMs,
   relatedMs,
+  relatedCpuMs,
   themesMs,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,

@@ -166,7 +166,7 @@ export function resultRows(result: BenchResult): string[][] {
     ['figure', 'value', 'detail'],
     ['papers', number(corpus.papers), `${corpus.source}; ${number(corpus.entries)} entries in ${corpus.dumps} dumps, ${number(corpus.megabytes, 1)} MB`],
     ['ingest (library alone)', seconds(ingest.ingestMs), `${mb(ingest.peakRssMb)} peak; parse ${seconds(ingest.parseMs)}, build corpus ${seconds(ingest.buildCorpusMs)}; ${number(ingest.mbPerSecond, 1)} MB/s${busy(ingest)}`],
-    ['related papers (all papers)', seconds(ingest.relatedMs), `TF-IDF over words and two-word phrases, pruned inverted index; topic themes ${seconds(ingest.themesMs)}; both run once per build`],
+    ['related papers (all papers)', seconds(ingest.relatedMs), `CPU ${seconds(ingest.relatedCpuMs)}; TF-IDF over words and two-word phrases, pruned inverted index; topic themes ${seconds(ingest.themesMs)}; both run once per build${busy(ingest)}`],
     ['build (astro build, total)', seconds(build.wallMs), `${mb(build.peakProcessMb)} peak of one process (all processes together: ${mb(build.peakTotalMb)}); CPU ${seconds(build.cpuMs)}${busy(build)}`],
     ...phaseRows,
     ...processRows,

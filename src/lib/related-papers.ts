@@ -43,7 +43,7 @@ const TITLE_WEIGHT = 2;
 /**
  * The inverse document frequency is softened (its square root): a topic's own vocabulary ("reward
  * model", "expert") is common in a digest of four topics, yet it is what makes two papers alike.
- * Measured on the labelled papers (tests/related-papers-labels.test.ts): full IDF puts 61–69% of
+ * Measured on the labelled papers (tests/reading/related-papers-labels.test.ts): full IDF puts 61–69% of
  * related papers in the paper's topic, its square root 75–78%.
  */
 const IDF_POWER = 0.5;
@@ -262,7 +262,7 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
     // The index's partial scores pick the candidates; the full cosine, every shared term
     // counted, ranks them.
     for (let i = 0; i < vector.terms.length; i++) termWeights[vector.terms[i]!] = vector.weights[i]!;
-    const candidates = touched.filter((other) => !excluded.has(other));
+    const candidates = excluded.size > 0 ? touched.filter((other) => !excluded.has(other)) : touched;
     const best = topK(candidates, rerankCount, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b))
       .map((other) => ({ other, score: cosine(termWeights, vectors[other]!) }))
       .sort((a, b) => b.score - a.score || a.other - b.other)
@@ -304,6 +304,10 @@ function* indexedPositions(vector: WeightedTerms, postingPapers: readonly (reado
   for (let i = 0; i < vector.terms.length; i++) if (postingPapers[vector.terms[i]!]!.length >= 2) yield i;
 }
 
+function* sharedPositions(weightsOfA: Float64Array, b: WeightedTerms): Generator<number> {
+  for (let i = 0; i < b.terms.length; i++) if (weightsOfA[b.terms[i]!]! > 0) yield i;
+}
+
 function cosine(weights: Float64Array, other: WeightedTerms): number {
   let sum = 0;
   for (let i = 0; i < other.terms.length; i++) sum += weights[other.terms[i]!]! * other.weights[i]!;
@@ -316,13 +320,10 @@ function cosine(weights: Float64Array, other: WeightedTerms): number {
  * a listed phrase already holds it ("reward model" rather than "reward", "reward model").
  */
 function sharedTerms(weightsOfA: Float64Array, b: WeightedTerms, termText: (term: number) => string, limit: number): string[] {
-  const shared: { term: number; contribution: number }[] = [];
-  for (let i = 0; i < b.terms.length; i++) {
-    const weight = weightsOfA[b.terms[i]!]!;
-    if (weight > 0) shared.push({ term: b.terms[i]!, contribution: weight * b.weights[i]! });
-  }
-  // Only the strongest few can be listed, words and phrases holding each other included.
-  const strongest = topK(shared, limit * 4, (x, y) => x.contribution > y.contribution || (x.contribution === y.contribution && x.term < y.term)).map(({ term }) => ({ term: termText(term) }));
+  // Only the strongest few can be listed, words and phrases holding each other included: positions
+  // in b of its terms shared with a, strongest first (no object per shared term).
+  const contribution = (i: number) => weightsOfA[b.terms[i]!]! * b.weights[i]!;
+  const strongest = topK(sharedPositions(weightsOfA, b), limit * 4, (x, y) => contribution(x) > contribution(y) || (contribution(x) === contribution(y) && b.terms[x]! < b.terms[y]!)).map((i) => ({ term: termText(b.terms[i]!) }));
   let chosen: { term: string; words: string[] }[] = [];
   const holds = (outer: readonly string[], inner: readonly string[]) => inner.every((word) => outer.includes(word));
   for (const { term } of strongest) {

@@ -80,35 +80,3 @@ function singularOf(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   return word.slice(0, -1);
 }
-
-/** The n-grams (n = 1…maxLength) of each run, as space-joined singular words. */
-export function termsOf(text: string, maxLength: number): string[] {
-  const terms: string[] = [];
-  for (const run of contentRuns(tokenize(text), text)) {
-    const words = run.map((token) => singular(token.word));
-    // The parts of a compound count as words too: "fine-tuning" meets "fine tuning".
-    for (const word of words) if (word.includes('-')) for (const part of word.split('-')) if (isContentWord(part)) terms.push(singular(part));
-    for (let start = 0; start < words.length; start++) {
-      for (let length = 1; length <= maxLength && start + length <= words.length; length++) {
-        terms.push(words.slice(start, start + length).join(' '));
-      }
-    }
-  }
-  return terms;
-}
-
-/**
- * The runs of content words of `text`, each word singular, with the parts of each compound as
- * extra single words ("fine-tuning" → also "fine", "tuning"): what `termsOf` makes its terms of,
- * for callers that number words rather than build phrase strings.
- */
-export function singularRuns(text: string): { runs: string[][]; parts: string[] } {
-  const runs: string[][] = [];
-  const parts: string[] = [];
-  for (const run of contentRuns(tokenize(text), text)) {
-    const words = run.map((token) => singular(token.word));
-    for (const word of words) if (word.includes('-')) for (const part of word.split('-')) if (isContentWord(part)) parts.push(singular(part));
-    runs.push(words);
-  }
-  return { runs, parts };
-}

@@ -84,7 +84,7 @@ function phraseKeysOf(paper: ThemeInput): Set<string> {
   for (const text of [paper.title, paper.abstract]) {
     const items = wordStream(text);
     for (let i = 0; i < items.length; i++) {
-      const item = items[i];
+      const item = items[i]!;
       if (item === BREAK) continue;
       if (item === OF) {
         const before = items[i - 1];
