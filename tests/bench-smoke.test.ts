@@ -47,6 +47,7 @@ describe('npm run bench (smoke run, 300 papers)', () => {
       for (const label of [
         'papers',
         'ingest (library alone)',
+        'related papers (all papers)',
         'build (astro build, total)',
         'startup',
         'content: ingest',
@@ -79,6 +80,9 @@ describe('npm run bench (smoke run, 300 papers)', () => {
         ['ingest.ingestMs', result.ingest.ingestMs],
         ['ingest.peakRssMb', result.ingest.peakRssMb],
         ['ingest.mbPerSecond', result.ingest.mbPerSecond],
+        ['ingest.relatedMs', result.ingest.relatedMs],
+        ['ingest.relatedCpuMs', result.ingest.relatedCpuMs],
+        ['ingest.themesMs', result.ingest.themesMs],
         ['build.wallMs', result.build.wallMs],
         ['build.peakProcessMb', result.build.peakProcessMb],
         ['build.peakTotalMb', result.build.peakTotalMb],

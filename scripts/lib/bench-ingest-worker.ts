@@ -10,6 +10,8 @@
  */
 import { buildCorpus, classifyPaper, compileTopics, parseDumpInput, readDumpFolder, readTopicDefinitions } from '../../src/ingest/index.ts';
 import { displayTitle, mergeDumps } from '../../src/ingest/merge-papers.ts';
+import { relatedPapers } from '../../src/lib/related-papers.ts';
+import { topicThemes } from '../../src/lib/topic-themes.ts';
 
 export interface IngestFigures {
   dumps: number;
@@ -23,6 +25,14 @@ export interface IngestFigures {
   /** `--split` only: `mergeDumps` and classification timed on their own. */
   mergeMs: number | null;
   classifyMs: number | null;
+  /**
+   * What the site's build adds on top of the ingest (src/lib/digest.ts): the related papers of every
+   * paper, and the themes of every topic, on this corpus.
+   */
+  relatedMs: number;
+  /** CPU time of the same (user + system): on a busy machine, what the wall time would be on an idle one. */
+  relatedCpuMs: number;
+  themesMs: number;
   /** Peak resident set of this process (`process.resourceUsage().maxRSS`). */
   peakRssMb: number;
   heapUsedMb: number;
@@ -42,6 +52,21 @@ const topics = readTopicDefinitions(topicsDirectory);
 const [inputs, readMs] = timed(() => readDumpFolder(dumpsDirectory));
 const [parsed, parseMs] = timed(() => inputs.map(parseDumpInput));
 const [corpus, buildCorpusMs] = timed(() => buildCorpus(parsed, topics));
+
+const cpuBefore = process.cpuUsage();
+const [, relatedMs] = timed(() => relatedPapers(corpus.papers.map((paper) => ({ id: paper.id, title: paper.title, abstract: paper.abstract, exclude: paper.possiblySameWork }))));
+const relatedCpu = process.cpuUsage(cpuBefore);
+const relatedCpuMs = (relatedCpu.user + relatedCpu.system) / 1000;
+const [, themesMs] = timed(() => {
+  const byTopic = new Map<string, typeof corpus.papers>();
+  for (const paper of corpus.papers) {
+    for (const topic of paper.topics.length > 0 ? paper.topics : ['other']) {
+      if (!byTopic.has(topic)) byTopic.set(topic, []);
+      byTopic.get(topic)!.push(paper);
+    }
+  }
+  return topicThemes(corpus.papers, byTopic);
+});
 
 let mergeMs: number | null = null;
 let classifyMs: number | null = null;
@@ -64,6 +89,9 @@ const figures: IngestFigures = {
   buildCorpusMs,
   mergeMs,
   classifyMs,
+  relatedMs,
+  relatedCpuMs,
+  themesMs,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
 };

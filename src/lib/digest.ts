@@ -5,6 +5,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { DumpReport, PaperRecord } from '../ingest/index.ts';
 import { comparePapersNewestFirst } from './paper-order.ts';
+import { bibtexEntry, citationKeys } from './bibtex.ts';
+import { organisations, type Organisation } from './organisations.ts';
+import { relatedPapers, type RelatedPaper } from './related-papers.ts';
+import { topicThemes, type Theme } from './topic-themes.ts';
 
 export type TopicEntry = CollectionEntry<'topics'>;
 
@@ -26,6 +30,19 @@ export interface Digest {
   newPapers: PaperRecord[];
   /** Papers already known whose title or upvotes the latest dump changed. */
   changedPapers: PaperRecord[];
+  /** Paper id → its five most similar papers (its possible duplicates left out). */
+  related: Map<string, RelatedPaper[]>;
+  /** Topic id (and `other`) → its themes. */
+  themes: Map<string, Theme[]>;
+  /** Every organisation named by a dump, by name. */
+  organisations: Organisation[];
+  organisationIds: Map<string, string>;
+  /** Paper id → BibTeX key. */
+  citationKeys: Map<string, string>;
+  /** The paper's BibTeX entry, made once for its page and `papers.bib` alike. */
+  bibtex: (paper: PaperRecord) => string;
+  /** Dump file → its date, when it has one. */
+  dumpDates: Map<string, string | null>;
 }
 
 export function isNewPaper(digest: Digest, paper: PaperRecord): boolean {
@@ -57,6 +74,14 @@ async function buildDigest(): Promise<Digest> {
   }
   const latestDump = dumps.at(-1) ?? null;
   const latestFile = latestDump?.file;
+  const related = relatedPapers(papers.map((paper) => ({ id: paper.id, title: paper.title, abstract: paper.abstract, exclude: paper.possiblySameWork })));
+  const dumpDates = new Map(dumps.map((dump) => [dump.file, dump.dumpDate]));
+  const byArrival = [...papers].sort(
+    (a, b) => (dumpOrder.get(a.firstSeen) ?? 0) - (dumpOrder.get(b.firstSeen) ?? 0) || (a.sources[0]?.line ?? 0) - (b.sources[0]?.line ?? 0) || (a.id < b.id ? -1 : 1),
+  );
+  const orgs = organisations(papers, OTHER_TOPIC_ID);
+  const keys = citationKeys(byArrival, (paper) => dumpDates.get(paper.firstSeen)?.slice(0, 4) ?? null);
+  const entries = new Map<string, string>();
   return {
     papers,
     byId: new Map(papers.map((paper) => [paper.id, paper])),
@@ -67,5 +92,19 @@ async function buildDigest(): Promise<Digest> {
     latestDump,
     newPapers: papers.filter((paper) => paper.firstSeen === latestFile),
     changedPapers: papers.filter((paper) => paper.firstSeen !== latestFile && paper.changes.some((change) => change.dump === latestFile)),
+    related: new Map(papers.map((paper, index) => [paper.id, related[index]!])),
+    themes: topicThemes(papers, papersByTopic),
+    organisations: orgs,
+    organisationIds: new Map(orgs.map((organisation) => [organisation.name, organisation.id])),
+    citationKeys: keys,
+    bibtex: (paper) => {
+      let entry = entries.get(paper.id);
+      if (entry === undefined) {
+        entry = bibtexEntry(paper, keys.get(paper.id)!, { listedDate: dumpDates.get(paper.firstSeen) ?? null });
+        entries.set(paper.id, entry);
+      }
+      return entry;
+    },
+    dumpDates,
   };
 }

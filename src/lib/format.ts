@@ -22,3 +22,6 @@ export const FORMAT_NAMES: Record<string, string> = {
   'line-pairs': 'Line pairs',
   'daily-page-metadata': 'Daily page with metadata',
 };
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);

@@ -11,7 +11,7 @@
  * with the config), so a module-level variable would not be shared.
  */
 import type { PaperRecord } from '../ingest/index.ts';
-import { formatDate, paperUrl } from './format.ts';
+import { escapeHtml, formatDate, paperUrl } from './format.ts';
 import { searchFacets, typedTitleVariant } from './search-facets.ts';
 
 export interface SearchRecord {
@@ -20,8 +20,6 @@ export interface SearchRecord {
   content: string;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
 
 export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): string {
   const facets = searchFacets(paper, topicNames);
@@ -39,15 +37,15 @@ export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<stri
   if (paper.aliases.length > 0) {
     parts.push(`<p class="muted" data-pagefind-weight="8">Also listed as: ${paper.aliases.map((alias) => `<cite>${escapeHtml(alias)}</cite>`).join('; ')}</p>`);
   }
-  // The page's facts list is ignored by Pagefind but for its filters.
+  // The facts line is ignored by Pagefind but for the organisation, which readers search for.
+  if (paper.organization) parts.push(`<p class="paper-facts"><span data-pagefind-ignore></span><a data-pagefind-filter="organization">${escapeHtml(paper.organization)}</a></p>`);
+  // The topics list is ignored by Pagefind but for its filters.
   const filters: string[] = [];
-  if (paper.organization) filters.push(`<span data-pagefind-filter="organization">${escapeHtml(paper.organization)}</span>`);
   for (const topic of paper.topics) filters.push(`<a data-pagefind-filter="topic">${escapeHtml(topicNames.get(topic) ?? topic)}</a>`);
   if (paper.topics.length === 0) filters.push('<span hidden data-pagefind-filter="topic:Other"></span>');
   parts.push(`<dl data-pagefind-ignore> <dd>${filters.join(' ')}</dd> </dl>`);
   parts.push('<h2>Abstract</h2>');
   parts.push(`<p class="abstract" data-pagefind-weight="5">${paper.abstractHtml}</p>`);
-  if (paper.links.length > 0) parts.push('<h2>Links</h2>');
   parts.push('</article>');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(paper.title)}</title></head><body>${parts.join(' ')}</body></html>`;
 }

@@ -12,6 +12,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/ingest/index.ts';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
 import { ID } from '../new-dump/helpers.ts';
 import {
   SITE_URL,
@@ -138,7 +140,9 @@ describe('building again after new dumps arrive', () => {
 
     it('lists the new papers of the latest dump apart from the papers it only changed', () => {
       const page = newPage(3);
-      expect(page).toMatch(/006_foxtrot\.txt<\/a> \(dated 6 Mar 2026\) brought\s*<strong> 2 new papers<\/strong> and changed 3 known papers\./);
+      // Named by its date and size; its file name is on the Sources page.
+      expect(page).toMatch(/The latest dump, of 6 Mar 2026, listed 5 entries: it brought\s*<strong> 2 papers new to the digest<\/strong> and changed 3 known papers\./);
+      expect(page).toContain('href="/sources/#006_foxtrot.txt"');
       expect(cardIds(elementById(page, 'new-papers')!)).toEqual([ID.dpo, ID.video]);
       const changed = elementById(page, 'changed-papers')!;
       expect(listItemIds(changed)).toEqual([ID.fish, ID.routing, ID.frugal]);
@@ -152,7 +156,7 @@ describe('building again after new dumps arrive', () => {
       expect(cardIds(elementById(newPage(1), 'new-papers')!)).toEqual([ID.charts, ID.routingRevised]);
       expect(listItemIds(elementById(newPage(1), 'changed-papers')!)).toEqual([]);
       // 005 repeats 002: nothing new, nothing changed.
-      expect(newPage(2)).toMatch(/005_echo\.txt<\/a> brought\s*<strong> 0 new papers<\/strong> and changed 0 known papers\./);
+      expect(newPage(2)).toMatch(/The latest dump listed 3 entries: it brought\s*<strong> 0 papers new to the digest<\/strong> and changed 0 known papers\./);
       expect(cardIds(elementById(newPage(2), 'new-papers')!)).toEqual([]);
       expect(elementById(newPage(2), 'new-papers')).toContain('None: every paper of the latest dump was already known.');
       expect(listItemIds(elementById(newPage(2), 'changed-papers')!)).toEqual([]);
@@ -231,24 +235,32 @@ describe('building again after new dumps arrive', () => {
       expect(papers.find((paper) => paper.id === ID.dpo)!.firstSeen).toBe('006_foxtrot.txt');
     });
 
-    it('serves /papers.bib with a title, the year where known and the page URL of every paper', () => {
+    it('serves /papers.bib: an entry per paper that a BibTeX parser reads back, with its title and the year where known', () => {
       const bib = readPage(dist(3), '/papers.bib')!;
-      const entries = [...bib.matchAll(/@misc\{([^,]+),\n([\s\S]*?)\n\}\n/g)].map((match) => ({ key: match[1]!, body: match[2]! }));
-      expect(entries.map((entry) => entry.key)).toEqual([ID.fish, ID.dpo, ID.frugal, ID.video, ID.prompt, ID.reward, ID.routing, ID.charts]);
-      const field = (key: string, name: string) => new RegExp(`^  ${name} = \\{(.*)\\},?$`, 'm').exec(entries.find((entry) => entry.key === key)!.body)?.[1] ?? null;
-      for (const { key } of entries) expect(field(key, 'url'), key).toBe(`${SITE_URL}/papers/${key}/`);
-      expect(field(ID.reward, 'title')).toBe('{Calibrated Reward Models Abstain When Unsure}');
-      expect(field(ID.charts, 'title')).toBe('{Charts Need Captions: Grounded Chart Question Answering}');
+      const papers = JSON.parse(readPage(dist(3), '/papers.json')!) as PaperRecord[];
+      const entries = (new Cite(bib).data as { 'citation-key': string; title: string; issued?: { 'date-parts': number[][] }; note: string; URL?: string }[]);
+      expect(entries).toHaveLength(papers.length);
+      const byTitle = new Map(entries.map((entry) => [entry.title, entry]));
+      const entryOf = (id: string) => byTitle.get(papers.find((paper) => paper.id === id)!.title)!;
+      expect(entryOf(ID.reward).title).toBe('Calibrated Reward Models Abstain When Unsure');
+      expect(entryOf(ID.charts).title).toBe('Charts Need Captions: Grounded Chart Question Answering');
       // Years from the (resolved) publication dates: `Mar 1` in a dump of Feb 2026 is 2025.
-      expect(Object.fromEntries([ID.fish, ID.dpo, ID.frugal, ID.video, ID.reward, ID.routing].map((key) => [key, field(key, 'year')]))).toEqual({
-        [ID.fish]: '2026',
-        [ID.dpo]: '2026',
-        [ID.frugal]: '2025',
-        [ID.video]: '2025',
-        [ID.reward]: '2025',
-        [ID.routing]: '2026',
+      const year = (id: string) => entryOf(id).issued?.['date-parts'][0]![0] ?? null;
+      expect(Object.fromEntries([ID.fish, ID.dpo, ID.frugal, ID.video, ID.reward, ID.routing].map((id) => [id, year(id)]))).toEqual({
+        [ID.fish]: 2026,
+        [ID.dpo]: 2026,
+        [ID.frugal]: 2025,
+        [ID.video]: 2025,
+        [ID.reward]: 2025,
+        [ID.routing]: 2026,
       });
-      expect(bib).not.toContain(ID.routingRevised + ',');
+      // Keys: the first telling word of the title and the year; no invented fields (no author, no URL of the digest).
+      expect(entryOf(ID.reward)['citation-key']).toBe('calibrated2025');
+      for (const entry of entries) {
+        expect(Object.keys(entry).filter((field) => !['id', 'citation-key', 'type', 'title', 'issued', 'note', '_graph'].includes(field)), entry.title).toEqual([]);
+        expect(entry.note, entry.title).toMatch(/^Listed on Hugging Face Papers/);
+      }
+      expect(new Set(entries.map((entry) => entry['citation-key'])).size).toBe(entries.length);
     });
   });
 

@@ -1,0 +1,13 @@
+/** The seeds' corpus, ingested once per test file, as the reading-aid tests use it. */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ingestDumps, readDumpFolder, readTopicDefinitions, type IngestResult } from '../../src/ingest/index.ts';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+let corpus: IngestResult | null = null;
+
+export function seedCorpus(): IngestResult {
+  corpus ??= ingestDumps(readDumpFolder(join(PROJECT_ROOT, 'seeds')), readTopicDefinitions(join(PROJECT_ROOT, 'content/topics')));
+  return corpus;
+}
