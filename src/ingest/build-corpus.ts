@@ -1,10 +1,9 @@
 /** Turns parsed dumps into the corpus: merged, classified paper records and one report per dump. */
 import { classifyPaper, compileTopics } from './classify-topics.ts';
-import { extractLinks } from './extract-links.ts';
 import { displayTitle, mergeDumps, type PaperDraft } from './merge-papers.ts';
 import { possiblySameWorkIds } from './merge-review.ts';
 import { parseDump } from './parse-dump.ts';
-import { renderDumpText } from './text/render-dump-text.ts';
+import { renderDumpText, type RenderOptions } from './text/render-dump-text.ts';
 import type { DumpInput, DumpReport, IngestNote, IngestResult, ListingRef, PaperRecord, ParsedDump, TopicDefinition } from './types.ts';
 
 /** Dumps arrive in file-name order; that order decides first sightings, ids and newest titles. */
@@ -37,7 +36,7 @@ export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly
     newPapers: counts.get(dump.file)?.newPapers ?? 0,
     mergedEntries: counts.get(dump.file)?.mergedEntries ?? 0,
     warnings: dump.warnings,
-    notes: (notesByDump.get(dump.file) ?? []).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.message < b.message ? -1 : 1)),
+    notes: (notesByDump.get(dump.file) ?? []).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message)),
   }));
   return {
     papers,
@@ -47,7 +46,7 @@ export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly
 }
 
 /** Listing titles in the plain reading, as everywhere else a title is text. */
-const plainTitled = (listing: ListingRef): ListingRef => (listing.title === null ? listing : { ...listing, title: renderDumpText(listing.title).plain });
+const plainTitled = (listing: ListingRef): ListingRef => (listing.title === null ? listing : { ...listing, title: renderDumpText(listing.title, { linkUrls: false }).plain });
 
 /**
  * The paper as readers see it: title and abstract through the text pipeline (HTML for pages, plain
@@ -56,20 +55,21 @@ const plainTitled = (listing: ListingRef): ListingRef => (listing.title === null
  */
 function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopics>, possiblySameWork: string[], notes: IngestNote[]): PaperRecord {
   const newest = draft.sources[draft.sources.length - 1]!;
-  const render = (text: string) => {
-    const rendered = renderDumpText(text);
+  const render = (text: string, options: RenderOptions) => {
+    const rendered = renderDumpText(text, options);
     for (const problem of rendered.mathProblems) {
       notes.push({ dump: newest.dump, line: newest.line, message: `formula shown as written, it does not parse: ${problem}` });
     }
     return rendered;
   };
-  const title = render(displayTitle(draft));
-  const abstract = render(draft.abstract);
-  const aliases = [...draft.titles].filter(([key]) => key !== draft.latestTitleKey).map(([, text]) => renderDumpText(text).plain);
+  // A title is shown inside a link to its paper: its URLs stay text.
+  const title = render(displayTitle(draft), { linkUrls: false });
+  const abstract = render(draft.abstract, { linkUrls: true });
+  const aliases = [...draft.titles].filter(([key]) => key !== draft.latestTitleKey).map(([, text]) => renderDumpText(text, { linkUrls: false }).plain);
   const { topics: topicIds, topicEvidence } = classifyPaper(topics, title.plain, abstract.plain);
   const changes = draft.changes.map((change) =>
     change.field === 'title' && typeof change.from === 'string' && typeof change.to === 'string'
-      ? { ...change, from: renderDumpText(change.from).plain, to: renderDumpText(change.to).plain }
+      ? { ...change, from: renderDumpText(change.from, { linkUrls: false }).plain, to: renderDumpText(change.to, { linkUrls: false }).plain }
       : change,
   );
   return {
@@ -86,7 +86,7 @@ function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopic
     upvotes: draft.upvotes,
     authorCount: draft.authorCount,
     organization: draft.organization,
-    links: extractLinks(abstract.plain),
+    links: [...new Set(abstract.links)],
     sources: draft.sources,
     firstSeen: draft.firstSeen,
     formerIds: [...draft.retiredIds].sort(),

@@ -37,7 +37,7 @@ export interface PaperRecord {
   id: string;
   /** Display title as plain text (math as Unicode, e.g. "S²FT"): the newest title any dump gave, or a derived one. */
   title: string;
-  /** The display title as HTML for a page: text escaped, math as MathML (src/ingest/render-text.ts). */
+  /** The display title as HTML for a page: text escaped, math as MathML (src/ingest/text/render-dump-text.ts). */
   titleHtml: string;
   /** Other titles this paper was listed under, oldest first. */
   aliases: string[];

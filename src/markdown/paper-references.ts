@@ -7,7 +7,9 @@ import { comparableWords, titleKey, type PaperRecord } from '../ingest/index.ts'
 
 export type PaperSummary = Pick<PaperRecord, 'id' | 'title' | 'aliases' | 'formerIds'>;
 
-export type ResolvedReference = { found: true; id: string; title: string; via: 'id' | 'retired id' | 'title' } | { found: false; suggestions: string[] };
+export type ResolvedReference =
+  | { found: true; id: string; title: string; via: 'id' | 'retired id' | 'title' }
+  | { found: false; suggestions: string[]; ambiguous: boolean };
 
 export interface PaperReferenceIndex {
   resolve(reference: string): ResolvedReference;
@@ -15,7 +17,7 @@ export interface PaperReferenceIndex {
 
 /** `paper:some-id`, `paper:"Exact Title"` (inside `<…>`) or `paper:Exact%20Title`: the part after `paper:`. */
 export function parsePaperUrl(url: string): string | null {
-  if (!url.startsWith('paper:')) return null;
+  if (!/^paper:/i.test(url)) return null;
   let reference = url.slice('paper:'.length);
   try {
     reference = decodeURIComponent(reference);
@@ -28,8 +30,14 @@ export function parsePaperUrl(url: string): string | null {
 export function indexPaperReferences(papers: readonly PaperSummary[]): PaperReferenceIndex {
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
   const byRetiredId = new Map(papers.flatMap((paper) => paper.formerIds.map((id) => [id, paper] as const)));
-  const byTitle = new Map<string, PaperSummary>();
-  for (const paper of papers) for (const title of [...paper.aliases, paper.title]) byTitle.set(titleKey(title), paper);
+  // A title (or former title) two papers share names neither: such a reference must use an id.
+  const byTitle = new Map<string, PaperSummary | 'ambiguous'>();
+  for (const paper of papers) {
+    for (const key of new Set([...paper.aliases, paper.title].map(titleKey))) {
+      const known = byTitle.get(key);
+      byTitle.set(key, known === undefined || known === paper ? paper : 'ambiguous');
+    }
+  }
   const wordsOf = new Map(papers.map((paper) => [paper, new Set(comparableWords(`${paper.title} ${paper.id.replaceAll('-', ' ')}`))]));
 
   const closestTitles = (reference: string): string[] => {
@@ -56,8 +64,9 @@ export function indexPaperReferences(papers: readonly PaperSummary[]): PaperRefe
       if (redirected) return { found: true, id: redirected.id, title: redirected.title, via: 'retired id' };
       const key = titleKey(reference);
       const titled = key === '' ? undefined : byTitle.get(key);
+      if (titled === 'ambiguous') return { found: false, suggestions: closestTitles(reference), ambiguous: true };
       if (titled) return { found: true, id: titled.id, title: titled.title, via: 'title' };
-      return { found: false, suggestions: closestTitles(reference) };
+      return { found: false, suggestions: closestTitles(reference), ambiguous: false };
     },
   };
 }

@@ -4,7 +4,7 @@
  * link's `title`. A reference that matches no paper fails the build, naming the file, the line and
  * the closest titles: a citation that silently points nowhere is worse than none.
  */
-import type { Link, Parent, Root, Text } from 'mdast';
+import type { Definition, Link, Parent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { parsePaperUrl, type PaperReferenceIndex } from './paper-references.ts';
@@ -21,29 +21,35 @@ export interface PaperCitationOptions {
   warn?: (message: string) => void;
 }
 
-/** `[x](paper:"Two Words")` is not a Markdown link (a destination cannot hold a space): catch it. */
-const UNPARSED_TITLE_REFERENCE = /\]\(paper:"[^"]*"\)/;
+/**
+ * `[x](paper:"Two Words")` or `[x](paper:Two Words)` is not a Markdown link (a destination cannot
+ * hold a space) and would stay as text: catch it.
+ */
+const UNPARSED_REFERENCE = /\]\(\s*paper:/i;
 
 export function remarkPaperCitations(options: PaperCitationOptions) {
   return (tree: Root, file: VFile): void => {
-    const where = (node: Link | Text) => `${file.path ?? 'an MDX file'}:${node.position?.start.line ?? '?'}`;
+    const where = (node: Link | Definition | Text) => `${file.path ?? 'an MDX file'}:${node.position?.start.line ?? '?'}`;
     let papers: PaperReferenceIndex | null = null;
     const unlinked: { link: Link; parent: Parent; index: number }[] = [];
     visit(tree, (node, index, parent) => {
-      if (node.type === 'text' && UNPARSED_TITLE_REFERENCE.test(node.value)) {
-        throw new Error(`${where(node)}: a paper reference by title needs angle brackets: [text](<paper:"Exact Title">)`);
+      if (node.type === 'text' && UNPARSED_REFERENCE.test(node.value)) {
+        throw new Error(`${where(node)}: this paper reference is not a link; a title needs angle brackets: [text](<paper:"Exact Title">)`);
       }
-      if (node.type !== 'link') return;
+      // A reference-style link takes its URL from a definition (`[r]: paper:…`).
+      if (node.type !== 'link' && node.type !== 'definition') return;
       const reference = parsePaperUrl(node.url);
       if (reference === null) return;
       papers ??= options.papers();
       const resolved = papers.resolve(reference);
       if (!resolved.found) {
         const suggestions = resolved.suggestions.length > 0 ? ` Closest: ${resolved.suggestions.join('; ')}.` : '';
-        const message = `${where(node)}: no paper matches "paper:${reference}".${suggestions}`;
+        const problem = resolved.ambiguous ? `more than one paper has the title of "paper:${reference}"; cite it by id` : `no paper matches "paper:${reference}"`;
+        const message = `${where(node)}: ${problem}.${suggestions}`;
         if (options.unresolved !== 'warn') throw new Error(message);
         (options.warn ?? console.warn)(`${message} Shown as text.`);
-        unlinked.push({ link: node, parent: parent as Parent, index: index ?? 0 });
+        if (node.type === 'link') unlinked.push({ link: node, parent: parent as Parent, index: index ?? 0 });
+        else node.url = '#';
         return;
       }
       node.url = `/papers/${resolved.id}/`;

@@ -64,7 +64,7 @@ describe('inline math', () => {
     ['$\\alpha$-blending', 'α-blending'],
     ['up to 3$\\times$ faster', 'up to 3× faster'],
     ['$\\sim$50\\% fewer', '∼50% fewer'],
-    ['an $\\mathcal{O}(T)$ bound', 'an 𝒪(T) bound'],
+    ['an $\\mathcal{O}(T)$ bound', 'an O(T) bound'],
     ['a $360^\\circ$ view', 'a 360° view'],
     ['pages $\\unicode{x2013}$ more', 'pages – more'],
     ['a gain of 5$%$', 'a gain of 5%'],
@@ -196,6 +196,7 @@ describe('dump text is never markup', () => {
     expect(renderDumpText('Tiny Adapters: Few Parameters Are Enough')).toEqual({
       html: 'Tiny Adapters: Few Parameters Are Enough',
       plain: 'Tiny Adapters: Few Parameters Are Enough',
+      links: [],
       mathProblems: [],
     });
   });
@@ -213,10 +214,89 @@ describe('the shortcut for text the parser has nothing to do with', () => {
     expect(nonEmpty.length).toBeGreaterThan(1000);
     expect(nonEmpty.filter((line) => /https?:\/\//.test(line)).length).toBeGreaterThan(50);
     const differing = nonEmpty.filter((line) => {
-      const fast = renderDumpText(line);
-      const full = renderThroughPipeline(line);
-      return fast.html !== full.html || fast.plain !== full.plain;
+      return [true, false].some((linkUrls) => {
+        const fast = renderDumpText(line, { linkUrls });
+        const full = renderThroughPipeline(line, { linkUrls });
+        return fast.html !== full.html || fast.plain !== full.plain || fast.links.join() !== full.links.join();
+      });
     });
     expect(differing).toEqual([]);
+  });
+});
+
+describe('hostile or heavy formulas', () => {
+  it('reads a deeply nested formula in one pass (30 levels of \\sqrt and of braces)', () => {
+    const roots = renderDumpText(`$${'\\sqrt{'.repeat(30)}x${'}'.repeat(30)}$`);
+    expect(roots.plain).toBe(`${'√('.repeat(29)}√x${')'.repeat(29)}`);
+    expect(renderDumpText(`$${'{a+'.repeat(30)}a${'}'.repeat(30)}$`).plain).toBe(`${'a+'.repeat(30)}a`);
+  });
+
+  it('reads a line of thousands of dollar signs as money in a few parses', () => {
+    const line = '$ '.repeat(2000).trim();
+    expect(renderDumpText(line).plain).toBe(line);
+    const amounts = '$5 '.repeat(1000).trim();
+    expect(renderDumpText(amounts).html).not.toContain('<math');
+    expect(renderDumpText('a $b '.repeat(500).trim()).mathProblems).toEqual([]);
+  });
+
+  it('bounds sizes: no formula is wider than 2em of space or lets text overlap it', () => {
+    for (const source of ['$\\hspace{1000000em}$', '$\\rule{1000em}{1000em}$', '$\\mkern1000000mu$', '$\\genfrac{(}{)}{1000em}{0}{a}{b}$', '$\\rule[-999em]{1em}{1em}$', '$\\mathllap{x}$']) {
+      const page = html(source);
+      for (const [, name, amount] of page.matchAll(/(width|height|depth|linethickness|voffset)="([^"]*)"/g)) {
+        expect(Number.parseFloat(amount!), `${source}: ${name}`).toBeLessThanOrEqual(2);
+      }
+      expect(page, source).not.toContain('<mpadded');
+    }
+  });
+
+  it('keeps only attributes the HTML checker accepts where it accepts them, and text alone in token elements', () => {
+    const page = html('$\\boxed{x}$ $\\hbox{x}$ $\\leftmodels$ $\\displaystyle x$');
+    expect(page).not.toMatch(/<(mrow|mtext|mi|mo)[^>]*(scriptlevel|displaystyle)=/);
+    expect(page).not.toMatch(/<mo[^>]*>[^<]*<m/);
+  });
+
+  it('shows an empty \\boxed{} as an empty box', () => {
+    expect(plain('the answer in $\\boxed{}$ format')).toBe('the answer in □ format');
+  });
+
+  it('lets no control character, noncharacter or direction override into the page', () => {
+    const page = html('$\\unicode{x85}$ $\\unicode{x202E}$ $\\char"9F$ $\\char"FFFF$ $\\unicode{xFDD0}$');
+    expect(page).not.toMatch(/[\u0080-\u009f\u202a-\u202e\ufdd0-\ufdef\uffff]/);
+  });
+
+  it('reads styled letters as plain letters, so that words in \\mathbf or \\textit still match', () => {
+    expect(plain('$\\mathbf{MoE}$-Tiny: a $\\textit{Mixture-of-Experts}$ model')).toBe('MoE-Tiny: a Mixture-of-Experts model');
+    expect(plain('$\\mathcal{O}(n)$ in $\\mathbb{R}^d$')).toBe('O(n) in Rᵈ');
+  });
+
+  it('reads letters set upright as one word, and a thin space as a space', () => {
+    expect(plain('a $\\rm{ReLU}$ unit')).toBe('a ReLU unit');
+    expect(plain('from $\\log E$ down')).toBe('from log E down');
+  });
+});
+
+describe('text-mode commands the Markdown escape would eat', () => {
+  it.each([
+    ['a 5\\,ms delay', 'a 5 ms delay'],
+    ['Jos\\\'{e} and Schr\\"odinger and Garc\\\'ia and Jos\\^{e}', 'José and Schrödinger and García and Josê'],
+    ['LoRA\\xspace is small', 'LoRA is small'],
+    ['\\(O(n)\\) time', 'O(n) time'],
+  ])('%s reads %s', (source, expected) => {
+    expect(plain(source)).toBe(expected);
+  });
+});
+
+describe('links of an abstract and of a title', () => {
+  it('lists the URLs the page links, as written (not the plain reading of math after them)', () => {
+    expect(renderDumpText('Code: https://github.com/foo/bar$^{1}$ and more').links).toEqual(['https://github.com/foo/bar']);
+    expect(renderDumpText('Code: https://github.com/foo/bar.').links).toEqual(['https://github.com/foo/bar']);
+  });
+
+  it('leaves the URLs of a title as text (a page shows the title inside a link to the paper)', () => {
+    for (const title of ['Code and models: https://github.com/org/repo', 'A $k$-NN view: https://example.org/x']) {
+      const rendered = renderDumpText(title, { linkUrls: false });
+      expect(rendered.html).not.toContain('<a');
+      expect(rendered.links).toEqual([]);
+    }
   });
 });

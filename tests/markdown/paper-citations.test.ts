@@ -85,6 +85,33 @@ describe('paper: references', () => {
   });
 
   it('fails for a title reference written without angle brackets, which Markdown cannot read as a link', () => {
-    expect(() => citeLinks('\n[x](paper:"LFM2 Technical Report")')).toThrow(/example\.mdx:2: a paper reference by title needs angle brackets/);
+    expect(() => citeLinks('\n[x](paper:"LFM2 Technical Report")')).toThrow(/example\.mdx:2: this paper reference is not a link; a title needs angle brackets/);
+    expect(() => citeLinks('[x](paper:LFM2 Technical Report)')).toThrow(/example\.mdx:1: this paper reference is not a link/);
+  });
+
+  it('resolves a reference-style link, and fails for one to no paper', () => {
+    const definitions = (() => {
+      const index = indexPaperReferences(papers);
+      const processor = unified().use(remarkParse).use(remarkPaperCitations, { papers: () => index });
+      const file = new VFile({ path: 'content/topics/example.mdx', value: 'See [the report][r].\n\n[r]: paper:lfm2-technical-report' });
+      const tree = processor.runSync(processor.parse(file), file) as Root;
+      return tree.children.filter((node) => node.type === 'definition');
+    })();
+    expect(definitions).toMatchObject([{ url: '/papers/lfm2-technical-report/', title: 'LFM2 Technical Report' }]);
+    expect(() => citeLinks('See [x][r].\n\n[r]: paper:no-such-paper')).toThrow(/example\.mdx:3: no paper matches "paper:no-such-paper"/);
+  });
+
+  it('reads the prefix in any case', () => {
+    const [link] = citeLinks('[x](Paper:lfm2-technical-report)');
+    expect(link?.url).toBe('/papers/lfm2-technical-report/');
+  });
+
+  it('fails for a title two papers share, asking for an id', () => {
+    const twins: PaperSummary[] = [
+      { id: 'technical-report', title: 'Technical Report', aliases: [], formerIds: [] },
+      { id: 'technical-report-2', title: 'Technical Report', aliases: [], formerIds: [] },
+    ];
+    expect(() => citeLinks('[x](<paper:"Technical Report">)', twins)).toThrow(/more than one paper has the title of "paper:Technical Report"; cite it by id/);
+    expect(citeLinks('[x](paper:technical-report-2)', twins)[0]?.url).toBe('/papers/technical-report-2/');
   });
 });

@@ -16,7 +16,8 @@ export function latexTextModeToUnicode(text: string): string {
   if (result.includes('\\')) {
     result = result
       .replace(TEXT_COMMAND, '$1')
-      .replace(/\\(?:allowbreak|xspace|,|;|\/)\s*/g, (command) => (command.startsWith('\\,') || command.startsWith('\\;') ? '\u2009' : ''));
+      .replace(/\\allowbreak\s*/g, '')
+      .replace(/\\xspace\b/g, '');
   }
   if (result.includes('^') || result.includes('_')) {
     result = result.replace(TEXT_SCRIPT, (whole, mark: string, braced?: string, digits?: string) =>

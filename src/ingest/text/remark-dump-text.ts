@@ -31,10 +31,10 @@ function splitAdjacentFormulas(node: DumpPhrasing): DumpPhrasing[] {
   return node.value.split('$$').map((value) => ({ type: 'inlineMath', value }));
 }
 
-function linkedText(value: string): DumpPhrasing[] {
+function linkedText(value: string, linkUrls: boolean): DumpPhrasing[] {
   const parts: DumpPhrasing[] = [];
   let last = 0;
-  for (const { url, start } of findUrlSpans(value)) {
+  for (const { url, start } of linkUrls ? findUrlSpans(value) : []) {
     if (start > last) parts.push({ type: 'text', value: latexTextModeToUnicode(value.slice(last, start)) });
     const link: Link = { type: 'link', url, children: [{ type: 'text', value: url }] };
     parts.push(link);
@@ -44,7 +44,12 @@ function linkedText(value: string): DumpPhrasing[] {
   return parts;
 }
 
-export function remarkDumpTextNodes() {
+export interface DumpTextOptions {
+  /** Whether URLs become links: not in a title, which pages put inside a link of its own. */
+  linkUrls: boolean;
+}
+
+export function remarkDumpTextNodes(options: DumpTextOptions) {
   return (tree: Root): void => {
     for (const block of tree.children) {
       if (block.type !== 'paragraph') continue;
@@ -55,7 +60,7 @@ export function remarkDumpTextNodes() {
         if (node.type === 'text' && previous?.type === 'text') (previous as Text).value += node.value;
         else joined.push(node.type === 'text' ? { type: 'text', value: node.value } : node);
       }
-      block.children = joined.flatMap((node) => (node.type === 'text' ? linkedText(node.value) : [node])) as PhrasingContent[];
+      block.children = joined.flatMap((node) => (node.type === 'text' ? linkedText(node.value, options.linkUrls) : [node])) as PhrasingContent[];
     }
   };
 }
@@ -68,6 +73,7 @@ export function remarkDumpTextNodes() {
  */
 export function readsAsMoney(node: InlineMath, source: string): boolean {
   const end = node.position?.end.offset;
-  if (node.value === '' || /^\s|\s$/.test(node.value)) return true;
+  // A "formula" closed by an escaped `\$` is none: its opening `$` is a dollar sign too.
+  if (node.value === '' || /^\s|\s$|\\$/.test(node.value)) return true;
   return /^[0-9]/.test(node.value) && end !== undefined && /[0-9]/.test(source.charAt(end));
 }
