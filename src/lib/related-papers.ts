@@ -191,7 +191,7 @@ function countTerms(papers: readonly RelatedInput[]): { termText: (term: number)
 export function relatedPapers(papers: readonly RelatedInput[], options: RelatedOptions = {}): RelatedPaper[][] {
   const count = options.count ?? 5;
   const sharedTermCount = options.sharedTermCount ?? 3;
-  const queryTermCount = options.queryTerms ?? 40;
+  const queryTermCount = options.queryTerms ?? 25;
   const rerankCount = options.rerankCount ?? 20;
   const size = papers.length;
   const { termText, termCount, counts } = countTerms(papers);
