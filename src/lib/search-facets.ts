@@ -13,6 +13,11 @@ export interface SearchFacets {
   topics: string[];
   dateSortKey: string;
   upvotesSortKey: string;
+  /**
+   * The sort keys this paper has no real value for (`unknown` filter values): the search page
+   * lists these papers after the others, whichever the direction of the sort.
+   */
+  unknown: ('date' | 'upvotes')[];
 }
 
 export function searchFacets(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): SearchFacets {
@@ -21,7 +26,16 @@ export function searchFacets(paper: PaperRecord, topicNames: ReadonlyMap<string,
     topics: paper.topics.length === 0 ? [OTHER_TOPIC_NAME] : paper.topics.map((topic) => topicNames.get(topic) ?? topic),
     dateSortKey: paper.published ?? '0000-00-00',
     upvotesSortKey: String(paper.upvotes ?? 0),
+    unknown: [...(paper.published ? [] : ['date' as const]), ...(paper.upvotes === null ? ['upvotes' as const] : [])],
   };
+}
+
+/**
+ * The organisation and topic names of a paper, as text to search (the page shows them among its
+ * facts, which Pagefind otherwise ignores): "Liquid AI" finds the papers of Liquid AI.
+ */
+export function searchableNames(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): string {
+  return [paper.organization, ...paper.topics.map((topic) => topicNames.get(topic) ?? topic)].filter(Boolean).join(' · ');
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 import type { PaperRecord } from '../ingest/index.ts';
 import { formatDate, paperUrl } from './format.ts';
-import { searchFacets, typedTitleVariant } from './search-facets.ts';
+import { searchableNames, searchFacets, typedTitleVariant } from './search-facets.ts';
 
 export interface SearchRecord {
   url: string;
@@ -33,6 +33,7 @@ export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<stri
     `<span hidden data-pagefind-sort="${escapeHtml(`upvotes:${facets.upvotesSortKey}`)}"></span>`,
     `<span hidden data-pagefind-meta="${escapeHtml(`date:${date ?? ''}`)}"></span>`,
     `<span hidden data-pagefind-meta="${escapeHtml(`upvotes:${paper.upvotes ?? ''}`)}"></span>`,
+    ...facets.unknown.map((what) => `<span hidden data-pagefind-filter="${escapeHtml(`unknown:${what}`)}"></span>`),
     `<h1 data-pagefind-weight="10" data-pagefind-meta="${escapeHtml(`title:${paper.title}`)}">${paper.titleHtml}</h1>`,
   ];
   if (typedTitle) parts.push(`<span hidden data-pagefind-weight="10">${escapeHtml(typedTitle)}</span>`);
@@ -45,6 +46,8 @@ export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<stri
   for (const topic of paper.topics) filters.push(`<a data-pagefind-filter="topic">${escapeHtml(topicNames.get(topic) ?? topic)}</a>`);
   if (paper.topics.length === 0) filters.push('<span hidden data-pagefind-filter="topic:Other"></span>');
   parts.push(`<dl data-pagefind-ignore> <dd>${filters.join(' ')}</dd> </dl>`);
+  const names = searchableNames(paper, topicNames);
+  if (names) parts.push(`<span hidden>${escapeHtml(names)}</span>`);
   parts.push('<h2>Abstract</h2>');
   parts.push(`<p class="abstract" data-pagefind-weight="5">${paper.abstractHtml}</p>`);
   if (paper.links.length > 0) parts.push('<h2>Links</h2>');
