@@ -100,6 +100,7 @@ export function startSearchPage(): void {
       const found = await findPapers(pagefind, state);
       if (current !== generation) return;
       shown = 0;
+      let focusStatus = focusResults;
       // Results arrive a page at a time: fragments are only fetched for what is shown.
       showMore = async (count = RESULTS_PER_PAGE) => {
         const views = await Promise.all(found.results.slice(shown, shown + count).map(resultView));
@@ -107,6 +108,9 @@ export function startSearchPage(): void {
         renderResults(list, views, { append: shown > 0 });
         shown += views.length;
         more.hidden = shown >= found.results.length;
+        // After a submit, the next Tab goes to the first result (the list follows the status).
+        if (focusStatus) status.focus();
+        focusStatus = false;
         status.textContent = statusText(state, found, shown);
       };
       const wanted = restore && restore.shown > RESULTS_PER_PAGE ? restore.shown : RESULTS_PER_PAGE;
@@ -114,7 +118,6 @@ export function startSearchPage(): void {
       if (current !== generation) return;
       if (restore) scrollTo(0, restore.scrollY);
       remember();
-      if (focusResults) status.focus();
       registerOfflineSearch();
       if (state.query && (await needsSuggestions(state.query, found.results))) await showSuggestions(suggestions, state, () => current !== generation);
     } catch (error) {
@@ -128,8 +131,11 @@ export function startSearchPage(): void {
     if (state.query || hasFilters(state)) void run(state, { restore });
     else status.textContent = 'Type a word or a title, or choose a topic.';
   };
+  let typing: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    // The search typed so far is this one.
+    clearTimeout(typing);
     void run(readForm(form), { push: true, focusResults: true });
   });
   // The query box has its own listener below; its `change` on blur would search again and swallow a
@@ -138,7 +144,6 @@ export function startSearchPage(): void {
     if (!(event.target as Element).matches('[name="q"]')) void run(readForm(form));
   });
   const queryBox = form.querySelector<HTMLInputElement>('[name="q"]');
-  let typing: ReturnType<typeof setTimeout> | undefined;
   queryBox?.addEventListener('input', () => {
     clearTimeout(typing);
     // The index chunks for the words typed so far load while the reader pauses.
