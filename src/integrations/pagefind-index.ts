@@ -9,7 +9,7 @@
  * search page and every index file to precache.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -141,7 +141,9 @@ export default function pagefindIndex(): AstroIntegration {
             .filter((url) => !UNUSED_PAGEFIND_FILE.test(url))
             .sort();
           const vocabulary = writeVocabulary(outDir);
-          writeServiceWorker(outDir, vocabulary ? [vocabulary, ...files] : files);
+          // Scripts are inlined in their pages; any that is not must work offline too.
+          const scripts = existsSync(join(outDir, '_astro')) ? listFiles(join(outDir, '_astro')).filter((file) => file.endsWith('.js')).map((file) => `/${relative(outDir, file).split(sep).join('/')}`).sort() : [];
+          writeServiceWorker(outDir, [...(vocabulary ? [vocabulary] : []), ...scripts, ...files]);
           const now = performance.now();
           logger.info(`Pagefind indexed ${pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered)`);
         } finally {

@@ -31,11 +31,14 @@ export function searchFacets(paper: PaperRecord, topicNames: ReadonlyMap<string,
 }
 
 /**
- * The organisation and topic names of a paper, as text to search (the page shows them among its
- * facts, which Pagefind otherwise ignores): "Liquid AI" finds the papers of Liquid AI.
+ * The organisation of a paper, as text to search (the page shows it among its facts, which
+ * Pagefind otherwise ignores): "Liquid AI" finds the papers of Liquid AI. Topic names are not
+ * indexed as words: thousands of papers would carry them, and the index chunks of words such as
+ * "mixture" and "experts" would grow for every search; the search page links a query that names a
+ * topic to the topic's papers instead.
  */
-export function searchableNames(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): string {
-  return [paper.organization, ...paper.topics.map((topic) => topicNames.get(topic) ?? topic)].filter(Boolean).join(' · ');
+export function searchableNames(paper: PaperRecord): string {
+  return paper.organization ?? '';
 }
 
 /**

@@ -46,7 +46,7 @@ export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<stri
   for (const topic of paper.topics) filters.push(`<a data-pagefind-filter="topic">${escapeHtml(topicNames.get(topic) ?? topic)}</a>`);
   if (paper.topics.length === 0) filters.push('<span hidden data-pagefind-filter="topic:Other"></span>');
   parts.push(`<dl data-pagefind-ignore> <dd>${filters.join(' ')}</dd> </dl>`);
-  const names = searchableNames(paper, topicNames);
+  const names = searchableNames(paper);
   if (names) parts.push(`<span hidden>${escapeHtml(names)}</span>`);
   parts.push('<h2>Abstract</h2>');
   parts.push(`<p class="abstract" data-pagefind-weight="5">${paper.abstractHtml}</p>`);

@@ -21,6 +21,7 @@ export interface ReadingListFile {
   papers: SavedPaper[];
 }
 
+/** Also written by src/scripts/save-buttons.ts, which cannot import it (it says why). */
 const KEY = 'research-digest:reading-list';
 export const CHANGED_EVENT = 'reading-list-changed';
 
@@ -60,15 +61,6 @@ export function writeList(papers: readonly SavedPaper[]): boolean {
   } catch {
     return false;
   }
-}
-
-/** Saves the paper, or removes it when saved; its new state, or null when storage failed. */
-export function toggleSaved(paper: Omit<SavedPaper, 'note' | 'saved'>): boolean | null {
-  const list = readList();
-  if (!list) return null;
-  const saved = list.some((entry) => entry.id === paper.id);
-  const next = saved ? list.filter((entry) => entry.id !== paper.id) : [...list, { ...paper, note: '', saved: new Date().toISOString() }];
-  return writeList(next) ? !saved : null;
 }
 
 /** Entries of `incoming` are added; for a paper already saved, a note it lacks is taken. */

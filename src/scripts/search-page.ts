@@ -13,7 +13,11 @@ import type { Pagefind, PagefindResult } from './pagefind-types.ts';
 import { historyState, readForm, searchUrl, writeForm, type SearchHistory } from './search-form-state.ts';
 import { findPapers, hasFilters, pagefindFilters, pagefindQuery, type FoundPapers, type SearchState } from './search-query.ts';
 import { renderResults, type ResultView } from './search-results.ts';
-import { showSuggestions, needsSuggestions } from './search-suggestion-view.ts';
+import { needsSuggestions } from './search-suggestion-trigger.ts';
+import { STOP_WORDS } from './search-terms.ts';
+import { showSuggestions } from './search-suggestion-view.ts';
+import { showTopicLink } from './search-topic-link.ts';
+import { VOCABULARY_PATH, vocabularyWords } from '../lib/vocabulary-text.ts';
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 /** Results shown at a time: each one costs a fragment fetch (about 1 KB), so a page of them is kept short. */
@@ -60,7 +64,8 @@ export function startSearchPage(): void {
   const list = document.querySelector<HTMLOListElement>('#search-results');
   const more = document.querySelector<HTMLButtonElement>('#search-more');
   const suggestions = document.querySelector<HTMLElement>('#search-suggestions');
-  if (!form || !status || !list || !more || !suggestions) return;
+  const topicLink = document.querySelector<HTMLElement>('#search-topic');
+  if (!form || !status || !list || !more || !suggestions || !topicLink) return;
   history.scrollRestoration = 'manual';
   let generation = 0;
   let shown = 0;
@@ -86,8 +91,10 @@ export function startSearchPage(): void {
     const address = searchUrl(state);
     if (push && `${location.pathname}${location.search}` !== address) history.pushState({ shown: 0, scrollY: 0 }, '', address);
     else history.replaceState(restore ?? { shown: 0, scrollY: 0 }, '', address);
-    suggestions.replaceChildren();
-    suggestions.hidden = true;
+    for (const note of [suggestions, topicLink]) {
+      note.replaceChildren();
+      note.hidden = true;
+    }
     if (!state.query && !hasFilters(state)) {
       status.textContent = 'Type a word or a title, or choose a topic.';
       list.replaceChildren();
@@ -119,7 +126,16 @@ export function startSearchPage(): void {
       if (restore) scrollTo(0, restore.scrollY);
       remember();
       registerOfflineSearch();
-      if (state.query && (await needsSuggestions(state.query, found.results))) await showSuggestions(suggestions, state, () => current !== generation);
+      if (state.query) showTopicLink(topicLink, form, state);
+      if (state.query && (await needsSuggestions(state.query, found.results))) {
+        await showSuggestions(suggestions, {
+          words: vocabularyWords(state.query),
+          stopWords: STOP_WORDS,
+          vocabularyPath: VOCABULARY_PATH,
+          linkFor: (query) => searchUrl({ ...state, query }),
+          stale: () => current !== generation,
+        });
+      }
     } catch (error) {
       if (current === generation) status.textContent = `Search could not run: ${(error as Error).message}`;
     }

@@ -1,45 +1,30 @@
-/** When and how the search page offers "Did you mean …?" links. */
-import type { PagefindResult } from './pagefind-types.ts';
-import type { SearchState } from './search-query.ts';
-import { searchUrl } from './search-form-state.ts';
-import { loadVocabulary, suggestSpellings } from './search-suggestions.ts';
-import { STOP_WORDS } from './search-terms.ts';
-import { vocabularyWords } from '../lib/vocabulary-text.ts';
-
-/** Fewer results than this and spellings are suggested whatever the words. */
-const FEW_RESULTS = 3;
-
-const sharedPrefix = (a: string, b: string): number => {
-  let at = 0;
-  while (at < a.length && at < b.length && a[at] === b[at]) at += 1;
-  return at;
-};
-
 /**
- * True when the query found few papers, or when the best result matched some word of the query
- * only loosely (Pagefind falls back to words sharing a first few letters: "mixtral" finds
- * "mixing"), a sign of a misspelling. Only then is the vocabulary fetched.
+ * The "Did you mean …?" links, shown when src/scripts/search-suggestion-trigger.ts says a query
+ * needs them.
  */
-export async function needsSuggestions(query: string, results: readonly PagefindResult[]): Promise<boolean> {
-  if (results.length < FEW_RESULTS) return true;
-  const data = await results[0]!.data();
-  const words = data.content.split(/[^\S\uFEFF]+/);
-  const matched = data.locations.flatMap((at) => vocabularyWords(words[at] ?? ''));
-  return vocabularyWords(query)
-    .filter((word) => !STOP_WORDS.has(word) && word.length >= 3)
-    .some((word) => !matched.some((other) => sharedPrefix(word, other) >= Math.min(word.length, other.length) - 2 && sharedPrefix(word, other) >= 3));
+import { loadVocabulary, suggestSpellings } from './search-suggestions.ts';
+
+export interface SuggestionRequest {
+  /** The query's words, as src/lib/vocabulary-text.ts splits them. */
+  words: string[];
+  stopWords: ReadonlySet<string>;
+  vocabularyPath: string;
+  /** The search page's address for a suggested query. */
+  linkFor: (query: string) => string;
+  /** True once another search has started. */
+  stale: () => boolean;
 }
 
-export async function showSuggestions(container: HTMLElement, state: SearchState, stale: () => boolean): Promise<void> {
-  const vocabulary = await loadVocabulary().catch(() => null);
-  if (!vocabulary || stale()) return;
-  const spellings = suggestSpellings(state.query, vocabulary);
+export async function showSuggestions(container: HTMLElement, request: SuggestionRequest): Promise<void> {
+  const vocabulary = await loadVocabulary(request.vocabularyPath).catch(() => null);
+  if (!vocabulary || request.stale()) return;
+  const spellings = suggestSpellings(request.words, vocabulary, request.stopWords);
   if (spellings.length === 0) return;
   const nodes: (Node | string)[] = ['Did you mean: '];
   spellings.forEach((spelling, at) => {
     if (at > 0) nodes.push(at === spellings.length - 1 ? ' or ' : ', ');
     const link = document.createElement('a');
-    link.href = searchUrl({ ...state, query: spelling });
+    link.href = request.linkFor(spelling);
     link.textContent = spelling;
     nodes.push(link);
   });

@@ -1,11 +1,12 @@
 /**
  * "Did you mean …?": spellings close to the query, from the vocabulary file the build writes
- * (src/lib/search-vocabulary.ts). The file is fetched the first time a suggestion is needed.
- * Whole phrases the papers use are tried first ("mixtral of expers" → "mixture of experts"),
- * then the query with each unknown word replaced by its closest known word.
+ * (src/lib/search-vocabulary.ts). Whole phrases the papers use are tried first ("mixtral of
+ * expers" → "mixture of experts"), then the query with each unknown word replaced by its closest
+ * known word.
+ * Only the vocabulary file waits until a suggestion is needed: the code is small, and loading it
+ * later would cost the search page its inlined script (Astro inlines only scripts without imports).
  */
-import { VOCABULARY_PATH, vocabularyWords, type Vocabulary } from '../lib/vocabulary-text.ts';
-import { STOP_WORDS } from './search-terms.ts';
+import type { Vocabulary } from '../lib/vocabulary-text.ts';
 
 /** Edits allowed for a word of this length: none for 1–2 letters, then 1, 2, 3. */
 const allowedEdits = (length: number): number => (length <= 2 ? 0 : length <= 4 ? 1 : length <= 6 ? 2 : 3);
@@ -54,10 +55,12 @@ function closestWord(word: string, vocabulary: VocabularyIndex): string | null {
   return best?.word ?? null;
 }
 
-/** Up to `count` queries close to `query`, the closest first; none when every word is known. */
-export function suggestSpellings(query: string, vocabulary: VocabularyIndex, count = 3): string[] {
-  const words = vocabularyWords(query);
-  const unknown = words.filter((word) => !STOP_WORDS.has(word) && !vocabulary.bands.has(word));
+/**
+ * Up to `count` queries close to the query's `words` (src/lib/vocabulary-text.ts's), the closest
+ * first; none when every word but the stop words is known.
+ */
+export function suggestSpellings(words: readonly string[], vocabulary: VocabularyIndex, stopWords: ReadonlySet<string>, count = 3): string[] {
+  const unknown = words.filter((word) => !stopWords.has(word) && !vocabulary.bands.has(word));
   if (words.length === 0 || unknown.length === 0) return [];
   const scored: { text: string; distance: number; rank: number }[] = [];
   vocabulary.phrases.forEach((phrase, rank) => {
@@ -78,10 +81,10 @@ export function suggestSpellings(query: string, vocabulary: VocabularyIndex, cou
 }
 
 let loaded: Promise<VocabularyIndex> | null = null;
-export function loadVocabulary(): Promise<VocabularyIndex> {
-  loaded ??= fetch(VOCABULARY_PATH)
+export function loadVocabulary(path: string): Promise<VocabularyIndex> {
+  loaded ??= fetch(path)
     .then((response) => {
-      if (!response.ok) throw new Error(`${VOCABULARY_PATH}: HTTP ${response.status}`);
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
       return response.json() as Promise<Vocabulary>;
     })
     .then(indexVocabulary);

@@ -1,6 +1,7 @@
 /**
  * Search that ranks well and forgives (issue 12): quoted phrases by relevance, hyphen and space
- * spellings alike, spelling suggestions, organisation and topic names, excerpts from abstracts,
+ * spellings alike, spelling suggestions, organisation names (and links for topic names), excerpts
+ * from abstracts,
  * unknown values last in either sort direction.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -106,14 +107,14 @@ describe('names and excerpts', () => {
     expect(expectedDigest().byId.get('lfm2-technical-report')!.organization).toBe('Liquid AI');
   });
 
-  test('a topic name finds the papers of the topic', async () => {
+  test('a query naming a topic links to every paper of the topic', async () => {
     const { idsByTopic } = expectedDigest();
-    const peft = idsByTopic.get('peft')!;
-    const matches = await (async () => {
-      await page.goto(url('/search/'));
-      return allMatches(page, 'Parameter-efficient fine-tuning');
-    })();
-    expect([...peft].filter((id) => !matches.includes(id))).toEqual([]);
+    await typeQuery('parameter efficient fine tuning');
+    const link = page.locator('#search-topic a');
+    expect(await link.textContent()).toBe('Parameter-efficient fine-tuning');
+    await link.click();
+    const outcome = await searchOutcome(page, [['topic', 'Parameter-efficient fine-tuning']]);
+    expect(outcome.count).toBe(idsByTopic.get('peft')!.size);
   });
 
   test.each(['mixture of experts', 'DPO', 'LoRA', 'Liquid AI', 'S2FT'])('no excerpt for "%s" starts with its title or with "Abstract"', async (query) => {

@@ -8,7 +8,9 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions, type PaperRecord } from '../../src/ingest/index.ts';
 import { buildVocabulary, MAX_GZIP_BYTES } from '../../src/lib/search-vocabulary.ts';
-import { editDistance, indexVocabulary, suggestSpellings } from '../../src/scripts/search-suggestions.ts';
+import { editDistance, indexVocabulary, suggestSpellings as suggest } from '../../src/scripts/search-suggestions.ts';
+import { STOP_WORDS } from '../../src/scripts/search-terms.ts';
+import { vocabularyWords } from '../../src/lib/vocabulary-text.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
 
 const topics = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
@@ -16,6 +18,7 @@ const { papers } = ingestDumps(readDumpFolder(SEEDS_DIR), topics);
 const topicNames = new Map(topics.map((topic) => [topic.id, topic.name]));
 const vocabulary = buildVocabulary(papers, topicNames);
 const index = indexVocabulary(vocabulary);
+const suggestSpellings = (query: string, vocabularyIndex: typeof index) => suggest(vocabularyWords(query), vocabularyIndex, STOP_WORDS);
 
 describe('edit distance', () => {
   test.each([
