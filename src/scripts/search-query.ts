@@ -3,8 +3,8 @@
  * - A quoted phrase: Pagefind returns exact-phrase matches unranked (in index order), and finds
  *   "mixture of experts" and "mixture-of-experts" separately. Both spellings are searched, and the
  *   matches are put in the order of the same words searched unquoted (relevance, or the sort).
- * - A sort by date or upvotes: papers with no known value carry a placeholder sort key, so they
- *   are searched apart (the `unknown` filter) and listed after the others in either direction.
+ * - A sort by date or upvotes: papers with no known value have no sort key (src/lib/search-facets.ts),
+ *   so they are searched apart (the `unknown` filter) and listed after the others in either direction.
  */
 import type { Pagefind, PagefindResult } from './pagefind-types.ts';
 import { quotedPhrase, searchTerms } from './search-terms.ts';
@@ -66,7 +66,8 @@ export async function findPapers(pagefind: Pagefind, state: SearchState): Promis
   if (!key) return { results: await ordered(pagefind, state, filters), unknownCount: null, sortKey: null };
   const direction = state.sort.endsWith('-asc') ? 'asc' : 'desc';
   const [known, unknown] = await Promise.all([
-    ordered(pagefind, state, { ...filters, not: { unknown: key } }, { [key]: direction }),
+    // Papers without the key are left out of a search sorted by it.
+    ordered(pagefind, state, filters, { [key]: direction }),
     ordered(pagefind, state, { ...filters, unknown: key }),
   ]);
   return { results: [...known, ...unknown], unknownCount: unknown.length, sortKey: key };
