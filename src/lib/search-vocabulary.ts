@@ -1,6 +1,7 @@
 /**
  * The vocabulary the search page suggests spellings from ("Did you mean …?"), built from the
- * papers at build time: the words papers use, in bands of frequency, and their frequent phrases.
+ * papers at build time: the words papers use, in bands of frequency, the phrases their titles
+ * share, and the topic and organisation names.
  * Its size is capped: at most MAX_WORDS words and MAX_PHRASES phrases, and the rarest words are
  * left out until it weighs at most MAX_GZIP_BYTES gzipped, however many papers there are.
  */
@@ -13,7 +14,7 @@ export const MAX_PHRASES = 1_500;
 export const MAX_GZIP_BYTES = 60_000;
 /** A word must be in this many papers (or in a title, or a name) to be suggested. */
 const MIN_PAPERS = 2;
-const MIN_PHRASE_PAPERS = 3;
+const MIN_PHRASE_PAPERS = 2;
 const EDGE_STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'that', 'the', 'this', 'to', 'we', 'with', 'our', 'can', 'which', 'its', 'these', 'such', 'has', 'have', 'than', 'not', 'but', 'both', 'also']);
 const isWord = (word: string) => word.length >= 3 && /\p{L}/u.test(word) && word.length <= 30;
 
@@ -48,9 +49,10 @@ export function buildVocabulary(papers: readonly PaperRecord[], topicNames: Read
   for (const name of names) for (const word of vocabularyWords(name)) always.add(word);
   for (const paper of papers) {
     for (const word of vocabularyWords(paper.title)) always.add(word);
-    const text = `${paper.title}. ${paper.abstract}`;
-    countOncePerPaper(wordPapers, vocabularyWords(text).filter(isWord));
-    countOncePerPaper(phrasePapers, phrasesOf(text));
+    countOncePerPaper(wordPapers, vocabularyWords(`${paper.title} ${paper.abstract}`).filter(isWord));
+    // Phrases from titles only: every abstract's two- and three-word runs would cost seconds at
+    // 10,000 papers, and titles hold the phrases readers search for.
+    countOncePerPaper(phrasePapers, phrasesOf(paper.title));
   }
   for (const word of always) if (isWord(word) && !wordPapers.has(word)) wordPapers.set(word, 1);
   const words = [...wordPapers]
