@@ -39,3 +39,27 @@ export function abstractExcerpt(content: string, locations: readonly number[], l
   }
   return words.slice(from, Math.min(end, from + length)).map((text, offset) => ({ text, marked: matched.has(from + offset) }));
 }
+
+/**
+ * The title in pieces, the words Pagefind matched in it marked: the indexed text starts with the
+ * title's words, and a word is marked only where that text has the same word (a title with math
+ * reads differently there, and is then left unmarked after the first difference).
+ */
+export function titleWords(title: string, content: string, locations: readonly number[]): ExcerptWord[] {
+  const words = content.split(WORD_SEPARATORS);
+  const matched = new Set(locations);
+  const pieces: ExcerptWord[] = [];
+  let at = 0;
+  let same = true;
+  for (const piece of title.split(/(\s+)/)) {
+    if (piece === '') continue;
+    if (/^\s+$/.test(piece)) {
+      pieces.push({ text: piece, marked: false });
+      continue;
+    }
+    same &&= words[at] === piece || words[at] === `${piece}.`;
+    pieces.push({ text: piece, marked: same && matched.has(at) });
+    at += 1;
+  }
+  return pieces;
+}

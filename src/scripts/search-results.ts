@@ -2,7 +2,18 @@
  * Renders search results with DOM text nodes only. Titles and excerpts come from dump text,
  * which may contain markup; matched words are marked with <mark>.
  */
-import { abstractExcerpt } from './search-excerpt.ts';
+import { abstractExcerpt, titleWords, type ExcerptWord } from './search-excerpt.ts';
+
+/** Text, and <mark> around the matched words. */
+function appendWords(parent: HTMLElement, words: readonly ExcerptWord[], separator: string): void {
+  words.forEach((word, offset) => {
+    if (offset > 0 && separator) parent.append(separator);
+    if (!word.marked) return parent.append(word.text);
+    const mark = document.createElement('mark');
+    mark.textContent = word.text;
+    parent.append(mark);
+  });
+}
 
 export interface ResultView {
   url: string;
@@ -24,20 +35,14 @@ export function renderResults(list: HTMLOListElement, results: readonly ResultVi
       heading.className = 'paper-card-title';
       const link = document.createElement('a');
       link.href = new URL(result.url, location.origin).pathname;
-      link.textContent = result.title;
+      appendWords(link, titleWords(result.title, result.content, result.locations), '');
       heading.append(link);
       const meta = document.createElement('p');
       meta.className = 'paper-meta';
       const facts = [result.date, result.upvotes && `${result.upvotes} ${result.upvotes === '1' ? 'upvote' : 'upvotes'}`, result.topics.join(', ')].filter(Boolean);
       meta.textContent = facts.join(' · ');
       const excerpt = document.createElement('p');
-      abstractExcerpt(result.content, result.locations).forEach((word, offset) => {
-        if (offset > 0) excerpt.append(' ');
-        if (!word.marked) return excerpt.append(word.text);
-        const mark = document.createElement('mark');
-        mark.textContent = word.text;
-        excerpt.append(mark);
-      });
+      appendWords(excerpt, abstractExcerpt(result.content, result.locations), ' ');
       item.append(heading, meta, excerpt);
       return item;
     }),
