@@ -9,16 +9,18 @@
  * search page and every index file to precache.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { paperSearchRecords, publishedSearchCorpus } from '../lib/search-record.ts';
+import { buildVocabulary } from '../lib/search-vocabulary.ts';
+import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
 
 const SERVICE_WORKER_TEMPLATE = new URL('../service-worker/offline-search-worker.js', import.meta.url);
 /** Pages the worker caches on install, besides Pagefind's files. */
-const OFFLINE_PAGES = ['/search/', '/offline/', '/favicon.svg'];
+const OFFLINE_PAGES = ['/search/', '/offline/', '/reading-list/', '/reading-list/redirects.json', '/favicon.svg'];
 /** Pagefind's bundled UIs are not used (the search page renders its own results), nor its web worker. */
 const UNUSED_PAGEFIND_FILE = /pagefind-(?:ui|modular-ui|component-ui|highlight|worker)\.|wasm\.unknown\./;
 
@@ -27,6 +29,17 @@ function writeServiceWorker(outDir: string, pagefindFiles: string[]): void {
   const version = createHash('sha256').update(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'))).update(precache.join('\n')).digest('hex').slice(0, 12);
   const worker = readFileSync(SERVICE_WORKER_TEMPLATE, 'utf8').replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));
   writeFileSync(join(outDir, 'sw.js'), worker);
+}
+
+/**
+ * The spelling suggestions' vocabulary, beside the index (fetched by the search page only when a
+ * query finds little). Returns its URL, or null when the loader published no corpus.
+ */
+function writeVocabulary(outDir: string): string | null {
+  const corpus = publishedSearchCorpus();
+  if (!corpus) return null;
+  writeFileSync(join(outDir, VOCABULARY_PATH.slice(1)), JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)));
+  return VOCABULARY_PATH;
 }
 
 function listFiles(directory: string): string[] {
@@ -127,7 +140,10 @@ export default function pagefindIndex(): AstroIntegration {
             .map((file) => `/${relative(outDir, file).split(sep).join('/')}`)
             .filter((url) => !UNUSED_PAGEFIND_FILE.test(url))
             .sort();
-          writeServiceWorker(outDir, files);
+          const vocabulary = writeVocabulary(outDir);
+          // Scripts are inlined in their pages; any that is not must work offline too.
+          const scripts = existsSync(join(outDir, '_astro')) ? listFiles(join(outDir, '_astro')).filter((file) => file.endsWith('.js')).map((file) => `/${relative(outDir, file).split(sep).join('/')}`).sort() : [];
+          writeServiceWorker(outDir, [...(vocabulary ? [vocabulary] : []), ...scripts, ...files]);
           const now = performance.now();
           logger.info(`Pagefind indexed ${pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered)`);
         } finally {

@@ -27,10 +27,11 @@ export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<stri
   const typedTitle = typedTitleVariant(paper.title);
   const parts: string[] = [
     `<article data-pagefind-body data-pagefind-filter="${escapeHtml(`year:${facets.year}`)}">`,
-    `<span hidden data-pagefind-sort="${escapeHtml(`date:${facets.dateSortKey}`)}"></span>`,
-    `<span hidden data-pagefind-sort="${escapeHtml(`upvotes:${facets.upvotesSortKey}`)}"></span>`,
+    ...(facets.dateSortKey === null ? [] : [`<span hidden data-pagefind-sort="${escapeHtml(`date:${facets.dateSortKey}`)}"></span>`]),
+    ...(facets.upvotesSortKey === null ? [] : [`<span hidden data-pagefind-sort="${escapeHtml(`upvotes:${facets.upvotesSortKey}`)}"></span>`]),
     `<span hidden data-pagefind-meta="${escapeHtml(`date:${date ?? ''}`)}"></span>`,
     `<span hidden data-pagefind-meta="${escapeHtml(`upvotes:${paper.upvotes ?? ''}`)}"></span>`,
+    ...facets.unknown.map((what) => `<span hidden data-pagefind-filter="${escapeHtml(`unknown:${what}`)}"></span>`),
     `<h1 data-pagefind-weight="10" data-pagefind-meta="${escapeHtml(`title:${paper.title}`)}">${paper.titleHtml}</h1>`,
   ];
   if (typedTitle) parts.push(`<span hidden data-pagefind-weight="10">${escapeHtml(typedTitle)}</span>`);

@@ -5,29 +5,28 @@
  * the index chunks for the words so far are fetched ahead of the search. Once the first results are
  * on the page, the service worker that keeps search working offline is registered (its copy of the
  * index would otherwise compete with the search for the network).
+ *
+ * The page's history entry holds how many results are shown and the scroll position, so Back from
+ * a paper returns to the same place; a submitted search is a new history entry.
  */
+import type { Pagefind, PagefindResult } from './pagefind-types.ts';
+import { historyState, readForm, searchUrl, writeForm, type SearchHistory } from './search-form-state.ts';
+import { findPapers, hasFilters, pagefindFilters, pagefindQuery, type FoundPapers, type SearchState } from './search-query.ts';
 import { renderResults, type ResultView } from './search-results.ts';
-import { searchTerms } from './search-terms.ts';
-
-interface PagefindResult {
-  id: string;
-  data: () => Promise<{ url: string; excerpt: string; content: string; meta: Record<string, string | undefined>; filters: Record<string, string[]> }>;
-}
-interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
-  search: (query: string | null, options?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
-  preload: (query: string, options?: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
-}
+import { needsSuggestions } from './search-suggestion-trigger.ts';
+import { STOP_WORDS } from './search-terms.ts';
+import { showSuggestions } from './search-suggestion-view.ts';
+import { showTopicLink } from './search-topic-link.ts';
+import { VOCABULARY_PATH, vocabularyWords } from '../lib/vocabulary-text.ts';
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
+/** Results shown at a time: each one costs a fragment fetch (about 1 KB), so a page of them is kept short. */
+const RESULTS_PER_PAGE = 10;
 
 async function resultView(result: PagefindResult): Promise<ResultView> {
   const data = await result.data();
-  return { url: data.url, title: data.meta.title ?? data.url, excerpt: data.excerpt, content: data.content, date: data.meta.date ?? '', upvotes: data.meta.upvotes ?? '', topics: data.filters.topic ?? [] };
+  return { url: data.url, title: data.meta.title ?? data.url, content: data.content, locations: data.locations, date: data.meta.date ?? '', upvotes: data.meta.upvotes ?? '', topics: data.filters.topic ?? [] };
 }
-/** Results shown at a time: each one costs a fragment fetch (about 1 KB), so a page of them is kept short. */
-const RESULTS_PER_PAGE = 10;
 
 let pagefindModule: Promise<Pagefind> | null = null;
 function loadPagefind(): Promise<Pagefind> {
@@ -49,62 +48,14 @@ function registerOfflineSearch(): void {
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => undefined);
 }
 
-interface SearchState {
-  query: string;
-  sort: string;
-  topics: string[];
-  year: string;
-  organization: string;
-}
+const UNKNOWN_NOTE = { date: 'no known date', upvotes: 'no known upvote count' } as const;
 
-function readForm(form: HTMLFormElement): SearchState {
-  const data = new FormData(form);
-  return {
-    query: String(data.get('q') ?? '').trim(),
-    sort: String(data.get('sort') ?? 'relevance'),
-    topics: data.getAll('topic').map(String),
-    year: String(data.get('year') ?? ''),
-    organization: String(data.get('organization') ?? ''),
-  };
-}
-
-function writeForm(form: HTMLFormElement, params: URLSearchParams): void {
-  const field = <T extends Element>(selector: string) => form.querySelector<T & Element>(selector);
-  const query = field<HTMLInputElement>('[name="q"]');
-  if (query) query.value = params.get('q') ?? '';
-  const sort = field<HTMLSelectElement>('[name="sort"]');
-  if (sort && params.get('sort')) sort.value = params.get('sort')!;
-  const topics = new Set(params.getAll('topic'));
-  form.querySelectorAll<HTMLInputElement>('[name="topic"]').forEach((box) => (box.checked = topics.has(box.value)));
-  for (const name of ['year', 'organization']) {
-    const select = field<HTMLSelectElement>(`[name="${name}"]`);
-    if (select) select.value = params.get(name) ?? '';
-  }
-}
-
-function toParams(state: SearchState): URLSearchParams {
-  const params = new URLSearchParams();
-  if (state.query) params.set('q', state.query);
-  if (state.sort !== 'relevance') params.set('sort', state.sort);
-  for (const topic of state.topics) params.append('topic', topic);
-  if (state.year) params.set('year', state.year);
-  if (state.organization) params.set('organization', state.organization);
-  return params;
-}
-
-function pagefindOptions(state: SearchState): Record<string, unknown> {
-  const filters: Record<string, unknown> = {};
-  if (state.topics.length > 0) filters.topic = { any: state.topics };
-  if (state.year) filters.year = state.year;
-  if (state.organization) filters.organization = state.organization;
-  const options: Record<string, unknown> = { filters };
-  if (state.sort === 'date') options.sort = { date: 'desc' };
-  if (state.sort === 'upvotes') options.sort = { upvotes: 'desc' };
-  return options;
-}
-
-function hasFilters(state: SearchState): boolean {
-  return state.topics.length > 0 || state.year !== '' || state.organization !== '';
+function statusText(state: SearchState, found: FoundPapers, shown: number): string {
+  const total = found.results.length;
+  const what = state.query ? `for “${state.query}”` : 'with these filters';
+  if (total === 0) return `No papers found ${what}.`;
+  const unknown = found.unknownCount && found.sortKey ? ` ${found.unknownCount} ${found.unknownCount === 1 ? 'has' : 'have'} ${UNKNOWN_NOTE[found.sortKey]} and ${found.unknownCount === 1 ? 'comes' : 'come'} last.` : '';
+  return `${total} ${total === 1 ? 'paper' : 'papers'} found ${what}${total > shown ? `; showing the first ${shown}` : ''}.${unknown}`;
 }
 
 export function startSearchPage(): void {
@@ -112,19 +63,38 @@ export function startSearchPage(): void {
   const status = document.querySelector<HTMLElement>('#search-status');
   const list = document.querySelector<HTMLOListElement>('#search-results');
   const more = document.querySelector<HTMLButtonElement>('#search-more');
-  if (!form || !status || !list || !more) return;
+  const suggestions = document.querySelector<HTMLElement>('#search-suggestions');
+  const topicLink = document.querySelector<HTMLElement>('#search-topic');
+  if (!form || !status || !list || !more || !suggestions || !topicLink) return;
+  history.scrollRestoration = 'manual';
   let generation = 0;
-  let showMore = async () => {};
+  let shown = 0;
+  let showMore = async (_count?: number) => {};
+  const remember = () => history.replaceState({ shown, scrollY: Math.round(scrollY) } satisfies SearchHistory, '');
   more.addEventListener('click', async () => {
     const before = list.children.length;
     await showMore();
+    remember();
     // Keyboard readers continue where the new results start.
     list.children[before]?.querySelector('a')?.focus();
   });
+  let scrolling: ReturnType<typeof setTimeout> | undefined;
+  addEventListener('scroll', () => {
+    clearTimeout(scrolling);
+    scrolling = setTimeout(remember, 100);
+  }, { passive: true });
+  addEventListener('pagehide', remember);
 
-  const run = async (state: SearchState) => {
+  /** `restore`: the history entry's results count and scroll position; `focusResults`: after a submit. */
+  const run = async (state: SearchState, { push = false, restore = null as SearchHistory | null, focusResults = false } = {}) => {
     const current = ++generation;
-    history.replaceState(null, '', `${location.pathname}${toParams(state).size ? `?${toParams(state)}` : ''}`);
+    const address = searchUrl(state);
+    if (push && `${location.pathname}${location.search}` !== address) history.pushState({ shown: 0, scrollY: 0 }, '', address);
+    else history.replaceState(restore ?? { shown: 0, scrollY: 0 }, '', address);
+    for (const note of [suggestions, topicLink]) {
+      note.replaceChildren();
+      note.hidden = true;
+    }
     if (!state.query && !hasFilters(state)) {
       status.textContent = 'Type a word or a title, or choose a topic.';
       list.replaceChildren();
@@ -134,48 +104,80 @@ export function startSearchPage(): void {
     status.textContent = 'Searching…';
     try {
       const pagefind = await loadPagefind();
-      const search = await pagefind.search(state.query ? searchTerms(state.query) : null, pagefindOptions(state));
-      if (current !== generation || search === null) return;
-      const total = search.results.length;
-      const what = state.query ? `for “${state.query}”` : 'with these filters';
-      let shown = 0;
+      const found = await findPapers(pagefind, state);
+      if (current !== generation) return;
+      shown = 0;
+      let focusStatus = focusResults;
       // Results arrive a page at a time: fragments are only fetched for what is shown.
-      showMore = async () => {
-        const views = await Promise.all(search.results.slice(shown, shown + RESULTS_PER_PAGE).map(resultView));
+      showMore = async (count = RESULTS_PER_PAGE) => {
+        const views = await Promise.all(found.results.slice(shown, shown + count).map(resultView));
         if (current !== generation) return;
         renderResults(list, views, { append: shown > 0 });
         shown += views.length;
-        more.hidden = shown >= total;
-        status.textContent =
-          total === 0 ? `No papers found ${what}.` : `${total} ${total === 1 ? 'paper' : 'papers'} found ${what}${total > shown ? `; showing the first ${shown}` : ''}.`;
+        more.hidden = shown >= found.results.length;
+        // After a submit, the next Tab goes to the first result (the list follows the status).
+        if (focusStatus) status.focus();
+        focusStatus = false;
+        status.textContent = statusText(state, found, shown);
       };
-      await showMore();
-      if (current === generation) registerOfflineSearch();
+      const wanted = restore && restore.shown > RESULTS_PER_PAGE ? restore.shown : RESULTS_PER_PAGE;
+      await showMore(wanted);
+      if (current !== generation) return;
+      if (restore) scrollTo(0, restore.scrollY);
+      remember();
+      registerOfflineSearch();
+      if (state.query) showTopicLink(topicLink, form, state);
+      if (state.query && (await needsSuggestions(state.query, found.results))) {
+        await showSuggestions(suggestions, {
+          words: vocabularyWords(state.query),
+          stopWords: STOP_WORDS,
+          vocabularyPath: VOCABULARY_PATH,
+          linkFor: (query) => searchUrl({ ...state, query }),
+          stale: () => current !== generation,
+        });
+      }
     } catch (error) {
-      status.textContent = `Search could not run: ${(error as Error).message}`;
+      if (current === generation) status.textContent = `Search could not run: ${(error as Error).message}`;
     }
   };
 
-  writeForm(form, new URLSearchParams(location.search));
+  const fromUrl = (restore: SearchHistory | null) => {
+    writeForm(form, new URLSearchParams(location.search));
+    const state = readForm(form);
+    if (state.query || hasFilters(state)) void run(state, { restore });
+    else status.textContent = 'Type a word or a title, or choose a topic.';
+  };
+  let typing: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void run(readForm(form));
+    // The search typed so far is this one.
+    clearTimeout(typing);
+    void run(readForm(form), { push: true, focusResults: true });
   });
   // The query box has its own listener below; its `change` on blur would search again and swallow a
   // click on "Show more results" (the click's results belong to the search it replaces).
   form.addEventListener('change', (event) => {
     if (!(event.target as Element).matches('[name="q"]')) void run(readForm(form));
   });
-  let typing: ReturnType<typeof setTimeout> | undefined;
-  form.querySelector('[name="q"]')?.addEventListener('input', () => {
+  const queryBox = form.querySelector<HTMLInputElement>('[name="q"]');
+  queryBox?.addEventListener('input', () => {
     clearTimeout(typing);
     // The index chunks for the words typed so far load while the reader pauses.
     const state = readForm(form);
-    if (state.query) void loadPagefind().then((pagefind) => pagefind.preload(searchTerms(state.query), pagefindOptions(state)), () => undefined);
+    const query = pagefindQuery(state);
+    if (query) void loadPagefind().then((pagefind) => pagefind.preload(query, { filters: pagefindFilters(state) }), () => undefined);
     typing = setTimeout(() => void run(readForm(form)), 200);
   });
-  const initial = readForm(form);
+  // The arrow key down from the query box goes to the first result.
+  queryBox?.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown') return;
+    const first = list.querySelector('a');
+    if (first) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
+  addEventListener('popstate', () => fromUrl(historyState()));
   void loadPagefind().catch(() => undefined);
-  if (initial.query || hasFilters(initial)) void run(initial);
-  else status.textContent = 'Type a word or a title, or choose a topic.';
+  fromUrl(historyState());
 }

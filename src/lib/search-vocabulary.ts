@@ -1,0 +1,84 @@
+/**
+ * The vocabulary the search page suggests spellings from ("Did you mean …?"), built from the
+ * papers at build time: the words papers use, in bands of frequency, the phrases their titles
+ * share, and the topic and organisation names.
+ * Its size is capped: at most MAX_WORDS words and MAX_PHRASES phrases, and the rarest words are
+ * left out until it weighs at most MAX_GZIP_BYTES gzipped, however many papers there are.
+ */
+import { gzipSync } from 'node:zlib';
+import type { PaperRecord } from '../ingest/index.ts';
+import { vocabularyWords, type Vocabulary } from './vocabulary-text.ts';
+
+export const MAX_WORDS = 12_000;
+export const MAX_PHRASES = 1_500;
+export const MAX_GZIP_BYTES = 60_000;
+/** A word must be in this many papers (or in a title, or a name) to be suggested. */
+const MIN_PAPERS = 2;
+const MIN_PHRASE_PAPERS = 2;
+const EDGE_STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'that', 'the', 'this', 'to', 'we', 'with', 'our', 'can', 'which', 'its', 'these', 'such', 'has', 'have', 'than', 'not', 'but', 'both', 'also']);
+const isWord = (word: string) => word.length >= 3 && /\p{L}/u.test(word) && word.length <= 30;
+
+function countOncePerPaper(counts: Map<string, number>, items: Iterable<string>): void {
+  for (const item of new Set(items)) counts.set(item, (counts.get(item) ?? 0) + 1);
+}
+
+function phrasesOf(text: string): string[] {
+  const found: string[] = [];
+  // Phrases do not cross sentence or clause punctuation.
+  for (const clause of text.split(/[.,;:!?()[\]{}"“”]+/)) {
+    const words = vocabularyWords(clause);
+    for (let at = 0; at < words.length; at += 1) {
+      for (const length of [2, 3]) {
+        const phrase = words.slice(at, at + length);
+        if (phrase.length < length || EDGE_STOP_WORDS.has(phrase[0]!) || EDGE_STOP_WORDS.has(phrase[length - 1]!)) continue;
+        if (!phrase.every((word) => (isWord(word) || EDGE_STOP_WORDS.has(word)) && !/^(?:https?|www|github|com)$/.test(word))) continue;
+        found.push(phrase.join(' '));
+      }
+    }
+  }
+  return found;
+}
+
+const byCountThenText = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+export function buildVocabulary(papers: readonly PaperRecord[], topicNames: ReadonlyMap<string, string>): Vocabulary {
+  const wordPapers = new Map<string, number>();
+  const phrasePapers = new Map<string, number>();
+  const always = new Set<string>();
+  const names = [...topicNames.values(), ...papers.flatMap((paper) => (paper.organization ? [paper.organization] : []))];
+  for (const name of names) for (const word of vocabularyWords(name)) always.add(word);
+  for (const paper of papers) {
+    for (const word of vocabularyWords(paper.title)) always.add(word);
+    countOncePerPaper(wordPapers, vocabularyWords(`${paper.title} ${paper.abstract}`).filter(isWord));
+    // Phrases from titles only: every abstract's two- and three-word runs would cost seconds at
+    // 10,000 papers, and titles hold the phrases readers search for.
+    countOncePerPaper(phrasePapers, phrasesOf(paper.title));
+  }
+  for (const word of always) if (isWord(word) && !wordPapers.has(word)) wordPapers.set(word, 1);
+  const words = [...wordPapers]
+    .filter(([word, count]) => count >= MIN_PAPERS || always.has(word))
+    .sort(byCountThenText)
+    .slice(0, MAX_WORDS);
+  const nameWords = new Set(names.map((name) => vocabularyWords(name).join(' ')).filter((name) => name.includes(' ')));
+  const phrases = [
+    ...nameWords,
+    ...[...phrasePapers].filter(([phrase, count]) => count >= MIN_PHRASE_PAPERS && !nameWords.has(phrase)).sort(byCountThenText).map(([phrase]) => phrase),
+  ].slice(0, MAX_PHRASES);
+  for (let kept = words.length; ; kept = Math.floor(kept * 0.9)) {
+    const vocabulary = { words: inBands(words.slice(0, kept)), phrases };
+    if (kept === 0 || gzipSync(JSON.stringify(vocabulary)).length <= MAX_GZIP_BYTES) return vocabulary;
+  }
+}
+
+/** Band 0 holds the most common words; each band down is half as common. Alphabetical in a band (it compresses better). */
+function inBands(words: readonly [string, number][]): string[][] {
+  const bands: string[][] = [];
+  const top = words[0]?.[1] ?? 1;
+  for (const [word, count] of words) {
+    const band = Math.max(0, Math.floor(Math.log2(top / count)));
+    while (bands.length <= band) bands.push([]);
+    bands[band]!.push(word);
+  }
+  for (const band of bands) band.sort();
+  return bands;
+}

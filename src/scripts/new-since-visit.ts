@@ -1,0 +1,51 @@
+/**
+ * Marks the papers added since the reader's last visit (src/components/NewSinceLastVisit.astro).
+ * The browser keeps the newest dump the reader has acknowledged; a first visit only records it.
+ * Dismissing records the newest dump of this build. Without storage nothing shows.
+ */
+const KEY = 'research-digest:last-seen-dump';
+const BADGE_CLASS = 'since-visit-badge';
+
+export function startNewSinceVisit(): void {
+  const note = document.querySelector<HTMLElement>('#new-since-visit');
+  if (!note) return;
+  let dumps: [string, number][];
+  let lastSeen: string | null;
+  try {
+    dumps = JSON.parse(note.dataset.dumps ?? '[]') as [string, number][];
+    lastSeen = localStorage.getItem(KEY);
+    const latest = dumps.at(-1)?.[0];
+    if (!latest) return;
+    if (lastSeen === null) {
+      localStorage.setItem(KEY, latest);
+      return;
+    }
+  } catch {
+    return;
+  }
+  const seenAt = dumps.findIndex(([file]) => file === lastSeen);
+  // A dump no longer in the digest, or nothing newer: nothing to mark.
+  if (seenAt < 0 || seenAt === dumps.length - 1) return;
+  const newer = dumps.slice(seenAt + 1);
+  const added = newer.reduce((sum, [, count]) => sum + count, 0);
+  const files = new Set(newer.map(([file]) => file));
+  for (const card of document.querySelectorAll<HTMLElement>('.paper-card[data-first-seen]')) {
+    if (!files.has(card.dataset.firstSeen!)) continue;
+    const badge = document.createElement('span');
+    badge.className = `new-badge ${BADGE_CLASS}`;
+    badge.textContent = 'New since your last visit';
+    card.querySelector('.paper-meta')?.prepend(badge);
+  }
+  if (added === 0) return;
+  note.querySelector('span')!.textContent = `${added} ${added === 1 ? 'paper' : 'papers'} added since your last visit (${newer.length} ${newer.length === 1 ? 'dump' : 'dumps'}).`;
+  note.hidden = false;
+  note.querySelector('button')?.addEventListener('click', () => {
+    try {
+      localStorage.setItem(KEY, dumps.at(-1)![0]);
+    } catch {
+      // Storage gone since the page loaded: the note still goes away for now.
+    }
+    note.hidden = true;
+    document.querySelectorAll(`.${BADGE_CLASS}`).forEach((badge) => badge.remove());
+  });
+}

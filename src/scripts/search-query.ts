@@ -1,0 +1,74 @@
+/**
+ * Turns the search form's state into Pagefind searches and one ordered list of results.
+ * - A quoted phrase: Pagefind returns exact-phrase matches unranked (in index order), and finds
+ *   "mixture of experts" and "mixture-of-experts" separately. Both spellings are searched, and the
+ *   matches are put in the order of the same words searched unquoted (relevance, or the sort).
+ * - A sort by date or upvotes: papers with no known value have no sort key (src/lib/search-facets.ts),
+ *   so they are searched apart (the `unknown` filter) and listed after the others in either direction.
+ */
+import type { Pagefind, PagefindResult } from './pagefind-types.ts';
+import { quotedPhrase, searchTerms } from './search-terms.ts';
+
+export type SortOrder = 'relevance' | 'date' | 'date-asc' | 'upvotes' | 'upvotes-asc';
+export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'date', 'date-asc', 'upvotes', 'upvotes-asc'];
+
+export interface SearchState {
+  query: string;
+  sort: SortOrder;
+  topics: string[];
+  year: string;
+  organization: string;
+}
+
+export interface FoundPapers {
+  results: PagefindResult[];
+  /** With a date or upvotes sort: how many results (listed last) have no known value. */
+  unknownCount: number | null;
+  /** The sort key the unknowns lack. */
+  sortKey: 'date' | 'upvotes' | null;
+}
+
+export function hasFilters(state: SearchState): boolean {
+  return state.topics.length > 0 || state.year !== '' || state.organization !== '';
+}
+
+export function pagefindFilters(state: SearchState): Record<string, unknown> {
+  const filters: Record<string, unknown> = {};
+  if (state.topics.length > 0) filters.topic = { any: state.topics };
+  if (state.year) filters.year = state.year;
+  if (state.organization) filters.organization = state.organization;
+  return filters;
+}
+
+function sortKey(sort: SortOrder): 'date' | 'upvotes' | null {
+  return sort === 'relevance' ? null : sort.startsWith('date') ? 'date' : 'upvotes';
+}
+
+/** The query Pagefind is given for the words (the phrase's words, for a quoted query). */
+export const pagefindQuery = (state: SearchState): string | null => (state.query ? searchTerms(state.query) : null);
+
+async function ordered(pagefind: Pagefind, state: SearchState, filters: Record<string, unknown>, sort?: Record<string, string>): Promise<PagefindResult[]> {
+  const options = sort ? { filters, sort } : { filters };
+  const ranked = (await pagefind.search(pagefindQuery(state), options))?.results ?? [];
+  const phrase = quotedPhrase(state.query);
+  if (!phrase || !phrase.includes(' ')) return ranked;
+  const spellings = [`"${phrase}"`, `"${phrase.replaceAll(' ', '-')}"`];
+  const exact = await Promise.all(spellings.map((spelling) => pagefind.search(spelling, { filters })));
+  const matching = new Map(exact.flatMap((search) => search?.results ?? []).map((result) => [result.id, result]));
+  const inOrder = ranked.filter((result) => matching.delete(result.id));
+  // A phrase match the unquoted words missed (it should not happen) still comes, last.
+  return [...inOrder, ...matching.values()];
+}
+
+export async function findPapers(pagefind: Pagefind, state: SearchState): Promise<FoundPapers> {
+  const filters = pagefindFilters(state);
+  const key = sortKey(state.sort);
+  if (!key) return { results: await ordered(pagefind, state, filters), unknownCount: null, sortKey: null };
+  const direction = state.sort.endsWith('-asc') ? 'asc' : 'desc';
+  const [known, unknown] = await Promise.all([
+    // Papers without the key are left out of a search sorted by it.
+    ordered(pagefind, state, filters, { [key]: direction }),
+    ordered(pagefind, state, { ...filters, unknown: key }),
+  ]);
+  return { results: [...known, ...unknown], unknownCount: unknown.length, sortKey: key };
+}
