@@ -89,8 +89,9 @@ describe('npm run bench (smoke run, 300 papers)', () => {
         ['build.pagefindReportedMs', result.build.pagefindReportedMs],
         ['build.pagefindPages', result.build.pagefindPages],
         ['build.distMb', result.build.distMb],
+        // Pagefind's own process is not required here: indexing 300 pages can end between two of
+        // the sampler's looks (every 50 ms), so its peak may read 0 in a smoke run.
         ...result.build.phases.filter((phase) => phase.name !== 'content: store' && phase.name !== 'finish').map((phase): [string, number] => [`build phase ${phase.name}`, phase.ms]),
-        ['pagefind process peak', result.build.processes.find((entry) => entry.name.includes('pagefind'))?.peakMb ?? 0],
         ...(['home', 'topic', 'paper'] as const).flatMap((page): [string, number][] => [
           [`${page} wireKb`, result.pages[page].wireKb],
           [`${page} requests`, result.pages[page].requests],
