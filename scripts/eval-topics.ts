@@ -1,6 +1,6 @@
 /**
  * `npm run eval:topics` — scores the topic rules in content/topics/ against hand-checked labels
- * (default: tests/fixtures/labels/dev-labels.jsonl, a copy of ../shared/labels/dev-labels.jsonl). `--errors` lists the papers the rules get wrong.
+ * (default: tests/fixtures/labels/dev-labels.jsonl, the project's copy of the hand-checked labels). `--errors` lists the papers the rules get wrong.
  * Exits non-zero when a bar is missed: micro-F1 ≥ 0.88 and F1 ≥ 0.80 for every topic.
  */
 import { readFileSync } from 'node:fs';

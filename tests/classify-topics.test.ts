@@ -18,7 +18,7 @@ import type { TopicDefinition } from '../src/ingest/types.ts';
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURES = join(PROJECT_ROOT, 'tests/fixtures/classify');
 const TOPICS_DIR = join(PROJECT_ROOT, 'content/topics');
-/** A copy of ../shared/labels/dev-labels.jsonl, so that the repository passes its tests on its own. */
+/** The repository's own copy of the hand-checked topic labels, so that it passes its tests on its own. */
 const LABELS_PATH = join(PROJECT_ROOT, 'tests/fixtures/labels/dev-labels.jsonl');
 
 interface FixturePaper {

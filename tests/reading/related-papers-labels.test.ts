@@ -1,6 +1,7 @@
 /**
- * Related papers judged on hand-labelled data (tests/fixtures/labels/dev-labels.jsonl, a copy of
- * ../shared/labels/dev-labels.jsonl: 186 papers of dumps 001 and 002, labelled by an expert reader).
+ * Related papers judged on hand-labelled data (tests/fixtures/labels/dev-labels.jsonl, the
+ * repository's copy of the hand-checked labels: 186 papers of dumps 001 and 002, labelled by an
+ * expert reader).
  * For each labelled paper in exactly one topic, its related papers should mostly share that topic:
  * a related paper's topics are its label when it has one, else the topics the classifier gave it.
  */
