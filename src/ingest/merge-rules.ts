@@ -97,22 +97,8 @@ const QUARTER = 2 ** 30;
  */
 function clearlyBelow(small: Uint32Array, large: Uint32Array, floor: number): boolean {
   if (small.length < MIN_SHINGLES_FOR_QUICK_LOOK) return false;
-  // Index bounds rather than subarrays: this runs for every candidate, and views are allocations.
   const smallEnd = lowerBound(small, QUARTER);
-  const largeEnd = lowerBound(large, QUARTER);
-  let shared = 0;
-  let i = 0;
-  let j = 0;
-  while (i < smallEnd && j < largeEnd) {
-    const x = small[i]!;
-    const y = large[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
+  const shared = sharedCount(small, large, 0, smallEnd, lowerBound(large, QUARTER));
   return shared < smallEnd * floor * 0.5;
 }
 

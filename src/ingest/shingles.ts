@@ -161,14 +161,15 @@ function sampleOf(hashes: Uint32Array, sorted: Uint32Array): number[] {
 
 /**
  * How many shingles two ascending sets share; -1 as soon as it is clear they share fewer than
- * `needed` (what is left to compare could no longer make up the difference).
+ * `needed` (what is left to compare could no longer make up the difference). `aEnd`/`bEnd` limit
+ * the comparison to a prefix of each set (index bounds, since views are allocations on a hot path).
  */
-export function sharedCount(a: Uint32Array, b: Uint32Array, needed = 0): number {
+export function sharedCount(a: Uint32Array, b: Uint32Array, needed = 0, aEnd = a.length, bEnd = b.length): number {
   let shared = 0;
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
-    if (shared + Math.min(a.length - i, b.length - j) < needed) return -1;
+  while (i < aEnd && j < bEnd) {
+    if (shared + Math.min(aEnd - i, bEnd - j) < needed) return -1;
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {

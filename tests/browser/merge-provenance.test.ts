@@ -3,36 +3,26 @@
  * apart, link each other under "Possibly the same work" and not as related papers; the renamed
  * Selective Self-Rehearsal listing explains its merge in the paper's Provenance section.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { useSharedBrowser } from '../site-quality/helpers.ts';
 import { url } from './helpers.ts';
-import { launchBrowser } from './launch-browser.ts';
 
 const STATISTICAL = 'competesmoe-statistically-guaranteed-mixture-of-experts-training';
 const EFFECTIVE = 'competesmoe-effective-training-of-sparse-mixture-of-experts-via';
 const SSR = 'selective-self-to-supervised-fine-tuning-for-generalization-in';
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const shared = useSharedBrowser();
 
 describe('possibly the same work', () => {
   test.each([
     [STATISTICAL, EFFECTIVE],
     [EFFECTIVE, STATISTICAL],
   ])('%s lists %s apart from its related papers', async (id, other) => {
-    await page.goto(url(`/papers/${id}/`));
-    const sameWork = await page.$$eval('[data-same-work-id]', (items) => items.map((item) => item.getAttribute('data-same-work-id')));
+    await shared.page.goto(url(`/papers/${id}/`));
+    const sameWork = await shared.page.$$eval('[data-same-work-id]', (items) => items.map((item) => item.getAttribute('data-same-work-id')));
     expect(sameWork).toEqual([other]);
-    expect(await page.locator('#same-work-heading').textContent()).toBe('Possibly the same work');
-    const related = await page.$$eval('[data-related-id]', (items) => items.map((item) => item.getAttribute('data-related-id')));
+    expect(await shared.page.locator('#same-work-heading').textContent()).toBe('Possibly the same work');
+    const related = await shared.page.$$eval('[data-related-id]', (items) => items.map((item) => item.getAttribute('data-related-id')));
     expect(related).toHaveLength(5);
     expect(related).not.toContain(other);
   });
@@ -40,8 +30,8 @@ describe('possibly the same work', () => {
 
 describe('merge explanations', () => {
   test('the merged listing of Selective Self-Rehearsal says why, in the collapsed Provenance section', async () => {
-    await page.goto(url(`/papers/${SSR}/`));
-    const provenance = page.locator('details.provenance');
+    await shared.page.goto(url(`/papers/${SSR}/`));
+    const provenance = shared.page.locator('details.provenance');
     expect(await provenance.getAttribute('open')).toBeNull();
     const text = ((await provenance.locator('.merge-provenance').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(text).toContain('“Selective Self-Rehearsal: A Fine-Tuning Approach to Improve Generalization in Large Language Models”');
