@@ -40,11 +40,11 @@ export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<stri
   }
   // The facts line is ignored by Pagefind but for the organisation, which readers search for.
   if (paper.organization) parts.push(`<p class="paper-facts"><span data-pagefind-ignore></span><a data-pagefind-filter="organization">${escapeHtml(paper.organization)}</a></p>`);
-  // The topics list is ignored by Pagefind but for its filters.
+  // The topic names are searchable words (weighted lightly: a paper's own words count more); "Other" is not.
   const filters: string[] = [];
   for (const topic of paper.topics) filters.push(`<a data-pagefind-filter="topic">${escapeHtml(topicNames.get(topic) ?? topic)}</a>`);
   if (paper.topics.length === 0) filters.push('<span hidden data-pagefind-filter="topic:Other"></span>');
-  parts.push(`<dl data-pagefind-ignore> <dd>${filters.join(' ')}</dd> </dl>`);
+  parts.push(`<dl> <dd data-pagefind-weight="2">${filters.join(', ')}</dd> </dl>`);
   parts.push('<h2>Abstract</h2>');
   parts.push(`<p class="abstract" data-pagefind-weight="5">${paper.abstractHtml}</p>`);
   parts.push('</article>');

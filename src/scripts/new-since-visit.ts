@@ -1,10 +1,29 @@
 /**
- * Marks the papers added since the reader's last visit (src/components/NewSinceLastVisit.astro).
- * The browser keeps the newest dump the reader has acknowledged; a first visit only records it.
- * Dismissing records the newest dump of this build. Without storage nothing shows.
+ * Marks the papers added since the reader's last visit (src/components/NewSinceLastVisit.astro),
+ * and counts them beside "New" in the site header. The browser keeps the newest dump the reader has
+ * acknowledged; a first visit only records it. Dismissing records the newest dump of this build.
+ * Without storage nothing shows. Only the pages that list papers (home, topics) carry the dumps, so
+ * that a new dump does not change every other page of the site.
  */
 const KEY = 'research-digest:last-seen-dump';
 const BADGE_CLASS = 'since-visit-badge';
+
+/** "New 12" in the header's navigation; screen readers hear what the number counts. */
+function headerCount(added: number): HTMLElement | null {
+  const link = document.querySelector<HTMLAnchorElement>('.site-nav a[href="/new/"]');
+  if (!link) return null;
+  const count = document.createElement('span');
+  count.className = `since-visit-count ${BADGE_CLASS}`;
+  const number = document.createElement('span');
+  number.setAttribute('aria-hidden', 'true');
+  number.textContent = String(added);
+  const words = document.createElement('span');
+  words.className = 'visually-hidden';
+  words.textContent = ` (${added} ${added === 1 ? 'paper' : 'papers'} since your last visit)`;
+  count.append(number, words);
+  link.append(count);
+  return count;
+}
 
 export function startNewSinceVisit(): void {
   const note = document.querySelector<HTMLElement>('#new-since-visit');
@@ -37,6 +56,7 @@ export function startNewSinceVisit(): void {
     card.querySelector('.paper-meta')?.prepend(badge);
   }
   if (added === 0) return;
+  headerCount(added);
   note.querySelector('span')!.textContent = `${added} ${added === 1 ? 'paper' : 'papers'} added since your last visit (${newer.length} ${newer.length === 1 ? 'dump' : 'dumps'}).`;
   note.hidden = false;
   note.querySelector('button')?.addEventListener('click', () => {

@@ -55,7 +55,8 @@ function statusText(state: SearchState, found: FoundPapers, shown: number): stri
   const what = state.query ? `for “${state.query}”` : 'with these filters';
   if (total === 0) return `No papers found ${what}.`;
   const unknown = found.unknownCount && found.sortKey ? ` ${found.unknownCount} ${found.unknownCount === 1 ? 'has' : 'have'} ${UNKNOWN_NOTE[found.sortKey]} and ${found.unknownCount === 1 ? 'comes' : 'come'} last.` : '';
-  return `${total} ${total === 1 ? 'paper' : 'papers'} found ${what}${total > shown ? `; showing the first ${shown}` : ''}.${unknown}`;
+  const loose = found.looseWords.length > 0 ? ` ${found.looseWords.map((word) => `“${word}”`).join(' and ')} matched only words that begin like ${found.looseWords.length === 1 ? 'it' : 'them'}, so the other words rank the results.` : '';
+  return `${total} ${total === 1 ? 'paper' : 'papers'} found ${what}${total > shown ? `; showing the first ${shown}` : ''}.${unknown}${loose}`;
 }
 
 export function startSearchPage(): void {

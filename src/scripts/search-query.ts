@@ -5,8 +5,11 @@
  *   matches are put in the order of the same words searched unquoted (relevance, or the sort).
  * - A sort by date or upvotes: papers with no known value have no sort key (src/lib/search-facets.ts),
  *   so they are searched apart (the `unknown` filter) and listed after the others in either direction.
+ * - A word no paper has, matched by Pagefind through words that merely begin like it
+ *   (src/scripts/search-loose-words.ts): the results are ranked by the query's other words.
  */
-import type { Pagefind, PagefindResult } from './pagefind-types.ts';
+import type { Pagefind, PagefindResult, PagefindResultData } from './pagefind-types.ts';
+import { checkedWords, looseWords, matchedWords, orderLike } from './search-loose-words.ts';
 import { quotedPhrase, searchTerms } from './search-terms.ts';
 
 export type SortOrder = 'relevance' | 'date' | 'date-asc' | 'upvotes' | 'upvotes-asc';
@@ -26,6 +29,27 @@ export interface FoundPapers {
   unknownCount: number | null;
   /** The sort key the unknowns lack. */
   sortKey: 'date' | 'upvotes' | null;
+  /** Query words matched only loosely, left out of the ranking (relevance order only). */
+  looseWords: string[];
+}
+
+/** Results whose data is fetched once, however often it is asked for (ranking, rendering, suggestions). */
+function fetchingOnce(result: PagefindResult): PagefindResult {
+  let data: Promise<PagefindResultData> | null = null;
+  return { ...result, data: () => (data ??= result.data()) };
+}
+
+/** How many of the first results show which words Pagefind matched loosely. */
+const SAMPLED_RESULTS = 5;
+
+async function rankedByCloseWords(pagefind: Pagefind, state: SearchState, results: PagefindResult[], filters: Record<string, unknown>): Promise<{ results: PagefindResult[]; looseWords: string[] }> {
+  const words = checkedWords(pagefindQuery(state) ?? '');
+  if (words.length < 2 || quotedPhrase(state.query)) return { results, looseWords: [] };
+  const sampled = await Promise.all(results.slice(0, SAMPLED_RESULTS).map(async (result) => matchedWords(await result.data())));
+  const loose = looseWords(words.join(' '), sampled);
+  if (loose.length === 0 || loose.length === words.length) return { results, looseWords: [] };
+  const ranking = (await pagefind.search(words.filter((word) => !loose.includes(word)).join(' '), { filters }))?.results ?? [];
+  return { results: orderLike(results, ranking), looseWords: loose };
 }
 
 export function hasFilters(state: SearchState): boolean {
@@ -49,7 +73,7 @@ export const pagefindQuery = (state: SearchState): string | null => (state.query
 
 async function ordered(pagefind: Pagefind, state: SearchState, filters: Record<string, unknown>, sort?: Record<string, string>): Promise<PagefindResult[]> {
   const options = sort ? { filters, sort } : { filters };
-  const ranked = (await pagefind.search(pagefindQuery(state), options))?.results ?? [];
+  const ranked = ((await pagefind.search(pagefindQuery(state), options))?.results ?? []).map(fetchingOnce);
   const phrase = quotedPhrase(state.query);
   if (!phrase || !phrase.includes(' ')) return ranked;
   const spellings = [`"${phrase}"`, `"${phrase.replaceAll(' ', '-')}"`];
@@ -63,12 +87,12 @@ async function ordered(pagefind: Pagefind, state: SearchState, filters: Record<s
 export async function findPapers(pagefind: Pagefind, state: SearchState): Promise<FoundPapers> {
   const filters = pagefindFilters(state);
   const key = sortKey(state.sort);
-  if (!key) return { results: await ordered(pagefind, state, filters), unknownCount: null, sortKey: null };
+  if (!key) return { ...(await rankedByCloseWords(pagefind, state, await ordered(pagefind, state, filters), filters)), unknownCount: null, sortKey: null };
   const direction = state.sort.endsWith('-asc') ? 'asc' : 'desc';
   const [known, unknown] = await Promise.all([
     // Papers without the key are left out of a search sorted by it.
     ordered(pagefind, state, filters, { [key]: direction }),
     ordered(pagefind, state, { ...filters, unknown: key }),
   ]);
-  return { results: [...known, ...unknown], unknownCount: unknown.length, sortKey: key };
+  return { results: [...known, ...unknown], unknownCount: unknown.length, sortKey: key, looseWords: [] };
 }

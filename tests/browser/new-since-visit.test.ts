@@ -40,6 +40,8 @@ function firstSeenIn(dumps: readonly string[]): Set<string> {
 }
 
 const noteText = () => page.textContent('#new-since-visit span');
+/** The count beside "New" in the site header, as a screen reader hears it; null when there is none. */
+const headerCount = async () => ((await page.isVisible('.site-nav .since-visit-count')) ? page.textContent('.site-nav .since-visit-count') : null);
 const markedCards = () => page.$$eval('.paper-card:has(.since-visit-badge)', (cards) => cards.map((card) => card.getAttribute('data-paper-id')!));
 const cardIds = () => page.$$eval('.paper-card', (cards) => cards.map((card) => card.getAttribute('data-paper-id')!));
 
@@ -55,6 +57,7 @@ test('papers added since the last visit are counted and marked, across two rebui
   await page.goto(home);
   expect(await page.isHidden('#new-since-visit')).toBe(true);
   expect(await markedCards()).toEqual([]);
+  expect(await headerCount()).toBeNull();
 
   // A rebuild with three more dumps.
   for (const dump of ['003_charlie.txt', '004_delta.txt', '005_echo.txt']) copy.addDump(dump);
@@ -67,6 +70,9 @@ test('papers added since the last visit are counted and marked, across two rebui
   const shown = await cardIds();
   expect(await markedCards()).toEqual(shown.filter((id) => added.has(id)));
   expect((await markedCards()).length).toBeGreaterThan(0);
+  expect(await headerCount()).toBe(`${added.size} (${added.size} ${added.size === 1 ? 'paper' : 'papers'} since your last visit)`);
+  // The header's link still says where it goes.
+  expect(await page.getAttribute('.site-nav a:has(.since-visit-count)', 'href')).toBe('/new/');
 
   // Still there on another visit until dismissed; then gone.
   await page.reload();
@@ -74,6 +80,7 @@ test('papers added since the last visit are counted and marked, across two rebui
   await page.click('#new-since-visit button');
   expect(await page.isHidden('#new-since-visit')).toBe(true);
   expect(await markedCards()).toEqual([]);
+  expect(await headerCount()).toBeNull();
   await page.reload();
   expect(await page.isHidden('#new-since-visit')).toBe(true);
 
@@ -83,6 +90,12 @@ test('papers added since the last visit are counted and marked, across two rebui
   await page.reload();
   const latest = firstSeenIn(['006_foxtrot.txt']);
   expect(await noteText()).toBe(`${latest.size} ${latest.size === 1 ? 'paper' : 'papers'} added since your last visit (1 dump).`);
+  const latestCount = `${latest.size} (${latest.size} ${latest.size === 1 ? 'paper' : 'papers'} since your last visit)`;
+  expect(await headerCount()).toBe(latestCount);
+  // A topic page counts the same papers in its header (the whole digest's, not the topic's).
+  await page.goto(`${server.url}/topics/moe/`);
+  expect(await headerCount()).toBe(latestCount);
+  await page.goto(home);
   expect(await markedCards()).toEqual((await cardIds()).filter((id) => latest.has(id)));
   expect(problems.filter((problem) => !problem.startsWith(`request to another site: ${server.url}/`))).toEqual([]);
 }, 300_000);

@@ -89,6 +89,23 @@ describe('phrases and spellings', () => {
     expect(ids(outcome).filter((id) => !moe.has(id))).toEqual([]);
   });
 
+  test('a misspelt word matched only by words that begin like it does not rank the results: the other words do', async () => {
+    // No seed paper says "mixtral"; Pagefind matches it with "mix", "mixed", "mixing".
+    const { result } = expectedDigest();
+    expect(result.papers.some((paper) => /mixtral/i.test(`${paper.title} ${paper.abstract}`))).toBe(false);
+    const outcome = await typeQuery('mixtral model');
+    expect(outcome.status).toContain('“mixtral” matched only words that begin like it, so the other words rank the results.');
+    const shown = await showAll();
+    const matches = new Set(await allMatches(page, 'mixtral model'));
+    expect(matches.size).toBeGreaterThanOrEqual(5);
+    expect(new Set(shown)).toEqual(matches);
+    // Pagefind's own order of the same papers for the correctly spelt word alone.
+    const byModel = (await allMatches(page, 'model')).filter((id) => matches.has(id));
+    expect(shown).toEqual(byModel);
+    // Ranked with the loose matches ("Mixing It Up", "mixed-precision"), another paper would come first.
+    expect((await allMatches(page, 'mixtral model'))[0]).not.toBe(byModel[0]);
+  });
+
   test('a query whose words the papers use suggests nothing, and the vocabulary is not fetched', async () => {
     const fetched: string[] = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
@@ -115,6 +132,16 @@ describe('names and excerpts', () => {
     await link.click();
     const outcome = await searchOutcome(page, [['topic', 'Parameter-efficient fine-tuning']]);
     expect(outcome.count).toBe(idsByTopic.get('peft')!.size);
+  });
+
+  test('topic names are searchable words: searching a topic name finds every paper of the topic', async () => {
+    await page.goto(url('/search/'));
+    const { topics, idsByTopic } = expectedDigest();
+    for (const topic of topics) {
+      const found = new Set(await allMatches(page, topic.name));
+      const missing = [...idsByTopic.get(topic.id)!].filter((id) => !found.has(id));
+      expect(missing, topic.name).toEqual([]);
+    }
   });
 
   test.each(['mixture of experts', 'DPO', 'LoRA', 'Liquid AI', 'S2FT'])('no excerpt for "%s" starts with its title or with "Abstract"', async (query) => {
