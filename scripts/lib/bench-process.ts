@@ -66,6 +66,7 @@ export interface RunOptions {
   onLine?: (text: string) => void;
 }
 
+// eslint-disable-next-line no-control-regex -- the escape character starts every ANSI colour code
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 /** Clock ticks per second of `/proc` CPU times (`getconf CLK_TCK`, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -102,7 +103,7 @@ export function processTree(root: number): number[] {
   while (queue.length > 0) {
     const pid = queue.shift()!;
     found.push(pid);
-    let tasks: string[] = [];
+    let tasks: string[];
     try {
       tasks = readdirSync(`/proc/${pid}/task`);
     } catch {

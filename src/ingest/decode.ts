@@ -24,6 +24,7 @@ export interface DecodedDump {
 
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
 /** C0 controls other than tab, line feed, form feed and carriage return; C1 controls; U+FFFD. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffd]/g;
 
 export function decodeDump(bytes: Uint8Array): DecodedDump {
@@ -150,6 +151,7 @@ function decodeUtf8OrLatin1(bytes: Uint8Array): { text: string; endsMidCharacter
     if (utf8 && (!utf8.endsMidCharacter || last)) {
       segment = utf8.text;
       endsMidCharacter = utf8.endsMidCharacter;
+      // eslint-disable-next-line no-control-regex -- the ASCII range, written as a range
       if (/[^\x00-\x7f]/.test(segment)) utf8NonAscii = true;
     } else {
       segment = windows1252.decode(raw);

@@ -9,6 +9,7 @@ export function normalizeText(text: string): string {
   if (isAlreadyNormal(text)) return text;
   return text
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\ufeff]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
@@ -79,6 +80,7 @@ export function comparableWordsOfNormal(normal: string): string[] {
   );
 }
 
+// eslint-disable-next-line no-control-regex -- the ASCII range, written as a range
 const NON_ASCII = /[^\x00-\x7f]/;
 
 export function isAscii(text: string): boolean {

@@ -28,7 +28,7 @@ const methodName = fc.oneof(
   fc.stringMatching(/^[A-Z][A-Za-z]{1,6}[A-Z0-9]?$/),
   fc.constantFrom('S$^{2}$FT', 'S^{2}FT', '$\\alpha$-LoRA', 'Q$_{8}$-Tune', 'MoE$^{3}$', 'LLaMA-2', 'GPT-4o', 'X-LoRA', 'DoRA++', 'T\\"ULU'),
   fc.constantFrom('Zürich', 'Zu\u0308rich', 'Ωmega', 'Café', 'Mañana', '日本語BERT', 'Łódź', 'Straße', 'Ψ-Net', 'Ünified', 'Ça-Va', '🤗Hub', 'Naïve'),
-  fc.constantFrom('3D-LLM', '4-bit QLoRA', '1.58-bit', 'R1-Zero', 'o1-like', 'V*', 'π0', '$\pi_0$'),
+  fc.constantFrom('3D-LLM', '4-bit QLoRA', '1.58-bit', 'R1-Zero', 'o1-like', 'V*', 'π0', '$\\pi_0$'),
 );
 
 /** One clause of 2–11 words, with the punctuation titles use (no full stop: a title is no sentence). */

@@ -38,6 +38,7 @@ const MAX_LENGTH_EM: Record<string, number> = { width: 2, linethickness: 0.3, ls
 export type MathRendering = { ok: true; mathml: Element; plain: string } | { ok: false; problem: string };
 
 /** Code points that have no place in a page: controls, noncharacters, bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN_CODE_POINTS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]/gu;
 const isForbiddenCodePoint = (code: number) => String.fromCodePoint(code).replace(FORBIDDEN_CODE_POINTS, '') === '' || (code & 0xfffe) === 0xfffe;
 
