@@ -72,14 +72,14 @@ const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 const TICKS_PER_SECOND = 100;
 
 /** CPU time the whole machine has spent busy, in ms (from the first line of `/proc/stat`). */
-export function machineBusyMs(): number {
+function machineBusyMs(): number {
   const fields = (readText('/proc/stat') ?? '').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
   return ((user + nice + system + irq + softirq + steal) * 1000) / TICKS_PER_SECOND;
 }
 
 /** CPU time of this process (`self`) and of its reaped children (`children`), in ms. */
-export function ownCpuMs(): { self: number; children: number } {
+function ownCpuMs(): { self: number; children: number } {
   const stat = readText('/proc/self/stat') ?? '';
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
   // After the command name: state is field 3, utime 14, stime 15, cutime 16, cstime 17.
@@ -97,7 +97,7 @@ function readText(path: string): string | null {
 }
 
 /** The process and all its descendants, through `/proc/<pid>/task/<tid>/children`. */
-export function processTree(root: number): number[] {
+function processTree(root: number): number[] {
   const found: number[] = [];
   const queue = [root];
   while (queue.length > 0) {
@@ -123,7 +123,7 @@ interface StatusFigures {
   hwmKb: number;
 }
 
-export function processStatus(pid: number): StatusFigures | null {
+function processStatus(pid: number): StatusFigures | null {
   const status = readText(`/proc/${pid}/status`);
   if (status === null) return null;
   const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);

@@ -107,7 +107,7 @@ const EPOCH = Date.UTC(2021, 0, 1);
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /** A day of 2021–2027, as `YYYY-MM-DD`. */
-export const pageDate = fc.integer({ min: 0, max: 7 * 365 }).map((days) => iso(EPOCH + days * DAY));
+const pageDate = fc.integer({ min: 0, max: 7 * 365 }).map((days) => iso(EPOCH + days * DAY));
 
 /** The day one year before `date` (`2026-02-20` → `2025-02-20`), as the ingest counts a year. */
 function yearBefore(date: string): string {
