@@ -203,7 +203,7 @@ function blankBinaryLines(lines: string[], text: string): number[] {
 const OTHER_LINE_BREAK = /[\r\u2028\u2029]/;
 const TRAILING_SPACE = /[\s\u00a0\ufeff]+$/u;
 
-export function splitLines(text: string): string[] {
+function splitLines(text: string): string[] {
   const lines = OTHER_LINE_BREAK.test(text) ? text.split(LINE_BREAK) : text.split('\n');
   // Most lines end in a visible character; only the others need the regular expression.
   return lines.map((line) => (line === '' || !mayEndInSpace(line.charCodeAt(line.length - 1)) ? line : line.replace(TRAILING_SPACE, '')));

@@ -23,7 +23,7 @@ export function normalizeText(text: string): string {
  * zero-width characters, white space other than single spaces between words) and already NFC.
  * Anything else takes the full path.
  */
-export function isAlreadyNormal(text: string): boolean {
+function isAlreadyNormal(text: string): boolean {
   // The common case, decided by the regex engine (several times faster than a loop here):
   // printable ASCII, single spaces.
   if (!NOT_PLAIN_ASCII.test(text)) {

@@ -140,7 +140,7 @@ const elementChildren = (element: Element): Element[] => element.children.filter
  * How the formula reads as text: `^{2}` → "²", `F_1` → "F₁", `\frac{a}{b}` → "a/b", `\sqrt{d}` →
  * "√d", `\mathbf{MoE}` → "MoE". Each node's text is worked out once (linear in the formula's size).
  */
-export function mathPlainText(node: ElementContent): string {
+function mathPlainText(node: ElementContent): string {
   if (node.type === 'text') return foldStyledLetters(node.value);
   if (node.type !== 'element') return '';
   switch (node.tagName) {
