@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -9,10 +10,8 @@ import tseslint from 'typescript-eslint';
  * on the pages and components (their frontmatter and scripts are TypeScript). Formatting is left to
  * Prettier (`npm run format`).
  */
-export default tseslint.config(
-  {
-    ignores: ['dist/', '.astro/', '.test-dist/', '.bench/', 'node_modules/', 'seeds/', 'tests/fixtures/**/*.txt', 'docs/'],
-  },
+export default defineConfig(
+  { ignores: ['dist/', '.astro/', '.test-dist/', '.bench/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs['flat/recommended'],

@@ -38,7 +38,12 @@ export default function buildLog(options) {
         if (event.label === 'SKIP_FORMAT' && event.level === 'info' && !event.message.includes('not created')) return;
         destination.write(held);
       }
-      if (event.level === 'info' && event.label === null && !event.newLine && PAGE_LINE.test(event.message.replace(ANSI_CODE, ''))) {
+      if (
+        event.level === 'info' &&
+        event.label === null &&
+        !event.newLine &&
+        PAGE_LINE.test(event.message.replace(ANSI_CODE, ''))
+      ) {
         pageLine = event;
         return;
       }

@@ -36,15 +36,23 @@ describe('the build log of the seeds', () => {
     expect(lines(log).filter((line) => FILE_LINE.test(line))).toEqual([]);
     const summary = SUMMARY.exec(log);
     expect(summary, log).not.toBeNull();
-    const paperPages = readdirSync(join(dist, 'papers'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+    const paperPages = readdirSync(join(dist, 'papers'), { withFileTypes: true }).filter((entry) =>
+      entry.isDirectory(),
+    ).length;
     expect(paperPages).toBeGreaterThan(400);
     expect(log).toMatch(new RegExp(`\\[research-digest-routes\\] +/papers/\\[id\\] +${paperPages} files\\n`));
-    const organisationPages = readdirSync(join(dist, 'orgs'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+    const organisationPages = readdirSync(join(dist, 'orgs'), { withFileTypes: true }).filter((entry) =>
+      entry.isDirectory(),
+    ).length;
     expect(log).toMatch(new RegExp(`\\[research-digest-routes\\] +/orgs/\\[org\\] +${organisationPages} files\\n`));
     expect(log).toMatch(/\[research-digest-routes\] +\d+ routes of one file each: .*\/papers\.json /);
     // Every file the build wrote from a route is counted: the pages, feeds and exports, not the
     // assets, Pagefind's index, the service worker or the vocabulary written beside them.
-    const routeFiles = listFiles(dist).filter((file) => /(?:^|\/)index\.html$|^404\.html$|\.(?:xml|json|bib)$/.test(file) && !/^pagefind\/|^search-vocabulary\.json$/.test(file));
+    const routeFiles = listFiles(dist).filter(
+      (file) =>
+        /(?:^|\/)index\.html$|^404\.html$|\.(?:xml|json|bib)$/.test(file) &&
+        !/^pagefind\/|^search-vocabulary\.json$/.test(file),
+    );
     expect(Number(summary![1])).toBe(routeFiles.length);
   });
 
