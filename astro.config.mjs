@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { digestCitationPlugins } from './src/markdown/digest-citations.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
+import { routeSummary } from './src/integrations/build-log.mjs';
 
 export default defineConfig({
   // Absolute links in feeds and canonical URLs; set SITE_URL when deploying.
@@ -23,7 +24,9 @@ export default defineConfig({
     // rendered by src/ingest/text/render-dump-text.ts.
     processor: unified({ remarkPlugins: digestCitationPlugins(fileURLToPath(new URL('.', import.meta.url))) }),
   },
-  integrations: [mdx(), pagefindIndex()],
+  integrations: [mdx(), pagefindIndex(), routeSummary()],
+  // A count of files per route instead of a line per file (RESEARCH_DIGEST_VERBOSE=1 for the list).
+  logger: { entrypoint: new URL('./src/integrations/build-log.mjs', import.meta.url) },
   vite: {
     build: {
       // Client scripts stay inside their page whatever their size (Vite's default inlines only

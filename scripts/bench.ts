@@ -7,11 +7,10 @@
  *
  * Options: `--seeds` (build from seeds/ instead of a synthetic corpus), `--per-dump N` (fresh
  * papers per synthetic dump, 100), `--seed N`, `--throughput-mb N` (0 skips it), `--cpu-prof`
- * (V8 profiles of the ingest and of the build, summarised after the table), `--keep` (keep the
- * temporary folder), `--tmp DIR`, `--first-query`, `--second-query`, `--markdown` (the tables
- * as Markdown too), `--wait-quiet S` (before each timed step, wait up to S seconds for other
- * processes to leave the CPUs alone), `--no-lighthouse` (skip the Lighthouse scores of the home,
- * a topic and a paper page, which run by default), `--quiet`.
+ * (V8 CPU profiles of the ingest and of the build into `.bench/profiles-<papers>/`, to open in
+ * Chromium's DevTools), `--keep` (keep the temporary folder), `--tmp DIR`, `--first-query`,
+ * `--second-query`, `--markdown` (the tables as Markdown too), `--no-lighthouse` (skip the
+ * Lighthouse scores of the home, a topic and a paper page, which run by default), `--quiet`.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,8 +20,6 @@ import { measureInBrowser } from './lib/bench-browser.ts';
 import { measureLighthouse } from './lib/bench-lighthouse.ts';
 import { BUILD_PHASES, runBuild, type BuildRun } from './lib/bench-build.ts';
 import { runIngest } from './lib/bench-ingest.ts';
-import { machineBusyMs, ownCpuMs } from './lib/bench-process.ts';
-import { formatProfile, summarizeProfiles } from './lib/bench-profile.ts';
 import { createSandbox, newGenerator, seedTextPool, writeDump, writeSyntheticBytes, writeSyntheticPapers, type WrittenCorpus } from './lib/bench-project.ts';
 import { budgetRows, evaluateBudgets, formatResult, machineInfo, markdownTable, resultRows, type BenchResult } from './lib/bench-report.ts';
 import { startBenchServer } from './lib/bench-server.ts';
@@ -45,7 +42,6 @@ const { values } = parseArgs({
     'first-query': { type: 'string', default: 'mixture of experts' },
     'second-query': { type: 'string', default: 'reward model' },
     markdown: { type: 'boolean', default: false },
-    'wait-quiet': { type: 'string', default: '0' },
     lighthouse: { type: 'boolean', default: true },
     quiet: { type: 'boolean', default: false },
   },
@@ -60,7 +56,6 @@ const papers = Math.round(positive('papers', values.papers));
 const perDump = Math.round(positive('per-dump', values['per-dump']));
 const seed = Math.round(positive('seed', values.seed));
 const throughputMb = positive('throughput-mb', values['throughput-mb'], true);
-const waitQuietSeconds = positive('wait-quiet', values['wait-quiet'], true);
 const label = values.seeds ? 'seeds' : String(papers);
 const jsonPath = resolve(values.json ?? join(PROJECT_ROOT, '.bench', `results-${label}.json`));
 const profileDirectory = join(PROJECT_ROOT, '.bench', `profiles-${label}`);
@@ -73,24 +68,6 @@ const say = (message: string) => {
 const echoPhases = (prefix: string) => (text: string) => {
   if (BUILD_PHASES.some((phase) => phase.startsAt.test(text)) || /^\S*\s*\[?error\b/i.test(text)) say(`${prefix}: ${text.trim().slice(0, 160)}`);
 };
-
-/**
- * With `--wait-quiet S`, waits (at most S seconds) until the rest of the machine uses less than a
- * third of a core, so that a timed step does not share the CPUs with someone else's build.
- */
-async function quiet(step: string): Promise<void> {
-  if (waitQuietSeconds === 0) return;
-  const deadline = Date.now() + waitQuietSeconds * 1000;
-  for (let announced = false; Date.now() < deadline; announced = true) {
-    const before = machineBusyMs();
-    const own = ownCpuMs().self;
-    await new Promise((done) => setTimeout(done, 2000));
-    const others = (machineBusyMs() - before - (ownCpuMs().self - own)) / 2000;
-    if (others < 0.33) return;
-    if (!announced) say(`waiting for the machine to be quiet before ${step} (others use ${others.toFixed(1)} cores)`);
-  }
-  say(`the machine did not get quiet within ${waitQuietSeconds} s; measuring ${step} anyway`);
-}
 
 async function main(): Promise<void> {
   const machine = machineInfo();
@@ -121,7 +98,6 @@ async function main(): Promise<void> {
     const pendingName = writeDump(generator, pending, perDump, pendingTally);
     const addedDump = values.seeds ? `999_${pendingName}` : pendingName;
 
-    await quiet('the ingest');
     say('ingest (library alone, own process)');
     const ingest = await runIngest({
       dumpsDirectory: sandbox.dumps,
@@ -131,7 +107,6 @@ async function main(): Promise<void> {
     });
     say(`ingest: ${ingest.papers} papers, ${(ingest.ingestMs / 1000).toFixed(1)} s`);
 
-    await quiet('the build');
     say('build (cold)');
     const build = await runBuild({
       project: sandbox.project,
@@ -143,7 +118,6 @@ async function main(): Promise<void> {
 
     const site = planSite(join(sandbox.project, 'dist'));
     say(`browser: /, ${site.topicPath}, ${site.paperPath}, two searches`);
-    await quiet('the browser measurements');
     const server = await startBenchServer(join(sandbox.project, 'dist'));
     let lighthouse: BenchResult['lighthouse'] = null;
     const browser = await (async () => {
@@ -154,7 +128,6 @@ async function main(): Promise<void> {
         secondQuery: values['second-query'],
       });
       if (values.lighthouse) {
-        await quiet('Lighthouse');
         say(`Lighthouse: /, ${site.topicPath}, ${site.paperPath}`);
         lighthouse = await measureLighthouse(server.url, [
           { name: 'home', path: '/' },
@@ -168,7 +141,6 @@ async function main(): Promise<void> {
       return figures;
     })().finally(() => server.close());
 
-    await quiet('the rebuild');
     say(`rebuild after adding ${addedDump}`);
     copyFileSync(join(pending, pendingName), join(sandbox.dumps, addedDump));
     const rebuilt: BuildRun = await runBuild({ project: sandbox.project, dumps: sandbox.dumps, onLine: echoPhases('rebuild') });
@@ -180,7 +152,6 @@ async function main(): Promise<void> {
       mkdirSync(folder);
       say(`writing ~${throughputMb} MB of dumps for the throughput run`);
       writeSyntheticBytes(newGenerator(pool, Math.round((throughputMb * 1e6) / 1700), perDump, seed), folder, throughputMb * 1e6, perDump);
-      await quiet('the throughput run');
       say('ingest throughput');
       throughput = await runIngest({ dumpsDirectory: folder, topicsDirectory, projectRoot: PROJECT_ROOT, split: true });
       rmSync(folder, { recursive: true, force: true });
@@ -214,12 +185,7 @@ async function main(): Promise<void> {
     console.log(formatResult(result));
     if (values.markdown) console.log(`\n${markdownTable(resultRows(result))}\n\n${markdownTable(budgetRows(result))}`);
     console.log(`\nFigures written to ${jsonPath}`);
-    if (values['cpu-prof']) {
-      for (const [part, title] of [['ingest', 'ingest library'], ['build', 'astro build']] as const) {
-        const [main] = summarizeProfiles(join(profileDirectory, part));
-        if (main) console.log(`\n${formatProfile(main, `CPU profile, ${title}`)}`);
-      }
-    }
+    if (values['cpu-prof']) console.log(`CPU profiles (open them in Chromium's DevTools, Performance tab) in ${profileDirectory}`);
   } finally {
     if (values.keep) say(`kept ${sandbox.root}`);
     else sandbox.remove();

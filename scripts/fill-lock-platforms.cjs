@@ -8,7 +8,7 @@ const platform=(name)=>{const n=name.split('/').pop();
   const os=/darwin/.test(n)?'darwin':/win32|windows/.test(n)?'win32':/android/.test(n)?'android':/freebsd/.test(n)?'freebsd':/linux/.test(n)?'linux':null;
   const cpu=/arm64/.test(n)?'arm64':/x64/.test(n)?'x64':/wasm32/.test(n)?'wasm32':null;
   const libc=/musl/.test(n)?'musl':/gnu/.test(n)?'glibc':null; return {os,cpu,libc};};
-for (const [path,entry] of Object.entries({...pk})) {
+for (const entry of Object.values({...pk})) {
   for (const [name,version] of Object.entries(entry.optionalDependencies||{})) {
     const p="node_modules/"+name; if (pk[p]) continue;
     const {os,cpu,libc}=platform(name);

@@ -44,7 +44,7 @@ export interface SearchFigures {
 }
 
 /** The kind of a Pagefind file (or `page` for the site's own files). */
-export function fileKind(path: string): string {
+function fileKind(path: string): string {
   const name = path.replace(/\?.*$/, '');
   if (!name.startsWith('/pagefind/')) return 'page';
   if (/\/pagefind\.js$/.test(name)) return 'pagefind.js';

@@ -52,7 +52,7 @@ export interface BuildOptions {
   onLine?: (text: string) => void;
 }
 
-export function folderSize(directory: string): { files: number; bytes: number } {
+function folderSize(directory: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
   for (const entry of readdirSync(directory, { withFileTypes: true, recursive: true })) {

@@ -66,19 +66,20 @@ export interface RunOptions {
   onLine?: (text: string) => void;
 }
 
+// eslint-disable-next-line no-control-regex -- the escape character starts every ANSI colour code
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 /** Clock ticks per second of `/proc` CPU times (`getconf CLK_TCK`, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
 /** CPU time the whole machine has spent busy, in ms (from the first line of `/proc/stat`). */
-export function machineBusyMs(): number {
+function machineBusyMs(): number {
   const fields = (readText('/proc/stat') ?? '').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
   return ((user + nice + system + irq + softirq + steal) * 1000) / TICKS_PER_SECOND;
 }
 
 /** CPU time of this process (`self`) and of its reaped children (`children`), in ms. */
-export function ownCpuMs(): { self: number; children: number } {
+function ownCpuMs(): { self: number; children: number } {
   const stat = readText('/proc/self/stat') ?? '';
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
   // After the command name: state is field 3, utime 14, stime 15, cutime 16, cstime 17.
@@ -96,13 +97,13 @@ function readText(path: string): string | null {
 }
 
 /** The process and all its descendants, through `/proc/<pid>/task/<tid>/children`. */
-export function processTree(root: number): number[] {
+function processTree(root: number): number[] {
   const found: number[] = [];
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.shift()!;
     found.push(pid);
-    let tasks: string[] = [];
+    let tasks: string[];
     try {
       tasks = readdirSync(`/proc/${pid}/task`);
     } catch {
@@ -122,7 +123,7 @@ interface StatusFigures {
   hwmKb: number;
 }
 
-export function processStatus(pid: number): StatusFigures | null {
+function processStatus(pid: number): StatusFigures | null {
   const status = readText(`/proc/${pid}/status`);
   if (status === null) return null;
   const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);

@@ -20,7 +20,7 @@ export interface ListedPaper {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `2025-09-30` → `Sep 30, 2025` (or `Sep 30` when yearless). */
-export function listingDate(iso: string, yearless = false): string {
+function listingDate(iso: string, yearless = false): string {
   const [year, month, day] = iso.split('-');
   const monthDay = `${MONTHS[Number(month) - 1]} ${Number(day)}`;
   return yearless ? monthDay : `${monthDay}, ${year}`;

@@ -13,11 +13,11 @@ const RULE_WORDS: Record<MergeExplanation['rule'], string> = {
   'short-title-and-abstract': 'the same short title and agreeing abstracts',
 };
 
-export function formatListing(listing: ListingRef): string {
+function formatListing(listing: ListingRef): string {
   return `${listing.dump}:${listing.line} ${listing.title === null ? '(untitled)' : `"${listing.title}"`}`;
 }
 
-export function formatFigures(figures: MergeFigures): string {
+function formatFigures(figures: MergeFigures): string {
   const parts = [
     `abstract similarity ${figures.abstractSimilarity.toFixed(3)}`,
     `containment ${figures.containment.toFixed(3)}`,

@@ -40,7 +40,7 @@ export interface MergeEvaluation {
   recall: number;
 }
 
-export const LABELLED_PAIRS_PATH = new URL('../../tests/fixtures/merge/labelled/pairs.json', import.meta.url);
+const LABELLED_PAIRS_PATH = new URL('../../tests/fixtures/merge/labelled/pairs.json', import.meta.url);
 
 export function readLabelledPairs(): LabelledPair[] {
   return JSON.parse(readFileSync(LABELLED_PAIRS_PATH, 'utf8')) as LabelledPair[];
@@ -51,7 +51,7 @@ function dumpText(listing: LabelledListing): string {
   return listing.title === null ? `Abstract:${listing.abstract}\n` : `Get trending papers in your email inbox!\nSubscribe${listing.title}\n${listing.abstract}\n`;
 }
 
-export function evaluatePair(pair: LabelledPair): PairOutcome {
+function evaluatePair(pair: LabelledPair): PairOutcome {
   const encode = (text: string) => new TextEncoder().encode(text);
   const result = ingestDumps(
     [

@@ -109,7 +109,7 @@ export interface SyntheticCorpusOptions {
   organizationShare?: number;
 }
 
-export const SYNTHETIC_DEFAULTS = { papersPerDump: 100, seed: 1, repeatShare: 0.05, organizationShare: 0.1 } as const;
+const SYNTHETIC_DEFAULTS = { papersPerDump: 100, seed: 1, repeatShare: 0.05, organizationShare: 0.1 } as const;
 
 export interface SyntheticDump {
   name: string;

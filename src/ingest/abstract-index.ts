@@ -13,7 +13,7 @@ import { compareAbstracts, type AbstractComparison } from './merge-rules.ts';
 import { abstractSimilarity, type AbstractShingles, type AbstractShingleText } from './shingles.ts';
 import type { ListingRef } from './types.ts';
 
-export { abstractShingles, abstractSimilarity, type AbstractShingles, type AbstractShingleText } from './shingles.ts';
+export { abstractShingles, type AbstractShingles, type AbstractShingleText } from './shingles.ts';
 
 /** A shingle in more abstracts than this says nothing about which paper it is. */
 const MAX_POSTINGS = 32;

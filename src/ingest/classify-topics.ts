@@ -17,7 +17,7 @@ import type { TopicDefinition, TopicEvidence, TopicRules } from './types.ts';
 export { compilePhrase } from './phrase-pattern.ts';
 
 /** Words either side of a `near` term within which one of its context phrases must occur. */
-export const DEFAULT_NEAR_WINDOW = 8;
+const DEFAULT_NEAR_WINDOW = 8;
 
 /**
  * Optional rule keys beyond `TopicRules`, read from the same frontmatter `rules`. Both map a phrase
@@ -78,9 +78,9 @@ export function compileTopics(topics: readonly TopicDefinition[]): CompiledTopic
 }
 
 /** Separates the spellings of one concept in a term phrase: "low rank adaptation | LoRA". */
-export const SPELLING_SEPARATOR = ' | ';
+const SPELLING_SEPARATOR = ' | ';
 
-export function splitSpellings(phrase: string): string[] {
+function splitSpellings(phrase: string): string[] {
   return phrase.split(SPELLING_SEPARATOR).map((spelling) => spelling.trim()).filter((spelling) => spelling !== '');
 }
 

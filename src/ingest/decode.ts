@@ -24,6 +24,7 @@ export interface DecodedDump {
 
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
 /** C0 controls other than tab, line feed, form feed and carriage return; C1 controls; U+FFFD. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffd]/g;
 
 export function decodeDump(bytes: Uint8Array): DecodedDump {
@@ -150,6 +151,7 @@ function decodeUtf8OrLatin1(bytes: Uint8Array): { text: string; endsMidCharacter
     if (utf8 && (!utf8.endsMidCharacter || last)) {
       segment = utf8.text;
       endsMidCharacter = utf8.endsMidCharacter;
+      // eslint-disable-next-line no-control-regex -- the ASCII range, written as a range
       if (/[^\x00-\x7f]/.test(segment)) utf8NonAscii = true;
     } else {
       segment = windows1252.decode(raw);
@@ -201,7 +203,7 @@ function blankBinaryLines(lines: string[], text: string): number[] {
 const OTHER_LINE_BREAK = /[\r\u2028\u2029]/;
 const TRAILING_SPACE = /[\s\u00a0\ufeff]+$/u;
 
-export function splitLines(text: string): string[] {
+function splitLines(text: string): string[] {
   const lines = OTHER_LINE_BREAK.test(text) ? text.split(LINE_BREAK) : text.split('\n');
   // Most lines end in a visible character; only the others need the regular expression.
   return lines.map((line) => (line === '' || !mayEndInSpace(line.charCodeAt(line.length - 1)) ? line : line.replace(TRAILING_SPACE, '')));

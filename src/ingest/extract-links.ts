@@ -1,6 +1,6 @@
 /** The web addresses an abstract mentions (code, project pages, models). */
 
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'{}|\\^`\]\[]+/gi;
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'{}|\\^`\][]+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 
 export interface UrlSpan {

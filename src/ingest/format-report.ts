@@ -35,7 +35,7 @@ export function formatIngestReport(result: IngestResult, topics: readonly TopicD
 }
 
 /** Merges that no exact title made, and look-alike pairs kept apart (details: `--explain-merges`). */
-export function formatMergeCounts(result: IngestResult): string {
+function formatMergeCounts(result: IngestResult): string {
   const explained = result.papers.reduce((sum, paper) => sum + paper.merges.length, 0);
   const pairs = result.papers.reduce((sum, paper) => sum + paper.possiblySameWork.length, 0) / 2;
   return `Merges: ${explained} not by an exact title; possibly the same work: ${pairs} ${pairs === 1 ? 'pair' : 'pairs'} kept apart (npm run ingest -- --explain-merges).`;

@@ -19,7 +19,7 @@ export interface DraftNearMiss {
 }
 
 /** The paper a draft is now part of. */
-export function currentPaper(draft: PaperDraft): PaperDraft {
+function currentPaper(draft: PaperDraft): PaperDraft {
   let paper = draft;
   while (paper.mergedInto !== null) paper = paper.mergedInto;
   return paper;

@@ -14,24 +14,24 @@ import { sharedCount, type AbstractShingleText } from './shingles.ts';
 import type { MergeFigures, MergeRule } from './types.ts';
 
 /** Renamed paper: the abstracts are the same text but for a few words (the method's new name, a figure). */
-export const NEAR_IDENTICAL_SIMILARITY = 0.6;
+const NEAR_IDENTICAL_SIMILARITY = 0.6;
 /** Truncation: this share of the shorter abstract is in the longer one… */
-export const TRUNCATION_CONTAINMENT = 0.9;
+const TRUNCATION_CONTAINMENT = 0.9;
 /** …and the shorter one is long enough (in 3-grams) to say something about the paper. */
-export const MIN_TRUNCATED_SHINGLES = 20;
+const MIN_TRUNCATED_SHINGLES = 20;
 /** Revised title: this share of the titles' content words is common to both… */
-export const CLOSE_TITLE_SIMILARITY = 0.6;
+const CLOSE_TITLE_SIMILARITY = 0.6;
 /** …and the abstracts agree at least this well (also what a short, generic shared title needs)… */
-export const AGREEING_ABSTRACT_SIMILARITY = 0.4;
+const AGREEING_ABSTRACT_SIMILARITY = 0.4;
 /**
  * …with at least this share of the shorter abstract in the other: an extended version shares at
  * most 60% of the original's 3-grams (the labelled set's extended versions: 0.51–0.60).
  */
-export const AGREEING_ABSTRACT_CONTAINMENT = 0.65;
+const AGREEING_ABSTRACT_CONTAINMENT = 0.65;
 /** Agreement beyond the longest shared run that every abstract rule needs (boilerplate stays near 0). */
-export const MIN_BEYOND_SHARED_RUN = 0.3;
+const MIN_BEYOND_SHARED_RUN = 0.3;
 /** A near-identical or truncated abstract is the same text throughout, so it needs more. */
-export const MIN_BEYOND_SHARED_RUN_VERBATIM = 0.5;
+const MIN_BEYOND_SHARED_RUN_VERBATIM = 0.5;
 /**
  * What is left of the shorter abstract beside the shared run is too little to judge (a word or
  * two: one word changes three 3-grams) below this many 3-grams or this share of it.
@@ -41,11 +41,11 @@ const NEGLIGIBLE_REST_SHARE = 0.1;
 /** A truncation is at most this share of the complete abstract's length (in distinct 3-grams). */
 const MAX_TRUNCATION_LENGTH = 0.9;
 /** Look-alikes below the merge rules: this much of the shorter abstract shared… */
-export const POSSIBLY_SAME_CONTAINMENT = 0.35;
+const POSSIBLY_SAME_CONTAINMENT = 0.35;
 /** …beyond boilerplate: then both papers link each other as possibly the same work. */
-export const POSSIBLY_SAME_BEYOND_SHARED_RUN = 0.2;
+const POSSIBLY_SAME_BEYOND_SHARED_RUN = 0.2;
 /** The smallest containment at which a pair is looked at (and reported as a near miss) at all. */
-export const LOOK_ALIKE_CONTAINMENT = 0.3;
+const LOOK_ALIKE_CONTAINMENT = 0.3;
 
 /** How alike two abstracts are, before rounding. */
 export interface AbstractComparison {

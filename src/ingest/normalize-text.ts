@@ -9,6 +9,7 @@ export function normalizeText(text: string): string {
   if (isAlreadyNormal(text)) return text;
   return text
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\ufeff]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
@@ -22,7 +23,7 @@ export function normalizeText(text: string): string {
  * zero-width characters, white space other than single spaces between words) and already NFC.
  * Anything else takes the full path.
  */
-export function isAlreadyNormal(text: string): boolean {
+function isAlreadyNormal(text: string): boolean {
   // The common case, decided by the regex engine (several times faster than a loop here):
   // printable ASCII, single spaces.
   if (!NOT_PLAIN_ASCII.test(text)) {
@@ -79,6 +80,7 @@ export function comparableWordsOfNormal(normal: string): string[] {
   );
 }
 
+// eslint-disable-next-line no-control-regex -- the ASCII range, written as a range
 const NON_ASCII = /[^\x00-\x7f]/;
 
 export function isAscii(text: string): boolean {

@@ -19,7 +19,7 @@ export const PARSER_VERSION = 3;
  * abstract but several lines run together (or an inlined blob), and reading it as one abstract
  * would make one "paper" that contains, and so swallows, the papers it holds.
  */
-export const MAX_LINE_LENGTH = 10_000;
+const MAX_LINE_LENGTH = 10_000;
 
 export function parseDump(file: string, bytes: Uint8Array): ParsedDump {
   const warnings: IngestWarning[] = [];

@@ -7,7 +7,7 @@
 import { comparableWordsOfNormal, isAscii, normalizeText } from './normalize-text.ts';
 
 const SHINGLE_SIZE = 3;
-export const SAMPLE_MODULUS = 4;
+const SAMPLE_MODULUS = 4;
 /**
  * The smallest shingles (by hash) are sampled too: a short abstract of a dozen shingles may have
  * none that the modulus picks, and could then never be found again, not even by its own text.
@@ -125,7 +125,7 @@ function distinctSorted(hashes: Uint32Array): Uint32Array {
 }
 
 /** Where `value` is in the ascending `sorted` (it is there). */
-export function indexOf(sorted: Uint32Array, value: number): number {
+function indexOf(sorted: Uint32Array, value: number): number {
   let low = 0;
   let high = sorted.length - 1;
   while (low < high) {

@@ -3,7 +3,7 @@ import { comparableWords } from './normalize-text.ts';
 
 const MAX_SLUG_LENGTH = 64;
 
-export function slugFromTitle(title: string): string {
+function slugFromTitle(title: string): string {
   let slug = '';
   for (const word of comparableWords(title)) {
     const ascii = word.replace(/[^a-z0-9]/g, '');

@@ -43,7 +43,7 @@ export function topicFromFrontmatter(id: string, data: TopicFrontmatter): TopicD
   return { id, name: data.name, description: data.description, rules };
 }
 
-export function readFrontmatter(source: string): unknown {
+function readFrontmatter(source: string): unknown {
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source.replace(/^\uFEFF/, ''));
   return match ? parseYaml(match[1] ?? '') : null;
 }

@@ -11,7 +11,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { PaperRecord } from '../ingest/index.ts';
 import { formatDate } from './format.ts';
-import { singular, tokenize } from './text-terms.ts';
+import { tokenize } from './text-terms.ts';
 
 /** Words that make a poor citation key: "a", "the"… */
 const LEADING_FILLER = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'towards', 'toward', 'to', 'for', 'is', 'are', 'do', 'does', 'can', 'how', 'what', 'when', 'why', 'beyond']);

@@ -10,7 +10,7 @@ import { paperUrl } from './format.ts';
 /** Enough for any reader catching up on several dumps, small enough to fetch often. */
 const FEED_LENGTH = 200;
 
-export function papersByArrival(digest: Digest, papers: readonly PaperRecord[]): PaperRecord[] {
+function papersByArrival(digest: Digest, papers: readonly PaperRecord[]): PaperRecord[] {
   const order = new Map(digest.dumps.map((dump) => [dump.file, dump.order]));
   return [...papers].sort(
     (a, b) =>

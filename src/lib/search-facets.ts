@@ -7,7 +7,7 @@
  */
 import type { PaperRecord } from '../ingest/index.ts';
 
-export const UNDATED_YEAR = 'Undated';
+const UNDATED_YEAR = 'Undated';
 export const OTHER_TOPIC_NAME = 'Other';
 
 export interface SearchFacets {

@@ -21,7 +21,7 @@ export interface SearchRecord {
 }
 
 
-export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): string {
+function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): string {
   const facets = searchFacets(paper, topicNames);
   const date = formatDate(paper.published);
   const typedTitle = typedTitleVariant(paper.title);

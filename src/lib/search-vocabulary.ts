@@ -9,8 +9,8 @@ import { gzipSync } from 'node:zlib';
 import type { PaperRecord } from '../ingest/index.ts';
 import { vocabularyWords, type Vocabulary } from './vocabulary-text.ts';
 
-export const MAX_WORDS = 12_000;
-export const MAX_PHRASES = 1_500;
+const MAX_WORDS = 12_000;
+const MAX_PHRASES = 1_500;
 export const MAX_GZIP_BYTES = 60_000;
 /** A word must be in this many papers (or in a title, or a name) to be suggested. */
 const MIN_PAPERS = 2;

@@ -50,7 +50,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     try {
       data = await parseData({ id: item.id, data: item.data });
     } catch (error) {
-      throw new Error(`Invalid ${collection} entry "${item.id}" from ${item.origin}: ${(error as Error).message}`);
+      throw new Error(`Invalid ${collection} entry "${item.id}" from ${item.origin}: ${(error as Error).message}`, { cause: error });
     }
     store.set({ id: item.id, data, digest });
   }

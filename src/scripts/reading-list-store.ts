@@ -28,7 +28,7 @@ export const CHANGED_EVENT = 'reading-list-changed';
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** A saved paper from untrusted JSON (storage or an imported file), or null. */
-export function savedPaper(value: unknown): SavedPaper | null {
+function savedPaper(value: unknown): SavedPaper | null {
   if (typeof value !== 'object' || value === null) return null;
   const entry = value as Record<string, unknown>;
   if (typeof entry.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(entry.id)) return null;

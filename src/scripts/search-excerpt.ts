@@ -9,7 +9,7 @@
 const WORD_SEPARATORS = /[^\S\uFEFF]+/;
 /** The heading before the abstract, as it reads in the indexed text. */
 const ABSTRACT_HEADING = 'Abstract.';
-export const EXCERPT_WORDS = 30;
+const EXCERPT_WORDS = 30;
 
 export interface ExcerptWord {
   text: string;

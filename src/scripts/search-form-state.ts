@@ -28,7 +28,7 @@ export function writeForm(form: HTMLFormElement, params: URLSearchParams): void 
   }
 }
 
-export function toParams(state: SearchState): URLSearchParams {
+function toParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.query) params.set('q', state.query);
   if (state.sort !== 'relevance') params.set('sort', state.sort);

@@ -13,7 +13,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'are',
  * experts" are one query. (Pagefind indexes a hyphenated word both whole and as its parts, so the
  * parts find every spelling, while the whole word finds only the hyphenated one.)
  */
-export function spaceHyphens(text: string): string {
+function spaceHyphens(text: string): string {
   return text.replace(/(?<=[\p{L}\p{N}])[-‐‑–—](?=[\p{L}\p{N}])/gu, ' ');
 }
 

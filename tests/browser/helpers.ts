@@ -7,7 +7,7 @@ import { searchTerms } from '../../src/scripts/search-terms.ts';
 import { ingestDumps, readDumpFolder, readTopicDefinitions, type IngestResult, type PaperRecord, type TopicDefinition } from '../../src/ingest/index.ts';
 import { decodeEntities } from '../site-build/helpers.ts';
 
-export const baseUrl = (): string => inject('baseUrl');
+const baseUrl = (): string => inject('baseUrl');
 export const url = (path: string): string => `${inject('baseUrl')}${path}`;
 
 export const OTHER = { id: 'other', name: 'Other' } as const;

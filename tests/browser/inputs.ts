@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-export const INGEST_INPUTS = ['seeds', 'content/topics', 'src/ingest'];
+const INGEST_INPUTS = ['seeds', 'content/topics', 'src/ingest'];
 
 export type Fingerprint = Record<string, string>;
 

@@ -7,13 +7,13 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 /**
  * The background-networking flags matter: without them Chromium opens connections of its own on
  * start-up, and on a closed network those are refused.
  */
-export const CHROMIUM_ARGS: readonly string[] = [
+const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -44,6 +44,6 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath: executable.path, headless: true, args: [...CHROMIUM_ARGS] });
   } catch (error) {
-    throw new Error(`could not launch Chromium from ${executable.path} (${executable.source}): ${(error as Error).message}`);
+    throw new Error(`could not launch Chromium from ${executable.path} (${executable.source}): ${(error as Error).message}`, { cause: error });
   }
 }

@@ -8,7 +8,7 @@ import type { DumpInput, IngestResult, IngestWarning, PaperRecord } from '../../
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEEDS_DIR = join(PROJECT_ROOT, 'seeds');
-export const FIXTURES_DIR = join(PROJECT_ROOT, 'tests/fixtures/ingest');
+const FIXTURES_DIR = join(PROJECT_ROOT, 'tests/fixtures/ingest');
 
 export function fixturePath(relative: string): string {
   return join(FIXTURES_DIR, relative);

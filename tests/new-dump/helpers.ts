@@ -40,7 +40,7 @@ export const ID = {
   video: 'grounded-video-captions-for-cooking-steps',
 } as const;
 
-export function fixtureBytes(name: FixtureDump): Uint8Array {
+function fixtureBytes(name: FixtureDump): Uint8Array {
   return readFileSync(join(NEW_DUMP_FIXTURES, name));
 }
 

@@ -28,7 +28,7 @@ const methodName = fc.oneof(
   fc.stringMatching(/^[A-Z][A-Za-z]{1,6}[A-Z0-9]?$/),
   fc.constantFrom('S$^{2}$FT', 'S^{2}FT', '$\\alpha$-LoRA', 'Q$_{8}$-Tune', 'MoE$^{3}$', 'LLaMA-2', 'GPT-4o', 'X-LoRA', 'DoRA++', 'T\\"ULU'),
   fc.constantFrom('Zürich', 'Zu\u0308rich', 'Ωmega', 'Café', 'Mañana', '日本語BERT', 'Łódź', 'Straße', 'Ψ-Net', 'Ünified', 'Ça-Va', '🤗Hub', 'Naïve'),
-  fc.constantFrom('3D-LLM', '4-bit QLoRA', '1.58-bit', 'R1-Zero', 'o1-like', 'V*', 'π0', '$\pi_0$'),
+  fc.constantFrom('3D-LLM', '4-bit QLoRA', '1.58-bit', 'R1-Zero', 'o1-like', 'V*', 'π0', '$\\pi_0$'),
 );
 
 /** One clause of 2–11 words, with the punctuation titles use (no full stop: a title is no sentence). */
@@ -107,7 +107,7 @@ const EPOCH = Date.UTC(2021, 0, 1);
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /** A day of 2021–2027, as `YYYY-MM-DD`. */
-export const pageDate = fc.integer({ min: 0, max: 7 * 365 }).map((days) => iso(EPOCH + days * DAY));
+const pageDate = fc.integer({ min: 0, max: 7 * 365 }).map((days) => iso(EPOCH + days * DAY));
 
 /** The day one year before `date` (`2026-02-20` → `2025-02-20`), as the ingest counts a year. */
 function yearBefore(date: string): string {

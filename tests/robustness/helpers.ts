@@ -7,7 +7,7 @@ import type { DumpInput, IngestResult, IngestWarning, PaperRecord } from '../../
 import type { ListedPaper } from '../../scripts/lib/dump-writers.ts';
 import { randomGenerator } from '../../scripts/lib/synthetic-corpus.ts';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEEDS_DIR = join(PROJECT_ROOT, 'seeds');
 export const BAD_DIR = join(PROJECT_ROOT, 'tests/fixtures/bad');
 

@@ -51,7 +51,7 @@ export function makeSiteCopy(label: string): SiteCopy {
 }
 
 /** The environment of a build or dev server: the copy's seeds, a fixed site URL, no test-runner leftovers. */
-export function siteEnv(copy: SiteCopy): NodeJS.ProcessEnv {
+function siteEnv(copy: SiteCopy): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST')) delete env[key];
   // The copies' seeds are often fixtures alone, without the papers the topic introductions cite.
@@ -205,7 +205,7 @@ export function parseFeed(xml: string): { channelLink: string; items: FeedItem[]
   return { channelLink: String(channel.link), items, allLinks };
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.unref();

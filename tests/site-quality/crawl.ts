@@ -17,7 +17,7 @@ export interface PageFacts {
 }
 
 /** The URL path a built file is served at: `a/index.html` → `/a/`. */
-export function servedPath(file: string): string {
+function servedPath(file: string): string {
   return file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
 }
 

@@ -46,7 +46,7 @@ export function useSharedBrowser(): SharedBrowser {
 }
 
 /** The harness's page size: topic pages list 50 papers each. */
-export const TOPIC_PAGE_SIZE = 50;
+const TOPIC_PAGE_SIZE = 50;
 
 export interface PageType {
   name: string;
@@ -66,7 +66,7 @@ export interface DigestView {
 }
 
 /** A paper page with neither aliases nor a derived title, one with aliases, one with a derived title. */
-export function samplePapers(papers: readonly PaperRecord[]): { plain: PaperRecord; aliased: PaperRecord; derived: PaperRecord } {
+function samplePapers(papers: readonly PaperRecord[]): { plain: PaperRecord; aliased: PaperRecord; derived: PaperRecord } {
   const plain = papers.find((paper) => paper.aliases.length === 0 && !paper.titleDerived && paper.links.length > 0) ?? papers.find((paper) => paper.aliases.length === 0 && !paper.titleDerived);
   const aliased = papers.find((paper) => paper.aliases.length > 0);
   const derived = papers.find((paper) => paper.titleDerived);
@@ -106,7 +106,7 @@ export function pageTypeUrl(baseUrl: string, type: PageType): string {
 }
 
 /** Every file under `directory`, as `/`-separated paths relative to it, sorted. */
-export function listFiles(directory: string): string[] {
+function listFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/'))
@@ -118,7 +118,7 @@ export const htmlFiles = (dist: string): string[] => listFiles(dist).filter((fil
 // ---------------------------------------------------------------------------------------------
 // The Nu HTML checker
 
-export const VNU_JAR = join(PROJECT_ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
+const VNU_JAR = join(PROJECT_ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
 export interface VnuMessage {
   type: string;

@@ -20,7 +20,7 @@ export function firstDifference(expected: string, actual: string): string | null
  * see: there, markup that drops the space between elements glues the title's first and last word
  * to the text around it).
  */
-export async function paperPageTexts(page: Page, dist: string, papers: readonly PaperRecord[]) {
+async function paperPageTexts(page: Page, dist: string, papers: readonly PaperRecord[]) {
   const texts: { id: string; h1: string[]; aliases: string | null; abstract: string[]; pageText: string }[] = [];
   for (let start = 0; start < papers.length; start += 40) {
     const batch = papers.slice(start, start + 40).map((paper) => ({ id: paper.id, html: readFileSync(join(dist, 'papers', paper.id, 'index.html'), 'utf8') }));

@@ -14,6 +14,10 @@ export function looksLikeAbstract(text: string): boolean {
 
 /** A text cut to `length` characters for quoting in a warning: one line, single-spaced, no control characters. */
 export function shorten(text: string, length = 60): string {
-  const clean = text.replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ').trim();
+  const clean = text
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean.length <= length ? clean : `${clean.slice(0, length - 1)}…`;
 }

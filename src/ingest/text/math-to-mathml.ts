@@ -38,6 +38,7 @@ const MAX_LENGTH_EM: Record<string, number> = { width: 2, linethickness: 0.3, ls
 export type MathRendering = { ok: true; mathml: Element; plain: string } | { ok: false; problem: string };
 
 /** Code points that have no place in a page: controls, noncharacters, bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN_CODE_POINTS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]/gu;
 const isForbiddenCodePoint = (code: number) => String.fromCodePoint(code).replace(FORBIDDEN_CODE_POINTS, '') === '' || (code & 0xfffe) === 0xfffe;
 
@@ -139,7 +140,7 @@ const elementChildren = (element: Element): Element[] => element.children.filter
  * How the formula reads as text: `^{2}` → "²", `F_1` → "F₁", `\frac{a}{b}` → "a/b", `\sqrt{d}` →
  * "√d", `\mathbf{MoE}` → "MoE". Each node's text is worked out once (linear in the formula's size).
  */
-export function mathPlainText(node: ElementContent): string {
+function mathPlainText(node: ElementContent): string {
   if (node.type === 'text') return foldStyledLetters(node.value);
   if (node.type !== 'element') return '';
   switch (node.tagName) {
