@@ -1,11 +1,11 @@
 /** `/topics/<id>/feed.xml`: the papers of one topic, newest dump first. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadDigest, OTHER_TOPIC_ID } from '../../../lib/digest.ts';
+import { loadDigest } from '../../../lib/digest.ts';
 import { papersFeed } from '../../../lib/feeds.ts';
 
 export const getStaticPaths = (async () => {
   const digest = await loadDigest();
-  return [...digest.topics.map((topic) => topic.id), OTHER_TOPIC_ID].map((topic) => ({ params: { topic } }));
+  return digest.topicSummaries.map((topic) => ({ params: { topic: topic.id } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
