@@ -26,7 +26,7 @@ export interface IngestFigures {
   mergeMs: number | null;
   classifyMs: number | null;
   /**
-   * What the site's build adds on top of the ingest (src/lib/digest.ts): the related papers of every
+   * What the site's build adds on top of the ingest (src/lib/site-data.ts): the related papers of every
    * paper, and the themes of every topic, on this corpus.
    */
   relatedMs: number;

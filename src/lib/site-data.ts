@@ -1,6 +1,6 @@
 /**
- * The site's view of the corpus, built once per build: thousands of pages each calling
- * `getCollection()` would repeat the same work thousands of times.
+ * The site's data (its view model): the corpus as the pages use it, built once per build, since
+ * thousands of pages each calling `getCollection()` would repeat the same work thousands of times.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { OTHER_TOPIC, sortTopics, topicNames, type DumpReport, type PaperRecord } from '../ingest/index.ts';
@@ -18,7 +18,7 @@ export interface TopicSummary {
   description: string;
 }
 
-export interface Digest {
+export interface SiteData {
   /** Newest first. */
   papers: PaperRecord[];
   byId: Map<string, PaperRecord>;
@@ -51,18 +51,18 @@ export interface Digest {
   dumpDates: Map<string, string | null>;
 }
 
-export function isNewPaper(digest: Digest, paper: PaperRecord): boolean {
-  return digest.latestDump !== null && paper.firstSeen === digest.latestDump.file;
+export function isNewPaper(siteData: SiteData, paper: PaperRecord): boolean {
+  return siteData.latestDump !== null && paper.firstSeen === siteData.latestDump.file;
 }
 
-let digest: Promise<Digest> | null = null;
+let siteData: Promise<SiteData> | null = null;
 
-export function loadDigest(): Promise<Digest> {
-  digest ??= buildDigest();
-  return digest;
+export function loadSiteData(): Promise<SiteData> {
+  siteData ??= buildSiteData();
+  return siteData;
 }
 
-async function buildDigest(): Promise<Digest> {
+async function buildSiteData(): Promise<SiteData> {
   const [paperEntries, topicEntries, dumpEntries] = await Promise.all([
     getCollection('papers'),
     getCollection('topics'),
