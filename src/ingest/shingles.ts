@@ -5,6 +5,7 @@
  * dedupes and intersects in one pass without allocating.
  */
 import { comparableWordsOfNormal, isAscii, normalizeText } from './normalize-text.ts';
+import { isAsciiLetterOrDigit } from './ascii.ts';
 
 const SHINGLE_SIZE = 3;
 export const SAMPLE_MODULUS = 4;
@@ -69,10 +70,6 @@ function shingleHashes(text: string): Uint32Array {
   return hashes;
 }
 
-function isAsciiWordCharacter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
-}
-
 /**
  * `comparableWords` of ASCII text are its runs of letters and digits in lower case: hashed as such,
  * in one pass. Three hashes run at once (the shingles that started at the current word and the
@@ -89,7 +86,7 @@ function asciiShingleHashes(text: string): Uint32Array {
   let current = FNV_OFFSET;
   for (let index = 0; index <= text.length; index++) {
     const code = index < text.length ? text.charCodeAt(index) : 0;
-    if (isAsciiWordCharacter(code)) {
+    if (isAsciiLetterOrDigit(code)) {
       if (!inWord) {
         inWord = true;
         current = FNV_OFFSET;
