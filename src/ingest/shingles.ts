@@ -5,7 +5,7 @@
  * dedupes and intersects in one pass without allocating.
  */
 import { comparableWordsOfNormal, isAscii, normalizeText } from './normalize-text.ts';
-import { isAsciiLetterOrDigit } from './ascii.ts';
+import { foldAscii, isAsciiLetterOrDigit } from './ascii.ts';
 
 const SHINGLE_SIZE = 3;
 export const SAMPLE_MODULUS = 4;
@@ -91,7 +91,7 @@ function asciiShingleHashes(text: string): Uint32Array {
         inWord = true;
         current = FNV_OFFSET;
       }
-      const folded = code <= 0x5a && code >= 0x41 ? code + 0x20 : code;
+      const folded = foldAscii(code);
       older = Math.imul(older ^ folded, FNV_PRIME);
       old = Math.imul(old ^ folded, FNV_PRIME);
       current = Math.imul(current ^ folded, FNV_PRIME);

@@ -1,12 +1,11 @@
 /** Display helpers shared by the pages. */
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { MONTH_ABBREVIATIONS } from '../ingest/dates.ts';
 
 /** `2025-09-30` → `30 Sep 2025`. */
 export function formatDate(iso: string | null): string | null {
   if (iso === null) return null;
   const [year, month, day] = iso.split('-');
-  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`;
+  return `${Number(day)} ${MONTH_ABBREVIATIONS[Number(month) - 1] ?? month} ${year}`;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
