@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus, classifyPaper, compileTopics, parseDumpInput, readDumpFolder, readTopicDefinitions } from '../src/ingest/index.ts';
 import { displayTitle, mergeDumps } from '../src/ingest/merge-papers.ts';
-import { newGenerator, seedTextPool, writeSyntheticBytes } from './lib/bench-project.ts';
+import { newGenerator, writeSyntheticBytes } from './lib/bench-project.ts';
+import { seedTextPool } from './lib/synthetic-corpus.ts';
 
 const { values } = parseArgs({
   options: {
