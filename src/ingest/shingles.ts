@@ -14,9 +14,10 @@ export const SAMPLE_MODULUS = 4;
  * none that the modulus picks, and could then never be found again, not even by its own text.
  */
 const ALWAYS_SAMPLED = 4;
-/** Share of a short abstract found in a longer one at which the short one is a truncation. */
-const TRUNCATION_CONTAINMENT = 0.9;
-const MIN_SHINGLES_FOR_CONTAINMENT = 20;
+/** Truncation: this share of the shorter abstract is in the longer one… */
+export const TRUNCATION_CONTAINMENT = 0.9;
+/** …and the shorter one is long enough (in 3-grams) to say something about the paper. */
+export const MIN_TRUNCATED_SHINGLES = 20;
 
 export interface AbstractShingles {
   /** The distinct shingles, ascending. */
@@ -183,7 +184,7 @@ export function sharedCount(a: Uint32Array, b: Uint32Array, needed = 0, aEnd = a
 function similarityOf(shared: number, small: number, large: number): number {
   const jaccard = shared / (small + large - shared || 1);
   const containment = shared / (small || 1);
-  if (small >= MIN_SHINGLES_FOR_CONTAINMENT && containment >= TRUNCATION_CONTAINMENT) return Math.max(jaccard, containment);
+  if (small >= MIN_TRUNCATED_SHINGLES && containment >= TRUNCATION_CONTAINMENT) return Math.max(jaccard, containment);
   return jaccard;
 }
 

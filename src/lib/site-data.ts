@@ -12,7 +12,7 @@ import { topicThemes, type Theme } from './topic-themes.ts';
 
 export type TopicEntry = CollectionEntry<'topics'>;
 
-export interface TopicSummary {
+interface TopicSummary {
   id: string;
   name: string;
   description: string;
