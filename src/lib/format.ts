@@ -15,12 +15,5 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 export const paperUrl = (id: string) => `/papers/${id}/`;
 export const topicUrl = (id: string) => `/topics/${id}/`;
 
-export const FORMAT_NAMES: Record<string, string> = {
-  'abstract-lines': 'Abstract lines',
-  'daily-page': 'Daily page',
-  'line-pairs': 'Line pairs',
-  'daily-page-metadata': 'Daily page with metadata',
-};
-
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
