@@ -20,9 +20,10 @@ import { measureInBrowser } from './lib/bench-browser.ts';
 import { measureLighthouse } from './lib/bench-lighthouse.ts';
 import { BUILD_PHASES, runBuild, type BuildRun } from './lib/bench-build.ts';
 import { runIngest } from './lib/bench-ingest.ts';
-import { createSandbox, newGenerator, seedTextPool, writeDump, writeSyntheticBytes, writeSyntheticPapers, type WrittenCorpus } from './lib/bench-project.ts';
+import { createSandbox, newGenerator, writeDump, writeSyntheticBytes, writeSyntheticPapers, type WrittenCorpus } from './lib/bench-project.ts';
+import { seedTextPool } from './lib/synthetic-corpus.ts';
 import { budgetRows, evaluateBudgets, formatResult, machineInfo, markdownTable, resultRows, type BenchResult } from './lib/bench-report.ts';
-import { startBenchServer } from './lib/bench-server.ts';
+import { startStaticServer } from './lib/static-server.ts';
 import { planSite } from './lib/bench-site.ts';
 
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
 
     const site = planSite(join(sandbox.project, 'dist'));
     say(`browser: /, ${site.topicPath}, ${site.paperPath}, two searches`);
-    const server = await startBenchServer(join(sandbox.project, 'dist'));
+    const server = await startStaticServer(join(sandbox.project, 'dist'), { compress: true });
     let lighthouse: BenchResult['lighthouse'] = null;
     const browser = await (async () => {
       const figures = await measureInBrowser(server, {

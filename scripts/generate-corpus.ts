@@ -5,8 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCorpus, parseDumpInput, readDumpFolder } from '../src/ingest/index.ts';
-import { buildTextPool, generateSyntheticCorpus } from './lib/synthetic-corpus.ts';
+import { generateSyntheticCorpus, seedTextPool } from './lib/synthetic-corpus.ts';
 
 const { values } = parseArgs({
   options: {
@@ -18,12 +17,7 @@ const { values } = parseArgs({
 });
 if (!values.out) throw new Error('--out DIR is required');
 
-const seedCorpus = buildCorpus(readDumpFolder(values.seeds).map(parseDumpInput), []);
-const pool = buildTextPool(
-  seedCorpus.papers.filter((paper) => !paper.titleDerived).map((paper) => paper.title),
-  seedCorpus.papers.map((paper) => paper.abstract),
-);
-const dumps = generateSyntheticCorpus(pool, { papers: Number(values.papers), seed: Number(values.seed) });
+const dumps = generateSyntheticCorpus(seedTextPool(values.seeds), { papers: Number(values.papers), seed: Number(values.seed) });
 mkdirSync(values.out, { recursive: true });
 let bytes = 0;
 for (const dump of dumps) {

@@ -6,8 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../tests/browser/launch-browser.ts';
-import { startStaticServer } from '../tests/browser/static-server.ts';
+import { launchBrowser } from './lib/launch-browser.ts';
+import { startStaticServer } from './lib/static-server.ts';
 
 const { values } = parseArgs({
   options: {

@@ -2,26 +2,12 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { dumpsLoader, papersLoader } from './loaders/digest-loader.ts';
+import { topicFrontmatterSchema } from './ingest/index.ts';
 
-/** Topic definitions: the same frontmatter the ingest reads (src/ingest/topic-definitions.ts). */
+/** Topic definitions: the frontmatter schema is the ingest's (src/ingest/topics.ts). */
 const topics = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/topics' }),
-  schema: z.object({
-    name: z.string().min(1),
-    description: z.string(),
-    order: z.number().optional(),
-    rules: z.object({
-      threshold: z.number(),
-      titleWeight: z.number().nonnegative().optional(),
-      maxHitsPerTerm: z.number().nonnegative().optional(),
-      nearWindow: z.number().nonnegative().optional(),
-      terms: z.record(z.string(), z.number()),
-      ignore: z.array(z.string()).optional(),
-      requireAny: z.array(z.string()).optional(),
-      near: z.record(z.string(), z.array(z.string()).min(1)).optional(),
-      notNear: z.record(z.string(), z.array(z.string()).min(1)).optional(),
-    }),
-  }),
+  schema: topicFrontmatterSchema,
 });
 
 const pages = defineCollection({

@@ -10,10 +10,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classifyPaper, compilePhrase, compileTopics, scoreTopic, type CompiledTopic } from '../src/ingest/classify-topics.ts';
+import { compilePhrase, scoreTopic, type CompiledTopic } from '../src/ingest/classify-topics.ts';
 import { evaluateTopics, parseTopicLabels } from '../src/ingest/evaluate-topics.ts';
-import { ingestDumps, readDumpFolder, readTopicDefinitions, topicFromFrontmatter, type TopicFrontmatter } from '../src/ingest/index.ts';
-import type { TopicDefinition } from '../src/ingest/types.ts';
+import {
+  classifyPaper,
+  compileTopics,
+  ingestDumps,
+  readDumpFolder,
+  readTopicDefinitions,
+  topicFromFrontmatter,
+  type TopicDefinition,
+  type TopicFrontmatter,
+} from '../src/ingest/index.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURES = join(PROJECT_ROOT, 'tests/fixtures/classify');

@@ -4,8 +4,8 @@
  * went over the wire, gzip and headers included); request types from Chromium.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../tests/browser/launch-browser.ts';
-import type { BenchServer, LoggedResponse } from './bench-server.ts';
+import { launchBrowser } from './launch-browser.ts';
+import type { LoggedResponse, StaticServer } from './static-server.ts';
 
 export interface PageFigures {
   path: string;
@@ -94,7 +94,7 @@ const isServiceWorkerTraffic = (entry: LoggedResponse) => entry.referer === '/sw
 const isPagefind = (entry: LoggedResponse) => entry.path.startsWith('/pagefind/');
 
 /** Waits until the server has answered nothing for `quietMs`. */
-async function serverQuiet(server: BenchServer, quietMs = 600, timeoutMs = 120_000): Promise<void> {
+async function serverQuiet(server: StaticServer, quietMs = 600, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let count = -1;
   while (Date.now() < deadline) {
@@ -104,7 +104,7 @@ async function serverQuiet(server: BenchServer, quietMs = 600, timeoutMs = 120_0
   }
 }
 
-async function measurePage(browser: Browser, server: BenchServer, path: string): Promise<PageFigures> {
+async function measurePage(browser: Browser, server: StaticServer, path: string): Promise<PageFigures> {
   // A first visit: empty cache, and no service worker (only a search installs it).
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
@@ -190,7 +190,7 @@ async function pagefindRequestedAt(page: Page): Promise<number | null> {
  * search also installs it, and it copies the whole index in the background (counted apart, and
  * waited for before the second search); `block` shows the searches without it.
  */
-async function measureSearches(browser: Browser, server: BenchServer, firstQuery: string, secondQuery: string, serviceWorkers: 'allow' | 'block'): Promise<[SearchFigures, SearchFigures]> {
+async function measureSearches(browser: Browser, server: StaticServer, firstQuery: string, secondQuery: string, serviceWorkers: 'allow' | 'block'): Promise<[SearchFigures, SearchFigures]> {
   const context = await browser.newContext({ serviceWorkers });
   try {
     const page = await context.newPage();
@@ -226,7 +226,7 @@ async function measureSearches(browser: Browser, server: BenchServer, firstQuery
 }
 
 /** A reader arriving at `/search/?q=…` (what the header's search box does), without a service worker yet. */
-async function measureSearchFromUrl(browser: Browser, server: BenchServer, query: string): Promise<SearchFigures> {
+async function measureSearchFromUrl(browser: Browser, server: StaticServer, query: string): Promise<SearchFigures> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     await context.addInitScript(() => {
@@ -253,7 +253,7 @@ async function measureSearchFromUrl(browser: Browser, server: BenchServer, query
   }
 }
 
-export async function measureInBrowser(server: BenchServer, plan: BrowserPlan): Promise<BrowserFigures> {
+export async function measureInBrowser(server: StaticServer, plan: BrowserPlan): Promise<BrowserFigures> {
   const browser = await launchBrowser();
   try {
     const home = await measurePage(browser, server, '/');

@@ -8,7 +8,7 @@
  * more on their own, so the corpus step can be broken down (the sum is close to, not exactly, the
  * `buildCorpus` time).
  */
-import { buildCorpus, classifyPaper, compileTopics, parseDumpInput, readDumpFolder, readTopicDefinitions } from '../../src/ingest/index.ts';
+import { buildCorpus, classifyPaper, compileTopics, OTHER_TOPIC, parseDumpInput, readDumpFolder, readTopicDefinitions } from '../../src/ingest/index.ts';
 import { displayTitle, mergeDumps } from '../../src/ingest/merge-papers.ts';
 import { relatedPapers } from '../../src/lib/related-papers.ts';
 import { topicThemes } from '../../src/lib/topic-themes.ts';
@@ -26,7 +26,7 @@ export interface IngestFigures {
   mergeMs: number | null;
   classifyMs: number | null;
   /**
-   * What the site's build adds on top of the ingest (src/lib/digest.ts): the related papers of every
+   * What the site's build adds on top of the ingest (src/lib/site-data.ts): the related papers of every
    * paper, and the themes of every topic, on this corpus.
    */
   relatedMs: number;
@@ -60,7 +60,7 @@ const relatedCpuMs = (relatedCpu.user + relatedCpu.system) / 1000;
 const [, themesMs] = timed(() => {
   const byTopic = new Map<string, typeof corpus.papers>();
   for (const paper of corpus.papers) {
-    for (const topic of paper.topics.length > 0 ? paper.topics : ['other']) {
+    for (const topic of paper.topics.length > 0 ? paper.topics : [OTHER_TOPIC.id]) {
       if (!byTopic.has(topic)) byTopic.set(topic, []);
       byTopic.get(topic)!.push(paper);
     }

@@ -1,19 +1,12 @@
 /**
- * The benchmark's sandbox: a copy of the project in a temporary folder (sources, content,
- * configuration) whose `node_modules` holds one symlink per installed package of the real
- * project. Linking package by package, rather than the whole folder, keeps the caches that
- * builds write under `node_modules/` (Astro's data store in `.astro/`, the parse cache in
- * `.cache/`, Vite's `.vite/`) inside the sandbox: a cold build is really cold, and nothing is
- * written into the real project, where others may be building.
+ * The benchmark's sandbox (a copy of the project in a temporary folder, see project-copy.ts, and a
+ * folder for its dumps) and the synthetic dumps written into it.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCorpus, parseDumpInput, readDumpFolder } from '../../src/ingest/index.ts';
-import { buildTextPool, createSyntheticCorpus, type SyntheticCorpusGenerator, type TextPool } from './synthetic-corpus.ts';
-
-/** What a build needs from the project; everything else (tests, scripts, seeds) stays out. */
-const PROJECT_ENTRIES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public'];
+import { copyProject } from './project-copy.ts';
+import { createSyntheticCorpus, type SyntheticCorpusGenerator, type TextPool } from './synthetic-corpus.ts';
 
 export interface Sandbox {
   root: string;
@@ -27,28 +20,9 @@ export function createSandbox(projectRoot: string, parent = tmpdir()): Sandbox {
   const root = mkdtempSync(join(parent, 'research-digest-bench-'));
   const project = join(root, 'project');
   const dumps = join(root, 'dumps');
-  mkdirSync(project);
+  copyProject(projectRoot, project);
   mkdirSync(dumps);
-  for (const entry of PROJECT_ENTRIES) {
-    if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(project, entry), { recursive: true });
-  }
-  const modules = join(projectRoot, 'node_modules');
-  mkdirSync(join(project, 'node_modules'));
-  for (const entry of readdirSync(modules)) {
-    // Dot folders are caches (except `.bin`); the sandbox starts without them.
-    if (entry.startsWith('.') && entry !== '.bin') continue;
-    symlinkSync(join(modules, entry), join(project, 'node_modules', entry));
-  }
   return { root, project, dumps, remove: () => rmSync(root, { recursive: true, force: true }) };
-}
-
-/** The seeds' titles and sentences, the material of the synthetic corpus (as `generate:corpus` builds it). */
-export function seedTextPool(seedsDirectory: string): TextPool {
-  const corpus = buildCorpus(readDumpFolder(seedsDirectory).map(parseDumpInput), []);
-  return buildTextPool(
-    corpus.papers.filter((paper) => !paper.titleDerived).map((paper) => paper.title),
-    corpus.papers.map((paper) => paper.abstract),
-  );
 }
 
 export interface WrittenCorpus {

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { OTHER_TOPIC } from '../../src/ingest/index.ts';
 
 export interface PageSizes {
   pages: number;
@@ -62,7 +63,7 @@ export function planSite(distDirectory: string): SitePlan {
     pagesPerTopic.set(topic, (pagesPerTopic.get(topic) ?? 0) + 1);
   }
   // The biggest real topic (not the catch-all "other"), first page.
-  const [biggest] = [...pagesPerTopic].filter(([topic]) => topic !== 'other').sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const [biggest] = [...pagesPerTopic].filter(([topic]) => topic !== OTHER_TOPIC.id).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const bySize = [...papers].sort((a, b) => a.size - b.size || a.path.localeCompare(b.path));
   return {
     topicPath: `/topics/${(biggest ?? [...pagesPerTopic][0]!)[0]}/`,

@@ -3,6 +3,7 @@
  * the synthetic corpus generator and by round-trip tests (write → parse → same papers).
  */
 import type { DumpFormat } from '../../src/ingest/index.ts';
+import { MONTH_ABBREVIATIONS } from '../../src/ingest/dates.ts';
 
 export interface ListedPaper {
   title: string;
@@ -17,12 +18,10 @@ export interface ListedPaper {
   upvotes?: number;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** `2025-09-30` → `Sep 30, 2025` (or `Sep 30` when yearless). */
 function listingDate(iso: string, yearless = false): string {
   const [year, month, day] = iso.split('-');
-  const monthDay = `${MONTHS[Number(month) - 1]} ${Number(day)}`;
+  const monthDay = `${MONTH_ABBREVIATIONS[Number(month) - 1]} ${Number(day)}`;
   return yearless ? monthDay : `${monthDay}, ${year}`;
 }
 

@@ -10,7 +10,7 @@
  * keeps the wording and the topic vocabulary of the seeds while random abstracts share few
  * 3-word runs, as real ones do.
  */
-import type { DumpFormat } from '../../src/ingest/index.ts';
+import { buildCorpus, parseDumpInput, readDumpFolder, type DumpFormat } from '../../src/ingest/index.ts';
 import { writeDump, type ListedPaper } from './dump-writers.ts';
 
 /** Mulberry32: tiny, fast, and the same sequence for the same seed everywhere. */
@@ -33,8 +33,17 @@ export interface TextPool {
   titleTails: string[];
 }
 
+/** The seeds' titles and sentences, the material of the synthetic corpus. */
+export function seedTextPool(seedsDirectory: string): TextPool {
+  const corpus = buildCorpus(readDumpFolder(seedsDirectory).map(parseDumpInput), []);
+  return buildTextPool(
+    corpus.papers.filter((paper) => !paper.titleDerived).map((paper) => paper.title),
+    corpus.papers.map((paper) => paper.abstract),
+  );
+}
+
 /** Splits seed titles at their colon and seed abstracts into sentences. */
-export function buildTextPool(titles: readonly string[], abstracts: readonly string[]): TextPool {
+function buildTextPool(titles: readonly string[], abstracts: readonly string[]): TextPool {
   const split = abstracts.map((abstract) => abstract.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => sentence.length > 40)).filter((sentences) => sentences.length >= 3);
   const sentences = split.flat();
   // Heads are method names ("LoRA-Pro", "MoE-LLaVA"): the part before a colon, at most three words.

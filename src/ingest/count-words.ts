@@ -4,14 +4,14 @@
  * words between these two places?" for every occurrence of a term with context rules.
  */
 
+import { isAsciiLetterOrDigit } from './ascii.ts';
+
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 const nonAscii = new Map<number, boolean>();
 
 /** Whether the code point is `\p{L}` or `\p{N}`; lone surrogates are neither. */
 export function isLetterOrNumber(codePoint: number): boolean {
-  if (codePoint < 0x80) {
-    return (codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x30 && codePoint <= 0x39);
-  }
+  if (codePoint < 0x80) return isAsciiLetterOrDigit(codePoint);
   let known = nonAscii.get(codePoint);
   if (known === undefined) {
     known = codePoint >= 0xd800 && codePoint <= 0xdfff ? false : LETTER_OR_NUMBER.test(String.fromCodePoint(codePoint));

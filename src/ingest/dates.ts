@@ -3,7 +3,11 @@
  * year. A yearless date is read as the latest such day not after the dump's own date.
  */
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * The months as pages print them (and the site shows them). A leaf of the ingest, imported alone
+ * by the site's scripts, which must not pull in the whole library through its index.
+ */
+export const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 export interface MonthDay {
@@ -39,7 +43,7 @@ export function parseListingDate(text: string): DateParse {
 
 function monthNumber(name: string): number | null {
   const lower = name.toLowerCase();
-  const index = MONTHS.findIndex((abbr) => lower.startsWith(abbr));
+  const index = MONTH_ABBREVIATIONS.findIndex((abbr) => lower.startsWith(abbr.toLowerCase()));
   if (index < 0) return null;
   return lower.length === 3 || MONTH_NAMES[index]!.startsWith(lower) ? index + 1 : null;
 }

@@ -12,11 +12,11 @@ import { compareAbstracts, differentTitleRule, genericTitleAgrees, isGenericTitl
 import { MergeReview, type DraftNearMiss } from './merge-review.ts';
 import { normalizeText, titleKey } from './normalize-text.ts';
 import { SlugRegistry } from './slug.ts';
-import type { ListingRef, MergeExplanation, ParsedDump, PaperChange, PaperSource } from './types.ts';
+import type { ListingRef, MergeExplanation, ParsedDump, PaperRecord, PaperSource } from './types.ts';
 
-/** A paper while dumps are still being merged; `seen` counts arrival order across all dumps. */
-export interface PaperDraft {
-  id: string;
+/** A paper while dumps are still being merged: the record's fields that merging keeps up to date, and its working state. */
+export interface PaperDraft
+  extends Pick<PaperRecord, 'id' | 'abstract' | 'sources' | 'firstSeen' | 'published' | 'upvotes' | 'authorCount' | 'organization' | 'changes' | 'merges'> {
   /** Creation order, so that the older of two merged papers keeps its id. */
   created: number;
   /** Real titles by title key (each in its newest spelling), in the order first seen; `latestTitleKey` names the newest. */
@@ -28,18 +28,8 @@ export interface PaperDraft {
    * others it is '' (deriving it for every paper was a good part of the merging time).
    */
   derivedTitle: string;
-  abstract: string;
-  sources: PaperSource[];
-  firstSeen: string;
-  published: string | null;
-  upvotes: number | null;
-  authorCount: number | null;
-  organization: string | null;
   /** Ids of papers that turned out to be this one. */
   retiredIds: string[];
-  changes: PaperChange[];
-  /** Why each listing that did not share the paper's title joined it. */
-  merges: MergeExplanation[];
   /** The paper this one became part of, once it is retired. */
   mergedInto: PaperDraft | null;
 }

@@ -6,16 +6,11 @@
 import type { LookAlike } from './abstract-index.ts';
 import type { PaperDraft } from './merge-papers.ts';
 import { isPossiblySameWork, mergeFigures, nearMissReason } from './merge-rules.ts';
-import type { ListingRef, MergeFigures } from './types.ts';
+import type { ListingRef, MergeNearMiss } from './types.ts';
 
 /** A near miss between drafts; `papers` are the current papers (never retired ones). */
-export interface DraftNearMiss {
+export interface DraftNearMiss extends Omit<MergeNearMiss, 'papers'> {
   papers: [PaperDraft, PaperDraft];
-  entry: ListingRef;
-  matched: ListingRef;
-  figures: MergeFigures;
-  reason: string;
-  possiblySameWork: boolean;
 }
 
 /** The paper a draft is now part of. */

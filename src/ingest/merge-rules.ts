@@ -10,15 +10,12 @@
  * its wording throughout; two papers that only open alike share next to nothing after the opening.
  */
 import { comparableWords } from './normalize-text.ts';
-import { sharedCount, type AbstractShingleText } from './shingles.ts';
+import { MIN_TRUNCATED_SHINGLES, sharedCount, TRUNCATION_CONTAINMENT, type AbstractShingleText } from './shingles.ts';
 import type { MergeFigures, MergeRule } from './types.ts';
 
 /** Renamed paper: the abstracts are the same text but for a few words (the method's new name, a figure). */
 const NEAR_IDENTICAL_SIMILARITY = 0.6;
-/** Truncation: this share of the shorter abstract is in the longer one… */
-const TRUNCATION_CONTAINMENT = 0.9;
-/** …and the shorter one is long enough (in 3-grams) to say something about the paper. */
-const MIN_TRUNCATED_SHINGLES = 20;
+// Truncation: TRUNCATION_CONTAINMENT and MIN_TRUNCATED_SHINGLES, in shingles.ts, whose abstract similarity counts a truncation as alike.
 /** Revised title: this share of the titles' content words is common to both… */
 const CLOSE_TITLE_SIMILARITY = 0.6;
 /** …and the abstracts agree at least this well (also what a short, generic shared title needs)… */

@@ -4,6 +4,7 @@
  * MathML and plain text for readers.
  */
 import { plainDumpText } from './text/render-dump-text.ts';
+import { isAsciiLetterOrDigit } from './ascii.ts';
 
 export function normalizeText(text: string): string {
   if (isAlreadyNormal(text)) return text;
@@ -96,8 +97,7 @@ function asciiWords(text: string): string[] {
   let start = -1;
   for (let index = 0; index <= text.length; index++) {
     const code = index < text.length ? text.charCodeAt(index) : 0;
-    const isWordCharacter = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
-    if (isWordCharacter) {
+    if (isAsciiLetterOrDigit(code)) {
       if (start < 0) start = index;
     } else if (start >= 0) {
       words.push(text.slice(start, index).toLowerCase());

@@ -1,9 +1,12 @@
 /**
- * Matching a simple phrase at one place without its regular expression. Most rule phrases are
- * plain ASCII words ("visual question answering", "LLM*"): for them the pattern `compilePhrase`
- * makes can be followed exactly in a few comparisons, which is much cheaper than running the
- * pattern there (and allocating its match). Other phrases (a `*` inside the phrase, a word that is
- * not plain ASCII or does not start with a letter or digit) keep using the pattern.
+ * Matching a phrase at one place without its regular expression. Most rule phrases are plain
+ * ASCII words ("visual question answering", "LLM*"): for them the pattern `compilePhrase` makes
+ * can be followed exactly in a few comparisons, which is much cheaper than running the pattern
+ * there (and allocating its match). Of the other phrases (a `*` inside the phrase, a word that is
+ * not plain ASCII or does not start with a letter or digit) the same steps follow the words up to
+ * the first such word: where they fail the pattern cannot match, and only where they pass is the
+ * pattern run. Most places where a phrase's first word occurs ("text", "image", "instruction")
+ * are not followed by the rest of the phrase.
  *
  * What the pattern says, and this follows: no letter or digit (Unicode `\p{L}`/`\p{N}`, by code
  * point) before the match; each word's characters, exactly when the word has a capital, else up
@@ -11,8 +14,9 @@
  * with a letter or digit, so the greedy run can never give any back); after a final `*`-word the
  * longest run of letters and digits; and after the match no letter or digit.
  */
+import { foldAscii } from './ascii.ts';
 import { isLetterOrNumber } from './count-words.ts';
-import { isSeparator } from './phrase-prefilter.ts';
+import { phraseWords } from './phrase-pattern.ts';
 
 interface LiteralWord {
   stem: string;
@@ -24,27 +28,40 @@ export interface LiteralPhrase {
   words: LiteralWord[];
   /** The last word ends in `*`. */
   wildcardEnd: boolean;
+  /**
+   * The words are the whole phrase, and a match of them is a match of the phrase. Else they are
+   * the phrase's beginning, up to its first word that is not plain ASCII or ends in `*`, and a
+   * match of them only says that the phrase may match there.
+   */
+  whole: boolean;
+}
+
+/** The phrase's words as far as they can be followed without the pattern (see above). */
+export function literalPrefix(phrase: string): LiteralPhrase {
+  const all = phraseWords(phrase);
+  const words: LiteralWord[] = [];
+  for (const [index, { stem, wildcard }] of all.entries()) {
+    // eslint-disable-next-line no-control-regex
+    if (!/^[A-Za-z0-9][\x00-\x7f]*$/.test(stem)) return { words, wildcardEnd: false, whole: false };
+    words.push({ stem, exact: /[A-Z]/.test(stem) });
+    if (wildcard) return { words, wildcardEnd: true, whole: index === all.length - 1 };
+  }
+  return { words, wildcardEnd: false, whole: true };
 }
 
 /** The phrase as literal words, or null when it is not simple enough (see above). */
 export function literalPhrase(phrase: string): LiteralPhrase | null {
-  const raw = phrase.trim().split(/[\s-]+/);
-  const words: LiteralWord[] = [];
-  let wildcardEnd = false;
-  for (const [index, word] of raw.entries()) {
-    const wildcard = word.length > 1 && word.endsWith('*');
-    if (wildcard && index < raw.length - 1) return null;
-    const stem = wildcard ? word.slice(0, -1) : word;
-    // eslint-disable-next-line no-control-regex
-    if (!/^[A-Za-z0-9][\x00-\x7f]*$/.test(stem)) return null;
-    words.push({ stem, exact: /[A-Z]/.test(stem) });
-    wildcardEnd = wildcard;
-  }
-  return { words, wildcardEnd };
+  const literal = literalPrefix(phrase);
+  return literal.whole ? literal : null;
 }
 
-function foldAscii(code: number): number {
-  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+/** The characters `[\s\-\u2010\u2011\u2013]` matches. */
+function isSeparator(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || code === 0x2d || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2010 || code === 0x2011 || code === 0x2013 ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 /** The code point that ends just before `index` (a surrogate pair read whole). */
@@ -67,7 +84,11 @@ function codePointAt(text: string, index: number): [number, number] {
   return [high, 1];
 }
 
-/** Where a match of the phrase that starts at `start` ends, or -1 when the pattern does not match there. */
+/**
+ * Where a match of the phrase that starts at `start` ends, or -1 when the pattern does not match
+ * there. For a phrase that is not `whole`: where its words end (the phrase may match), or -1 (it
+ * cannot).
+ */
 export function matchLiteralAt(text: string, start: number, phrase: LiteralPhrase): number {
   if (start > 0 && isLetterOrNumber(codePointBefore(text, start))) return -1;
   let at = start;
@@ -82,6 +103,7 @@ export function matchLiteralAt(text: string, start: number, phrase: LiteralPhras
     }
     at += stem.length;
   }
+  if (!phrase.whole) return at;
   if (phrase.wildcardEnd) {
     // The longest run of letters and digits; no letter or digit can follow it.
     while (at < text.length) {

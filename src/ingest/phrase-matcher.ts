@@ -7,18 +7,18 @@
  * Instead the text is scanned once (`PhraseScan`) for the places where the first word of some
  * phrase starts (one regular expression of all first words: the regex engine scans text several
  * times faster than a loop over its characters); each such place is filed under its first one to
- * three letters, and only the phrases with those first letters are tried there: first a cheap
- * word-by-word test (`mayMatchAt`), then the phrase's own pattern in sticky mode, or for a simple
- * phrase the same steps in plain code (`matchLiteralAt`). The results are exactly those of
- * `text.matchAll(pattern)`: every
+ * three letters, and only the phrases with those first letters are tried there: the phrase's
+ * words are followed in plain code (`matchLiteralAt`), which decides for a simple phrase; for the
+ * others, where the words it can follow match, the phrase's own pattern runs in sticky mode. The
+ * results are exactly those of `text.matchAll(pattern)`: every
  * match of a pattern starts at such a place (see `phraseKey`), so trying the pattern at each of
  * those places in order, skipping places inside the previous match, finds the same leftmost,
  * non-overlapping matches. Phrases for which that argument does not hold (a first word that is not
  * plain ASCII) are run the old way.
  */
-import { compilePhrase, phrasePatternSource } from './phrase-pattern.ts';
-import { literalPhrase, matchLiteralAt, type LiteralPhrase } from './phrase-literal.ts';
-import { mayMatchAt, prefilterWords, type PrefilterWord } from './phrase-prefilter.ts';
+import { foldAscii, isAsciiLetterOrDigit } from './ascii.ts';
+import { compilePhrase, phrasePatternSource, phraseWords } from './phrase-pattern.ts';
+import { literalPrefix, matchLiteralAt, type LiteralPhrase } from './phrase-literal.ts';
 
 export interface PhraseMatch {
   start: number;
@@ -35,8 +35,8 @@ export interface PhraseMatch {
 export class CompiledPhrase {
   private global: RegExp | null = null;
   private stickyPattern: RegExp | null = null;
-  /** The phrase as literal words, when simple enough to match without its pattern. */
-  readonly literal: LiteralPhrase | null;
+  /** The phrase as literal words, as far as they can be matched without its pattern. */
+  readonly literal: LiteralPhrase;
 
   constructor(
     /** Position in its index, for per-scan caching. */
@@ -46,12 +46,8 @@ export class CompiledPhrase {
     readonly slot: number,
     /** The first word's characters (ASCII, folded) that every match starts with. */
     readonly prefix: string,
-    /** The words `mayMatchAt` checks before the pattern is tried at a place. */
-    readonly words: readonly PrefilterWord[],
-    /** Whether `words` are the whole phrase, none a `*`-word: then no letter or digit may follow them. */
-    readonly wordsAreWholePhrase: boolean,
   ) {
-    this.literal = literalPhrase(phrase);
+    this.literal = literalPrefix(phrase);
   }
 
   /** The phrase's pattern (global), as `compilePhrase` makes it. */
@@ -66,16 +62,6 @@ export class CompiledPhrase {
 }
 
 const MAX_KEY_LENGTH = 3;
-
-/** ASCII letters and digits: all of them are `\p{L}` or `\p{N}`. */
-function isAsciiAlnum(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
-}
-
-/** ASCII upper case to lower case; everything else unchanged. */
-function foldAscii(code: number): number {
-  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-}
 
 /** One to three ASCII characters (folded) as one small integer; -1 for any non-ASCII character. */
 function keyOf(text: string, start: number, length: number): number {
@@ -100,10 +86,9 @@ function keyOf(text: string, start: number, length: number): number {
  * first of them is an ASCII letter or digit, the character before the match is not one.
  */
 export function phraseKey(phrase: string): { key: number; length: number; prefix: string } | null {
-  const first = phrase.trim().split(/[\s-]+/)[0] ?? '';
-  const stem = first.length > 1 && first.endsWith('*') ? first.slice(0, -1) : first;
+  const stem = phraseWords(phrase)[0]?.stem ?? '';
   // eslint-disable-next-line no-control-regex
-  if (stem === '' || !/^[\x00-\x7f]+$/.test(stem) || !isAsciiAlnum(stem.charCodeAt(0))) return null;
+  if (stem === '' || !/^[\x00-\x7f]+$/.test(stem) || !isAsciiLetterOrDigit(stem.charCodeAt(0))) return null;
   const length = Math.min(MAX_KEY_LENGTH, stem.length);
   return { key: keyOf(stem, 0, length), length, prefix: String.fromCharCode(...[...stem].map((char) => foldAscii(char.charCodeAt(0)))) };
 }
@@ -129,9 +114,7 @@ export class PhraseIndex {
       slot = slots.get(key.key) ?? this.slotCount++;
       slots.set(key.key, slot);
     }
-    const words = prefilterWords(phrase);
-    const wholePhrase = words.length === phrase.trim().split(/[\s-]+/).length && !words.some((word) => word.wildcard);
-    const compiled = new CompiledPhrase(this.byPhrase.size, phrase, slot, key?.prefix ?? '', words, wholePhrase);
+    const compiled = new CompiledPhrase(this.byPhrase.size, phrase, slot, key?.prefix ?? '');
     this.byPhrase.set(phrase, compiled);
     this.starts = null;
     return compiled;
@@ -235,12 +218,9 @@ export class PhraseScan {
     for (const position of positions) {
       if (position < from) continue; // inside the previous match: a global search resumes after it
       // Most places where the first letters occur are no match: the pattern is tried only where it can.
-      if (!mayMatchAt(this.text, position, phrase.words, phrase.wordsAreWholePhrase)) continue;
-      let end: number;
-      if (phrase.literal !== null) {
-        end = matchLiteralAt(this.text, position, phrase.literal);
-        if (end < 0) continue;
-      } else {
+      let end = matchLiteralAt(this.text, position, phrase.literal);
+      if (end < 0) continue;
+      if (!phrase.literal.whole) {
         const sticky = phrase.sticky;
         sticky.lastIndex = position;
         const match = sticky.exec(this.text);

@@ -1,4 +1,22 @@
-/** How a rule phrase of the topic definitions becomes a regular expression. */
+/** How a rule phrase of the topic definitions is read: its words, and the regular expression it becomes. */
+
+export interface PhraseWord {
+  /** The word without its `*`. */
+  stem: string;
+  /** The word ends in `*` (and is more than the `*`): any word ending may follow the stem. */
+  wildcard: boolean;
+}
+
+/** The phrase's words: split at spaces and hyphens. */
+export function phraseWords(phrase: string): PhraseWord[] {
+  return phrase
+    .trim()
+    .split(/[\s-]+/)
+    .map((word) => {
+      const wildcard = word.length > 1 && word.endsWith('*');
+      return { stem: wildcard ? word.slice(0, -1) : word, wildcard };
+    });
+}
 
 /**
  * A rule phrase becomes a pattern: whole words only; a space or hyphen in the phrase matches a
@@ -13,12 +31,8 @@ export function compilePhrase(phrase: string): RegExp {
 
 /** The source of `compilePhrase`'s pattern, to be compiled with the `u` flag (and `g` or `y`). */
 export function phrasePatternSource(phrase: string): string {
-  const source = phrase
-    .trim()
-    .split(/[\s-]+/)
-    .map((word) => {
-      const wildcard = word.length > 1 && word.endsWith('*');
-      const stem = wildcard ? word.slice(0, -1) : word;
+  const source = phraseWords(phrase)
+    .map(({ stem, wildcard }) => {
       const exact = /\p{Lu}/u.test(stem);
       const escaped = [...stem].map((char) => anyCase(char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), !exact)).join('');
       return wildcard ? `${escaped}[\\p{L}\\p{N}]*` : escaped;

@@ -5,6 +5,7 @@
  * dedupes and intersects in one pass without allocating.
  */
 import { comparableWordsOfNormal, isAscii, normalizeText } from './normalize-text.ts';
+import { foldAscii, isAsciiLetterOrDigit } from './ascii.ts';
 
 const SHINGLE_SIZE = 3;
 const SAMPLE_MODULUS = 4;
@@ -13,9 +14,10 @@ const SAMPLE_MODULUS = 4;
  * none that the modulus picks, and could then never be found again, not even by its own text.
  */
 const ALWAYS_SAMPLED = 4;
-/** Share of a short abstract found in a longer one at which the short one is a truncation. */
-const TRUNCATION_CONTAINMENT = 0.9;
-const MIN_SHINGLES_FOR_CONTAINMENT = 20;
+/** Truncation: this share of the shorter abstract is in the longer one… */
+export const TRUNCATION_CONTAINMENT = 0.9;
+/** …and the shorter one is long enough (in 3-grams) to say something about the paper. */
+export const MIN_TRUNCATED_SHINGLES = 20;
 
 export interface AbstractShingles {
   /** The distinct shingles, ascending. */
@@ -69,10 +71,6 @@ function shingleHashes(text: string): Uint32Array {
   return hashes;
 }
 
-function isAsciiWordCharacter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
-}
-
 /**
  * `comparableWords` of ASCII text are its runs of letters and digits in lower case: hashed as such,
  * in one pass. Three hashes run at once (the shingles that started at the current word and the
@@ -89,12 +87,12 @@ function asciiShingleHashes(text: string): Uint32Array {
   let current = FNV_OFFSET;
   for (let index = 0; index <= text.length; index++) {
     const code = index < text.length ? text.charCodeAt(index) : 0;
-    if (isAsciiWordCharacter(code)) {
+    if (isAsciiLetterOrDigit(code)) {
       if (!inWord) {
         inWord = true;
         current = FNV_OFFSET;
       }
-      const folded = code <= 0x5a && code >= 0x41 ? code + 0x20 : code;
+      const folded = foldAscii(code);
       older = Math.imul(older ^ folded, FNV_PRIME);
       old = Math.imul(old ^ folded, FNV_PRIME);
       current = Math.imul(current ^ folded, FNV_PRIME);
@@ -186,7 +184,7 @@ export function sharedCount(a: Uint32Array, b: Uint32Array, needed = 0, aEnd = a
 function similarityOf(shared: number, small: number, large: number): number {
   const jaccard = shared / (small + large - shared || 1);
   const containment = shared / (small || 1);
-  if (small >= MIN_SHINGLES_FOR_CONTAINMENT && containment >= TRUNCATION_CONTAINMENT) return Math.max(jaccard, containment);
+  if (small >= MIN_TRUNCATED_SHINGLES && containment >= TRUNCATION_CONTAINMENT) return Math.max(jaccard, containment);
   return jaccard;
 }
 

@@ -6,27 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { TopicDefinition, TopicRules } from './types.ts';
-
-/** The frontmatter as authors write it: terms are a map from phrase (or ` | `-separated spellings of one phrase) to weight. */
-export interface TopicFrontmatter {
-  name: string;
-  description: string;
-  order?: number;
-  rules: {
-    threshold: number;
-    titleWeight?: number;
-    maxHitsPerTerm?: number;
-    terms: Record<string, number>;
-    ignore?: string[];
-    requireAny?: string[];
-    /** Term phrase → context phrases: the term counts only with one of them within `nearWindow` words. */
-    near?: Record<string, string[]>;
-    /** Term phrase → context phrases: the term does not count with one of them within `nearWindow` words. */
-    notNear?: Record<string, string[]>;
-    /** Words either side of an occurrence in which `near` and `notNear` look (default 8). */
-    nearWindow?: number;
-  };
-}
+import { sortTopics, topicFrontmatterSchema, type TopicFrontmatter } from './topics.ts';
 
 export function topicFromFrontmatter(id: string, data: TopicFrontmatter): TopicDefinition {
   const rules: TopicRules = {
@@ -52,47 +32,18 @@ function readFrontmatter(source: string): unknown {
 export function readTopicDefinitions(directory: string): TopicDefinition[] {
   const files = readdirSync(directory).filter((file) => /\.mdx?$/.test(file)).sort();
   const topics = files.map((file) => {
-    const data = readFrontmatter(readFileSync(join(directory, file), 'utf8'));
-    const problem = checkTopicFrontmatter(data);
-    if (problem) throw new Error(`${join(directory, file)}: ${problem}`);
-    const frontmatter = data as TopicFrontmatter;
-    return { order: frontmatter.order ?? Number.MAX_SAFE_INTEGER, topic: topicFromFrontmatter(file.replace(/\.mdx?$/, ''), frontmatter) };
+    const frontmatter = checkTopicFrontmatter(readFrontmatter(readFileSync(join(directory, file), 'utf8')), join(directory, file));
+    return { order: frontmatter.order, topic: topicFromFrontmatter(file.replace(/\.mdx?$/, ''), frontmatter) };
   });
-  return topics.sort((a, b) => a.order - b.order || a.topic.id.localeCompare(b.topic.id)).map(({ topic }) => topic);
+  return sortTopics(topics, ({ order, topic }) => ({ id: topic.id, order })).map(({ topic }) => topic);
 }
 
-function checkTopicFrontmatter(data: unknown): string | null {
-  if (typeof data !== 'object' || data === null) return 'no YAML frontmatter';
-  const record = data as Record<string, unknown>;
-  if (typeof record.name !== 'string' || record.name === '') return '`name` must be a non-empty string';
-  if (typeof record.description !== 'string') return '`description` must be a string';
-  const rules = record.rules as Record<string, unknown> | undefined;
-  if (typeof rules !== 'object' || rules === null) return '`rules` is missing';
-  if (typeof rules.threshold !== 'number') return '`rules.threshold` must be a number';
-  if (typeof rules.terms !== 'object' || rules.terms === null) return '`rules.terms` must map phrases to weights';
-  for (const [phrase, weight] of Object.entries(rules.terms)) {
-    if (typeof weight !== 'number') return `weight of term "${phrase}" must be a number`;
-  }
-  for (const list of ['ignore', 'requireAny'] as const) {
-    const value = rules[list];
-    if (value !== undefined && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) {
-      return `\`rules.${list}\` must be a list of phrases`;
-    }
-  }
-  for (const key of ['titleWeight', 'maxHitsPerTerm', 'nearWindow'] as const) {
-    const value = rules[key];
-    if (value !== undefined && !(typeof value === 'number' && value >= 0)) return `\`rules.${key}\` must be a non-negative number`;
-  }
-  for (const key of ['near', 'notNear'] as const) {
-    const map = rules[key];
-    if (map === undefined) continue;
-    if (typeof map !== 'object' || map === null || Array.isArray(map)) return `\`rules.${key}\` must map term phrases to lists of phrases`;
-    for (const [phrase, context] of Object.entries(map)) {
-      if (!Object.hasOwn(rules.terms, phrase)) return `\`rules.${key}\` names "${phrase}", which is not one of \`rules.terms\``;
-      if (!(Array.isArray(context) && context.length > 0 && context.every((item) => typeof item === 'string'))) {
-        return `\`rules.${key}\` of "${phrase}" must be a non-empty list of phrases`;
-      }
-    }
-  }
-  return null;
+function checkTopicFrontmatter(data: unknown, path: string): TopicFrontmatter {
+  if (typeof data !== 'object' || data === null) throw new Error(`${path}: no YAML frontmatter`);
+  const result = topicFrontmatterSchema.safeParse(data);
+  if (result.success) return result.data;
+  const [issue] = result.error.issues;
+  const where = issue?.path.join('.') ?? '';
+  const problem = issue === undefined || issue.message.startsWith('`') ? issue?.message : `\`${where}\`: ${issue.message}`;
+  throw new Error(`${path}: ${problem}`, { cause: result.error });
 }

@@ -3,12 +3,10 @@
  * imports these types; nothing redefines them.
  */
 
-/** The four layouts in which Hugging Face Papers listings have been scraped. */
-export type DumpFormat =
-  | 'abstract-lines'
-  | 'daily-page'
-  | 'line-pairs'
-  | 'daily-page-metadata';
+import type { DumpFormat } from './formats/dump-formats.ts';
+
+/** The layouts in which Hugging Face Papers listings have been scraped (formats/dump-formats.ts). */
+export type { DumpFormat };
 
 /** Where a paper was seen: a dump file and the 1-based line of its title (or abstract). */
 export interface PaperSource {

@@ -4,14 +4,14 @@
  */
 import rss from '@astrojs/rss';
 import type { PaperRecord } from '../ingest/index.ts';
-import type { Digest } from './digest.ts';
+import type { SiteData } from './site-data.ts';
 import { paperUrl } from './format.ts';
 
 /** Enough for any reader catching up on several dumps, small enough to fetch often. */
 const FEED_LENGTH = 200;
 
-function papersByArrival(digest: Digest, papers: readonly PaperRecord[]): PaperRecord[] {
-  const order = new Map(digest.dumps.map((dump) => [dump.file, dump.order]));
+function papersByArrival(siteData: SiteData, papers: readonly PaperRecord[]): PaperRecord[] {
+  const order = new Map(siteData.dumps.map((dump) => [dump.file, dump.order]));
   return [...papers].sort(
     (a, b) =>
       (order.get(b.firstSeen) ?? 0) - (order.get(a.firstSeen) ?? 0) ||
@@ -20,15 +20,15 @@ function papersByArrival(digest: Digest, papers: readonly PaperRecord[]): PaperR
   );
 }
 
-export function papersFeed(options: { digest: Digest; papers: readonly PaperRecord[]; title: string; description: string; site: URL }): Promise<Response> {
-  const { digest, site } = options;
-  const dumpDates = new Map(digest.dumps.map((dump) => [dump.file, dump.dumpDate]));
+export function papersFeed(options: { siteData: SiteData; papers: readonly PaperRecord[]; title: string; description: string; site: URL }): Promise<Response> {
+  const { siteData, site } = options;
+  const dumpDates = new Map(siteData.dumps.map((dump) => [dump.file, dump.dumpDate]));
   return rss({
     title: options.title,
     description: options.description,
     site,
     trailingSlash: true,
-    items: papersByArrival(digest, options.papers)
+    items: papersByArrival(siteData, options.papers)
       .slice(0, FEED_LENGTH)
       .map((paper) => {
         const date = dumpDates.get(paper.firstSeen) ?? paper.published;
@@ -36,7 +36,7 @@ export function papersFeed(options: { digest: Digest; papers: readonly PaperReco
           title: paper.title,
           link: new URL(paperUrl(paper.id), site).href,
           description: paper.abstract,
-          categories: paper.topics.map((topic) => digest.topicNames.get(topic) ?? topic),
+          categories: paper.topics.map((topic) => siteData.topicNames.get(topic) ?? topic),
           ...(date ? { pubDate: new Date(`${date}T00:00:00Z`) } : {}),
         };
       }),

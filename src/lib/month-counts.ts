@@ -1,4 +1,5 @@
 /** Papers per month, for a topic's or an organisation's "Over time" chart. */
+import { MONTH_ABBREVIATIONS } from '../ingest/dates.ts';
 
 export interface MonthCount {
   /** `YYYY-MM`. */
@@ -25,7 +26,5 @@ export function monthCounts(dates: readonly (string | null)[]): MonthCount[] {
   return result;
 }
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** `2025-09` → `Sep 2025`. */
-export const monthLabel = (month: string): string => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+export const monthLabel = (month: string): string => `${MONTH_ABBREVIATIONS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;

@@ -5,10 +5,9 @@
  * direction. (Each key also costs the index metadata, which every first search loads, a few bytes.)
  * Filter values are exact strings, so dates are bucketed by year.
  */
-import type { PaperRecord } from '../ingest/index.ts';
+import { OTHER_TOPIC, type PaperRecord } from '../ingest/index.ts';
 
 const UNDATED_YEAR = 'Undated';
-export const OTHER_TOPIC_NAME = 'Other';
 
 export interface SearchFacets {
   year: string;
@@ -25,7 +24,7 @@ export interface SearchFacets {
 export function searchFacets(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): SearchFacets {
   return {
     year: paper.published?.slice(0, 4) ?? UNDATED_YEAR,
-    topics: paper.topics.length === 0 ? [OTHER_TOPIC_NAME] : paper.topics.map((topic) => topicNames.get(topic) ?? topic),
+    topics: paper.topics.length === 0 ? [OTHER_TOPIC.name] : paper.topics.map((topic) => topicNames.get(topic) ?? topic),
     dateSortKey: paper.published,
     upvotesSortKey: paper.upvotes === null ? null : String(paper.upvotes),
     unknown: [...(paper.published ? [] : ['date' as const]), ...(paper.upvotes === null ? ['upvotes' as const] : [])],

@@ -10,12 +10,12 @@ import {
   type IngestResult,
   type TopicDefinition,
 } from '../ingest/index.ts';
-import { dumpDigest, parseDumpCached } from './parsed-dump-cache.ts';
+import { dumpCacheKey, parseDumpCached } from './parsed-dump-cache.ts';
 
 export interface DigestCorpus extends IngestResult {
   topics: TopicDefinition[];
-  /** A digest of every input (dumps, topic rules, parser version): equal digests, equal corpus. */
-  digest: string;
+  /** A key of every input (dumps, topic rules, parser version): equal keys, equal corpus. */
+  inputsKey: string;
   parsedFresh: string[];
   parsedFromCache: string[];
 }
@@ -31,7 +31,7 @@ let memo: { key: string; corpus: DigestCorpus } | null = null;
 export function loadDigestCorpus(sources: DigestSources): DigestCorpus {
   const inputs = readDumpFolder(sources.seedsDirectory);
   const topics = readTopicDefinitions(sources.topicsDirectory);
-  const key = JSON.stringify([inputs.map(dumpDigest), topics]);
+  const key = JSON.stringify([inputs.map(dumpCacheKey), topics]);
   if (memo?.key === key) return memo.corpus;
 
   const parsedFresh: string[] = [];
@@ -41,7 +41,7 @@ export function loadDigestCorpus(sources: DigestSources): DigestCorpus {
     (fromCache ? parsedFromCache : parsedFresh).push(input.name);
     return dump;
   });
-  const corpus: DigestCorpus = { ...buildCorpus(parsed, topics), topics, digest: key, parsedFresh, parsedFromCache };
+  const corpus: DigestCorpus = { ...buildCorpus(parsed, topics), topics, inputsKey: key, parsedFresh, parsedFromCache };
   memo = { key, corpus };
   return corpus;
 }

@@ -7,11 +7,10 @@
 import { fileURLToPath } from 'node:url';
 import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { PARSER_VERSION, formatWarning } from '../ingest/index.ts';
+import { PARSER_VERSION, formatWarning, topicNames } from '../ingest/index.ts';
 import { defaultDigestSources, loadDigestCorpus, type DigestSources } from './digest-corpus.ts';
 import { dumpSchema, paperSchema } from './record-schemas.ts';
 import { publishSearchCorpus } from '../lib/search-record.ts';
-import { OTHER_TOPIC_NAME } from '../lib/search-facets.ts';
 
 type Collection = 'papers' | 'dumps';
 
@@ -33,7 +32,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     // For the search index, which the build starts while Astro renders the pages.
     publishSearchCorpus({
       papers: corpus.papers,
-      topicNames: new Map([...corpus.topics.map((topic) => [topic.id, topic.name] as [string, string]), ['other', OTHER_TOPIC_NAME]]),
+      topicNames: topicNames(corpus.topics),
     });
   }
   const items: { id: string; data: Record<string, unknown>; origin: string }[] =

@@ -13,14 +13,14 @@ export interface CachedParse {
   fromCache: boolean;
 }
 
-export function dumpDigest(input: DumpInput): string {
+export function dumpCacheKey(input: DumpInput): string {
   const hash = createHash('sha256').update(`parser ${PARSER_VERSION}\0${input.name}\0`);
   hash.update(input.bytes ?? `unreadable: ${input.problem}`);
   return hash.digest('hex').slice(0, 32);
 }
 
 export function parseDumpCached(input: DumpInput, cacheDirectory: string): CachedParse {
-  const file = join(cacheDirectory, `${dumpDigest(input)}.json`);
+  const file = join(cacheDirectory, `${dumpCacheKey(input)}.json`);
   try {
     return { parsed: JSON.parse(readFileSync(file, 'utf8')) as ParsedDump, fromCache: true };
   } catch {

@@ -3,7 +3,7 @@
  * the two can never drift apart.
  */
 import { z } from 'astro/zod';
-import type { DumpReport, PaperRecord } from '../ingest/index.ts';
+import { DUMP_FORMATS, type DumpReport, type PaperRecord } from '../ingest/index.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
 const source = z.object({ dump: z.string().min(1), line: z.number().int().positive() });
@@ -54,7 +54,7 @@ export const paperSchema = z.object({
 export const dumpSchema = z.object({
   file: z.string().min(1),
   order: z.number().int().nonnegative(),
-  format: z.enum(['abstract-lines', 'daily-page', 'line-pairs', 'daily-page-metadata']).nullable(),
+  format: z.enum(DUMP_FORMATS).nullable(),
   dumpDate: isoDate.nullable(),
   entries: z.number().int().nonnegative(),
   newPapers: z.number().int().nonnegative(),

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { changedInputs, fingerprintInputs, type Fingerprint } from './inputs.ts';
-import { startStaticServer } from './static-server.ts';
+import { startStaticServer } from '../../scripts/lib/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

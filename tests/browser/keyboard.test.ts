@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { collectProblems, paperIdFromUrl, searchOutcome, url } from './helpers.ts';
-import { launchBrowser } from './launch-browser.ts';
+import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
 
 let browser: Browser;
 let context: BrowserContext;

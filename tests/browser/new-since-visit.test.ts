@@ -9,8 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildSite, makeSiteCopy, type SiteCopy } from '../site-build/helpers.ts';
 import { collectProblems } from './helpers.ts';
-import { launchBrowser } from './launch-browser.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 let copy: SiteCopy;
 let dist: string;

@@ -2,8 +2,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { expectedDigest, searchOutcome } from './helpers.ts';
-import { launchBrowser } from './launch-browser.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 let browser: Browser;
 let context: BrowserContext;

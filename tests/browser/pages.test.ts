@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { expectedDigest, OTHER, PAGE_SIZE, parseCount, url, textOfHtml } from './helpers.ts';
-import { launchBrowser } from './launch-browser.ts';
+import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
 
 let browser: Browser;
 let page: Page;

@@ -8,7 +8,7 @@ import '@citation-js/plugin-bibtex';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { allMatches, expectedDigest, url } from './helpers.ts';
-import { launchBrowser } from './launch-browser.ts';
+import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
 
 let browser: Browser;
 let page: Page;

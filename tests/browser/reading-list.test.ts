@@ -8,8 +8,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { formatDate } from '../../src/lib/format.ts';
 import { collectProblems, expectedDigest } from './helpers.ts';
-import { launchBrowser } from './launch-browser.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 let browser: Browser;
 /** A server of this file's own, shut down to go offline for real (as tests/browser/offline.test.ts does). */

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import { formatDate } from '../../src/lib/format.ts';
 import { allMatches, expectedDigest, OTHER, searchByUrl, searchOutcome, url, type SearchOutcome } from './helpers.ts';
-import { launchBrowser } from './launch-browser.ts';
+import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
 
 let browser: Browser;
 let context: BrowserContext;

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readDumpFolder } from '../../src/ingest/index.ts';
-import { renderDumpText, renderThroughPipeline } from '../../src/ingest/text/render-dump-text.ts';
+import { readDumpFolder, renderDumpText } from '../../src/ingest/index.ts';
+import { renderThroughPipeline } from '../../src/ingest/text/render-dump-text.ts';
 
 const html = (text: string) => renderDumpText(text).html;
 const plain = (text: string) => renderDumpText(text).plain;

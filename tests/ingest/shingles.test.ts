@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparableWordsOfNormal, normalizeText } from '../../src/ingest/normalize-text.ts';
+import { normalizeText } from '../../src/ingest/index.ts';
+import { comparableWordsOfNormal } from '../../src/ingest/normalize-text.ts';
 import { abstractShingles, abstractSimilarity, similarityAtLeast } from '../../src/ingest/shingles.ts';
 
 /**

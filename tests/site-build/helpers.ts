@@ -1,25 +1,22 @@
 /**
- * Site builds in isolated copies of the project: other people build in /work/main at the same
- * time, and a build writes `.astro/`, the out dir and caches. A copy holds the project's sources
- * and its own `node_modules/` folder of links to the real packages, so the parse cache
- * (`node_modules/.cache/`), Vite's and Astro's caches are the copy's own.
+ * Site builds in isolated copies of the project (scripts/lib/project-copy.ts), with their own
+ * seeds folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { copyProject } from '../../scripts/lib/project-copy.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const NEW_DUMP_FIXTURES = join(PROJECT_ROOT, 'tests/fixtures/new-dump');
 export const SITE_URL = 'https://digest.example.org';
 const ASTRO_CLI = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
 const TSX_CLI = join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs');
-/** Caches that must not be shared with the real project. */
-const PRIVATE_NODE_MODULES = new Set(['.cache', '.vite', '.astro']);
 
 export interface SiteCopy {
   root: string;
@@ -31,12 +28,7 @@ export interface SiteCopy {
 
 export function makeSiteCopy(label: string): SiteCopy {
   const root = mkdtempSync(join(tmpdir(), `rd-${label}-`));
-  for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json']) copyFileSync(join(PROJECT_ROOT, file), join(root, file));
-  for (const folder of ['src', 'content', 'public', 'scripts']) cpSync(join(PROJECT_ROOT, folder), join(root, folder), { recursive: true });
-  mkdirSync(join(root, 'node_modules'));
-  for (const entry of readdirSync(join(PROJECT_ROOT, 'node_modules'))) {
-    if (!PRIVATE_NODE_MODULES.has(entry)) symlinkSync(join(PROJECT_ROOT, 'node_modules', entry), join(root, 'node_modules', entry));
-  }
+  copyProject(PROJECT_ROOT, root);
   const seeds = join(root, 'seeds');
   mkdirSync(seeds);
   return {

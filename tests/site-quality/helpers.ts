@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchBrowser } from '../browser/launch-browser.ts';
+import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
 import type { PaperRecord } from '../../src/ingest/index.ts';
 import { PROJECT_ROOT } from './isolated-build.ts';
 

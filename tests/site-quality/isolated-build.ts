@@ -7,8 +7,8 @@ import { basename, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { buildSite, makeSiteCopy, PROJECT_ROOT } from '../site-build/helpers.ts';
-import { launchBrowser } from '../browser/launch-browser.ts';
-import { startStaticServer, type StaticServer } from '../browser/static-server.ts';
+import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { requireHarness } from './helpers.ts';
 
 export { PROJECT_ROOT };

@@ -3,10 +3,10 @@
  * before the merge: /reading-list/ replaces the old ids with the new.
  */
 import type { APIRoute } from 'astro';
-import { loadDigest } from '../../lib/digest.ts';
+import { loadSiteData } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
-  const digest = await loadDigest();
-  const redirects = Object.fromEntries(digest.papers.flatMap((paper) => paper.formerIds.map((id) => [id, paper.id])).sort(([a], [b]) => (a! < b! ? -1 : 1)));
+  const siteData = await loadSiteData();
+  const redirects = Object.fromEntries(siteData.papers.flatMap((paper) => paper.formerIds.map((id) => [id, paper.id])).sort(([a], [b]) => (a! < b! ? -1 : 1)));
   return new Response(JSON.stringify(redirects), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -1,9 +1,9 @@
 /**
- * The site's view of the corpus, built once per build: thousands of pages each calling
- * `getCollection()` would repeat the same work thousands of times.
+ * The site's data (its view model): the corpus as the pages use it, built once per build, since
+ * thousands of pages each calling `getCollection()` would repeat the same work thousands of times.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { DumpReport, PaperRecord } from '../ingest/index.ts';
+import { OTHER_TOPIC, sortTopics, topicNames, type DumpReport, type PaperRecord } from '../ingest/index.ts';
 import { comparePapersNewestFirst } from './paper-order.ts';
 import { bibtexEntry, citationKeys } from './bibtex.ts';
 import { organisations, type Organisation } from './organisations.ts';
@@ -12,14 +12,20 @@ import { topicThemes, type Theme } from './topic-themes.ts';
 
 export type TopicEntry = CollectionEntry<'topics'>;
 
-export const OTHER_TOPIC_ID = 'other';
+interface TopicSummary {
+  id: string;
+  name: string;
+  description: string;
+}
 
-export interface Digest {
+export interface SiteData {
   /** Newest first. */
   papers: PaperRecord[];
   byId: Map<string, PaperRecord>;
   /** Topic definitions in their `order`. */
   topics: TopicEntry[];
+  /** Every topic and then "Other": what the topic lists, cards and routes go through. */
+  topicSummaries: TopicSummary[];
   topicNames: Map<string, string>;
   /** Papers per topic id (and `other` for none), newest first. */
   papersByTopic: Map<string, PaperRecord[]>;
@@ -45,18 +51,18 @@ export interface Digest {
   dumpDates: Map<string, string | null>;
 }
 
-export function isNewPaper(digest: Digest, paper: PaperRecord): boolean {
-  return digest.latestDump !== null && paper.firstSeen === digest.latestDump.file;
+export function isNewPaper(siteData: SiteData, paper: PaperRecord): boolean {
+  return siteData.latestDump !== null && paper.firstSeen === siteData.latestDump.file;
 }
 
-let digest: Promise<Digest> | null = null;
+let siteData: Promise<SiteData> | null = null;
 
-export function loadDigest(): Promise<Digest> {
-  digest ??= buildDigest();
-  return digest;
+export function loadSiteData(): Promise<SiteData> {
+  siteData ??= buildSiteData();
+  return siteData;
 }
 
-async function buildDigest(): Promise<Digest> {
+async function buildSiteData(): Promise<SiteData> {
   const [paperEntries, topicEntries, dumpEntries] = await Promise.all([
     getCollection('papers'),
     getCollection('topics'),
@@ -65,12 +71,11 @@ async function buildDigest(): Promise<Digest> {
   const dumps: DumpReport[] = dumpEntries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
   const dumpOrder = new Map(dumps.map((dump) => [dump.file, dump.order]));
   const papers: PaperRecord[] = paperEntries.map((entry) => entry.data).sort(comparePapersNewestFirst(dumpOrder));
-  const topics = topicEntries.sort(
-    (a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || a.id.localeCompare(b.id),
-  );
-  const papersByTopic = new Map<string, PaperRecord[]>([...topics.map((topic) => [topic.id, []] as [string, PaperRecord[]]), [OTHER_TOPIC_ID, []]]);
+  const topics = sortTopics(topicEntries, (entry) => ({ id: entry.id, order: entry.data.order }));
+  const topicSummaries = [...topics.map((topic) => ({ id: topic.id, name: topic.data.name, description: topic.data.description })), OTHER_TOPIC];
+  const papersByTopic = new Map<string, PaperRecord[]>(topicSummaries.map((topic) => [topic.id, []]));
   for (const paper of papers) {
-    for (const topic of paper.topics.length > 0 ? paper.topics : [OTHER_TOPIC_ID]) papersByTopic.get(topic)?.push(paper);
+    for (const topic of paper.topics.length > 0 ? paper.topics : [OTHER_TOPIC.id]) papersByTopic.get(topic)?.push(paper);
   }
   const latestDump = dumps.at(-1) ?? null;
   const latestFile = latestDump?.file;
@@ -79,14 +84,15 @@ async function buildDigest(): Promise<Digest> {
   const byArrival = [...papers].sort(
     (a, b) => (dumpOrder.get(a.firstSeen) ?? 0) - (dumpOrder.get(b.firstSeen) ?? 0) || (a.sources[0]?.line ?? 0) - (b.sources[0]?.line ?? 0) || (a.id < b.id ? -1 : 1),
   );
-  const orgs = organisations(papers, OTHER_TOPIC_ID);
+  const orgs = organisations(papers, OTHER_TOPIC.id);
   const keys = citationKeys(byArrival, (paper) => dumpDates.get(paper.firstSeen)?.slice(0, 4) ?? null);
   const entries = new Map<string, string>();
   return {
     papers,
     byId: new Map(papers.map((paper) => [paper.id, paper])),
     topics,
-    topicNames: new Map([...topics.map((topic) => [topic.id, topic.data.name] as [string, string]), [OTHER_TOPIC_ID, 'Other']]),
+    topicSummaries,
+    topicNames: topicNames(topicSummaries),
     papersByTopic,
     dumps,
     latestDump,

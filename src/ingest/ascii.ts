@@ -1,0 +1,15 @@
+/**
+ * Character tests on UTF-16 code units, for the loops that read text a character at a time
+ * (word splitting, shingle hashing, phrase matching) where a regular expression per character
+ * would cost too much.
+ */
+
+/** ASCII letters and digits: all of them are `\p{L}` or `\p{N}`. */
+export function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+}
+
+/** ASCII upper case to lower case; everything else unchanged. */
+export function foldAscii(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
