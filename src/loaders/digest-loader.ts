@@ -14,6 +14,9 @@ import { publishSearchCorpus } from '../lib/search-record.ts';
 
 type Collection = 'papers' | 'dumps';
 
+/** How long the watched folders must be quiet before a change is read. */
+const SETTLE_MS = 250;
+
 function sourcesFor(context: LoaderContext): DigestSources {
   return defaultDigestSources(fileURLToPath(context.config.root));
 }
@@ -61,10 +64,19 @@ function watchInputs(collection: Collection, context: LoaderContext): void {
   const sources = sourcesFor(context);
   const folders = [sources.seedsDirectory, sources.topicsDirectory].map((folder) => resolve(folder) + sep);
   watcher.add([sources.seedsDirectory, sources.topicsDirectory]);
-  const onChange = async (path: string) => {
+  // An editor or `cp` writes a file in several steps (truncate, then write), and the watcher may
+  // report only the first: the dumps are read once the events have settled, not at each one.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let changed: string[] = [];
+  const onChange = (path: string) => {
     if (!folders.some((folder) => resolve(path).startsWith(folder))) return;
-    logger.info(`${path} changed; reloading ${collection}`);
-    await syncCollection(collection, context);
+    changed.push(path);
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      logger.info(`${[...new Set(changed)].join(', ')} changed; reloading ${collection}`);
+      changed = [];
+      syncCollection(collection, context).catch((error: unknown) => logger.error(`could not reload ${collection}: ${(error as Error).message}`));
+    }, SETTLE_MS);
   };
   for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, onChange);
 }
