@@ -10,7 +10,7 @@
  * its wording throughout; two papers that only open alike share next to nothing after the opening.
  */
 import { comparableWords } from './normalize-text.ts';
-import { MIN_TRUNCATED_SHINGLES, sharedCount, TRUNCATION_CONTAINMENT, type AbstractShingleText } from './shingles.ts';
+import { lowerBound, MIN_TRUNCATED_SHINGLES, sharedCount, TRUNCATION_CONTAINMENT, type AbstractShingleText } from './shingles.ts';
 import type { MergeFigures, MergeRule } from './types.ts';
 
 /** Renamed paper: the abstracts are the same text but for a few words (the method's new name, a figure). */
@@ -67,17 +67,6 @@ function contains(sorted: Uint32Array, value: number): boolean {
   return false;
 }
 
-/** Index of the first value of the ascending `sorted` at or above `value`. */
-function lowerBound(sorted: Uint32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /** Below this many 3-grams in the shorter abstract, the quick look at a quarter of them is skipped. */
 const MIN_SHINGLES_FOR_QUICK_LOOK = 80;

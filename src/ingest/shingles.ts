@@ -122,10 +122,10 @@ function distinctSorted(hashes: Uint32Array): Uint32Array {
   return sorted.subarray(0, length);
 }
 
-/** Where `value` is in the ascending `sorted` (it is there). */
-function indexOf(sorted: Uint32Array, value: number): number {
+/** Index of the first value of the ascending `sorted` at or above `value` (where it is, when it is there). */
+export function lowerBound(sorted: Uint32Array, value: number): number {
   let low = 0;
-  let high = sorted.length - 1;
+  let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
     if (sorted[middle]! < value) low = middle + 1;
@@ -145,7 +145,7 @@ function sampleOf(hashes: Uint32Array, sorted: Uint32Array): number[] {
       sample.push(hash);
       continue;
     }
-    const at = indexOf(sorted, hash);
+    const at = lowerBound(sorted, hash);
     if (taken[at] === 0) {
       taken[at] = 1;
       sample.push(hash);
