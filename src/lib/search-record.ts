@@ -11,7 +11,7 @@
  * with the config), so a module-level variable would not be shared.
  */
 import type { PaperRecord } from '../ingest/index.ts';
-import { escapeHtml, formatDate, paperUrl } from './format.ts';
+import { escapeHtml, formatDate } from './format.ts';
 import { searchFacets, typedTitleVariant } from './search-facets.ts';
 
 export interface SearchRecord {
@@ -49,14 +49,6 @@ export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<stri
   parts.push(`<p class="abstract" data-pagefind-weight="5">${paper.abstractHtml}</p>`);
   parts.push('</article>');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(paper.title)}</title></head><body>${parts.join(' ')}</body></html>`;
-}
-
-/** One record per paper, in URL order (the order of the index's pages). */
-export function paperSearchRecords(papers: readonly PaperRecord[], topicNames: ReadonlyMap<string, string>): SearchRecord[] {
-  return papers
-    .map((paper) => ({ url: paperUrl(paper.id), paper }))
-    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
-    .map(({ url, paper }) => ({ url, content: paperSearchHtml(paper, topicNames) }));
 }
 
 export interface PublishedCorpus {
