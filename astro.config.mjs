@@ -24,6 +24,9 @@ export default defineConfig({
     processor: unified({ remarkPlugins: digestCitationPlugins(fileURLToPath(new URL('.', import.meta.url))) }),
   },
   integrations: [mdx(), pagefindIndex()],
+  // A rebuild renders again only the pages whose cacheKey (src/lib/paper-page-key.ts) or code
+  // changed and copies the others from node_modules/.astro/ (see README, "Rebuilding").
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       // Client scripts stay inside their page whatever their size (Vite's default inlines only
