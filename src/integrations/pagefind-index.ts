@@ -4,10 +4,10 @@
  * the content loader has ready before Astro bundles and renders: Pagefind (a native process)
  * indexes them, one shard at a time (src/integrations/search-shard-index.ts), and writes its files
  * into a staging folder on the second core while Astro renders on the first, and when the build
- * is done the folder moves into `dist/pagefind/`. A build in
- * which the loader published no records falls back to indexing the rendered pages (only pages
- * marked `data-pagefind-body`, the paper pages). Then it writes the service worker, with the
- * search page and every index file to precache.
+ * is done the folder moves into `dist/pagefind/`. The papers come from the content loader through
+ * src/integrations/corpus-channel.ts; a build in which the loader published none stops with an
+ * error (an index of no papers would make a site whose search finds nothing). Then it writes the
+ * service worker, with the search page and every index file to precache.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,9 +15,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { publishedSearchCorpus } from '../lib/search-record.ts';
+import { publishedCorpus } from './corpus-channel.ts';
 import { SEARCH_SHARD_SIZE_VARIABLE, searchShardSize } from '../lib/search-shards.ts';
-import { indexShards, openIndex, writeIndex, type ShardedIndex } from './search-shard-index.ts';
+import { indexShards, type ShardedIndex } from './search-shard-index.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
 import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
 
@@ -39,7 +39,7 @@ function writeServiceWorker(outDir: string, pagefindFiles: string[]): void {
  * query finds little). Returns its URL, or null when the loader published no corpus.
  */
 function writeVocabulary(outDir: string): string | null {
-  const corpus = publishedSearchCorpus();
+  const corpus = publishedCorpus();
   if (!corpus) return null;
   writeFileSync(join(outDir, VOCABULARY_PATH.slice(1)), JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)));
   return VOCABULARY_PATH;
@@ -67,12 +67,9 @@ function pagefindVersion(root: string): string {
   return (JSON.parse(readFileSync(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-async function indexRenderedPages(outputPath: string, outDir: string): Promise<number> {
-  const index = await openIndex();
-  const added = await index.addDirectory({ path: outDir });
-  if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-  await writeIndex(index, outputPath);
-  return added.page_count;
+/** Errors of this integration name it, with what went wrong underneath as their cause. */
+function searchIndexError(what: string, cause?: unknown): Error {
+  return new Error(`[research-digest-pagefind] ${what}`, cause === undefined ? undefined : { cause });
 }
 
 export default function pagefindIndex(): AstroIntegration {
@@ -80,7 +77,7 @@ export default function pagefindIndex(): AstroIntegration {
   let cacheDirectory = '';
   let root = '';
   let started = 0;
-  let indexing: Promise<ShardedIndex | null> | null = null;
+  let indexing: Promise<ShardedIndex> | null = null;
   return {
     name: 'research-digest-pagefind',
     hooks: {
@@ -92,10 +89,9 @@ export default function pagefindIndex(): AstroIntegration {
       // The content layer has synced by now: index while Astro bundles and renders.
       'astro:build:start': () => {
         started = performance.now();
-        const corpus = publishedSearchCorpus();
-        indexing = corpus
-          ? indexShards(corpus, stagingDir, { shardSize: searchShardSize(process.env[SEARCH_SHARD_SIZE_VARIABLE]), cacheDirectory, pagefindVersion: pagefindVersion(root) })
-          : Promise.resolve(null);
+        const corpus = publishedCorpus();
+        if (!corpus) throw searchIndexError('the papers loader published no papers to index (src/loaders/digest-loader.ts calls publishCorpus when it syncs)');
+        indexing = indexShards(corpus, stagingDir, { shardSize: searchShardSize(process.env[SEARCH_SHARD_SIZE_VARIABLE]), cacheDirectory, pagefindVersion: pagefindVersion(root) });
         // Its failure is reported when the build is done, not as an unhandled rejection now.
         indexing.catch(() => {});
       },
@@ -104,15 +100,13 @@ export default function pagefindIndex(): AstroIntegration {
         const waitStarted = performance.now();
         const outputPath = join(outDir, 'pagefind');
         try {
-          const sharded = indexing ? await indexing : null;
-          let pages: number;
-          if (sharded) {
-            moveFolder(stagingDir, outputPath);
-            pages = sharded.pages;
-          } else {
-            started = performance.now();
-            pages = await indexRenderedPages(outputPath, outDir);
+          let sharded: ShardedIndex;
+          try {
+            sharded = await indexing!;
+          } catch (error) {
+            throw searchIndexError('could not build the search index', error);
           }
+          moveFolder(stagingDir, outputPath);
           const files = listFiles(outputPath)
             .map((file) => `/${relative(outDir, file).split(sep).join('/')}`)
             .filter((url) => !UNUSED_PAGEFIND_FILE.test(url))
@@ -122,8 +116,8 @@ export default function pagefindIndex(): AstroIntegration {
           const scripts = existsSync(join(outDir, '_astro')) ? listFiles(join(outDir, '_astro')).filter((file) => file.endsWith('.js')).map((file) => `/${relative(outDir, file).split(sep).join('/')}`).sort() : [];
           writeServiceWorker(outDir, [...(vocabulary ? [vocabulary] : []), ...scripts, ...files]);
           const now = performance.now();
-          const shards = sharded ? `; ${sharded.shards} ${sharded.shards === 1 ? 'shard' : 'shards'}, ${sharded.fromCache} from cache` : '';
-          logger.info(`Pagefind indexed ${pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered${shards})`);
+          const shards = `; ${sharded.shards} ${sharded.shards === 1 ? 'shard' : 'shards'}, ${sharded.fromCache} from cache`;
+          logger.info(`Pagefind indexed ${sharded.pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered${shards})`);
         } finally {
           indexing = null;
           await pagefind.close();

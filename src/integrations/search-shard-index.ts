@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { PaperRecord } from '../ingest/index.ts';
 import { paperUrl } from '../lib/format.ts';
-import { paperSearchHtml, type PublishedCorpus, type SearchRecord } from '../lib/search-record.ts';
+import { paperSearchHtml, type SearchRecord } from '../lib/search-record.ts';
+import type { PublishedCorpus } from './corpus-channel.ts';
 import { compareByArrival, searchShardPath, SHARD_MERGE_PATH, shardSortValues, SORT_VALUES_PATH } from '../lib/search-shards.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
 
@@ -27,7 +28,7 @@ import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
  */
 export const INDEX_CHUNK_SIZE = '5000';
 
-export async function openIndex(): Promise<pagefind.PagefindIndex> {
+async function openIndex(): Promise<pagefind.PagefindIndex> {
   // The Pagefind service inherits the environment when it starts, which is here.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   const { index, errors } = await pagefind.createIndex({});
@@ -35,7 +36,7 @@ export async function openIndex(): Promise<pagefind.PagefindIndex> {
   return index;
 }
 
-export async function writeIndex(index: pagefind.PagefindIndex, outputPath: string): Promise<void> {
+async function writeIndex(index: pagefind.PagefindIndex, outputPath: string): Promise<void> {
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
 }

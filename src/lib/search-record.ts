@@ -5,10 +5,8 @@
  * left out, except for the filter elements inside them, which Pagefind still reads. The build
  * indexes these records while Astro renders the pages (src/integrations/pagefind-index.ts), and a
  * browser-project test checks that indexing the rendered pages gives the same index, byte for byte.
- *
- * The records travel from the content loader to the integration through `globalThis`: both run
- * in Astro's process, but in different module graphs (the loader through Vite, the integration
- * with the config), so a module-level variable would not be shared.
+ * The integration gets the papers from the content loader through
+ * src/integrations/corpus-channel.ts.
  */
 import type { PaperRecord } from '../ingest/index.ts';
 import { escapeHtml, formatDate } from './format.ts';
@@ -49,23 +47,4 @@ export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<stri
   parts.push(`<p class="abstract" data-pagefind-weight="5">${paper.abstractHtml}</p>`);
   parts.push('</article>');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(paper.title)}</title></head><body>${parts.join(' ')}</body></html>`;
-}
-
-export interface PublishedCorpus {
-  papers: readonly PaperRecord[];
-  /** Topic id → name, `other` included. */
-  topicNames: ReadonlyMap<string, string>;
-}
-
-const CHANNEL = Symbol.for('research-digest.search-corpus');
-type Channel = { [CHANNEL]?: PublishedCorpus };
-
-/** Called by the papers loader each time it syncs. */
-export function publishSearchCorpus(corpus: PublishedCorpus): void {
-  (globalThis as Channel)[CHANNEL] = corpus;
-}
-
-/** The corpus the papers loader last synced in this process, if any. */
-export function publishedSearchCorpus(): PublishedCorpus | null {
-  return (globalThis as Channel)[CHANNEL] ?? null;
 }
