@@ -6,10 +6,10 @@
  *
  * Layout of the output folder: shard 0 at its root (with Pagefind's script and WebAssembly, which
  * every shard shares), shard k in `shard-k/` (only its index files), and, with more than one
- * shard, the sort values the search page needs to merge sorted results and the script that
- * merges the shards in the browser.
+ * shard, the sort values the search page needs to merge sorted results and the scripts that
+ * merge the shards in the browser (see writeShardMerging).
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -17,7 +17,8 @@ import type { PaperRecord } from '../ingest/index.ts';
 import { paperUrl } from '../lib/format.ts';
 import { paperSearchHtml, type SearchRecord } from '../lib/search-record.ts';
 import type { PublishedCorpus } from './corpus-channel.ts';
-import { compareByArrival, searchShardPath, SHARD_MERGE_PATH, shardSortValues, SORT_VALUES_PATH } from '../lib/search-shards.ts';
+import { compareByArrival, searchShardPath, SHARD_FILTER, shardSortValues, SORT_VALUES_PATH } from '../lib/search-shards.ts';
+import type { ShardLayout } from '../scripts/search-shard-merge.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
 
 /**
@@ -87,14 +88,33 @@ function recordSorts(record: SearchRecord): Record<string, string> {
 
 const SHARD_MERGE_SOURCE = new URL('../scripts/search-shard-merge.ts', import.meta.url);
 
-/** The browser's shard merging, as JavaScript (it imports only types, so stripping them is all). */
-function writeShardMergeScript(outputPath: string): void {
+/**
+ * With more than one shard, the browser merges them: Pagefind's script moves to
+ * `pagefind-core.js`, `shard-merge.js` is src/scripts/search-shard-merge.ts as JavaScript (it
+ * imports only types, so stripping them is all), and `pagefind.js` becomes Pagefind's API over
+ * every shard. The search page imports `/pagefind/pagefind.js` as with a single index.
+ */
+function writeShardMerging(outputPath: string, shards: number): void {
   // Required only now, and by Node itself: Vite's module runner, which loaded this file, may be closed.
   const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
   const compiled = ts.transpileModule(readFileSync(SHARD_MERGE_SOURCE, 'utf8'), {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, removeComments: true },
   });
-  writeFileSync(join(outputPath, SHARD_MERGE_PATH.slice('/pagefind/'.length)), compiled.outputText);
+  writeFileSync(join(outputPath, 'shard-merge.js'), compiled.outputText);
+  renameSync(join(outputPath, 'pagefind.js'), join(outputPath, 'pagefind-core.js'));
+  const layout: ShardLayout = { paths: Array.from({ length: shards }, (_, shard) => searchShardPath(shard)), filter: SHARD_FILTER, sortValuesUrl: SORT_VALUES_PATH };
+  writeFileSync(
+    join(outputPath, 'pagefind.js'),
+    [
+      '// Pagefind (pagefind-core.js) with every shard of the index merged in: see shard-merge.js.',
+      "import * as core from './pagefind-core.js';",
+      "import { shardedPagefind } from './shard-merge.js';",
+      "export * from './pagefind-core.js';",
+      `const pagefind = shardedPagefind(core, ${JSON.stringify(layout)});`,
+      'export const { options, init, search, preload } = pagefind;',
+      '',
+    ].join('\n'),
+  );
 }
 
 export interface ShardedIndex {
@@ -134,7 +154,7 @@ export async function indexShards(corpus: PublishedCorpus, outputPath: string, o
   }
   if (shards.length > 1) {
     writeFileSync(join(outputPath, SORT_VALUES_PATH.slice('/pagefind/'.length)), JSON.stringify(sortValues));
-    writeShardMergeScript(outputPath);
+    writeShardMerging(outputPath, shards.length);
   }
   cache.prune(keys);
   return { pages: corpus.papers.length, shards: shards.length, fromCache };

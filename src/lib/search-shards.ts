@@ -1,12 +1,10 @@
 /**
- * How the search index is cut into shards, shared by the build (src/integrations/) and the search
- * page. Papers are indexed in order of arrival (the dump that first listed them, then URL), and
+ * How the search index is cut into shards (used by the build, src/integrations/, and in the
+ * browser). Papers are indexed in order of arrival (the dump that first listed them, then URL), and
  * the shards are consecutive runs of that order: a new dump adds papers at the end, so the shards
  * before the last keep their papers, and the build copies their index from its cache instead of
  * indexing them again. Shard 0 is Pagefind's own index at `/pagefind/`; shard k > 0 lives in
- * `/pagefind/shard-k/` and the search page merges it (Pagefind's `mergeIndex`).
- *
- * No Node imports: the search page's script uses it too.
+ * `/pagefind/shard-k/`, and the browser merges them (src/scripts/search-shard-merge.ts).
  */
 
 /** Papers per shard: Pagefind holds one shard's pages in memory at a time. */
@@ -26,7 +24,6 @@ export function searchShardSize(value: string | undefined): number {
   return size;
 }
 
-export const searchShardCount = (papers: number, shardSize: number): number => Math.max(1, Math.ceil(papers / shardSize));
 
 /** The shard's folder, as a URL path (`/pagefind/` for shard 0). */
 export const searchShardPath = (shard: number): string => (shard === 0 ? '/pagefind/' : `/pagefind/shard-${shard}/`);
@@ -50,11 +47,6 @@ export interface ShardSortValues {
 }
 /** One entry per shard; written by the build only when there is more than one shard. */
 export const SORT_VALUES_PATH = '/pagefind/shard-sort-values.json';
-/**
- * src/scripts/search-shard-merge.ts as the browser loads it, written by the build only when there
- * is more than one shard (so that the search page's own script stays small and inline).
- */
-export const SHARD_MERGE_PATH = '/pagefind/shard-merge.js';
 
 const isNumber = (value: string): boolean => value.trim() !== '' && Number.isFinite(Number(value));
 

@@ -12,7 +12,6 @@
 import type { Pagefind, PagefindResult } from './pagefind-types.ts';
 import { historyState, readForm, searchUrl, writeForm, type SearchHistory } from './search-form-state.ts';
 import { findPapers, hasFilters, pagefindFilters, pagefindQuery, type FoundPapers, type SearchState } from './search-query.ts';
-import { loadSearchIndex } from './search-index-loader.ts';
 import { renderResults, type ResultView } from './search-results.ts';
 import { needsSuggestions } from './search-suggestion-trigger.ts';
 import { STOP_WORDS } from './search-terms.ts';
@@ -20,6 +19,7 @@ import { showSuggestions } from './search-suggestion-view.ts';
 import { showTopicLink } from './search-topic-link.ts';
 import { VOCABULARY_PATH, vocabularyWords } from '../lib/vocabulary-text.ts';
 
+const PAGEFIND_URL = '/pagefind/pagefind.js';
 /** Results shown at a time: each one costs a fragment fetch (about 1 KB), so a page of them is kept short. */
 const RESULTS_PER_PAGE = 10;
 
@@ -30,7 +30,15 @@ async function resultView(result: PagefindResult): Promise<ResultView> {
 
 let pagefindModule: Promise<Pagefind> | null = null;
 function loadPagefind(): Promise<Pagefind> {
-  pagefindModule ??= loadSearchIndex();
+  pagefindModule ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
+    // Before init, options are the ones Pagefind starts with. On the page's own thread: a web worker
+    // would cost another script (12 KB) and its start-up before the first results.
+    await pagefind.options({ excerptLength: 30, noWorker: true });
+    // Fetches the entry file, the index metadata and the WebAssembly now, not at the first search.
+    await pagefind.init();
+    return pagefind;
+  })();
   // A failed load (offline, say) is tried again by the next search.
   pagefindModule.catch(() => (pagefindModule = null));
   return pagefindModule;

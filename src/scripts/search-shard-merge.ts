@@ -1,26 +1,27 @@
 /**
- * The search index in shards, merged in the browser. The build writes this module, compiled to
- * JavaScript, to `/pagefind/shard-merge.js` when it made more than one shard, and the search page
- * loads it only then (src/scripts/search-index-loader.ts); so it imports nothing but types, and is
- * given what it needs from src/lib/search-shards.ts.
+ * The search index in shards, merged in the browser. When the build made more than one shard it
+ * moves Pagefind's script to `/pagefind/pagefind-core.js` and writes in its place a
+ * `/pagefind/pagefind.js` that exports this module's `shardedPagefind` over it
+ * (src/integrations/search-shard-index.ts): the search page imports Pagefind as ever and gets one
+ * index of every shard, and a site of one shard loads nothing more. The build compiles this file
+ * by stripping its types, so it imports nothing else.
  *
  * Pagefind merges the shards' results by score. Unsorted, that is relevance (each shard scores
  * with its own word statistics). Sorted by a key, a result's score is its place in its own
  * shard's order, which cannot be compared across shards: a sorted search is therefore run on each
- * shard alone (each shard's pages carry a synthetic `shard` filter), each place is turned back
- * into its value (the build writes each shard's sort values), and the lists are merged by value.
- * Pages are in arrival order and the shards are runs of it, so equal values are ordered by shard
- * and then by place, exactly as one index of every page would order them.
+ * shard alone (each shard's pages carry a synthetic `shard` filter, Pagefind's `mergeFilter`),
+ * each place is turned back into its value (the build writes each shard's sort values), and the
+ * lists are merged by value. Pages are in arrival order and the shards are runs of it, so equal
+ * values are ordered by shard and then by place, exactly as one index of every page would order them.
  */
 import type { ShardSortValues, SortValueRuns } from '../lib/search-shards.ts';
 import type { Pagefind, PagefindResult, PagefindSearch } from './pagefind-types.ts';
 
 export interface ShardLayout {
-  shards: number;
+  /** The URL path of each shard's folder, shard 0 (Pagefind's own) first. */
+  paths: string[];
   /** The synthetic filter that holds each page's shard number. */
   filter: string;
-  /** The URL path of a shard's folder. */
-  path: (shard: number) => string;
   sortValuesUrl: string;
 }
 
@@ -59,7 +60,7 @@ function searchSortedAcrossShards(pagefind: Pagefind, layout: ShardLayout): Page
     const [key, direction] = sort;
     const [values, ...searches] = await Promise.all([
       loadSortValues(),
-      ...Array.from({ length: layout.shards }, (_, shard) => pagefind.search(query, { ...options, filters: { ...options.filters, [layout.filter]: String(shard) } })),
+      ...Array.from({ length: layout.paths.length }, (_, shard) => pagefind.search(query, { ...options, filters: { ...options.filters, [layout.filter]: String(shard) } })),
     ]);
     type Placed = { result: PagefindResult; value: string; numeric: boolean; shard: number; place: number };
     const placed: Placed[] = searches.flatMap((search, shard) => {
@@ -81,11 +82,42 @@ function searchSortedAcrossShards(pagefind: Pagefind, layout: ShardLayout): Page
   };
 }
 
-/** Pagefind options that put a shard's pages in the shard filter. */
-export const shardOptions = (layout: ShardLayout, shard: number) => ({ mergeFilter: { [layout.filter]: String(shard) } });
+/** The options a merged index takes (Pagefind warns about any other). */
+const INDEX_OPTIONS = ['baseUrl', 'indexWeight', 'excerptLength', 'highlightParam', 'ranking', 'exactDiacritics', 'metaCacheTag'];
 
-/** Merges shards 1… into `pagefind` (shard 0, started with `shardOptions(layout, 0)`); returns the merged index. */
-export async function mergeShards(pagefind: Pagefind, layout: ShardLayout, options: Record<string, unknown>): Promise<Pagefind> {
-  await Promise.all(Array.from({ length: layout.shards - 1 }, (_, at) => pagefind.mergeIndex(layout.path(at + 1), { ...options, ...shardOptions(layout, at + 1) })));
-  return { ...pagefind, search: searchSortedAcrossShards(pagefind, layout) };
+/**
+ * Pagefind's API (`core`, shard 0) with the other shards merged in when it starts; sorted
+ * searches are merged by value.
+ */
+export function shardedPagefind(core: Pagefind, layout: ShardLayout): Pagefind {
+  let given: Record<string, unknown> = {};
+  let started: Promise<void> | null = null;
+  const start = (): Promise<void> => {
+    started ??= (async () => {
+      await core.options({ ...given, basePath: layout.paths[0], mergeFilter: { [layout.filter]: '0' } });
+      await core.init();
+      const options = Object.fromEntries(Object.entries(given).filter(([key]) => INDEX_OPTIONS.includes(key)));
+      await Promise.all(layout.paths.slice(1).map((path, at) => core.mergeIndex(path, { ...options, mergeFilter: { [layout.filter]: String(at + 1) } })));
+    })();
+    // A failed start (offline, say) is tried again by the next search.
+    started.catch(() => (started = null));
+    return started;
+  };
+  const sorted = searchSortedAcrossShards(core, layout);
+  return {
+    ...core,
+    // Options are Pagefind's starting options: they apply to every shard.
+    options: async (options) => {
+      given = { ...given, ...options };
+    },
+    init: start,
+    search: async (query, options) => {
+      await start();
+      return sorted(query, options);
+    },
+    preload: async (query, options) => {
+      await start();
+      return core.preload(query, options);
+    },
+  };
 }

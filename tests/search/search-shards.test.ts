@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions } from '../../src/ingest/index.ts';
 import { arrivalShards } from '../../src/integrations/search-shard-index.ts';
-import { searchShardCount, searchShardSize, shardSortValues } from '../../src/lib/search-shards.ts';
+import { searchShardSize, shardSortValues } from '../../src/lib/search-shards.ts';
 import { sortValueLookup } from '../../src/scripts/search-shard-merge.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
 
@@ -19,7 +19,6 @@ describe('shards of the seeds', () => {
     const shards = arrivalShards(papers, 200);
     expect(papers).toHaveLength(477);
     expect(shards.map((shard) => shard.length)).toEqual([200, 200, 77]);
-    expect(searchShardCount(papers.length, 200)).toBe(3);
     const order = shards.flat();
     expect(new Set(order.map((paper) => paper.id)).size).toBe(477);
     for (let at = 1; at < order.length; at += 1) expect(order[at - 1]!.firstSeen <= order[at]!.firstSeen).toBe(true);
@@ -41,9 +40,9 @@ describe('shards of the seeds', () => {
     expect(searchShardSize('200')).toBe(200);
     expect(() => searchShardSize('0')).toThrow(/whole number/);
     expect(() => searchShardSize('ten')).toThrow(/whole number/);
-    expect(searchShardCount(0, 200)).toBe(1);
-    expect(searchShardCount(9_999, 10_000)).toBe(1);
-    expect(searchShardCount(10_001, 10_000)).toBe(2);
+    expect(arrivalShards([], 200)).toEqual([[]]);
+    expect(arrivalShards(papers, 477).map((shard) => shard.length)).toEqual([477]);
+    expect(arrivalShards(papers, 476).map((shard) => shard.length)).toEqual([476, 1]);
   });
 });
 

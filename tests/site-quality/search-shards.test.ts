@@ -86,7 +86,11 @@ async function everyResult(page: Page, origin: string, params: [string, string][
 describe('the seeds indexed in shards of 200 papers', () => {
   test('make three shards, all indexed on the first build', () => {
     expect(firstLog).toMatch(/Pagefind indexed 477 pages .*; 3 shards, 0 from cache\)/);
-    expect(readFileSync(join(copy.root, 'dist/search/index.html'), 'utf8')).toContain('data-search-shards="3"');
+    // The search page imports /pagefind/pagefind.js as with one index: in a build of shards it is
+    // Pagefind's API over every shard.
+    const entry = readFileSync(join(copy.root, 'dist/pagefind/pagefind.js'), 'utf8');
+    expect(entry).toContain("from './pagefind-core.js'");
+    expect(entry).toContain('"/pagefind/shard-1/","/pagefind/shard-2/"');
   });
 
   test("the service worker precaches every shard's index files and the merging files", () => {
@@ -99,6 +103,8 @@ describe('the seeds indexed in shards of 200 papers', () => {
       for (const file of own) expect(precache).toContain(`/pagefind/${file}`);
     }
     expect(precache).toContain('/pagefind/shard-merge.js');
+    expect(precache).toContain('/pagefind/pagefind-core.js');
+    expect(precache).toContain('/pagefind/pagefind.js');
     expect(precache).toContain('/pagefind/shard-sort-values.json');
     // A merged shard carries only its index: Pagefind's script and WebAssembly are shard 0's.
     expect(files.filter((file) => /^shard-\d+\//.test(file) && !SHARD_FILE.test(file))).toEqual([]);
