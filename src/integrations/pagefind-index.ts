@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { publishedCorpus } from './corpus-channel.ts';
-import { SEARCH_SHARD_SIZE_VARIABLE, searchShardSize } from '../lib/search-shards.ts';
-import { indexShards, type ShardedIndex } from './search-shard-index.ts';
+import { BUILD_SHARD_VARIABLE, effectiveShardSize, parseBuildShard, pendingSortValuesFile } from '../lib/search-shards.ts';
+import { indexShards, writeShardMerging, type ShardedIndex } from './search-shard-index.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
 import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
 
@@ -35,14 +35,22 @@ function writeServiceWorker(outDir: string, pagefindFiles: string[]): void {
 }
 
 /**
- * The spelling suggestions' vocabulary, beside the index (fetched by the search page only when a
- * query finds little). Returns its URL, or null when the loader published no corpus.
+ * The worker of a built site: the offline pages, the vocabulary, any script in `_astro/` and every
+ * Pagefind file (of every shard). Also run by scripts/merge-build-shards.ts on the assembled site.
  */
-function writeVocabulary(outDir: string): string | null {
+export function writeServiceWorkerFor(outDir: string): void {
+  const urlOf = (file: string) => `/${relative(outDir, file).split(sep).join('/')}`;
+  const files = listFiles(join(outDir, 'pagefind')).map(urlOf).filter((url) => !UNUSED_PAGEFIND_FILE.test(url)).sort();
+  const vocabulary = existsSync(join(outDir, VOCABULARY_PATH.slice(1))) ? [VOCABULARY_PATH] : [];
+  // Scripts are inlined in their pages; any that is not must work offline too.
+  const scripts = existsSync(join(outDir, '_astro')) ? listFiles(join(outDir, '_astro')).filter((file) => file.endsWith('.js')).map(urlOf).sort() : [];
+  writeServiceWorker(outDir, [...vocabulary, ...scripts, ...files]);
+}
+
+/** The spelling suggestions' vocabulary, beside the index (fetched by the search page only when a query finds little). */
+function writeVocabulary(outDir: string): void {
   const corpus = publishedCorpus();
-  if (!corpus) return null;
-  writeFileSync(join(outDir, VOCABULARY_PATH.slice(1)), JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)));
-  return VOCABULARY_PATH;
+  if (corpus) writeFileSync(join(outDir, VOCABULARY_PATH.slice(1)), JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)));
 }
 
 function listFiles(directory: string): string[] {
@@ -91,7 +99,9 @@ export default function pagefindIndex(): AstroIntegration {
         started = performance.now();
         const corpus = publishedCorpus();
         if (!corpus) throw searchIndexError('the papers loader published no papers to index (src/loaders/digest-loader.ts calls publishCorpus when it syncs)');
-        indexing = indexShards(corpus, stagingDir, { shardSize: searchShardSize(process.env[SEARCH_SHARD_SIZE_VARIABLE]), cacheDirectory, pagefindVersion: pagefindVersion(root) });
+        const only = parseBuildShard(process.env[BUILD_SHARD_VARIABLE])?.index;
+        const shardSize = effectiveShardSize(corpus.papers.length, process.env);
+        indexing = indexShards(corpus, stagingDir, { shardSize, cacheDirectory, pagefindVersion: pagefindVersion(root), only });
         // Its failure is reported when the build is done, not as an unhandled rejection now.
         indexing.catch(() => {});
       },
@@ -107,16 +117,18 @@ export default function pagefindIndex(): AstroIntegration {
             throw searchIndexError('could not build the search index', error);
           }
           moveFolder(stagingDir, outputPath);
-          const files = listFiles(outputPath)
-            .map((file) => `/${relative(outDir, file).split(sep).join('/')}`)
-            .filter((url) => !UNUSED_PAGEFIND_FILE.test(url))
-            .sort();
-          const vocabulary = writeVocabulary(outDir);
-          // Scripts are inlined in their pages; any that is not must work offline too.
-          const scripts = existsSync(join(outDir, '_astro')) ? listFiles(join(outDir, '_astro')).filter((file) => file.endsWith('.js')).map((file) => `/${relative(outDir, file).split(sep).join('/')}`).sort() : [];
-          writeServiceWorker(outDir, [...(vocabulary ? [vocabulary] : []), ...scripts, ...files]);
+          writeVocabulary(outDir);
+          const buildShard = parseBuildShard(process.env[BUILD_SHARD_VARIABLE]);
+          if (buildShard) {
+            // The merge step (scripts/merge-build-shards.ts) writes the rest from every shard's output.
+            writeFileSync(join(outDir, pendingSortValuesFile(buildShard.index)), JSON.stringify(sharded.sortValues[0]));
+          } else {
+            writeShardMerging(outputPath, sharded.sortValues);
+            writeServiceWorkerFor(outDir);
+          }
           const now = performance.now();
-          const shards = `; ${sharded.shards} ${sharded.shards === 1 ? 'shard' : 'shards'}, ${sharded.fromCache} from cache`;
+          const only = parseBuildShard(process.env[BUILD_SHARD_VARIABLE]);
+          const shards = only ? `; shard ${only.index + 1} of ${only.count}, ${sharded.fromCache} from cache` : `; ${sharded.shards} ${sharded.shards === 1 ? 'shard' : 'shards'}, ${sharded.fromCache} from cache`;
           logger.info(`Pagefind indexed ${sharded.pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered${shards})`);
         } finally {
           indexing = null;

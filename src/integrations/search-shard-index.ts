@@ -13,11 +13,10 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { PaperRecord } from '../ingest/index.ts';
 import { paperUrl } from '../lib/format.ts';
 import { paperSearchHtml, type SearchRecord } from '../lib/search-record.ts';
 import type { PublishedCorpus } from './corpus-channel.ts';
-import { compareByArrival, searchShardPath, SHARD_FILTER, shardSortValues, SORT_VALUES_PATH } from '../lib/search-shards.ts';
+import { arrivalShards, searchShardPath, SHARD_FILTER, shardSortValues, SORT_VALUES_PATH, type ShardSortValues } from '../lib/search-shards.ts';
 import type { ShardLayout } from '../scripts/search-shard-merge.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
 
@@ -71,14 +70,6 @@ function keepIndexFilesOnly(folder: string): void {
   for (const name of readdirSync(folder)) if (!SHARD_INDEX_FILE.test(name)) rmSync(join(folder, name), { recursive: true, force: true });
 }
 
-/** The papers in the index's page order (by arrival), cut into shards. */
-export function arrivalShards(papers: readonly PaperRecord[], shardSize: number): PaperRecord[][] {
-  const ordered = papers.map((paper) => ({ url: paperUrl(paper.id), firstSeen: paper.firstSeen, paper })).sort(compareByArrival);
-  const shards: PaperRecord[][] = [];
-  for (let start = 0; start < ordered.length || start === 0; start += shardSize) shards.push(ordered.slice(start, start + shardSize).map(({ paper }) => paper));
-  return shards;
-}
-
 const SORT_ATTRIBUTE = /data-pagefind-sort="([^":]*):([^"]*)"/g;
 
 /** The sort values Pagefind reads from a record (`data-pagefind-sort="key:value"`). */
@@ -94,7 +85,10 @@ const SHARD_MERGE_SOURCE = new URL('../scripts/search-shard-merge.ts', import.me
  * imports only types, so stripping them is all), and `pagefind.js` becomes Pagefind's API over
  * every shard. The search page imports `/pagefind/pagefind.js` as with a single index.
  */
-function writeShardMerging(outputPath: string, shards: number): void {
+export function writeShardMerging(outputPath: string, sortValues: readonly ShardSortValues[]): void {
+  const shards = sortValues.length;
+  if (shards < 2) return;
+  writeFileSync(join(outputPath, SORT_VALUES_PATH.slice('/pagefind/'.length)), JSON.stringify(sortValues));
   // Required only now, and by Node itself: Vite's module runner, which loaded this file, may be closed.
   const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
   const compiled = ts.transpileModule(readFileSync(SHARD_MERGE_SOURCE, 'utf8'), {
@@ -121,12 +115,16 @@ export interface ShardedIndex {
   pages: number;
   shards: number;
   fromCache: number;
+  /** Each shard's sort values (of the one shard built, in a build of one shard). */
+  sortValues: ShardSortValues[];
 }
 
 export interface ShardOptions {
   shardSize: number;
   cacheDirectory: string;
   pagefindVersion: string;
+  /** Only this shard (a build of one shard: `npm run build -- --shard K/N`). */
+  only?: number;
 }
 
 /** Indexes (or copies from the cache) every shard into `outputPath`, which is emptied first. */
@@ -135,10 +133,11 @@ export async function indexShards(corpus: PublishedCorpus, outputPath: string, o
   const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? INDEX_CHUNK_SIZE;
   const shards = arrivalShards(corpus.papers, options.shardSize);
   const keys = new Set<string>();
-  const sortValues = [];
+  const sortValues: ShardSortValues[] = [];
   let fromCache = 0;
   rmSync(outputPath, { recursive: true, force: true });
   for (const [shard, papers] of shards.entries()) {
+    if (options.only !== undefined && shard !== options.only) continue;
     // Each shard's records are made when it is indexed, not all at once.
     const records = papers.map((paper) => ({ url: paperUrl(paper.id), content: paperSearchHtml(paper, corpus.topicNames) }));
     const key = shardCacheKey(records, options.pagefindVersion, chunkSize);
@@ -152,10 +151,7 @@ export async function indexShards(corpus: PublishedCorpus, outputPath: string, o
     if (shard > 0) keepIndexFilesOnly(target);
     sortValues.push(shardSortValues(records.map(recordSorts)));
   }
-  if (shards.length > 1) {
-    writeFileSync(join(outputPath, SORT_VALUES_PATH.slice('/pagefind/'.length)), JSON.stringify(sortValues));
-    writeShardMerging(outputPath, shards.length);
-  }
-  cache.prune(keys);
-  return { pages: corpus.papers.length, shards: shards.length, fromCache };
+  // A build of one shard leaves the other shards' cache entries alone.
+  if (options.only === undefined) cache.prune(keys);
+  return { pages: options.only === undefined ? corpus.papers.length : (shards[options.only]?.length ?? 0), shards: shards.length, fromCache, sortValues };
 }

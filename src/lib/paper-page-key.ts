@@ -1,8 +1,11 @@
 /**
  * The `cacheKey` of a paper page for Astro's incremental build (`experimental.incrementalBuild`):
  * a hash of every piece of data the page renders, so that the page is rendered again exactly when
- * one of them changes. Astro checks the code itself (the page's module graph: templates,
- * components, src/lib/) and the config; this covers the data: the paper's record, the names of
+ * one of them changes. Astro checks the code of the page's own module graph and the config, but
+ * not what other pages put in every page: with `security.csp`, each page's Content-Security-Policy
+ * lists the hashes of the scripts and styles of the whole site, so a change to the search page's
+ * script must render the paper pages again. The key therefore also holds a hash of every file
+ * under `src/` (any code change renders every paper page again; a new dump does not). The data: the paper's record, the names of
  * its topics, the date of the dump that listed it, its organisation's page, its neighbours in its
  * first topic, its BibTeX entry (whose key depends on other papers), its related papers and
  * possible duplicates with their titles. Whatever src/pages/papers/[id].astro reads from the
@@ -10,6 +13,8 @@
  * with a clean build, byte for byte.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { PaperRecord } from '../ingest/index.ts';
 import type { Digest } from './digest.ts';
 import { topicNeighbours } from './paper-neighbours.ts';
@@ -17,11 +22,29 @@ import { topicNeighbours } from './paper-neighbours.ts';
 /** Raise it when the page reads something new from the digest and this file is not changed with it. */
 const KEY_VERSION = 1;
 
+let sources: string | null = null;
+
+/** A hash of the project's `src/` (the build runs in the project folder), made once per build. */
+function sourceVersion(): string {
+  if (sources !== null) return sources;
+  const root = join(process.cwd(), 'src');
+  // Not in the project folder: nothing to compare, so no page is ever taken from a previous build.
+  if (!existsSync(root)) return (sources = `unknown ${Date.now()} ${Math.random()}`);
+  const hash = createHash('sha256');
+  const files = readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  return (sources = hash.digest('hex'));
+}
+
 export function paperPageKey(digest: Digest, paper: PaperRecord, otherTopicId: string): string {
   const neighbours = topicNeighbours(paper, digest.papersByTopic, otherTopicId);
   const title = (id: string) => digest.byId.get(id)?.title ?? null;
   const inputs = {
     version: KEY_VERSION,
+    sources: sourceVersion(),
     paper,
     topicNames: [...digest.topicNames],
     listedDate: digest.dumpDates.get(paper.firstSeen) ?? null,
@@ -34,3 +57,6 @@ export function paperPageKey(digest: Digest, paper: PaperRecord, otherTopicId: s
   };
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
 }
+
+/** A retired id's page only redirects to the paper it became (its CSP as any page's: see above). */
+export const redirectPageKey = (target: string): string => `redirect ${target} ${sourceVersion()}`;

@@ -7,6 +7,9 @@
  * `/pagefind/shard-k/`, and the browser merges them (src/scripts/search-shard-merge.ts).
  */
 
+import type { PaperRecord } from '../ingest/index.ts';
+import { paperUrl } from './format.ts';
+
 /** Papers per shard: Pagefind holds one shard's pages in memory at a time. */
 export const DEFAULT_SEARCH_SHARD_SIZE = 10_000;
 /** Set it to cut smaller shards (the tests build the seeds in shards of 200). */
@@ -24,6 +27,52 @@ export function searchShardSize(value: string | undefined): number {
   return size;
 }
 
+
+/**
+ * `npm run build:shard -- K/N` (scripts/build-shard.ts) sets this to `K/N`: the process builds the
+ * paper pages and search index of shard K of N (1-based), and scripts/merge-build-shards.ts
+ * assembles `dist/` from the N outputs.
+ */
+export const BUILD_SHARD_VARIABLE = 'RESEARCH_DIGEST_BUILD_SHARD';
+
+export interface BuildShard {
+  /** 0-based. */
+  index: number;
+  count: number;
+}
+
+export function parseBuildShard(value: string | undefined): BuildShard | null {
+  if (value === undefined || value === '') return null;
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const [shard, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || count < 1 || shard < 1 || shard > count) throw new Error(`a build shard is K/N with 1 ≤ K ≤ N (e.g. 1/2), not "${value}"`);
+  return { index: shard - 1, count };
+}
+
+/** Papers per search shard: one build shard is one search shard, so N build shards cut the papers in N. */
+export function effectiveShardSize(papers: number, env: NodeJS.ProcessEnv): number {
+  const buildShard = parseBuildShard(env[BUILD_SHARD_VARIABLE]);
+  return buildShard ? Math.max(1, Math.ceil(papers / buildShard.count)) : searchShardSize(env[SEARCH_SHARD_SIZE_VARIABLE]);
+}
+
+/** The papers in the index's page order (by arrival), cut into shards. */
+export function arrivalShards(papers: readonly PaperRecord[], shardSize: number): PaperRecord[][] {
+  const ordered = papers.map((paper) => ({ url: paperUrl(paper.id), firstSeen: paper.firstSeen, paper })).sort(compareByArrival);
+  const shards: PaperRecord[][] = [];
+  for (let start = 0; start < ordered.length || start === 0; start += shardSize) shards.push(ordered.slice(start, start + shardSize).map(({ paper }) => paper));
+  return shards;
+}
+
+/** In a build of one shard (BUILD_SHARD_VARIABLE), whether a paper's page is this process's to build. */
+export function paperPageFilter(papers: readonly PaperRecord[], env: NodeJS.ProcessEnv): (id: string) => boolean {
+  const buildShard = parseBuildShard(env[BUILD_SHARD_VARIABLE]);
+  if (!buildShard) return () => true;
+  const mine = new Set((arrivalShards(papers, effectiveShardSize(papers.length, env))[buildShard.index] ?? []).map((paper) => paper.id));
+  return (id) => mine.has(id);
+}
+
+/** In a build of one shard, its sort values, until the merge step puts them in SORT_VALUES_PATH. */
+export const pendingSortValuesFile = (shard: number): string => `pagefind/shard-sort-values.${shard}.pending.json`;
 
 /** The shard's folder, as a URL path (`/pagefind/` for shard 0). */
 export const searchShardPath = (shard: number): string => (shard === 0 ? '/pagefind/' : `/pagefind/shard-${shard}/`);

@@ -6,8 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions } from '../../src/ingest/index.ts';
-import { arrivalShards } from '../../src/integrations/search-shard-index.ts';
-import { searchShardSize, shardSortValues } from '../../src/lib/search-shards.ts';
+import { arrivalShards, searchShardSize, shardSortValues } from '../../src/lib/search-shards.ts';
 import { sortValueLookup } from '../../src/scripts/search-shard-merge.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
 

@@ -4,9 +4,10 @@
  * then with a dump of two new papers: each rebuild copies the paper pages whose data did not
  * change from the previous build ("(restored)" in Astro's log) and renders the others. A fresh
  * copy builds all of those dumps at once, with no cache at all: the two sites must be equal, byte
- * for byte.
+ * for byte. Last, the search page's script changes, which changes every page's CSP: no paper page
+ * may be copied then.
  */
-import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, hashTree, makeSiteCopy, PROJECT_ROOT, type SiteCopy } from './helpers.ts';
@@ -50,6 +51,9 @@ describe('an incremental rebuild after new dumps equals a clean build', () => {
       logs.push(await buildSite(copy, 'dist-2'));
       writeFileSync(join(copy.seeds, '999_new_papers.txt'), NEW_DUMP);
       logs.push(await buildSite(copy, 'dist-3'));
+      // Another page's script changes: every page's Content-Security-Policy lists its hash.
+      appendFileSync(join(copy.root, 'src/scripts/search-page.ts'), "\nconsole.info('search page, changed');\n");
+      logs.push(await buildSite(copy, 'dist-4'));
     };
     const allAtOnce = async () => {
       for (const name of seedFiles) copyFileSync(join(SEEDS, name), join(fresh.seeds, name));
@@ -78,6 +82,14 @@ describe('an incremental rebuild after new dumps equals a clean build', () => {
     expect(third.restored + third.rendered).toBe(479);
     expect(third.restored).toBeGreaterThan(400);
     expect(third.rendered).toBeGreaterThanOrEqual(2);
+  });
+
+  it('renders every paper page again when the script of another page changes the CSP all pages carry', () => {
+    expect(paperPages(logs[3]!)).toEqual({ restored: 0, rendered: 479 });
+    const csp = (page: string) => /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(readFileSync(join(copy.root, 'dist-4', page), 'utf8'))?.[1];
+    expect(csp('index.html')).toBeDefined();
+    expect(csp('index.html')).not.toBe(/<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(readFileSync(join(copy.root, 'dist-3', 'index.html'), 'utf8'))?.[1]);
+    for (const id of readdirSync(join(copy.root, 'dist-4/papers'))) expect(csp(`papers/${id}/index.html`), id).toBe(csp('index.html'));
   });
 
   it('builds the same site, byte for byte, as a fresh copy with no cache that builds every dump at once', () => {
