@@ -27,6 +27,9 @@ export default defineConfig({
   integrations: [mdx(), pagefindIndex(), routeSummary()],
   // A count of files per route instead of a line per file (RESEARCH_DIGEST_VERBOSE=1 for the list).
   logger: { entrypoint: new URL('./src/integrations/build-log.mjs', import.meta.url) },
+  // A rebuild renders again only the pages whose cacheKey (src/lib/paper-page-key.ts) or code
+  // changed and copies the others from node_modules/.astro/ (see README, "Rebuilding").
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       // Client scripts stay inside their page whatever their size (Vite's default inlines only

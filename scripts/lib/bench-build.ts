@@ -40,6 +40,12 @@ export interface BuildRun {
   loaderPapers: number;
   parsedFresh: number;
   parsedFromCache: number;
+  /** Paper pages Astro's incremental build copied from the previous build, and those it rendered. */
+  paperPagesRestored: number;
+  paperPagesRendered: number;
+  /** Search index shards, and how many were copied from the shard cache. */
+  searchShards: number;
+  searchShardsFromCache: number;
   distFiles: number;
   distMb: number;
 }
@@ -83,6 +89,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     throw new Error(`the build's log did not show every phase (missing: ${[...missing, ...(pagefind ? [] : ['Pagefind line']), ...(loader ? [] : ['loader line'])].join(', ')}):\n${outputTail(run, 80)}`);
   }
   const dist = folderSize(join(options.project, 'dist'));
+  const paperPages = run.lines.filter((line) => /\/papers\/[^/]+\/index\.html/.test(line.text));
+  const shards = /; (\d+) shards?, (\d+) from cache\)/.exec(text);
   return {
     wallMs: run.wallMs,
     cpuMs: run.cpuMs,
@@ -96,6 +104,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     loaderPapers: Number(loader[1]),
     parsedFresh: Number(loader[2]),
     parsedFromCache: Number(loader[3]),
+    paperPagesRestored: paperPages.filter((line) => line.text.includes('(restored)')).length,
+    paperPagesRendered: paperPages.filter((line) => /\(\+\d+ms\)/.test(line.text)).length,
+    searchShards: shards ? Number(shards[1]) : 1,
+    searchShardsFromCache: shards ? Number(shards[2]) : 0,
     distFiles: dist.files,
     distMb: dist.bytes / 1e6,
   };

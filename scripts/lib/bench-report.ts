@@ -174,6 +174,7 @@ export function resultRows(result: BenchResult): string[][] {
     ['  Pagefind (its own log)', seconds(build.pagefindReportedMs), `${number(build.pagefindPages)} pages indexed`],
     ['  dist/', mb(build.distMb), `${number(build.distFiles)} files`],
     ['rebuild after one new dump', seconds(rebuild.wallMs), `${mb(rebuild.peakProcessMb)} peak; ${rebuild.addedDump} (${rebuild.addedEntries} entries); parsed ${rebuild.parsedFresh}, ${rebuild.parsedFromCache} from cache${busy(rebuild)}`],
+    ['  rebuild: paper pages, search shards', '', `${number(rebuild.paperPagesRestored ?? 0)} paper pages copied, ${number(rebuild.paperPagesRendered ?? 0)} rendered; ${rebuild.searchShards ?? 1} search shards, ${rebuild.searchShardsFromCache ?? 0} from cache; Pagefind ${seconds(rebuild.pagefindReportedMs)} for ${number(rebuild.pagefindPages)} pages`],
     pageRow('home page', pages.home),
     pageRow(`topic page ${pages.topic.path}`, pages.topic),
     pageRow(`paper page (median size)`, pages.paper),

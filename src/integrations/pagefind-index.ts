@@ -2,11 +2,12 @@
  * Indexes the paper pages with Pagefind's Node API during `astro build`, so there is no separate
  * step to remember. The index is built from the paper records (src/lib/search-record.ts), which
  * the content loader has ready before Astro bundles and renders: Pagefind (a native process)
- * indexes them and writes its files into a staging folder on the second core while Astro renders
- * on the first, and when the build is done the folder moves into `dist/pagefind/`. A build in
- * which the loader published no records falls back to indexing the rendered pages (only pages
- * marked `data-pagefind-body`, the paper pages). Then it writes the service worker, with the
- * search page and every index file to precache.
+ * indexes them, one shard at a time (src/integrations/search-shard-index.ts), and writes its files
+ * into a staging folder on the second core while Astro renders on the first, and when the build
+ * is done the folder moves into `dist/pagefind/`. The papers come from the content loader through
+ * src/integrations/corpus-channel.ts; a build in which the loader published none stops with an
+ * error (an index of no papers would make a site whose search finds nothing). Then it writes the
+ * service worker, with the search page and every index file to precache.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { paperSearchRecords, publishedSearchCorpus } from '../lib/search-record.ts';
+import { publishedCorpus } from './corpus-channel.ts';
+import { BUILD_SHARD_VARIABLE, effectiveShardSize, parseBuildShard, pendingSortValuesFile } from '../lib/search-shards.ts';
+import { indexShards, writeShardMerging, type ShardedIndex } from './search-shard-index.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
 import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
 
@@ -32,64 +35,28 @@ function writeServiceWorker(outDir: string, pagefindFiles: string[]): void {
 }
 
 /**
- * The spelling suggestions' vocabulary, beside the index (fetched by the search page only when a
- * query finds little). Returns its URL, or null when the loader published no corpus.
+ * The worker of a built site: the offline pages, the vocabulary, any script in `_astro/` and every
+ * Pagefind file (of every shard). Also run by scripts/merge-build-shards.ts on the assembled site.
  */
-function writeVocabulary(outDir: string): string | null {
-  const corpus = publishedSearchCorpus();
-  if (!corpus) return null;
-  writeFileSync(join(outDir, VOCABULARY_PATH.slice(1)), JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)));
-  return VOCABULARY_PATH;
+export function writeServiceWorkerFor(outDir: string): void {
+  const urlOf = (file: string) => `/${relative(outDir, file).split(sep).join('/')}`;
+  const files = listFiles(join(outDir, 'pagefind')).map(urlOf).filter((url) => !UNUSED_PAGEFIND_FILE.test(url)).sort();
+  const vocabulary = existsSync(join(outDir, VOCABULARY_PATH.slice(1))) ? [VOCABULARY_PATH] : [];
+  // Scripts are inlined in their pages; any that is not must work offline too.
+  const scripts = existsSync(join(outDir, '_astro')) ? listFiles(join(outDir, '_astro')).filter((file) => file.endsWith('.js')).map(urlOf).sort() : [];
+  writeServiceWorker(outDir, [...vocabulary, ...scripts, ...files]);
+}
+
+/** The spelling suggestions' vocabulary, beside the index (fetched by the search page only when a query finds little). */
+function writeVocabulary(outDir: string): void {
+  const corpus = publishedCorpus();
+  if (corpus) writeFileSync(join(outDir, VOCABULARY_PATH.slice(1)), JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)));
 }
 
 function listFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/**
- * Postings (pages plus word positions) per index chunk. Pagefind's default, 20,000, makes chunks of
- * 20–50 KB at 10,000 papers, each fetched whole for one word of a query; smaller chunks cost a
- * longer chunk list in the metadata (about 25 bytes a chunk). Pagefind 1.6 reads it from this
- * (unstable) variable; a Pagefind that does not just keeps its default.
- */
-export const INDEX_CHUNK_SIZE = '5000';
-
-async function openIndex(): Promise<pagefind.PagefindIndex> {
-  // The Pagefind service inherits the environment when it starts, which is here.
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  return index;
-}
-
-async function writeIndex(index: pagefind.PagefindIndex, outputPath: string): Promise<void> {
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-}
-
-const RECORDS_PER_BATCH = 250;
-
-/** Indexes the records and writes the index into `stagingDir`; returns the number of pages. */
-async function indexRecords(stagingDir: string): Promise<number | null> {
-  const corpus = publishedSearchCorpus();
-  if (!corpus) return null;
-  const records = paperSearchRecords(corpus.papers, corpus.topicNames);
-  const index = await openIndex();
-  // Pagefind numbers the pages in the order it receives them, whatever order it parses them in.
-  // Sent a batch at a time, so that Astro's process, rendering meanwhile, never holds every
-  // request and reply at once.
-  const failed: string[] = [];
-  for (let start = 0; start < records.length; start += RECORDS_PER_BATCH) {
-    const batch = records.slice(start, start + RECORDS_PER_BATCH);
-    const added = await Promise.all(batch.map((record) => index.addHTMLFile(record)));
-    failed.push(...added.flatMap((result, at) => result.errors.map((error) => `${batch[at]!.url}: ${error}`)));
-  }
-  if (failed.length > 0) throw new Error(`Pagefind indexing failed: ${failed.slice(0, 5).join('; ')}`);
-  rmSync(stagingDir, { recursive: true, force: true });
-  await writeIndex(index, stagingDir);
-  return records.length;
 }
 
 function moveFolder(from: string, to: string): void {
@@ -103,20 +70,38 @@ function moveFolder(from: string, to: string): void {
   }
 }
 
+/** Pagefind's version, part of each cached shard's key. */
+function pagefindVersion(root: string): string {
+  return (JSON.parse(readFileSync(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Errors of this integration name it, with what went wrong underneath as their cause. */
+function searchIndexError(what: string, cause?: unknown): Error {
+  return new Error(`[research-digest-pagefind] ${what}`, cause === undefined ? undefined : { cause });
+}
+
 export default function pagefindIndex(): AstroIntegration {
   let stagingDir = '';
+  let cacheDirectory = '';
+  let root = '';
   let started = 0;
-  let indexing: Promise<number | null> | null = null;
+  let indexing: Promise<ShardedIndex> | null = null;
   return {
     name: 'research-digest-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
         stagingDir = fileURLToPath(new URL('pagefind-staging/', config.cacheDir));
+        cacheDirectory = join(root, 'node_modules', '.cache', 'research-digest', 'search-shards');
       },
       // The content layer has synced by now: index while Astro bundles and renders.
       'astro:build:start': () => {
         started = performance.now();
-        indexing = indexRecords(stagingDir);
+        const corpus = publishedCorpus();
+        if (!corpus) throw searchIndexError('the papers loader published no papers to index (src/loaders/digest-loader.ts calls publishCorpus when it syncs)');
+        const only = parseBuildShard(process.env[BUILD_SHARD_VARIABLE])?.index;
+        const shardSize = effectiveShardSize(corpus.papers.length, process.env);
+        indexing = indexShards(corpus, stagingDir, { shardSize, cacheDirectory, pagefindVersion: pagefindVersion(root), only });
         // Its failure is reported when the build is done, not as an unhandled rejection now.
         indexing.catch(() => {});
       },
@@ -125,27 +110,26 @@ export default function pagefindIndex(): AstroIntegration {
         const waitStarted = performance.now();
         const outputPath = join(outDir, 'pagefind');
         try {
-          let pages = indexing ? await indexing : null;
-          if (pages !== null) {
-            moveFolder(stagingDir, outputPath);
-          } else {
-            started = performance.now();
-            const index = await openIndex();
-            const added = await index.addDirectory({ path: outDir });
-            if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-            await writeIndex(index, outputPath);
-            pages = added.page_count;
+          let sharded: ShardedIndex;
+          try {
+            sharded = await indexing!;
+          } catch (error) {
+            throw searchIndexError('could not build the search index', error);
           }
-          const files = listFiles(outputPath)
-            .map((file) => `/${relative(outDir, file).split(sep).join('/')}`)
-            .filter((url) => !UNUSED_PAGEFIND_FILE.test(url))
-            .sort();
-          const vocabulary = writeVocabulary(outDir);
-          // Scripts are inlined in their pages; any that is not must work offline too.
-          const scripts = existsSync(join(outDir, '_astro')) ? listFiles(join(outDir, '_astro')).filter((file) => file.endsWith('.js')).map((file) => `/${relative(outDir, file).split(sep).join('/')}`).sort() : [];
-          writeServiceWorker(outDir, [...(vocabulary ? [vocabulary] : []), ...scripts, ...files]);
+          moveFolder(stagingDir, outputPath);
+          writeVocabulary(outDir);
+          const buildShard = parseBuildShard(process.env[BUILD_SHARD_VARIABLE]);
+          if (buildShard) {
+            // The merge step (scripts/merge-build-shards.ts) writes the rest from every shard's output.
+            writeFileSync(join(outDir, pendingSortValuesFile(buildShard.index)), JSON.stringify(sharded.sortValues[0]));
+          } else {
+            writeShardMerging(outputPath, sharded.sortValues);
+            writeServiceWorkerFor(outDir);
+          }
           const now = performance.now();
-          logger.info(`Pagefind indexed ${pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered)`);
+          const only = parseBuildShard(process.env[BUILD_SHARD_VARIABLE]);
+          const shards = only ? `; shard ${only.index + 1} of ${only.count}, ${sharded.fromCache} from cache` : `; ${sharded.shards} ${sharded.shards === 1 ? 'shard' : 'shards'}, ${sharded.fromCache} from cache`;
+          logger.info(`Pagefind indexed ${sharded.pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered${shards})`);
         } finally {
           indexing = null;
           await pagefind.close();

@@ -5,13 +5,11 @@
  * left out, except for the filter elements inside them, which Pagefind still reads. The build
  * indexes these records while Astro renders the pages (src/integrations/pagefind-index.ts), and a
  * browser-project test checks that indexing the rendered pages gives the same index, byte for byte.
- *
- * The records travel from the content loader to the integration through `globalThis`: both run
- * in Astro's process, but in different module graphs (the loader through Vite, the integration
- * with the config), so a module-level variable would not be shared.
+ * The integration gets the papers from the content loader through
+ * src/integrations/corpus-channel.ts.
  */
-import type { PaperRecord } from '../ingest/index.ts';
-import { escapeHtml, formatDate, paperUrl } from './format.ts';
+import { OTHER_TOPIC, type PaperRecord } from '../ingest/index.ts';
+import { escapeHtml, formatDate } from './format.ts';
 import { searchFacets, typedTitleVariant } from './search-facets.ts';
 
 export interface SearchRecord {
@@ -21,7 +19,7 @@ export interface SearchRecord {
 }
 
 
-function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): string {
+export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): string {
   const facets = searchFacets(paper, topicNames);
   const date = formatDate(paper.published);
   const typedTitle = typedTitleVariant(paper.title);
@@ -43,37 +41,10 @@ function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<string, str
   // The topic names are searchable words (weighted lightly: a paper's own words count more); "Other" is not.
   const filters: string[] = [];
   for (const topic of paper.topics) filters.push(`<a data-pagefind-filter="topic">${escapeHtml(topicNames.get(topic) ?? topic)}</a>`);
-  if (paper.topics.length === 0) filters.push('<span hidden data-pagefind-filter="topic:Other"></span>');
+  if (paper.topics.length === 0) filters.push(`<span hidden data-pagefind-filter="${escapeHtml(`topic:${OTHER_TOPIC.name}`)}"></span>`);
   parts.push(`<dl> <dd data-pagefind-weight="2">${filters.join(', ')}</dd> </dl>`);
   parts.push('<h2>Abstract</h2>');
   parts.push(`<p class="abstract" data-pagefind-weight="5">${paper.abstractHtml}</p>`);
   parts.push('</article>');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(paper.title)}</title></head><body>${parts.join(' ')}</body></html>`;
-}
-
-/** One record per paper, in URL order (the order of the index's pages). */
-export function paperSearchRecords(papers: readonly PaperRecord[], topicNames: ReadonlyMap<string, string>): SearchRecord[] {
-  return papers
-    .map((paper) => ({ url: paperUrl(paper.id), paper }))
-    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
-    .map(({ url, paper }) => ({ url, content: paperSearchHtml(paper, topicNames) }));
-}
-
-export interface PublishedCorpus {
-  papers: readonly PaperRecord[];
-  /** Topic id → name, `other` included. */
-  topicNames: ReadonlyMap<string, string>;
-}
-
-const CHANNEL = Symbol.for('research-digest.search-corpus');
-type Channel = { [CHANNEL]?: PublishedCorpus };
-
-/** Called by the papers loader each time it syncs. */
-export function publishSearchCorpus(corpus: PublishedCorpus): void {
-  (globalThis as Channel)[CHANNEL] = corpus;
-}
-
-/** The corpus the papers loader last synced in this process, if any. */
-export function publishedSearchCorpus(): PublishedCorpus | null {
-  return (globalThis as Channel)[CHANNEL] ?? null;
 }

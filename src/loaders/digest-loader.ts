@@ -10,7 +10,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { PARSER_VERSION, formatWarning, topicNames } from '../ingest/index.ts';
 import { defaultDigestSources, loadDigestCorpus, type DigestSources } from './digest-corpus.ts';
 import { dumpSchema, paperSchema } from './record-schemas.ts';
-import { publishSearchCorpus } from '../lib/search-record.ts';
+import { publishCorpus } from '../integrations/corpus-channel.ts';
 
 type Collection = 'papers' | 'dumps';
 
@@ -32,8 +32,8 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     );
     for (const warning of corpus.dumps.flatMap((dump) => dump.warnings)) logger.warn(formatWarning(warning));
     for (const note of corpus.dumps.flatMap((dump) => dump.notes)) logger.info(`note: ${formatWarning(note)}`);
-    // For the search index, which the build starts while Astro renders the pages.
-    publishSearchCorpus({
+    // For the search index, which the build starts while Astro renders the pages, and the citations.
+    publishCorpus({
       papers: corpus.papers,
       topicNames: topicNames(corpus.topics),
     });

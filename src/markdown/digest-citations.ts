@@ -6,7 +6,7 @@
  */
 import type { RemarkPlugins } from '@astrojs/markdown-remark';
 import { defaultDigestSources, loadDigestCorpus } from '../loaders/digest-corpus.ts';
-import { publishedSearchCorpus } from '../lib/search-record.ts';
+import { publishedCorpus } from '../integrations/corpus-channel.ts';
 import { indexPaperReferences, type PaperReferenceIndex } from './paper-references.ts';
 import { remarkPaperCitations } from './remark-paper-citations.ts';
 import type { PaperRecord } from '../ingest/index.ts';
@@ -14,7 +14,7 @@ import type { PaperRecord } from '../ingest/index.ts';
 export function digestCitationPlugins(projectRoot: string): RemarkPlugins {
   const indexes = new WeakMap<readonly PaperRecord[], PaperReferenceIndex>();
   const papers = (): PaperReferenceIndex => {
-    const current = publishedSearchCorpus()?.papers ?? loadDigestCorpus(defaultDigestSources(projectRoot)).papers;
+    const current = publishedCorpus()?.papers ?? loadDigestCorpus(defaultDigestSources(projectRoot)).papers;
     let index = indexes.get(current);
     if (!index) indexes.set(current, (index = indexPaperReferences(current)));
     return index;

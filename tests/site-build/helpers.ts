@@ -72,6 +72,12 @@ export async function buildSite(copy: SiteCopy, outDir: string, envOverrides: No
   return `${stdout}\n${stderr}`;
 }
 
+/** A project script (`scripts/…`) run with tsx in the copy, as `npm run` would: stdout and stderr together. */
+export async function runProjectScript(copy: SiteCopy, args: string[], envOverrides: NodeJS.ProcessEnv = {}): Promise<string> {
+  const { stdout, stderr } = await runNode([TSX_CLI, ...args], copy.root, { ...siteEnv(copy), ...envOverrides });
+  return `${stdout}\n${stderr}`;
+}
+
 /** `npm run ingest -- --json` in the copy: stdout exactly as printed. */
 export async function ingestJson(copy: SiteCopy): Promise<string> {
   const { stdout } = await runNode([TSX_CLI, 'scripts/ingest.ts', '--json'], copy.root, siteEnv(copy));

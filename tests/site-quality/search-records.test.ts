@@ -1,15 +1,17 @@
 /**
  * The build indexes each paper from its record (src/lib/search-record.ts) while Astro renders the
  * pages. That index must be the one Pagefind makes of the rendered paper pages themselves: the
- * built pages are indexed here again, whole and in the same (URL) order, and every file of the two
- * indexes must be equal, byte for byte (text, weights, filters, sorts and meta alike).
+ * built pages are indexed here again, whole and in the same order (by arrival, then URL:
+ * src/lib/search-shards.ts), and every file of the two indexes must be equal, byte for byte (text,
+ * weights, filters, sorts and meta alike). The seeds make one shard at the default shard size.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, expect, inject, test } from 'vitest';
-import { INDEX_CHUNK_SIZE } from '../../src/integrations/pagefind-index.ts';
+import { INDEX_CHUNK_SIZE } from '../../src/integrations/search-shard-index.ts';
+import { compareByArrival } from '../../src/lib/search-shards.ts';
 import { expectedDigest } from '../browser/helpers.ts';
 
 const output = mkdtempSync(join(tmpdir(), 'rd-pagefind-pages-'));
@@ -28,11 +30,13 @@ function filesUnder(directory: string): Map<string, Buffer> {
 
 test("the index built from the records is Pagefind's index of the rendered paper pages, byte for byte", async () => {
   const dist = inject('distDir');
-  const ids = readdirSync(join(dist, 'papers')).sort();
-  const pages = ids
-    .map((id) => ({ url: `/papers/${id}/`, content: readFileSync(join(dist, 'papers', id, 'index.html'), 'utf8') }))
+  const firstSeen = new Map(expectedDigest().result.papers.map((paper) => [paper.id, paper.firstSeen]));
+  const pages = readdirSync(join(dist, 'papers'))
+    .map((id) => ({ url: `/papers/${id}/`, firstSeen: firstSeen.get(id) ?? '', content: readFileSync(join(dist, 'papers', id, 'index.html'), 'utf8') }))
     // The redirect pages of merged papers are not indexed.
-    .filter((page) => page.content.includes('data-pagefind-body'));
+    .filter((page) => page.content.includes('data-pagefind-body'))
+    .sort(compareByArrival)
+    .map(({ url, content }) => ({ url, content }));
   expect(pages).toHaveLength(expectedDigest().result.papers.length);
 
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;

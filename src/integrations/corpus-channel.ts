@@ -1,0 +1,30 @@
+/**
+ * The hand-off from the content loader to the build's integrations: the papers loader publishes
+ * the corpus it synced (src/loaders/digest-loader.ts), and the search index
+ * (src/integrations/pagefind-index.ts) and the topic introductions' paper citations
+ * (src/markdown/digest-citations.ts) read it, without ingesting the dumps a second time.
+ *
+ * It travels through `globalThis`: the loader and the integrations run in Astro's process, but in
+ * different module graphs (the loader through Vite, the integrations with the config), so a
+ * module-level variable would not be shared.
+ */
+import type { PaperRecord } from '../ingest/index.ts';
+
+export interface PublishedCorpus {
+  papers: readonly PaperRecord[];
+  /** Topic id → name, `other` included. */
+  topicNames: ReadonlyMap<string, string>;
+}
+
+const CHANNEL = Symbol.for('research-digest.search-corpus');
+type Channel = { [CHANNEL]?: PublishedCorpus };
+
+/** Called by the papers loader each time it syncs. */
+export function publishCorpus(corpus: PublishedCorpus): void {
+  (globalThis as Channel)[CHANNEL] = corpus;
+}
+
+/** The corpus the papers loader last synced in this process, if any. */
+export function publishedCorpus(): PublishedCorpus | null {
+  return (globalThis as Channel)[CHANNEL] ?? null;
+}

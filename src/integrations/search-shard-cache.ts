@@ -1,0 +1,51 @@
+/**
+ * The written files of each search shard, kept between builds in
+ * `node_modules/.cache/research-digest/search-shards/<key>/`. The key is a hash of everything that
+ * decides the shard's files: its records (URL and HTML, in order), the Pagefind version, the
+ * index chunk size and this code's version. A shard whose key is cached is copied, not indexed
+ * again. Deleting the folder only costs time.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SearchRecord } from '../lib/search-record.ts';
+
+/** Raise when the way a shard is indexed changes (its records aside, which the key holds). */
+const SHARD_CODE_VERSION = '1';
+
+export function shardCacheKey(records: readonly SearchRecord[], pagefindVersion: string, chunkSize: string): string {
+  const hash = createHash('sha256').update(`${SHARD_CODE_VERSION}\0${pagefindVersion}\0${chunkSize}\0`);
+  for (const record of records) hash.update(record.url).update('\0').update(record.content).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+export class ShardCache {
+  constructor(private readonly directory: string) {}
+
+  private entry(key: string): string {
+    return join(this.directory, key);
+  }
+
+  /** Copies the cached shard into `target` (merged with what is there); false when not cached. */
+  restore(key: string, target: string): boolean {
+    if (!existsSync(this.entry(key))) return false;
+    cpSync(this.entry(key), target, { recursive: true });
+    return true;
+  }
+
+  /** Writes a shard with `write(folder)` and keeps it; a build stopped midway leaves no entry. */
+  async store(key: string, write: (folder: string) => Promise<void>): Promise<void> {
+    const pending = join(this.directory, `${key}.pending-${process.pid}`);
+    rmSync(pending, { recursive: true, force: true });
+    mkdirSync(this.directory, { recursive: true });
+    await write(pending);
+    rmSync(this.entry(key), { recursive: true, force: true });
+    renameSync(pending, this.entry(key));
+  }
+
+  /** Removes every entry but `keep` (the shards of the latest build), so the cache stays one index big. */
+  prune(keep: ReadonlySet<string>): void {
+    if (!existsSync(this.directory)) return;
+    for (const name of readdirSync(this.directory)) if (!keep.has(name)) rmSync(join(this.directory, name), { recursive: true, force: true });
+  }
+}

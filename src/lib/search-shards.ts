@@ -1,0 +1,120 @@
+/**
+ * How the search index is cut into shards (used by the build, src/integrations/, and in the
+ * browser). Papers are indexed in order of arrival (the dump that first listed them, then URL), and
+ * the shards are consecutive runs of that order: a new dump adds papers at the end, so the shards
+ * before the last keep their papers, and the build copies their index from its cache instead of
+ * indexing them again. Shard 0 is Pagefind's own index at `/pagefind/`; shard k > 0 lives in
+ * `/pagefind/shard-k/`, and the browser merges them (src/scripts/search-shard-merge.ts).
+ */
+
+import type { PaperRecord } from '../ingest/index.ts';
+import { paperUrl } from './format.ts';
+
+/** Papers per shard: Pagefind holds one shard's pages in memory at a time. */
+const DEFAULT_SEARCH_SHARD_SIZE = 10_000;
+/** Set it to cut smaller shards (the tests build the seeds in shards of 200). */
+export const SEARCH_SHARD_SIZE_VARIABLE = 'RESEARCH_DIGEST_SEARCH_SHARD_SIZE';
+/**
+ * The synthetic filter each shard's pages get in the browser (Pagefind's `mergeFilter`), so that a
+ * search can be run on one shard alone. Nothing is stored for it in the index.
+ */
+export const SHARD_FILTER = 'shard';
+
+export function searchShardSize(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_SEARCH_SHARD_SIZE;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1) throw new Error(`${SEARCH_SHARD_SIZE_VARIABLE} must be a whole number of papers, not "${value}"`);
+  return size;
+}
+
+
+/**
+ * `npm run build:shard -- K/N` (scripts/build-shard.ts) sets this to `K/N`: the process builds the
+ * paper pages and search index of shard K of N (1-based), and scripts/merge-build-shards.ts
+ * assembles `dist/` from the N outputs.
+ */
+export const BUILD_SHARD_VARIABLE = 'RESEARCH_DIGEST_BUILD_SHARD';
+
+export interface BuildShard {
+  /** 0-based. */
+  index: number;
+  count: number;
+}
+
+export function parseBuildShard(value: string | undefined): BuildShard | null {
+  if (value === undefined || value === '') return null;
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const [shard, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || count < 1 || shard < 1 || shard > count) throw new Error(`a build shard is K/N with 1 ≤ K ≤ N (e.g. 1/2), not "${value}"`);
+  return { index: shard - 1, count };
+}
+
+/** Papers per search shard: one build shard is one search shard, so N build shards cut the papers in N. */
+export function effectiveShardSize(papers: number, env: NodeJS.ProcessEnv): number {
+  const buildShard = parseBuildShard(env[BUILD_SHARD_VARIABLE]);
+  return buildShard ? Math.max(1, Math.ceil(papers / buildShard.count)) : searchShardSize(env[SEARCH_SHARD_SIZE_VARIABLE]);
+}
+
+/** The papers in the index's page order (by arrival), cut into shards. */
+export function arrivalShards(papers: readonly PaperRecord[], shardSize: number): PaperRecord[][] {
+  const ordered = papers.map((paper) => ({ url: paperUrl(paper.id), firstSeen: paper.firstSeen, paper })).sort(compareByArrival);
+  const shards: PaperRecord[][] = [];
+  for (let start = 0; start < ordered.length || start === 0; start += shardSize) shards.push(ordered.slice(start, start + shardSize).map(({ paper }) => paper));
+  return shards;
+}
+
+/** In a build of one shard (BUILD_SHARD_VARIABLE), whether a paper's page is this process's to build. */
+export function paperPageFilter(papers: readonly PaperRecord[], env: NodeJS.ProcessEnv): (id: string) => boolean {
+  const buildShard = parseBuildShard(env[BUILD_SHARD_VARIABLE]);
+  if (!buildShard) return () => true;
+  const mine = new Set((arrivalShards(papers, effectiveShardSize(papers.length, env))[buildShard.index] ?? []).map((paper) => paper.id));
+  return (id) => mine.has(id);
+}
+
+/** In a build of one shard, its sort values, until the merge step puts them in SORT_VALUES_PATH. */
+export const pendingSortValuesFile = (shard: number): string => `pagefind/shard-sort-values.${shard}.pending.json`;
+
+/** The shard's folder, as a URL path (`/pagefind/` for shard 0). */
+export const searchShardPath = (shard: number): string => (shard === 0 ? '/pagefind/' : `/pagefind/shard-${shard}/`);
+
+/** The order of the index's pages: by arrival, then URL. */
+export function compareByArrival(a: { firstSeen: string; url: string }, b: { firstSeen: string; url: string }): number {
+  if (a.firstSeen !== b.firstSeen) return a.firstSeen < b.firstSeen ? -1 : 1;
+  return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
+}
+
+/**
+ * The values of one sort key in one shard, in the order Pagefind sorts its pages by that key,
+ * as runs: `[value, how many pages]`. A search sorted by the key scores each result by its place
+ * in that order, which this turns back into the value, so that shards can be merged.
+ */
+export type SortValueRuns = [string, number][];
+export interface ShardSortValues {
+  /** Pagefind compares a key's values as numbers when every value of the shard is one. */
+  numeric: Record<string, boolean>;
+  runs: Record<string, SortValueRuns>;
+}
+/** One entry per shard; written by the build only when there is more than one shard. */
+export const SORT_VALUES_PATH = '/pagefind/shard-sort-values.json';
+
+const isNumber = (value: string): boolean => value.trim() !== '' && Number.isFinite(Number(value));
+
+/** What Pagefind does with `data-pagefind-sort` values (pagefind/src/index/mod.rs): a stable sort, as numbers when all are. */
+export function shardSortValues(sorts: readonly Record<string, string>[]): ShardSortValues {
+  const keys = [...new Set(sorts.flatMap((sort) => Object.keys(sort)))].sort();
+  const result: ShardSortValues = { numeric: {}, runs: {} };
+  for (const key of keys) {
+    const values = sorts.flatMap((sort) => (sort[key] === undefined ? [] : [sort[key]]));
+    const numeric = values.every(isNumber);
+    values.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const runs: SortValueRuns = [];
+    for (const value of values) {
+      const last = runs.at(-1);
+      if (last && last[0] === value) last[1] += 1;
+      else runs.push([value, 1]);
+    }
+    result.numeric[key] = numeric;
+    result.runs[key] = runs;
+  }
+  return result;
+}
