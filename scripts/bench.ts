@@ -20,9 +20,24 @@ import { measureInBrowser } from './lib/bench-browser.ts';
 import { measureLighthouse } from './lib/bench-lighthouse.ts';
 import { BUILD_PHASES, runBuild, type BuildRun } from './lib/bench-build.ts';
 import { runIngest } from './lib/bench-ingest.ts';
-import { createSandbox, newGenerator, writeDump, writeSyntheticBytes, writeSyntheticPapers, type WrittenCorpus } from './lib/bench-project.ts';
+import {
+  createSandbox,
+  newGenerator,
+  writeDump,
+  writeSyntheticBytes,
+  writeSyntheticPapers,
+  type WrittenCorpus,
+} from './lib/bench-project.ts';
 import { seedTextPool } from './lib/synthetic-corpus.ts';
-import { budgetRows, evaluateBudgets, formatResult, machineInfo, markdownTable, resultRows, type BenchResult } from './lib/bench-report.ts';
+import {
+  budgetRows,
+  evaluateBudgets,
+  formatResult,
+  machineInfo,
+  markdownTable,
+  resultRows,
+  type BenchResult,
+} from './lib/bench-report.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { planSite } from './lib/bench-site.ts';
 
@@ -50,7 +65,8 @@ const { values } = parseArgs({
 
 const positive = (name: string, text: string, allowZero = false): number => {
   const value = Number(text);
-  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) throw new Error(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, not "${text}"`);
+  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0))
+    throw new Error(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, not "${text}"`);
   return value;
 };
 const papers = Math.round(positive('papers', values.papers));
@@ -67,7 +83,8 @@ const say = (message: string) => {
   if (!values.quiet) process.stderr.write(`[bench] ${message}\n`);
 };
 const echoPhases = (prefix: string) => (text: string) => {
-  if (BUILD_PHASES.some((phase) => phase.startsAt.test(text)) || /^\S*\s*\[?error\b/i.test(text)) say(`${prefix}: ${text.trim().slice(0, 160)}`);
+  if (BUILD_PHASES.some((phase) => phase.startsAt.test(text)) || /^\S*\s*\[?error\b/i.test(text))
+    say(`${prefix}: ${text.trim().slice(0, 160)}`);
 };
 
 async function main(): Promise<void> {
@@ -136,7 +153,10 @@ async function main(): Promise<void> {
           { name: 'paper', path: site.paperPath },
         ]);
         for (const page of lighthouse.pages) {
-          for (const audit of page.losing) say(`Lighthouse ${page.path} ${audit.category}: ${audit.id} scored ${audit.score ?? 'no score'}${audit.displayValue ? ` (${audit.displayValue})` : ''}: ${audit.title}`);
+          for (const audit of page.losing)
+            say(
+              `Lighthouse ${page.path} ${audit.category}: ${audit.id} scored ${audit.score ?? 'no score'}${audit.displayValue ? ` (${audit.displayValue})` : ''}: ${audit.title}`,
+            );
         }
       }
       return figures;
@@ -144,7 +164,11 @@ async function main(): Promise<void> {
 
     say(`rebuild after adding ${addedDump}`);
     copyFileSync(join(pending, pendingName), join(sandbox.dumps, addedDump));
-    const rebuilt: BuildRun = await runBuild({ project: sandbox.project, dumps: sandbox.dumps, onLine: echoPhases('rebuild') });
+    const rebuilt: BuildRun = await runBuild({
+      project: sandbox.project,
+      dumps: sandbox.dumps,
+      onLine: echoPhases('rebuild'),
+    });
     say(`rebuild: ${(rebuilt.wallMs / 1000).toFixed(1)} s`);
 
     let throughput: BenchResult['throughput'] = null;
@@ -152,7 +176,12 @@ async function main(): Promise<void> {
       const folder = join(sandbox.root, 'throughput');
       mkdirSync(folder);
       say(`writing ~${throughputMb} MB of dumps for the throughput run`);
-      writeSyntheticBytes(newGenerator(pool, Math.round((throughputMb * 1e6) / 1700), perDump, seed), folder, throughputMb * 1e6, perDump);
+      writeSyntheticBytes(
+        newGenerator(pool, Math.round((throughputMb * 1e6) / 1700), perDump, seed),
+        folder,
+        throughputMb * 1e6,
+        perDump,
+      );
       say('ingest throughput');
       throughput = await runIngest({ dumpsDirectory: folder, topicsDirectory, projectRoot: PROJECT_ROOT, split: true });
       rmSync(folder, { recursive: true, force: true });
@@ -172,8 +201,20 @@ async function main(): Promise<void> {
       },
       ingest,
       build,
-      pages: { home: browser.home, topic: browser.topic, paper: browser.paper, paperPages: site.paperPages, topicPages: site.topicPages },
-      search: { first: browser.firstSearch, second: browser.secondSearch, firstWithoutWorker: browser.firstSearchWithoutWorker, secondWithoutWorker: browser.secondSearchWithoutWorker, fromUrl: browser.firstSearchFromUrl },
+      pages: {
+        home: browser.home,
+        topic: browser.topic,
+        paper: browser.paper,
+        paperPages: site.paperPages,
+        topicPages: site.topicPages,
+      },
+      search: {
+        first: browser.firstSearch,
+        second: browser.secondSearch,
+        firstWithoutWorker: browser.firstSearchWithoutWorker,
+        secondWithoutWorker: browser.secondSearchWithoutWorker,
+        fromUrl: browser.firstSearchFromUrl,
+      },
       chromium: browser.chromium,
       lighthouse,
       rebuild: { ...rebuilt, addedDump, addedEntries: pendingTally.entries },
@@ -186,7 +227,8 @@ async function main(): Promise<void> {
     console.log(formatResult(result));
     if (values.markdown) console.log(`\n${markdownTable(resultRows(result))}\n\n${markdownTable(budgetRows(result))}`);
     console.log(`\nFigures written to ${jsonPath}`);
-    if (values['cpu-prof']) console.log(`CPU profiles (open them in Chromium's DevTools, Performance tab) in ${profileDirectory}`);
+    if (values['cpu-prof'])
+      console.log(`CPU profiles (open them in Chromium's DevTools, Performance tab) in ${profileDirectory}`);
   } finally {
     if (values.keep) say(`kept ${sandbox.root}`);
     else sandbox.remove();

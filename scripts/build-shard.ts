@@ -27,9 +27,13 @@ if (!parsed) {
   process.exit(2);
 }
 const outDir = out ?? join('dist-shards', String(parsed.index + 1));
-const child = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-  cwd: process.cwd(),
-  env: { ...process.env, [BUILD_SHARD_VARIABLE]: shard },
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+  {
+    cwd: process.cwd(),
+    env: { ...process.env, [BUILD_SHARD_VARIABLE]: shard },
+    stdio: 'inherit',
+  },
+);
 child.on('close', (code) => process.exit(code ?? 1));

@@ -12,10 +12,16 @@ const range = (outcomes: PairOutcome[], pick: (outcome: PairOutcome) => number |
   const values = outcomes.map(pick).filter((value): value is number => typeof value === 'number');
   return values.length === 0 ? '-' : `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
 };
-const lines = ['| kind | label | pairs | merged | rules | abstract similarity | containment | beyond shared run | title similarity |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+const lines = [
+  '| kind | label | pairs | merged | rules | abstract similarity | containment | beyond shared run | title similarity |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+];
 for (const kind of kinds) {
   const outcomes = evaluation.outcomes.filter((outcome) => outcome.pair.kind === kind);
-  const rules = [...new Set(outcomes.filter((outcome) => outcome.merged).map((outcome) => outcome.rule ?? 'same title'))].join(', ') || '-';
+  const rules =
+    [...new Set(outcomes.filter((outcome) => outcome.merged).map((outcome) => outcome.rule ?? 'same title'))].join(
+      ', ',
+    ) || '-';
   lines.push(
     `| ${kind} | ${outcomes[0]!.pair.same ? 'same paper' : 'different'} | ${outcomes.length} | ${outcomes.filter((outcome) => outcome.merged).length} | ${rules} | ` +
       `${range(outcomes, (outcome) => outcome.figures?.abstractSimilarity)} | ${range(outcomes, (outcome) => outcome.figures?.containment)} | ` +

@@ -17,7 +17,10 @@ const { values } = parseArgs({
 });
 if (!values.out) throw new Error('--out DIR is required');
 
-const dumps = generateSyntheticCorpus(seedTextPool(values.seeds), { papers: Number(values.papers), seed: Number(values.seed) });
+const dumps = generateSyntheticCorpus(seedTextPool(values.seeds), {
+  papers: Number(values.papers),
+  seed: Number(values.seed),
+});
 mkdirSync(values.out, { recursive: true });
 let bytes = 0;
 for (const dump of dumps) {

@@ -8,7 +8,13 @@
  */
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatIngestReport, ingestDumps, readDumpFile, readDumpFolder, readTopicDefinitions } from '../src/ingest/index.ts';
+import {
+  formatIngestReport,
+  ingestDumps,
+  readDumpFile,
+  readDumpFolder,
+  readTopicDefinitions,
+} from '../src/ingest/index.ts';
 import { checkCandidate, formatCandidateCheck } from './lib/check-candidate.ts';
 import { findPaper, formatMergeExplanations, formatPaperHistory } from './lib/explain-merges.ts';
 

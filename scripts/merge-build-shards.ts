@@ -12,13 +12,19 @@ import { writeShardMerging } from '../src/integrations/search-shard-index.ts';
 import { pendingSortValuesFile, type ShardSortValues } from '../src/lib/search-shards.ts';
 
 function mergeBuildShards(shardDirs: readonly string[], outDir: string): void {
-  const pending = shardDirs.map((dir) => readdirSync(join(dir, 'pagefind')).filter((name) => /^shard-sort-values\.\d+\.pending\.json$/.test(name)));
+  const pending = shardDirs.map((dir) =>
+    readdirSync(join(dir, 'pagefind')).filter((name) => /^shard-sort-values\.\d+\.pending\.json$/.test(name)),
+  );
   const order = shardDirs.map((dir, at) => {
-    if (pending[at]!.length !== 1) throw new Error(`${dir} is not the output of one build shard (npm run build:shard -- K/N)`);
+    if (pending[at]!.length !== 1)
+      throw new Error(`${dir} is not the output of one build shard (npm run build:shard -- K/N)`);
     return Number(/\.(\d+)\./.exec(pending[at]![0]!)![1]);
   });
   const expected = shardDirs.map((_, at) => at);
-  if ([...order].sort((a, b) => a - b).join() !== expected.join()) throw new Error(`the shards given are ${order.map((k) => k + 1).join(', ')}; expected 1 to ${shardDirs.length}, each once`);
+  if ([...order].sort((a, b) => a - b).join() !== expected.join())
+    throw new Error(
+      `the shards given are ${order.map((k) => k + 1).join(', ')}; expected 1 to ${shardDirs.length}, each once`,
+    );
   rmSync(outDir, { recursive: true, force: true });
   const byShard = shardDirs.map((dir, at) => ({ dir, shard: order[at]! })).sort((a, b) => b.shard - a.shard);
   for (const { dir } of byShard) cpSync(dir, outDir, { recursive: true });
@@ -36,9 +42,13 @@ function main(): void {
   const args = process.argv.slice(2);
   const outAt = args.indexOf('--out');
   const outDir = resolve(outAt >= 0 ? args[outAt + 1]! : 'dist');
-  let shardDirs = args.filter((arg, at) => !arg.startsWith('--') && args[at - 1] !== '--out').map((dir) => resolve(dir));
+  let shardDirs = args
+    .filter((arg, at) => !arg.startsWith('--') && args[at - 1] !== '--out')
+    .map((dir) => resolve(dir));
   if (shardDirs.length === 0 && existsSync('dist-shards')) {
-    shardDirs = readdirSync('dist-shards').sort((a, b) => Number(a) - Number(b)).map((name) => resolve('dist-shards', name));
+    shardDirs = readdirSync('dist-shards')
+      .sort((a, b) => Number(a) - Number(b))
+      .map((name) => resolve('dist-shards', name));
   }
   if (shardDirs.length === 0) {
     console.error('usage: npm run merge:shards -- [--out DIR] SHARD_DIR…  (default: dist-shards/*)');

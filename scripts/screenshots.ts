@@ -39,7 +39,11 @@ const server = await startStaticServer(resolve(values.dist));
 const browser = await launchBrowser();
 try {
   for (const view of VIEWS) {
-    const context = await browser.newContext({ viewport: { width: view.width, height: view.height }, colorScheme: view.colorScheme, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      viewport: { width: view.width, height: view.height },
+      colorScheme: view.colorScheme,
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     for (const { name, path } of PAGES) {
       const response = await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });

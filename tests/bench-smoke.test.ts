@@ -20,10 +20,14 @@ const TIMEOUT_MS = 360_000;
 
 function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(PROJECT_ROOT, 'scripts', 'bench.ts'), ...args], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), join(PROJECT_ROOT, 'scripts', 'bench.ts'), ...args],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -41,7 +45,17 @@ describe('npm run bench (smoke run, 300 papers)', () => {
   it(
     'prints the table and writes every figure as JSON',
     async () => {
-      const { code, stdout, stderr } = await runBench(['--papers', '300', '--throughput-mb', '1', '--json', jsonPath, '--tmp', folder, '--quiet']);
+      const { code, stdout, stderr } = await runBench([
+        '--papers',
+        '300',
+        '--throughput-mb',
+        '1',
+        '--json',
+        jsonPath,
+        '--tmp',
+        folder,
+        '--quiet',
+      ]);
       expect(code, `${stdout}\n${stderr}`).toBe(0);
 
       for (const label of [
@@ -92,7 +106,9 @@ describe('npm run bench (smoke run, 300 papers)', () => {
         ['build.distMb', result.build.distMb],
         // Pagefind's own process is not required here: indexing 300 pages can end between two of
         // the sampler's looks (every 50 ms), so its peak may read 0 in a smoke run.
-        ...result.build.phases.filter((phase) => phase.name !== 'content: store' && phase.name !== 'finish').map((phase): [string, number] => [`build phase ${phase.name}`, phase.ms]),
+        ...result.build.phases
+          .filter((phase) => phase.name !== 'content: store' && phase.name !== 'finish')
+          .map((phase): [string, number] => [`build phase ${phase.name}`, phase.ms]),
         ...(['home', 'topic', 'paper'] as const).flatMap((page): [string, number][] => [
           [`${page} wireKb`, result.pages[page].wireKb],
           [`${page} requests`, result.pages[page].requests],
@@ -100,14 +116,26 @@ describe('npm run bench (smoke run, 300 papers)', () => {
         ]),
         ['paper pages max gzip', result.pages.paperPages.maxGzipKb],
         ['topic pages max gzip', result.pages.topicPages.maxGzipKb],
-        ...(['first', 'second', 'firstWithoutWorker', 'secondWithoutWorker', 'fromUrl'] as const).flatMap((search): [string, number][] => [
-          // With the service worker's copy of the index, a later search may need no network at all.
-          ...(search === 'second' ? [] : ([[`${search} search wireKb`, result.search[search].wireKb], [`${search} search requests`, result.search[search].requests]] as [string, number][])),
-          [`${search} search resultsMs`, result.search[search].resultsMs],
-          [`${search} search results`, result.search[search].results],
-        ]),
+        ...(['first', 'second', 'firstWithoutWorker', 'secondWithoutWorker', 'fromUrl'] as const).flatMap(
+          (search): [string, number][] => [
+            // With the service worker's copy of the index, a later search may need no network at all.
+            ...(search === 'second'
+              ? []
+              : ([
+                  [`${search} search wireKb`, result.search[search].wireKb],
+                  [`${search} search requests`, result.search[search].requests],
+                ] as [string, number][])),
+            [`${search} search resultsMs`, result.search[search].resultsMs],
+            [`${search} search results`, result.search[search].results],
+          ],
+        ),
         ['first search from navigation', result.search.first.fromNavigationMs ?? 0],
-        ...(result.lighthouse?.pages ?? []).flatMap((page): [string, number][] => Object.entries(page.scores).map(([category, score]): [string, number] => [`Lighthouse ${page.name} ${category}`, score])),
+        ...(result.lighthouse?.pages ?? []).flatMap((page): [string, number][] =>
+          Object.entries(page.scores).map(([category, score]): [string, number] => [
+            `Lighthouse ${page.name} ${category}`,
+            score,
+          ]),
+        ),
         ['offline copy by the service worker', result.search.first.serviceWorkerKb],
         ['rebuild.wallMs', result.rebuild.wallMs],
         ['rebuild.peakProcessMb', result.rebuild.peakProcessMb],
@@ -120,7 +148,10 @@ describe('npm run bench (smoke run, 300 papers)', () => {
       expect(result.corpus.papers).toBeGreaterThanOrEqual(295);
       expect(result.rebuild.parsedFresh, 'the rebuild parses only the new dump').toBe(1);
       // Every paper page is either copied by the incremental build or rendered again.
-      expect(result.rebuild.paperPagesRestored + result.rebuild.paperPagesRendered, 'paper pages of the rebuild (redirect pages of merged papers besides)').toBeGreaterThanOrEqual(result.rebuild.loaderPapers);
+      expect(
+        result.rebuild.paperPagesRestored + result.rebuild.paperPagesRendered,
+        'paper pages of the rebuild (redirect pages of merged papers besides)',
+      ).toBeGreaterThanOrEqual(result.rebuild.loaderPapers);
       expect(result.build.paperPagesRestored, 'a first build copies nothing').toBe(0);
       expect(result.lighthouse?.pages.map((page) => page.name)).toEqual(['home', 'topic', 'paper']);
       expect(result.budgets.length).toBeGreaterThanOrEqual(12);

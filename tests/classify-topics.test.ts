@@ -125,7 +125,8 @@ describe('phrase matching', () => {
 });
 
 describe('scoring', () => {
-  const lora = (extra: Partial<TopicFrontmatter['rules']> = {}) => topic({ threshold: 1, terms: { LoRA: 3 }, ...extra });
+  const lora = (extra: Partial<TopicFrontmatter['rules']> = {}) =>
+    topic({ threshold: 1, terms: { LoRA: 3 }, ...extra });
 
   it('counts a title occurrence titleWeight times', () => {
     const { title } = paper('lora-vs-full');
@@ -210,7 +211,9 @@ describe('guards in the real topic rules', () => {
     const { title, abstract } = paper('constructed-expert-level');
     expect(scoreTopic(realTopic('moe'), title, abstract).score).toBe(0);
     // "a dense 12-layer model with expert-level accuracy": "layer" would lend "expert" the MoE sense.
-    expect(scoreTopic(realWithout('moe', 'ignore'), title, abstract).evidence).toEqual([{ phrase: 'expert', field: 'abstract' }]);
+    expect(scoreTopic(realWithout('moe', 'ignore'), title, abstract).evidence).toEqual([
+      { phrase: 'expert', field: 'abstract' },
+    ]);
 
     const evo = paper('evoprompting');
     expect(evo.abstract).toContain('designed by human experts');
@@ -242,13 +245,16 @@ describe('topic definitions', () => {
   });
 
   it('rejects a near rule that names no term, naming the file', () => {
-    expect(() => readTopicDefinitions(join(FIXTURES, 'bad-near'))).toThrow(/bad-near[\\/]alignment\.mdx: `rules\.near` names "alignment", which is not one of `rules\.terms`/);
+    expect(() => readTopicDefinitions(join(FIXTURES, 'bad-near'))).toThrow(
+      /bad-near[\\/]alignment\.mdx: `rules\.near` names "alignment", which is not one of `rules\.terms`/,
+    );
   });
 
   it('keeps terms a map from phrase to number, as the site schema reads them', () => {
     for (const definition of REAL_TOPICS) {
       expect(definition.rules.terms.length, definition.id).toBeGreaterThan(0);
-      for (const term of definition.rules.terms) expect(typeof term.weight, `${definition.id}: ${term.phrase}`).toBe('number');
+      for (const term of definition.rules.terms)
+        expect(typeof term.weight, `${definition.id}: ${term.phrase}`).toBe('number');
     }
   });
 });
@@ -256,15 +262,22 @@ describe('topic definitions', () => {
 describe('quality of the real rules on the hand-checked labels', () => {
   it('meets micro-F1 ≥ 0.88 and F1 ≥ 0.80 for every topic on the papers of the seeds', () => {
     if (!existsSync(LABELS_PATH)) {
-      throw new Error(`The topic labels are missing: expected ${LABELS_PATH}. The quality bars cannot be checked without them.`);
+      throw new Error(
+        `The topic labels are missing: expected ${LABELS_PATH}. The quality bars cannot be checked without them.`,
+      );
     }
     const labels = parseTopicLabels(readFileSync(LABELS_PATH, 'utf8'));
     const { papers } = ingestDumps(readDumpFolder(join(PROJECT_ROOT, 'seeds')), REAL_TOPICS);
-    const evaluation = evaluateTopics(papers, labels, REAL_TOPICS.map(({ id }) => id));
+    const evaluation = evaluateTopics(
+      papers,
+      labels,
+      REAL_TOPICS.map(({ id }) => id),
+    );
     expect(labels.length).toBeGreaterThan(0);
     expect(evaluation.unmatched.map(({ title }) => title)).toEqual([]);
     expect(Object.keys(evaluation.perTopic)).toEqual(['peft', 'alignment', 'moe', 'multimodal']);
-    for (const [id, score] of Object.entries(evaluation.perTopic)) expect(score.f1, `F1 of ${id}`).toBeGreaterThanOrEqual(0.8);
+    for (const [id, score] of Object.entries(evaluation.perTopic))
+      expect(score.f1, `F1 of ${id}`).toBeGreaterThanOrEqual(0.8);
     expect(evaluation.micro.f1, 'micro-F1').toBeGreaterThanOrEqual(0.88);
   });
 });

@@ -118,7 +118,9 @@ async function measurePage(browser: Browser, server: StaticServer, path: string)
     if (!response?.ok()) throw new Error(`${path} answered ${response?.status()}`);
     await serverQuiet(server, 300);
     const loaded = server.log.slice(from);
-    const loadMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+    const loadMs = await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    );
     const scriptElements = await page.locator('script').count();
     return { path, wireKb: kb(loaded), requests: loaded.length, scriptRequests, scriptElements, loadMs };
   } finally {
@@ -162,7 +164,12 @@ async function typeSearch(page: Page, query: string): Promise<{ ms: number; at: 
   }, query);
 }
 
-function searchFigures(query: string, log: LoggedResponse[], timing: { resultsMs: number; fromNavigationMs: number | null; sinceSearchStartMs: number | null }, results: number): SearchFigures {
+function searchFigures(
+  query: string,
+  log: LoggedResponse[],
+  timing: { resultsMs: number; fromNavigationMs: number | null; sinceSearchStartMs: number | null },
+  results: number,
+): SearchFigures {
   const own = log.filter((entry) => !isServiceWorkerTraffic(entry));
   const worker = log.filter(isServiceWorkerTraffic);
   return {
@@ -181,7 +188,11 @@ function searchFigures(query: string, log: LoggedResponse[], timing: { resultsMs
 
 /** When the page asked for Pagefind's script, ms since navigation start. */
 async function pagefindRequestedAt(page: Page): Promise<number | null> {
-  return page.evaluate(() => performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '/pagefind/pagefind.js')?.startTime ?? null);
+  return page.evaluate(
+    () =>
+      performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '/pagefind/pagefind.js')
+        ?.startTime ?? null,
+  );
 }
 
 /**
@@ -190,7 +201,13 @@ async function pagefindRequestedAt(page: Page): Promise<number | null> {
  * search also installs it, and it copies the whole index in the background (counted apart, and
  * waited for before the second search); `block` shows the searches without it.
  */
-async function measureSearches(browser: Browser, server: StaticServer, firstQuery: string, secondQuery: string, serviceWorkers: 'allow' | 'block'): Promise<[SearchFigures, SearchFigures]> {
+async function measureSearches(
+  browser: Browser,
+  server: StaticServer,
+  firstQuery: string,
+  secondQuery: string,
+  serviceWorkers: 'allow' | 'block',
+): Promise<[SearchFigures, SearchFigures]> {
   const context = await browser.newContext({ serviceWorkers });
   try {
     const page = await context.newPage();
@@ -203,7 +220,12 @@ async function measureSearches(browser: Browser, server: StaticServer, firstQuer
     const firstResults = await page.locator('#search-results li').count();
     // Let the service worker finish its offline copy before the second search, and count it apart.
     if (serviceWorkers === 'allow') {
-      await page.evaluate(() => Promise.race([navigator.serviceWorker?.ready ?? Promise.resolve(), new Promise((done) => setTimeout(done, 120_000))]));
+      await page.evaluate(() =>
+        Promise.race([
+          navigator.serviceWorker?.ready ?? Promise.resolve(),
+          new Promise((done) => setTimeout(done, 120_000)),
+        ]),
+      );
     }
     await serverQuiet(server);
     const firstLog = server.log.slice(from);
@@ -217,8 +239,22 @@ async function measureSearches(browser: Browser, server: StaticServer, firstQuer
     const secondLog = server.log.slice(second);
 
     return [
-      searchFigures(firstQuery, firstLog, { resultsMs: first.ms, fromNavigationMs: first.at, sinceSearchStartMs: requestedAt === null ? null : first.at - requestedAt }, firstResults),
-      searchFigures(secondQuery, secondLog, { resultsMs: secondTiming.ms, fromNavigationMs: null, sinceSearchStartMs: null }, secondResults),
+      searchFigures(
+        firstQuery,
+        firstLog,
+        {
+          resultsMs: first.ms,
+          fromNavigationMs: first.at,
+          sinceSearchStartMs: requestedAt === null ? null : first.at - requestedAt,
+        },
+        firstResults,
+      ),
+      searchFigures(
+        secondQuery,
+        secondLog,
+        { resultsMs: secondTiming.ms, fromNavigationMs: null, sinceSearchStartMs: null },
+        secondResults,
+      ),
     ];
   } finally {
     await context.close();
@@ -240,14 +276,29 @@ async function measureSearchFromUrl(browser: Browser, server: StaticServer, quer
     const page = await context.newPage();
     const from = server.log.length;
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__benchFirstResultAt !== undefined || /No papers found|could not run/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () =>
+        window.__benchFirstResultAt !== undefined ||
+        /No papers found|could not run/.test(document.querySelector('#search-status')?.textContent ?? ''),
+      null,
+      { timeout: 120_000 },
+    );
     const status = await statusText(page);
     if (/could not run/.test(status)) throw new Error(`the search from the URL failed: ${status}`);
     const resultsAt = await page.evaluate(() => window.__benchFirstResultAt ?? performance.now());
     const requestedAt = await pagefindRequestedAt(page);
     const results = await page.locator('#search-results li').count();
     await serverQuiet(server);
-    return searchFigures(query, server.log.slice(from), { resultsMs: resultsAt, fromNavigationMs: resultsAt, sinceSearchStartMs: requestedAt === null ? null : resultsAt - requestedAt }, results);
+    return searchFigures(
+      query,
+      server.log.slice(from),
+      {
+        resultsMs: resultsAt,
+        fromNavigationMs: resultsAt,
+        sinceSearchStartMs: requestedAt === null ? null : resultsAt - requestedAt,
+      },
+      results,
+    );
   } finally {
     await context.close();
   }
@@ -259,10 +310,32 @@ export async function measureInBrowser(server: StaticServer, plan: BrowserPlan):
     const home = await measurePage(browser, server, '/');
     const topic = await measurePage(browser, server, plan.topicPath);
     const paper = await measurePage(browser, server, plan.paperPath);
-    const [firstSearchWithoutWorker, secondSearchWithoutWorker] = await measureSearches(browser, server, plan.firstQuery, plan.secondQuery, 'block');
-    const [firstSearch, secondSearch] = await measureSearches(browser, server, plan.firstQuery, plan.secondQuery, 'allow');
+    const [firstSearchWithoutWorker, secondSearchWithoutWorker] = await measureSearches(
+      browser,
+      server,
+      plan.firstQuery,
+      plan.secondQuery,
+      'block',
+    );
+    const [firstSearch, secondSearch] = await measureSearches(
+      browser,
+      server,
+      plan.firstQuery,
+      plan.secondQuery,
+      'allow',
+    );
     const firstSearchFromUrl = await measureSearchFromUrl(browser, server, plan.firstQuery);
-    return { chromium: browser.version(), home, topic, paper, firstSearch, secondSearch, firstSearchWithoutWorker, secondSearchWithoutWorker, firstSearchFromUrl };
+    return {
+      chromium: browser.version(),
+      home,
+      topic,
+      paper,
+      firstSearch,
+      secondSearch,
+      firstSearchWithoutWorker,
+      secondSearchWithoutWorker,
+      firstSearchFromUrl,
+    };
   } finally {
     await browser.close();
   }

@@ -75,18 +75,32 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   const run = await runMonitored(process.execPath, [...nodeArgs, astro, 'build'], {
     cwd: options.project,
     // A synthetic corpus holds none of the papers the topic introductions cite.
-    env: { ...process.env, RESEARCH_DIGEST_SEEDS: options.dumps, RESEARCH_DIGEST_CITATIONS: 'warn', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      RESEARCH_DIGEST_SEEDS: options.dumps,
+      RESEARCH_DIGEST_CITATIONS: 'warn',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
     phases: BUILD_PHASES,
     firstPhase: 'startup',
     onLine: options.onLine,
   });
-  if (run.exitCode !== 0) throw new Error(`astro build failed (${run.signal ?? `exit code ${run.exitCode}`}):\n${outputTail(run)}`);
+  if (run.exitCode !== 0)
+    throw new Error(`astro build failed (${run.signal ?? `exit code ${run.exitCode}`}):\n${outputTail(run)}`);
   const text = run.lines.map((line) => line.text).join('\n');
   const pagefind = /Pagefind indexed (\d+) pages in (\d+) ms/.exec(text);
-  const loader = /\[research-digest-papers\] (\d+) papers from \d+ dumps \(parsed (\d+)[^;]*; (\d+) from cache\)/.exec(text);
-  const missing = BUILD_PHASES.filter((phase) => !run.phases.some((seen) => seen.name === phase.name)).map((phase) => phase.name);
+  const loader = /\[research-digest-papers\] (\d+) papers from \d+ dumps \(parsed (\d+)[^;]*; (\d+) from cache\)/.exec(
+    text,
+  );
+  const missing = BUILD_PHASES.filter((phase) => !run.phases.some((seen) => seen.name === phase.name)).map(
+    (phase) => phase.name,
+  );
   if (missing.length > 0 || !pagefind || !loader) {
-    throw new Error(`the build's log did not show every phase (missing: ${[...missing, ...(pagefind ? [] : ['Pagefind line']), ...(loader ? [] : ['loader line'])].join(', ')}):\n${outputTail(run, 80)}`);
+    throw new Error(
+      `the build's log did not show every phase (missing: ${[...missing, ...(pagefind ? [] : ['Pagefind line']), ...(loader ? [] : ['loader line'])].join(', ')}):\n${outputTail(run, 80)}`,
+    );
   }
   const dist = folderSize(join(options.project, 'dist'));
   const paperPages = run.lines.filter((line) => /\/papers\/[^/]+\/index\.html/.test(line.text));

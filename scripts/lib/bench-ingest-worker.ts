@@ -8,7 +8,15 @@
  * more on their own, so the corpus step can be broken down (the sum is close to, not exactly, the
  * `buildCorpus` time).
  */
-import { buildCorpus, classifyPaper, compileTopics, OTHER_TOPIC, parseDumpInput, readDumpFolder, readTopicDefinitions } from '../../src/ingest/index.ts';
+import {
+  buildCorpus,
+  classifyPaper,
+  compileTopics,
+  OTHER_TOPIC,
+  parseDumpInput,
+  readDumpFolder,
+  readTopicDefinitions,
+} from '../../src/ingest/index.ts';
 import { displayTitle, mergeDumps } from '../../src/ingest/merge-papers.ts';
 import { relatedPapers } from '../../src/lib/related-papers.ts';
 import { topicThemes } from '../../src/lib/topic-themes.ts';
@@ -54,7 +62,16 @@ const [parsed, parseMs] = timed(() => inputs.map(parseDumpInput));
 const [corpus, buildCorpusMs] = timed(() => buildCorpus(parsed, topics));
 
 const cpuBefore = process.cpuUsage();
-const [, relatedMs] = timed(() => relatedPapers(corpus.papers.map((paper) => ({ id: paper.id, title: paper.title, abstract: paper.abstract, exclude: paper.possiblySameWork }))));
+const [, relatedMs] = timed(() =>
+  relatedPapers(
+    corpus.papers.map((paper) => ({
+      id: paper.id,
+      title: paper.title,
+      abstract: paper.abstract,
+      exclude: paper.possiblySameWork,
+    })),
+  ),
+);
 const relatedCpu = process.cpuUsage(cpuBefore);
 const relatedCpuMs = (relatedCpu.user + relatedCpu.system) / 1000;
 const [, themesMs] = timed(() => {
@@ -75,7 +92,9 @@ if (split) {
   const [merged, ms] = timed(() => mergeDumps(sorted));
   mergeMs = ms;
   const compiled = compileTopics(topics);
-  classifyMs = timed(() => merged.papers.map((draft) => classifyPaper(compiled, displayTitle(draft), draft.abstract)))[1];
+  classifyMs = timed(() =>
+    merged.papers.map((draft) => classifyPaper(compiled, displayTitle(draft), draft.abstract)),
+  )[1];
 }
 
 const figures: IngestFigures = {

@@ -32,10 +32,20 @@ const WORKER = fileURLToPath(new URL('./bench-ingest-worker.ts', import.meta.url
 export async function runIngest(options: IngestOptions): Promise<IngestRun> {
   const nodeArgs = ['--import', import.meta.resolve('tsx')];
   if (options.cpuProfileDirectory) nodeArgs.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfileDirectory);
-  const args = [...nodeArgs, WORKER, options.dumpsDirectory, options.topicsDirectory, ...(options.split ? ['--split'] : [])];
+  const args = [
+    ...nodeArgs,
+    WORKER,
+    options.dumpsDirectory,
+    options.topicsDirectory,
+    ...(options.split ? ['--split'] : []),
+  ];
   const run = await runMonitored(process.execPath, args, { cwd: options.projectRoot });
-  const last = run.lines.map((line) => line.text).filter((text) => text.startsWith('{')).pop();
-  if (run.exitCode !== 0 || !last) throw new Error(`the ingest worker failed (${run.signal ?? `exit code ${run.exitCode}`}):\n${outputTail(run)}`);
+  const last = run.lines
+    .map((line) => line.text)
+    .filter((text) => text.startsWith('{'))
+    .pop();
+  if (run.exitCode !== 0 || !last)
+    throw new Error(`the ingest worker failed (${run.signal ?? `exit code ${run.exitCode}`}):\n${outputTail(run)}`);
   const figures = JSON.parse(last) as IngestFigures;
   const ingestMs = figures.parseMs + figures.buildCorpusMs;
   return {

@@ -43,7 +43,15 @@ export interface LighthouseFigures {
 }
 
 /** Flags for Chromium under Lighthouse: headless, and no connections of its own to the outside. */
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface DebuggedChromium {
   port: number;
@@ -55,7 +63,11 @@ interface DebuggedChromium {
 async function startChromium(): Promise<DebuggedChromium> {
   const { path } = await findChromium();
   const profile = mkdtempSync(join(tmpdir(), 'research-digest-lighthouse-'));
-  const child = spawn(path, [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    path,
+    [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   const close = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((done) => child.once('exit', done));
@@ -68,7 +80,11 @@ async function startChromium(): Promise<DebuggedChromium> {
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let output = '';
-      const timer = setTimeout(() => reject(new Error(`Chromium (${path}) did not open its DevTools port within 30 s:\n${output.slice(-2000)}`)), 30_000);
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`Chromium (${path}) did not open its DevTools port within 30 s:\n${output.slice(-2000)}`)),
+        30_000,
+      );
       child.stderr!.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(output);
@@ -79,7 +95,11 @@ async function startChromium(): Promise<DebuggedChromium> {
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`Chromium (${path}) exited with code ${code} before opening its DevTools port:\n${output.slice(-2000)}`));
+        reject(
+          new Error(
+            `Chromium (${path}) exited with code ${code} before opening its DevTools port:\n${output.slice(-2000)}`,
+          ),
+        );
       });
     });
     // Keep reading, so that a full pipe never blocks Chromium.
@@ -92,7 +112,10 @@ async function startChromium(): Promise<DebuggedChromium> {
 }
 
 /** Runs Lighthouse on each page in turn (one Chromium, a fresh tab and cleared storage per page). */
-export async function measureLighthouse(baseUrl: string, pages: readonly { name: string; path: string }[]): Promise<LighthouseFigures> {
+export async function measureLighthouse(
+  baseUrl: string,
+  pages: readonly { name: string; path: string }[],
+): Promise<LighthouseFigures> {
   const chromium = await startChromium();
   try {
     const measured: LighthousePage[] = [];
@@ -100,10 +123,16 @@ export async function measureLighthouse(baseUrl: string, pages: readonly { name:
     let formFactor = '';
     let throttling = '';
     for (const { name, path } of pages) {
-      const run = await lighthouse(`${baseUrl}${path}`, { port: chromium.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] });
+      const run = await lighthouse(`${baseUrl}${path}`, {
+        port: chromium.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...LIGHTHOUSE_CATEGORIES],
+      });
       if (!run) throw new Error(`Lighthouse returned nothing for ${path}`);
       const { lhr } = run;
-      if (lhr.runtimeError) throw new Error(`Lighthouse could not test ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      if (lhr.runtimeError)
+        throw new Error(`Lighthouse could not test ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
       version = lhr.lighthouseVersion;
       formFactor = lhr.configSettings.formFactor;
       throttling = lhr.configSettings.throttlingMethod;
@@ -115,9 +144,22 @@ export async function measureLighthouse(baseUrl: string, pages: readonly { name:
         scores[category] = Math.round((result.score ?? 0) * 100);
         for (const ref of result.auditRefs) {
           const audit = lhr.audits[ref.id];
-          if (!audit || ref.weight === 0 || audit.scoreDisplayMode === 'notApplicable' || audit.scoreDisplayMode === 'informative' || audit.scoreDisplayMode === 'manual') continue;
+          if (
+            !audit ||
+            ref.weight === 0 ||
+            audit.scoreDisplayMode === 'notApplicable' ||
+            audit.scoreDisplayMode === 'informative' ||
+            audit.scoreDisplayMode === 'manual'
+          )
+            continue;
           if (audit.score === null || audit.score < 1) {
-            losing.push({ category, id: audit.id, title: audit.title, score: audit.score, displayValue: audit.displayValue ?? null });
+            losing.push({
+              category,
+              id: audit.id,
+              title: audit.title,
+              score: audit.score,
+              displayValue: audit.displayValue ?? null,
+            });
           }
         }
       }

@@ -81,10 +81,16 @@ function machineBusyMs(): number {
 /** CPU time of this process (`self`) and of its reaped children (`children`), in ms. */
 function ownCpuMs(): { self: number; children: number } {
   const stat = readText('/proc/self/stat') ?? '';
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  const fields = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
   // After the command name: state is field 3, utime 14, stime 15, cutime 16, cstime 17.
   const at = (field: number) => fields[field - 3] ?? 0;
-  return { self: ((at(14) + at(15)) * 1000) / TICKS_PER_SECOND, children: ((at(16) + at(17)) * 1000) / TICKS_PER_SECOND };
+  return {
+    self: ((at(14) + at(15)) * 1000) / TICKS_PER_SECOND,
+    children: ((at(16) + at(17)) * 1000) / TICKS_PER_SECOND,
+  };
 }
 const KB_PER_MB = 1024;
 
@@ -147,7 +153,11 @@ export function runMonitored(command: string, args: readonly string[], options: 
   const busyBefore = machineBusyMs();
   const cpuBefore = ownCpuMs();
   const started = performance.now();
-  const child = spawn(command, [...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, [...args], {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: MonitoredRun['lines'] = [];
   const phaseStarts: { name: string; atMs: number }[] = [{ name: options.firstPhase ?? 'start', atMs: 0 }];
   const phasePeaks = new Map<string, { process: number; total: number }>();
@@ -230,7 +240,9 @@ export function runMonitored(command: string, args: readonly string[], options: 
           peakTotalMb: peaks.total / KB_PER_MB,
         };
       });
-      const processList = [...processes].map(([pid, { name, hwmKb }]) => ({ pid, name, peakMb: hwmKb / KB_PER_MB })).sort((a, b) => b.peakMb - a.peakMb);
+      const processList = [...processes]
+        .map(([pid, { name, hwmKb }]) => ({ pid, name, peakMb: hwmKb / KB_PER_MB }))
+        .sort((a, b) => b.peakMb - a.peakMb);
       resolve({
         exitCode,
         signal,
@@ -250,5 +262,8 @@ export function runMonitored(command: string, args: readonly string[], options: 
 
 /** The tail of a run's output, for error messages. */
 export function outputTail(run: MonitoredRun, count = 40): string {
-  return run.lines.slice(-count).map((line) => line.text).join('\n');
+  return run.lines
+    .slice(-count)
+    .map((line) => line.text)
+    .join('\n');
 }

@@ -32,21 +32,36 @@ export interface WrittenCorpus {
 }
 
 /** Writes dumps from the generator into `directory` until `papers` fresh papers are written. */
-export function writeSyntheticPapers(generator: SyntheticCorpusGenerator, directory: string, papers: number, perDump: number): WrittenCorpus {
+export function writeSyntheticPapers(
+  generator: SyntheticCorpusGenerator,
+  directory: string,
+  papers: number,
+  perDump: number,
+): WrittenCorpus {
   const written: WrittenCorpus = { dumps: 0, entries: 0, bytes: 0 };
   while (generator.made < papers) writeDump(generator, directory, Math.min(perDump, papers - generator.made), written);
   return written;
 }
 
 /** Writes dumps from the generator into `directory` until they hold `bytes` bytes. */
-export function writeSyntheticBytes(generator: SyntheticCorpusGenerator, directory: string, bytes: number, perDump: number): WrittenCorpus {
+export function writeSyntheticBytes(
+  generator: SyntheticCorpusGenerator,
+  directory: string,
+  bytes: number,
+  perDump: number,
+): WrittenCorpus {
   const written: WrittenCorpus = { dumps: 0, entries: 0, bytes: 0 };
   while (written.bytes < bytes) writeDump(generator, directory, perDump, written);
   return written;
 }
 
 /** Writes the generator's next dump and adds it to the tally; returns its file name. */
-export function writeDump(generator: SyntheticCorpusGenerator, directory: string, fresh: number, written: WrittenCorpus): string {
+export function writeDump(
+  generator: SyntheticCorpusGenerator,
+  directory: string,
+  fresh: number,
+  written: WrittenCorpus,
+): string {
   const dump = generator.nextDump(fresh);
   writeFileSync(join(directory, dump.name), dump.text);
   written.dumps += 1;

@@ -33,7 +33,13 @@ export interface BenchResult {
   /** The ingest library alone, in its own process, over the corpus. */
   ingest: IngestRun;
   build: BuildRun;
-  pages: { home: BrowserFigures['home']; topic: BrowserFigures['topic']; paper: BrowserFigures['paper']; paperPages: PageSizes; topicPages: PageSizes };
+  pages: {
+    home: BrowserFigures['home'];
+    topic: BrowserFigures['topic'];
+    paper: BrowserFigures['paper'];
+    paperPages: PageSizes;
+    topicPages: PageSizes;
+  };
   search: {
     first: BrowserFigures['firstSearch'];
     second: BrowserFigures['secondSearch'];
@@ -90,8 +96,15 @@ function budget(name: string, value: number, limit: number, unit: string, kind: 
 export function evaluateBudgets(result: Omit<BenchResult, 'budgets'>): Budget[] {
   const big = result.corpus.papers >= 30_000;
   const budgets = [
-    big ? budget('full build wall time (50k budget)', result.build.wallMs / 1000, 120, 's') : budget('full build wall time (10k budget)', result.build.wallMs / 1000, 20, 's'),
-    budget(`build peak memory, any one process (${big ? '50k' : '10k'} budget)`, result.build.peakProcessMb / 1024, big ? 3 : 1.5, 'GB'),
+    big
+      ? budget('full build wall time (50k budget)', result.build.wallMs / 1000, 120, 's')
+      : budget('full build wall time (10k budget)', result.build.wallMs / 1000, 20, 's'),
+    budget(
+      `build peak memory, any one process (${big ? '50k' : '10k'} budget)`,
+      result.build.peakProcessMb / 1024,
+      big ? 3 : 1.5,
+      'GB',
+    ),
     ...(big ? [] : [budget('rebuild after one new dump', result.rebuild.wallMs / 1000, 20, 's')]),
     budget('paper page over the wire', result.pages.paper.wireKb, 14, 'KB'),
     budget('largest paper page, gzip', result.pages.paperPages.maxGzipKb, 14, 'KB'),
@@ -108,16 +121,39 @@ export function evaluateBudgets(result: Omit<BenchResult, 'budgets'>): Budget[] 
     budget('later search, time to results', result.search.second.resultsMs, 50, 'ms'),
     // Before the service worker has its copy of the index (or where there is none), a later search goes to the network.
     budget('later search without service worker, transferred', result.search.secondWithoutWorker.wireKb, 40, 'KB'),
-    budget('later search without service worker, time to results', result.search.secondWithoutWorker.resultsMs, 50, 'ms'),
+    budget(
+      'later search without service worker, time to results',
+      result.search.secondWithoutWorker.resultsMs,
+      50,
+      'ms',
+    ),
   ];
   for (const page of result.lighthouse?.pages ?? []) {
-    budgets.push(budget(`Lighthouse, ${page.name} page: lowest category score`, Math.min(...LIGHTHOUSE_CATEGORIES.map((category) => page.scores[category])), 100, 'points', 'min'));
+    budgets.push(
+      budget(
+        `Lighthouse, ${page.name} page: lowest category score`,
+        Math.min(...LIGHTHOUSE_CATEGORIES.map((category) => page.scores[category])),
+        100,
+        'points',
+        'min',
+      ),
+    );
   }
-  if (result.throughput) budgets.push(budget(`ingest throughput (${result.throughput.bytes / 1e6 >= 90 ? '100 MB' : `${(result.throughput.bytes / 1e6).toFixed(0)} MB`} corpus)`, result.throughput.mbPerSecond, 100, 'MB/s', 'min'));
+  if (result.throughput)
+    budgets.push(
+      budget(
+        `ingest throughput (${result.throughput.bytes / 1e6 >= 90 ? '100 MB' : `${(result.throughput.bytes / 1e6).toFixed(0)} MB`} corpus)`,
+        result.throughput.mbPerSecond,
+        100,
+        'MB/s',
+        'min',
+      ),
+    );
   return budgets;
 }
 
-const number = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const number = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const seconds = (ms: number) => `${number(ms / 1000, 1)} s`;
 const mb = (value: number) => `${number(value)} MB`;
 const kb = (value: number) => `${number(value, 1)} KB`;
@@ -129,10 +165,15 @@ const busy = (run: { wallMs: number; othersCpuMs: number }) => {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return rows.map((row, index) => {
-    const line = row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
-    return index === 0 ? `${line}\n${widths.map((width) => '-'.repeat(width)).join('  ')}` : line;
-  }).join('\n');
+  return rows
+    .map((row, index) => {
+      const line = row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd();
+      return index === 0 ? `${line}\n${widths.map((width) => '-'.repeat(width)).join('  ')}` : line;
+    })
+    .join('\n');
 }
 
 /** The one table the benchmark prints (also used, as Markdown, in BENCHMARKS.md). */
@@ -143,17 +184,32 @@ export function resultRows(result: BenchResult): string[][] {
         `Lighthouse ${page.name} ${page.path}`,
         LIGHTHOUSE_CATEGORIES.map((category) => page.scores[category]).join(' / '),
         `performance / accessibility / best practices / SEO (${lighthouse.formFactor}, ${lighthouse.throttling} throttling, Lighthouse ${lighthouse.version})` +
-          (page.losing.length > 0 ? `; losing points: ${page.losing.map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`).join(', ')}` : ''),
+          (page.losing.length > 0
+            ? `; losing points: ${page.losing.map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`).join(', ')}`
+            : ''),
       ])
     : [['Lighthouse', 'skipped', '--no-lighthouse']];
-  const phaseRows = build.phases.map((phase) => [`  ${phase.name}`, seconds(phase.ms), `${mb(phase.peakProcessMb)} (all: ${mb(phase.peakTotalMb)})`]);
-  const processRows = build.processes.filter((entry) => entry.peakMb >= 20).slice(0, 4).map((entry) => [`  peak of ${entry.name}`, '', mb(entry.peakMb)]);
-  const pageRow = (label: string, page: BenchResult['pages']['home']) => [label, `${kb(page.wireKb)}, ${page.requests} req`, `${page.scriptRequests} script req, ${page.scriptElements} script el., load ${number(page.loadMs)} ms`];
+  const phaseRows = build.phases.map((phase) => [
+    `  ${phase.name}`,
+    seconds(phase.ms),
+    `${mb(phase.peakProcessMb)} (all: ${mb(phase.peakTotalMb)})`,
+  ]);
+  const processRows = build.processes
+    .filter((entry) => entry.peakMb >= 20)
+    .slice(0, 4)
+    .map((entry) => [`  peak of ${entry.name}`, '', mb(entry.peakMb)]);
+  const pageRow = (label: string, page: BenchResult['pages']['home']) => [
+    label,
+    `${kb(page.wireKb)}, ${page.requests} req`,
+    `${page.scriptRequests} script req, ${page.scriptElements} script el., load ${number(page.loadMs)} ms`,
+  ];
   const searchRow = (label: string, entry: BenchResult['search']['first']) => [
     label,
     `${kb(entry.wireKb)}, ${entry.requests} req`,
     `results in ${number(entry.resultsMs)} ms${entry.fromNavigationMs === null ? '' : ` (${number(entry.fromNavigationMs)} ms from navigation start${entry.sinceSearchStartMs === null ? '' : `, ${number(entry.sinceSearchStartMs)} ms after Pagefind was asked for`})`}; Pagefind ${kb(entry.pagefindKb)} in ${entry.pagefindRequests} req; "${entry.query}" → ${entry.results} shown` +
-      (entry.serviceWorkerRequests > 0 ? `; + offline copy ${kb(entry.serviceWorkerKb)} in ${entry.serviceWorkerRequests} req (service worker)` : ''),
+      (entry.serviceWorkerRequests > 0
+        ? `; + offline copy ${kb(entry.serviceWorkerKb)} in ${entry.serviceWorkerRequests} req (service worker)`
+        : ''),
   ];
   const kindRow = (entry: BenchResult['search']['first']) => [
     '',
@@ -165,21 +221,53 @@ export function resultRows(result: BenchResult): string[][] {
   ];
   return [
     ['figure', 'value', 'detail'],
-    ['papers', number(corpus.papers), `${corpus.source}; ${number(corpus.entries)} entries in ${corpus.dumps} dumps, ${number(corpus.megabytes, 1)} MB`],
-    ['ingest (library alone)', seconds(ingest.ingestMs), `${mb(ingest.peakRssMb)} peak; parse ${seconds(ingest.parseMs)}, build corpus ${seconds(ingest.buildCorpusMs)}; ${number(ingest.mbPerSecond, 1)} MB/s${busy(ingest)}`],
-    ['related papers (all papers)', seconds(ingest.relatedMs), `CPU ${seconds(ingest.relatedCpuMs)}; TF-IDF over words and two-word phrases, pruned inverted index; topic themes ${seconds(ingest.themesMs)}; both run once per build${busy(ingest)}`],
-    ['build (astro build, total)', seconds(build.wallMs), `${mb(build.peakProcessMb)} peak of one process (all processes together: ${mb(build.peakTotalMb)}); CPU ${seconds(build.cpuMs)}${busy(build)}`],
+    [
+      'papers',
+      number(corpus.papers),
+      `${corpus.source}; ${number(corpus.entries)} entries in ${corpus.dumps} dumps, ${number(corpus.megabytes, 1)} MB`,
+    ],
+    [
+      'ingest (library alone)',
+      seconds(ingest.ingestMs),
+      `${mb(ingest.peakRssMb)} peak; parse ${seconds(ingest.parseMs)}, build corpus ${seconds(ingest.buildCorpusMs)}; ${number(ingest.mbPerSecond, 1)} MB/s${busy(ingest)}`,
+    ],
+    [
+      'related papers (all papers)',
+      seconds(ingest.relatedMs),
+      `CPU ${seconds(ingest.relatedCpuMs)}; TF-IDF over words and two-word phrases, pruned inverted index; topic themes ${seconds(ingest.themesMs)}; both run once per build${busy(ingest)}`,
+    ],
+    [
+      'build (astro build, total)',
+      seconds(build.wallMs),
+      `${mb(build.peakProcessMb)} peak of one process (all processes together: ${mb(build.peakTotalMb)}); CPU ${seconds(build.cpuMs)}${busy(build)}`,
+    ],
     ...phaseRows,
     ...processRows,
     ['  Pagefind (its own log)', seconds(build.pagefindReportedMs), `${number(build.pagefindPages)} pages indexed`],
     ['  dist/', mb(build.distMb), `${number(build.distFiles)} files`],
-    ['rebuild after one new dump', seconds(rebuild.wallMs), `${mb(rebuild.peakProcessMb)} peak; ${rebuild.addedDump} (${rebuild.addedEntries} entries); parsed ${rebuild.parsedFresh}, ${rebuild.parsedFromCache} from cache${busy(rebuild)}`],
-    ['  rebuild: paper pages, search shards', '', `${number(rebuild.paperPagesRestored ?? 0)} paper pages copied, ${number(rebuild.paperPagesRendered ?? 0)} rendered; ${rebuild.searchShards ?? 1} search shards, ${rebuild.searchShardsFromCache ?? 0} from cache; Pagefind ${seconds(rebuild.pagefindReportedMs)} for ${number(rebuild.pagefindPages)} pages`],
+    [
+      'rebuild after one new dump',
+      seconds(rebuild.wallMs),
+      `${mb(rebuild.peakProcessMb)} peak; ${rebuild.addedDump} (${rebuild.addedEntries} entries); parsed ${rebuild.parsedFresh}, ${rebuild.parsedFromCache} from cache${busy(rebuild)}`,
+    ],
+    [
+      '  rebuild: paper pages, search shards',
+      '',
+      `${number(rebuild.paperPagesRestored ?? 0)} paper pages copied, ${number(rebuild.paperPagesRendered ?? 0)} rendered; ${rebuild.searchShards ?? 1} search shards, ${rebuild.searchShardsFromCache ?? 0} from cache; Pagefind ${seconds(rebuild.pagefindReportedMs)} for ${number(rebuild.pagefindPages)} pages`,
+    ],
     pageRow('home page', pages.home),
     pageRow(`topic page ${pages.topic.path}`, pages.topic),
     pageRow(`paper page (median size)`, pages.paper),
-    ['  paper pages, gzip', `max ${kb(pages.paperPages.maxGzipKb)}`, `median ${kb(pages.paperPages.medianGzipKb)} of ${number(pages.paperPages.pages)}; largest ${pages.paperPages.maxGzipPath}`],
-    ['  topic pages, gzip', `max ${kb(pages.topicPages.maxGzipKb)}`, `median ${kb(pages.topicPages.medianGzipKb)} of ${number(pages.topicPages.pages)}; largest ${pages.topicPages.maxGzipPath}`],
+    [
+      '  paper pages, gzip',
+      `max ${kb(pages.paperPages.maxGzipKb)}`,
+      `median ${kb(pages.paperPages.medianGzipKb)} of ${number(pages.paperPages.pages)}; largest ${pages.paperPages.maxGzipPath}`,
+    ],
+    [
+      '  topic pages, gzip',
+      `max ${kb(pages.topicPages.maxGzipKb)}`,
+      `median ${kb(pages.topicPages.medianGzipKb)} of ${number(pages.topicPages.pages)}; largest ${pages.topicPages.maxGzipPath}`,
+    ],
     searchRow('first search', search.first),
     kindRow(search.first),
     searchRow('second search', search.second),
@@ -189,7 +277,11 @@ export function resultRows(result: BenchResult): string[][] {
     searchRow('  first, from a search link (/search/?q=…)', search.fromUrl),
     ...lighthouseRows,
     throughput
-      ? ['ingest throughput', `${number(throughput.mbPerSecond, 1)} MB/s`, `${number(throughput.bytes / 1e6, 1)} MB, ${number(throughput.papers)} papers: parse ${seconds(throughput.parseMs)} (${number(throughput.parseMbPerSecond, 1)} MB/s), build corpus ${seconds(throughput.buildCorpusMs)}${throughput.mergeMs === null ? '' : ` (merge ${seconds(throughput.mergeMs)}, classify ${seconds(throughput.classifyMs ?? 0)})`}; ${mb(throughput.peakRssMb)} peak`]
+      ? [
+          'ingest throughput',
+          `${number(throughput.mbPerSecond, 1)} MB/s`,
+          `${number(throughput.bytes / 1e6, 1)} MB, ${number(throughput.papers)} papers: parse ${seconds(throughput.parseMs)} (${number(throughput.parseMbPerSecond, 1)} MB/s), build corpus ${seconds(throughput.buildCorpusMs)}${throughput.mergeMs === null ? '' : ` (merge ${seconds(throughput.mergeMs)}, classify ${seconds(throughput.classifyMs ?? 0)})`}; ${mb(throughput.peakRssMb)} peak`,
+        ]
       : ['ingest throughput', 'skipped', '--throughput-mb 0'],
   ];
 }
@@ -197,7 +289,12 @@ export function resultRows(result: BenchResult): string[][] {
 export function budgetRows(result: BenchResult): string[][] {
   return [
     ['budget', 'measured', 'limit', 'met'],
-    ...result.budgets.map((entry) => [entry.name, `${number(entry.value, entry.unit === 'KB' || entry.unit === 's' || entry.unit === 'GB' || entry.unit === 'MB/s' ? 1 : 0)} ${entry.unit}`, `${entry.kind === 'max' ? '≤' : '≥'} ${number(entry.limit, entry.unit === 'GB' ? 1 : 0)} ${entry.unit}`, entry.met ? 'yes' : 'NO']),
+    ...result.budgets.map((entry) => [
+      entry.name,
+      `${number(entry.value, entry.unit === 'KB' || entry.unit === 's' || entry.unit === 'GB' || entry.unit === 'MB/s' ? 1 : 0)} ${entry.unit}`,
+      `${entry.kind === 'max' ? '≤' : '≥'} ${number(entry.limit, entry.unit === 'GB' ? 1 : 0)} ${entry.unit}`,
+      entry.met ? 'yes' : 'NO',
+    ]),
   ];
 }
 
@@ -215,5 +312,9 @@ export function formatResult(result: BenchResult): string {
 export function markdownTable(rows: string[][]): string {
   const escape = (cell: string) => cell.replaceAll('|', '\\|');
   const [head, ...body] = rows;
-  return [`| ${head!.map(escape).join(' | ')} |`, `| ${head!.map(() => '---').join(' | ')} |`, ...body.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
+  return [
+    `| ${head!.map(escape).join(' | ')} |`,
+    `| ${head!.map(() => '---').join(' | ')} |`,
+    ...body.map((row) => `| ${row.map(escape).join(' | ')} |`),
+  ].join('\n');
 }

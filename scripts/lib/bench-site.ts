@@ -47,7 +47,10 @@ function sizes(pages: { path: string; file: string; size: number }[]): PageSizes
     gzipKb.set(page.path, kb);
     return kb;
   };
-  const sample = bySize.filter((_, index) => index % step === 0).map(measure).sort((a, b) => a - b);
+  const sample = bySize
+    .filter((_, index) => index % step === 0)
+    .map(measure)
+    .sort((a, b) => a - b);
   for (const page of bySize.slice(-LARGEST)) measure(page);
   const [maxGzipPath, maxGzipKb] = [...gzipKb].reduce((max, entry) => (entry[1] > max[1] ? entry : max), ['', 0]);
   return { pages: pages.length, medianGzipKb: sample[Math.floor(sample.length / 2)] ?? 0, maxGzipKb, maxGzipPath };
@@ -63,7 +66,9 @@ export function planSite(distDirectory: string): SitePlan {
     pagesPerTopic.set(topic, (pagesPerTopic.get(topic) ?? 0) + 1);
   }
   // The biggest real topic (not the catch-all "other"), first page.
-  const [biggest] = [...pagesPerTopic].filter(([topic]) => topic !== OTHER_TOPIC.id).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const [biggest] = [...pagesPerTopic]
+    .filter(([topic]) => topic !== OTHER_TOPIC.id)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const bySize = [...papers].sort((a, b) => a.size - b.size || a.path.localeCompare(b.path));
   return {
     topicPath: `/topics/${(biggest ?? [...pagesPerTopic][0]!)[0]}/`,

@@ -3,7 +3,15 @@
  * seeds now, as the newest dump, without adding it.
  */
 import { basename } from 'node:path';
-import { buildCorpus, formatWarning, parseDumpInput, type DumpInput, type DumpReport, type ParsedDump, type TopicDefinition } from '../../src/ingest/index.ts';
+import {
+  buildCorpus,
+  formatWarning,
+  parseDumpInput,
+  type DumpInput,
+  type DumpReport,
+  type ParsedDump,
+  type TopicDefinition,
+} from '../../src/ingest/index.ts';
 
 export interface CandidateCheck {
   report: DumpReport;
@@ -13,13 +21,19 @@ export interface CandidateCheck {
   changed: number;
 }
 
-export function checkCandidate(seeds: readonly DumpInput[], candidate: DumpInput, topics: readonly TopicDefinition[]): CandidateCheck {
+export function checkCandidate(
+  seeds: readonly DumpInput[],
+  candidate: DumpInput,
+  topics: readonly TopicDefinition[],
+): CandidateCheck {
   const seedParses: ParsedDump[] = seeds.filter((seed) => seed.name !== candidate.name).map(parseDumpInput);
   const before = buildCorpus(seedParses, topics);
   const arrivalOrder = before.dumps.map((dump) => seedParses.find((parsed) => parsed.file === dump.file)!);
   const after = buildCorpus([...arrivalOrder, parseDumpInput(candidate)], topics, { arrival: 'as-given' });
   const report = after.dumps.at(-1)!;
-  const changed = after.papers.filter((paper) => paper.firstSeen !== candidate.name && paper.changes.some((change) => change.dump === candidate.name)).length;
+  const changed = after.papers.filter(
+    (paper) => paper.firstSeen !== candidate.name && paper.changes.some((change) => change.dump === candidate.name),
+  ).length;
   // Counted by first sighting, not by the change in size: a candidate that also merges two known
   // papers into one would otherwise hide one of its new papers.
   const gained = after.papers.filter((paper) => paper.firstSeen === candidate.name).length;

@@ -30,10 +30,18 @@ export interface DumpOptions {
   pageDate?: string;
 }
 
-const HEADER = ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'Daily Papers', 'byAK and the research community'];
+const HEADER = [
+  'new',
+  'Get trending papers in your email inbox!',
+  'Subscribe',
+  'Daily Papers',
+  'byAK and the research community',
+];
 
 function metadataBlock(paper: ListedPaper): string[] {
-  const byline = paper.organization ? `${paper.organization.handle} ${paper.organization.name}` : `  • ${paper.authorCount ?? 1} authors`;
+  const byline = paper.organization
+    ? `${paper.organization.handle} ${paper.organization.name}`
+    : `  • ${paper.authorCount ?? 1} authors`;
   const date = listingDate(paper.published ?? '2025-01-01', paper.yearless);
   return [byline, '·', paper.upvotes ? `${date} ${paper.upvotes}` : date];
 }
@@ -48,19 +56,34 @@ export function writeDump(format: DumpFormat, papers: readonly ListedPaper[], op
     case 'abstract-lines':
       return papers.map((paper) => `Abstract:${paper.abstract}`).join('\n');
     case 'daily-page':
-      return [...HEADER, ...headerDate, ...papers.flatMap((paper) => [paper.title, paper.abstract])].join('\n\n') + '\n';
+      return (
+        [...HEADER, ...headerDate, ...papers.flatMap((paper) => [paper.title, paper.abstract])].join('\n\n') + '\n'
+      );
     case 'daily-page-metadata':
       return (
         [...HEADER, ...headerDate].join('\n\n') +
         '\n\n' +
-        papers.map((paper) => `${paper.title}\n\n${paper.abstract}\n\n${metadataBlock(paper).join('\n')}`).join('\n\n') +
+        papers
+          .map((paper) => `${paper.title}\n\n${paper.abstract}\n\n${metadataBlock(paper).join('\n')}`)
+          .join('\n\n') +
         '\n'
       );
     case 'line-pairs': {
       const [first, ...rest] = papers;
-      if (!first) return 'Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\nSubscribe\n';
-      const lines = [`Subscribe${first.title}`, first.abstract, ...rest.flatMap((paper) => [paper.title, paper.abstract])];
-      return ['Get trending papers in your email inbox once a day!', 'Get trending papers in your email inbox!', ...lines].join('\n') + '\n';
+      if (!first)
+        return 'Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\nSubscribe\n';
+      const lines = [
+        `Subscribe${first.title}`,
+        first.abstract,
+        ...rest.flatMap((paper) => [paper.title, paper.abstract]),
+      ];
+      return (
+        [
+          'Get trending papers in your email inbox once a day!',
+          'Get trending papers in your email inbox!',
+          ...lines,
+        ].join('\n') + '\n'
+      );
     }
   }
 }

@@ -4,7 +4,14 @@
  * listings, merges and near misses).
  */
 import { titleKey } from '../../src/ingest/index.ts';
-import type { IngestResult, ListingRef, MergeExplanation, MergeFigures, MergeNearMiss, PaperRecord } from '../../src/ingest/index.ts';
+import type {
+  IngestResult,
+  ListingRef,
+  MergeExplanation,
+  MergeFigures,
+  MergeNearMiss,
+  PaperRecord,
+} from '../../src/ingest/index.ts';
 
 const RULE_WORDS: Record<MergeExplanation['rule'], string> = {
   'near-identical-abstract': 'near-identical abstracts',
@@ -28,7 +35,11 @@ function formatFigures(figures: MergeFigures): string {
 }
 
 function formatMerge(merge: MergeExplanation): string[] {
-  return [`  ${formatListing(merge.entry)}`, `    joined ${formatListing(merge.matched)}`, `    rule ${merge.rule} (${RULE_WORDS[merge.rule]}): ${formatFigures(merge.figures)}`];
+  return [
+    `  ${formatListing(merge.entry)}`,
+    `    joined ${formatListing(merge.matched)}`,
+    `    rule ${merge.rule} (${RULE_WORDS[merge.rule]}): ${formatFigures(merge.figures)}`,
+  ];
 }
 
 /** Each pair once, with the figures of its first near miss. */
@@ -55,7 +66,12 @@ export function formatMergeExplanations(result: IngestResult): string {
   lines.push('', `Possibly the same work, kept apart: ${pairs.length} ${pairs.length === 1 ? 'pair' : 'pairs'}`);
   for (const miss of pairs) {
     const [first, second] = miss.papers.map((id) => byId.get(id)!);
-    lines.push('', `  ${first!.id} "${first!.title}"`, `  ${second!.id} "${second!.title}"`, `    ${formatFigures(miss.figures)}`);
+    lines.push(
+      '',
+      `  ${first!.id} "${first!.title}"`,
+      `  ${second!.id} "${second!.title}"`,
+      `    ${formatFigures(miss.figures)}`,
+    );
   }
   return lines.join('\n');
 }
@@ -65,7 +81,9 @@ export function findPaper(result: IngestResult, query: string): PaperRecord | un
   const key = titleKey(query);
   return (
     result.papers.find((paper) => paper.id === query || paper.formerIds.includes(query)) ??
-    result.papers.find((paper) => key !== '' && [paper.title, ...paper.aliases].some((title) => titleKey(title) === key))
+    result.papers.find(
+      (paper) => key !== '' && [paper.title, ...paper.aliases].some((title) => titleKey(title) === key),
+    )
   );
 }
 
@@ -73,8 +91,11 @@ export function formatPaperHistory(result: IngestResult, paper: PaperRecord): st
   const byId = new Map(result.papers.map((other) => [other.id, other]));
   const lines = [`${paper.id} "${paper.title}"`];
   if (paper.formerIds.length > 0) lines.push(`  former ids: ${paper.formerIds.join(', ')}`);
-  if (paper.aliases.length > 0) lines.push(`  also listed as: ${paper.aliases.map((alias) => `"${alias}"`).join('; ')}`);
-  lines.push(`  listed ${paper.sources.length === 1 ? 'once' : `${paper.sources.length} times`}: ${paper.sources.map((source) => `${source.dump}:${source.line}`).join(', ')}`);
+  if (paper.aliases.length > 0)
+    lines.push(`  also listed as: ${paper.aliases.map((alias) => `"${alias}"`).join('; ')}`);
+  lines.push(
+    `  listed ${paper.sources.length === 1 ? 'once' : `${paper.sources.length} times`}: ${paper.sources.map((source) => `${source.dump}:${source.line}`).join(', ')}`,
+  );
   const explained = new Set(paper.merges.map((merge) => `${merge.entry.dump}:${merge.entry.line}`));
   const byTitle = paper.sources.slice(1).filter((source) => !explained.has(`${source.dump}:${source.line}`));
   lines.push('', `Merges (${paper.merges.length} by abstract, ${byTitle.length} by the same title):`);

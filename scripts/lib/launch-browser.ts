@@ -44,6 +44,9 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath: executable.path, headless: true, args: [...CHROMIUM_ARGS] });
   } catch (error) {
-    throw new Error(`could not launch Chromium from ${executable.path} (${executable.source}): ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `could not launch Chromium from ${executable.path} (${executable.source}): ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }

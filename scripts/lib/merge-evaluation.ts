@@ -48,7 +48,9 @@ export function readLabelledPairs(): LabelledPair[] {
 
 /** A listing as a one-entry dump: line pairs when titled, an abstract line when not. */
 function dumpText(listing: LabelledListing): string {
-  return listing.title === null ? `Abstract:${listing.abstract}\n` : `Get trending papers in your email inbox!\nSubscribe${listing.title}\n${listing.abstract}\n`;
+  return listing.title === null
+    ? `Abstract:${listing.abstract}\n`
+    : `Get trending papers in your email inbox!\nSubscribe${listing.title}\n${listing.abstract}\n`;
 }
 
 function evaluatePair(pair: LabelledPair): PairOutcome {
@@ -74,7 +76,8 @@ function evaluatePair(pair: LabelledPair): PairOutcome {
 
 export function evaluateMerging(pairs: readonly LabelledPair[]): MergeEvaluation {
   const outcomes = pairs.map(evaluatePair);
-  const count = (same: boolean, merged: boolean) => outcomes.filter((outcome) => outcome.pair.same === same && outcome.merged === merged).length;
+  const count = (same: boolean, merged: boolean) =>
+    outcomes.filter((outcome) => outcome.pair.same === same && outcome.merged === merged).length;
   const truePositives = count(true, true);
   const falsePositives = count(false, true);
   const falseNegatives = count(true, false);

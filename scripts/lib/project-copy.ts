@@ -17,7 +17,8 @@ const PROJECT_ENTRIES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 's
 export function copyProject(projectRoot: string, directory: string): void {
   mkdirSync(directory, { recursive: true });
   for (const entry of PROJECT_ENTRIES) {
-    if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(directory, entry), { recursive: true });
+    if (existsSync(join(projectRoot, entry)))
+      cpSync(join(projectRoot, entry), join(directory, entry), { recursive: true });
   }
   const modules = join(projectRoot, 'node_modules');
   mkdirSync(join(directory, 'node_modules'));

@@ -92,7 +92,14 @@ export async function startStaticServer(root: string, options: StaticServerOptio
   const server: Server = createServer((request, response) => {
     const socket = request.socket;
     const before = socket.bytesWritten;
-    const entry: LoggedResponse = { path: request.url ?? '/', status: 0, wireBytes: 0, gzip: false, referer: refererPath(request), atMs: performance.now() - started };
+    const entry: LoggedResponse = {
+      path: request.url ?? '/',
+      status: 0,
+      wireBytes: 0,
+      gzip: false,
+      referer: refererPath(request),
+      atMs: performance.now() - started,
+    };
     response.on('finish', () => {
       entry.status = response.statusCode;
       entry.wireBytes = socket.bytesWritten - before;
@@ -127,13 +134,17 @@ export async function startStaticServer(root: string, options: StaticServerOptio
       }
       const status = file === null ? 404 : 200;
       const type = file === null ? 'text/html; charset=utf-8' : contentType(file);
-      const gzip = compress && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+      const gzip =
+        compress && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
       entry.gzip = gzip;
       if (file !== null && !gzip) {
         const size = (await stat(file)).size;
         response.writeHead(200, { 'content-type': type, 'content-length': size, 'cache-control': 'no-cache' });
         if (request.method === 'HEAD') response.end();
-        else createReadStream(file).on('error', () => response.destroy()).pipe(response);
+        else
+          createReadStream(file)
+            .on('error', () => response.destroy())
+            .pipe(response);
         return;
       }
       const source = file ?? join(rootDir, '404.html');

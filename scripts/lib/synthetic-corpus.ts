@@ -44,14 +44,18 @@ export function seedTextPool(seedsDirectory: string): TextPool {
 
 /** Splits seed titles at their colon and seed abstracts into sentences. */
 function buildTextPool(titles: readonly string[], abstracts: readonly string[]): TextPool {
-  const split = abstracts.map((abstract) => abstract.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => sentence.length > 40)).filter((sentences) => sentences.length >= 3);
+  const split = abstracts
+    .map((abstract) => abstract.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => sentence.length > 40))
+    .filter((sentences) => sentences.length >= 3);
   const sentences = split.flat();
   // Heads are method names ("LoRA-Pro", "MoE-LLaVA"): the part before a colon, at most three words.
   const titleHeads = titles
     .filter((title) => title.includes(':'))
     .map((title) => title.split(':')[0]!.trim())
     .filter((head) => head.length > 1 && head.length < 40 && head.split(/\s+/).length <= 3);
-  const titleTails = titles.flatMap((title) => (title.includes(':') ? [title.slice(title.indexOf(':') + 1).trim()] : [title]));
+  const titleTails = titles.flatMap((title) =>
+    title.includes(':') ? [title.slice(title.indexOf(':') + 1).trim()] : [title],
+  );
   return { sentences, abstracts: split, titleHeads, titleTails };
 }
 
@@ -87,9 +91,50 @@ const KNOWN_ORGANIZATIONS = [
   { handle: 'stanford', name: 'Stanford University' },
   { handle: 'THUDM', name: 'Tsinghua KEG' },
 ];
-const PLACES = ['Shanghai', 'Beijing', 'Zhejiang', 'Stanford', 'Berkeley', 'Tokyo', 'Seoul', 'Zurich', 'Paris', 'Toronto', 'Montreal', 'Edinburgh', 'Cambridge', 'Oxford', 'Munich', 'Singapore', 'Hong Kong', 'Sydney', 'Tel Aviv', 'Bangalore'];
-const FIELDS = ['Open', 'Deep', 'Applied', 'Frontier', 'Neural', 'Cognitive', 'Embodied', 'Foundation', 'Generative', 'Language'];
-const KINDS = ['AI Lab', 'Research', 'NLP Group', 'Vision Lab', 'ML Group', 'Robotics Lab', 'Institute', 'Intelligence Lab'];
+const PLACES = [
+  'Shanghai',
+  'Beijing',
+  'Zhejiang',
+  'Stanford',
+  'Berkeley',
+  'Tokyo',
+  'Seoul',
+  'Zurich',
+  'Paris',
+  'Toronto',
+  'Montreal',
+  'Edinburgh',
+  'Cambridge',
+  'Oxford',
+  'Munich',
+  'Singapore',
+  'Hong Kong',
+  'Sydney',
+  'Tel Aviv',
+  'Bangalore',
+];
+const FIELDS = [
+  'Open',
+  'Deep',
+  'Applied',
+  'Frontier',
+  'Neural',
+  'Cognitive',
+  'Embodied',
+  'Foundation',
+  'Generative',
+  'Language',
+];
+const KINDS = [
+  'AI Lab',
+  'Research',
+  'NLP Group',
+  'Vision Lab',
+  'ML Group',
+  'Robotics Lab',
+  'Institute',
+  'Intelligence Lab',
+];
 
 /**
  * Organisations grow with the corpus, as they do on Hugging Face Papers (a few labs publish a lot,
@@ -136,7 +181,27 @@ export interface SyntheticCorpusGenerator {
 }
 
 /** Pivot words for splicing: frequent, and they leave both halves grammatical. */
-const PIVOTS = new Set(['the', 'of', 'and', 'to', 'for', 'with', 'that', 'in', 'on', 'by', 'which', 'while', 'from', 'as', 'is', 'are', 'can', 'into', 'via']);
+const PIVOTS = new Set([
+  'the',
+  'of',
+  'and',
+  'to',
+  'for',
+  'with',
+  'that',
+  'in',
+  'on',
+  'by',
+  'which',
+  'while',
+  'from',
+  'as',
+  'is',
+  'are',
+  'can',
+  'into',
+  'via',
+]);
 const TITLE_PIVOTS = new Set(['of', 'for', 'with', 'in', 'and', 'via', 'to', 'on', 'from', 'by']);
 const SPLICED_SHARE = 0.9;
 /** Share of an abstract's sentences that start from its seed abstract (the rest start anywhere). */
@@ -183,8 +248,11 @@ interface NameCoiner {
  */
 function nameCoiner(sentences: readonly string[], random: () => number): NameCoiner {
   const counts = new Map<string, number>();
-  for (const sentence of sentences) for (const [name] of sentence.matchAll(NAME)) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const pieces = [...new Set([...counts.keys()].flatMap((name) => name.match(/[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? []))].filter((piece) => piece.length >= 2);
+  for (const sentence of sentences)
+    for (const [name] of sentence.matchAll(NAME)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const pieces = [
+    ...new Set([...counts.keys()].flatMap((name) => name.match(/[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [])),
+  ].filter((piece) => piece.length >= 2);
   const piece = () => pieces[Math.floor(random() * pieces.length)] ?? 'Net';
   const coin = () => {
     const name = `${piece()}${piece()}`;
@@ -203,7 +271,10 @@ function nameCoiner(sentences: readonly string[], random: () => number): NameCoi
 
 const isoDate = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
-export function createSyntheticCorpus(pool: TextPool, options: Omit<SyntheticCorpusOptions, 'papers'> & { papers?: number }): SyntheticCorpusGenerator {
+export function createSyntheticCorpus(
+  pool: TextPool,
+  options: Omit<SyntheticCorpusOptions, 'papers'> & { papers?: number },
+): SyntheticCorpusGenerator {
   const random = randomGenerator(options.seed ?? SYNTHETIC_DEFAULTS.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const perDump = options.papersPerDump ?? SYNTHETIC_DEFAULTS.papersPerDump;
@@ -223,7 +294,9 @@ export function createSyntheticCorpus(pool: TextPool, options: Omit<SyntheticCor
   const splice = (index: SpliceIndex, first: number, share: number): string => {
     const words = index.words[first]!;
     if (random() >= share) return words.join(' ');
-    const positions = words.flatMap((word, position) => (position >= 2 && position < words.length - 2 && index.at.has(word) ? [position] : []));
+    const positions = words.flatMap((word, position) =>
+      position >= 2 && position < words.length - 2 && index.at.has(word) ? [position] : [],
+    );
     if (positions.length === 0) return words.join(' ');
     const cut = pick(positions);
     const [second, from] = pick(index.at.get(words[cut]!)!);
@@ -233,9 +306,14 @@ export function createSyntheticCorpus(pool: TextPool, options: Omit<SyntheticCor
   /** Figures differ from paper to paper: `45.3` and `12%` get fresh digits of the same shape. */
   const rerollFigures = (text: string): string =>
     text
-      .replace(/(?<![\w.-])(\d{1,3})\.(\d{1,2})(?![\w.])/g, (_, whole: string, fraction: string) => `${Math.floor(random() * 10 ** whole.length)}.${String(Math.floor(random() * 10 ** fraction.length)).padStart(fraction.length, '0')}`)
+      .replace(
+        /(?<![\w.-])(\d{1,3})\.(\d{1,2})(?![\w.])/g,
+        (_, whole: string, fraction: string) =>
+          `${Math.floor(random() * 10 ** whole.length)}.${String(Math.floor(random() * 10 ** fraction.length)).padStart(fraction.length, '0')}`,
+      )
       .replace(/(?<![\w.-])\d{1,2}%/g, () => `${1 + Math.floor(random() * 98)}%`);
-  const organization = () => organizations[Math.min(organizations.length - 1, Math.floor(organizations.length ** random()) - 1)]!;
+  const organization = () =>
+    organizations[Math.min(organizations.length - 1, Math.floor(organizations.length ** random()) - 1)]!;
 
   let made = 0;
   let dumpIndex = 0;
@@ -250,11 +328,13 @@ export function createSyntheticCorpus(pool: TextPool, options: Omit<SyntheticCor
     const base = Math.floor(random() * pool.abstracts.length);
     const names = new Map<string, string>();
     const abstract = pool.abstracts[base]!.map((_, offset) => {
-      const first = random() < BASE_SHARE ? abstractStarts[base]! + offset : Math.floor(random() * pool.sentences.length);
+      const first =
+        random() < BASE_SHARE ? abstractStarts[base]! + offset : Math.floor(random() * pool.sentences.length);
       return coiner.rename(rerollFigures(splice(sentences, first, SPLICED_SHARE)), names);
     });
     const proposing = abstract.findIndex((sentence) => /\b[Ww]e (?:propose|introduce|present)\s/.test(sentence));
-    if (proposing >= 0) abstract[proposing] = abstract[proposing]!.replace(/\b([Ww]e (?:propose|introduce|present))\s/, `$1 ${name}, `);
+    if (proposing >= 0)
+      abstract[proposing] = abstract[proposing]!.replace(/\b([Ww]e (?:propose|introduce|present))\s/, `$1 ${name}, `);
     // Most papers on a daily page are days old; some are older papers trending again.
     const age = random() < 0.15 ? 30 + Math.floor(random() * 600) : Math.floor(random() * 14);
     return {
@@ -262,7 +342,9 @@ export function createSyntheticCorpus(pool: TextPool, options: Omit<SyntheticCor
       abstract: abstract.join(' '),
       published: isoDate(pageDate - age * DAY_MS),
       upvotes: Math.floor(random() ** 3 * 200),
-      ...(random() < organizationShare ? { organization: organization() } : { authorCount: 1 + Math.floor(random() * 14) }),
+      ...(random() < organizationShare
+        ? { organization: organization() }
+        : { authorCount: 1 + Math.floor(random() * 14) }),
     };
   };
 
@@ -273,14 +355,20 @@ export function createSyntheticCorpus(pool: TextPool, options: Omit<SyntheticCor
     nextDump(fresh = perDump) {
       const pageDate = FIRST_DUMP + dumpIndex * dayStep * DAY_MS;
       const papers = Array.from({ length: fresh }, () => makePaper(pageDate));
-      const repeats = listed.length === 0 ? [] : Array.from({ length: Math.floor(fresh * repeatShare) }, () => pick(listed));
+      const repeats =
+        listed.length === 0 ? [] : Array.from({ length: Math.floor(fresh * repeatShare) }, () => pick(listed));
       const format = FORMAT_ROTATION[dumpIndex % FORMAT_ROTATION.length]!;
       // Repeats come back with fresh upvotes, as a later scrape would show them.
       const entries = [...papers, ...repeats.map((paper) => ({ ...paper, upvotes: (paper.upvotes ?? 0) + 1 }))];
       listed.push(...papers);
       const name = `${String(dumpIndex).padStart(4, '0')}_synthetic.txt`;
       dumpIndex++;
-      return { name, format, text: writeDump(format, entries, { pageDate: isoDate(pageDate) }), papers: entries.length };
+      return {
+        name,
+        format,
+        text: writeDump(format, entries, { pageDate: isoDate(pageDate) }),
+        papers: entries.length,
+      };
     },
   };
 }
@@ -289,6 +377,7 @@ export function generateSyntheticCorpus(pool: TextPool, options: SyntheticCorpus
   const generator = createSyntheticCorpus(pool, options);
   const perDump = options.papersPerDump ?? SYNTHETIC_DEFAULTS.papersPerDump;
   const dumps: SyntheticDump[] = [];
-  while (generator.made < options.papers) dumps.push(generator.nextDump(Math.min(perDump, options.papers - generator.made)));
+  while (generator.made < options.papers)
+    dumps.push(generator.nextDump(Math.min(perDump, options.papers - generator.made)));
   return dumps;
 }

@@ -63,7 +63,12 @@ export class AbstractIndex<Key> {
     // The same text again (or a truncation of a known version) adds nothing to find it by.
     if (versions.some((version) => abstractSimilarity(version.shingles, shingles) === 1)) return;
     // Only the sets are kept: the text order of a known abstract is never needed again.
-    const version = { id: this.versions.length, key, shingles: { sorted: shingles.sorted, sample: shingles.sample }, origin };
+    const version = {
+      id: this.versions.length,
+      key,
+      shingles: { sorted: shingles.sorted, sample: shingles.sample },
+      origin,
+    };
     this.versions.push(version);
     versions.push(version);
     this.versionsOf.set(key, versions);
@@ -122,7 +127,8 @@ export class AbstractIndex<Key> {
       votes[id] = 0;
       const version = this.versions[id]!;
       // Against the smaller sample: a truncated abstract is a small part of the complete one.
-      if (count < Math.max(1, Math.floor(Math.min(informative, version.shingles.sample.length) * MIN_VOTE_SHARE))) continue;
+      if (count < Math.max(1, Math.floor(Math.min(informative, version.shingles.sample.length) * MIN_VOTE_SHARE)))
+        continue;
       const comparison = compareAbstracts(shingles, version.shingles.sorted);
       if (comparison === null) continue;
       const known = found.find((lookAlike) => lookAlike.key === version.key);

@@ -4,7 +4,16 @@ import { displayTitle, mergeDumps, type PaperDraft } from './merge-papers.ts';
 import { possiblySameWorkIds } from './merge-review.ts';
 import { parseDump } from './parse-dump.ts';
 import { renderDumpText, type RenderOptions } from './text/render-dump-text.ts';
-import type { DumpInput, DumpReport, IngestNote, IngestResult, ListingRef, PaperRecord, ParsedDump, TopicDefinition } from './types.ts';
+import type {
+  DumpInput,
+  DumpReport,
+  IngestNote,
+  IngestResult,
+  ListingRef,
+  PaperRecord,
+  ParsedDump,
+  TopicDefinition,
+} from './types.ts';
 
 /** Dumps arrive in file-name order; that order decides first sightings, ids and newest titles. */
 export function compareDumpNames(a: string, b: string): number {
@@ -19,13 +28,22 @@ export interface CorpusOptions {
   arrival?: 'by-name' | 'as-given';
 }
 
-export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly TopicDefinition[], options: CorpusOptions = {}): IngestResult {
-  const dumps = options.arrival === 'as-given' ? [...parsedDumps] : [...parsedDumps].sort((a, b) => compareDumpNames(a.file, b.file));
+export function buildCorpus(
+  parsedDumps: readonly ParsedDump[],
+  topics: readonly TopicDefinition[],
+  options: CorpusOptions = {},
+): IngestResult {
+  const dumps =
+    options.arrival === 'as-given'
+      ? [...parsedDumps]
+      : [...parsedDumps].sort((a, b) => compareDumpNames(a.file, b.file));
   const { papers: drafts, counts, nearMisses } = mergeDumps(dumps);
   const compiled = compileTopics(topics);
   const notes: IngestNote[] = [];
   const partners = possiblySameWorkIds(nearMisses);
-  const papers = drafts.map((draft) => toPaperRecord(draft, compiled, partners.get(draft.id) ?? [], notes)).sort((a, b) => compareDumpNames(a.id, b.id));
+  const papers = drafts
+    .map((draft) => toPaperRecord(draft, compiled, partners.get(draft.id) ?? [], notes))
+    .sort((a, b) => compareDumpNames(a.id, b.id));
   const notesByDump = Map.groupBy(notes, (note) => note.dump);
   const reports: DumpReport[] = dumps.map((dump, order) => ({
     file: dump.file,
@@ -36,7 +54,9 @@ export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly
     newPapers: counts.get(dump.file)?.newPapers ?? 0,
     mergedEntries: counts.get(dump.file)?.mergedEntries ?? 0,
     warnings: dump.warnings,
-    notes: (notesByDump.get(dump.file) ?? []).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message)),
+    notes: (notesByDump.get(dump.file) ?? []).sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message),
+    ),
   }));
   return {
     papers,
@@ -46,30 +66,46 @@ export function buildCorpus(parsedDumps: readonly ParsedDump[], topics: readonly
 }
 
 /** Listing titles in the plain reading, as everywhere else a title is text. */
-const plainTitled = (listing: ListingRef): ListingRef => (listing.title === null ? listing : { ...listing, title: renderDumpText(listing.title, { linkUrls: false }).plain });
+const plainTitled = (listing: ListingRef): ListingRef =>
+  listing.title === null ? listing : { ...listing, title: renderDumpText(listing.title, { linkUrls: false }).plain };
 
 /**
  * The paper as readers see it: title and abstract through the text pipeline (HTML for pages, plain
  * text for everything else); a formula that does not parse becomes a note on the listing whose
  * text is shown, the paper's newest.
  */
-function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopics>, possiblySameWork: string[], notes: IngestNote[]): PaperRecord {
+function toPaperRecord(
+  draft: PaperDraft,
+  topics: ReturnType<typeof compileTopics>,
+  possiblySameWork: string[],
+  notes: IngestNote[],
+): PaperRecord {
   const newest = draft.sources[draft.sources.length - 1]!;
   const render = (text: string, options: RenderOptions) => {
     const rendered = renderDumpText(text, options);
     for (const problem of rendered.mathProblems) {
-      notes.push({ dump: newest.dump, line: newest.line, message: `formula shown as written, it does not parse: ${problem}` });
+      notes.push({
+        dump: newest.dump,
+        line: newest.line,
+        message: `formula shown as written, it does not parse: ${problem}`,
+      });
     }
     return rendered;
   };
   // A title is shown inside a link to its paper: its URLs stay text.
   const title = render(displayTitle(draft), { linkUrls: false });
   const abstract = render(draft.abstract, { linkUrls: true });
-  const aliases = [...draft.titles].filter(([key]) => key !== draft.latestTitleKey).map(([, text]) => renderDumpText(text, { linkUrls: false }).plain);
+  const aliases = [...draft.titles]
+    .filter(([key]) => key !== draft.latestTitleKey)
+    .map(([, text]) => renderDumpText(text, { linkUrls: false }).plain);
   const { topics: topicIds, topicEvidence } = classifyPaper(topics, title.plain, abstract.plain);
   const changes = draft.changes.map((change) =>
     change.field === 'title' && typeof change.from === 'string' && typeof change.to === 'string'
-      ? { ...change, from: renderDumpText(change.from, { linkUrls: false }).plain, to: renderDumpText(change.to, { linkUrls: false }).plain }
+      ? {
+          ...change,
+          from: renderDumpText(change.from, { linkUrls: false }).plain,
+          to: renderDumpText(change.to, { linkUrls: false }).plain,
+        }
       : change,
   );
   return {
@@ -92,7 +128,11 @@ function toPaperRecord(draft: PaperDraft, topics: ReturnType<typeof compileTopic
     formerIds: [...draft.retiredIds].sort(),
     changes,
     possiblySameWork,
-    merges: draft.merges.map((merge) => ({ ...merge, entry: plainTitled(merge.entry), matched: plainTitled(merge.matched) })),
+    merges: draft.merges.map((merge) => ({
+      ...merge,
+      entry: plainTitled(merge.entry),
+      matched: plainTitled(merge.matched),
+    })),
   };
 }
 
@@ -103,7 +143,13 @@ export function ingestDumps(inputs: readonly DumpInput[], topics: readonly Topic
 
 export function parseDumpInput(input: DumpInput): ParsedDump {
   if (input.bytes === null) {
-    return { file: input.name, format: null, dumpDate: null, entries: [], warnings: [{ dump: input.name, line: null, message: `skipped: ${input.problem}` }] };
+    return {
+      file: input.name,
+      format: null,
+      dumpDate: null,
+      entries: [],
+      warnings: [{ dump: input.name, line: null, message: `skipped: ${input.problem}` }],
+    };
   }
   return parseDump(input.name, input.bytes);
 }

@@ -59,7 +59,8 @@ export function compileTopics(topics: readonly TopicDefinition[]): CompiledTopic
   const compilePhrase = (phrase: string) => phrases.add(phrase);
   return topics.map((topic) => {
     const { near = {}, notNear = {}, nearWindow = DEFAULT_NEAR_WINDOW } = topic.rules;
-    const context = (map: Record<string, string[]>, phrase: string) => (Object.hasOwn(map, phrase) ? map[phrase]! : []).map(compilePhrase);
+    const context = (map: Record<string, string[]>, phrase: string) =>
+      (Object.hasOwn(map, phrase) ? map[phrase]! : []).map(compilePhrase);
     return {
       id: topic.id,
       rules: topic.rules,
@@ -81,7 +82,10 @@ export function compileTopics(topics: readonly TopicDefinition[]): CompiledTopic
 const SPELLING_SEPARATOR = ' | ';
 
 function splitSpellings(phrase: string): string[] {
-  return phrase.split(SPELLING_SEPARATOR).map((spelling) => spelling.trim()).filter((spelling) => spelling !== '');
+  return phrase
+    .split(SPELLING_SEPARATOR)
+    .map((spelling) => spelling.trim())
+    .filter((spelling) => spelling !== '');
 }
 
 /** Scans of the texts of one paper, shared by its topics (most topics leave the texts as they are). */
@@ -98,7 +102,13 @@ class PaperScans {
 }
 
 /** Whether a match of one of `context` lies within `window` words of the span [start, end) of the text. */
-function hasContextNear(scan: PhraseScan, start: number, end: number, context: readonly CompiledPhrase[], window: number): boolean {
+function hasContextNear(
+  scan: PhraseScan,
+  start: number,
+  end: number,
+  context: readonly CompiledPhrase[],
+  window: number,
+): boolean {
   return context.some((phrase) =>
     scan.matches(phrase).some((found) => {
       if (found.end <= start) return countWordsUpTo(scan.text, found.end, start, window) <= window;
@@ -154,7 +164,9 @@ function countedHits(topic: CompiledTopic, scan: PhraseScan): Map<number, string
   const counted = new Map<number, string[]>();
   if (candidates.length === 0) return counted;
   const weight = (hit: Hit) => Math.abs(topic.terms[hit.term]!.weight);
-  candidates.sort((a, b) => weight(b) - weight(a) || b.end - b.start - (a.end - a.start) || a.term - b.term || a.start - b.start);
+  candidates.sort(
+    (a, b) => weight(b) - weight(a) || b.end - b.start - (a.end - a.start) || a.term - b.term || a.start - b.start,
+  );
   const kept: Hit[] = [];
   for (const hit of candidates) {
     if (!kept.some((other) => hit.start < other.end && other.start < hit.end)) kept.push(hit);
@@ -186,9 +198,18 @@ export interface TopicScore {
   hasRequiredTerm: boolean;
 }
 
-export function scoreTopic(topic: CompiledTopic, title: string, abstract: string, scans = new PaperScans()): TopicScore {
+export function scoreTopic(
+  topic: CompiledTopic,
+  title: string,
+  abstract: string,
+  scans = new PaperScans(),
+): TopicScore {
   const fields = [
-    { field: 'title' as const, scan: scans.of(topic.phrases, withoutIgnored(title, topic, scans)), factor: topic.rules.titleWeight },
+    {
+      field: 'title' as const,
+      scan: scans.of(topic.phrases, withoutIgnored(title, topic, scans)),
+      factor: topic.rules.titleWeight,
+    },
     { field: 'abstract' as const, scan: scans.of(topic.phrases, withoutIgnored(abstract, topic, scans)), factor: 1 },
   ];
   const counted = fields.map(({ scan }) => countedHits(topic, scan));
@@ -200,12 +221,16 @@ export function scoreTopic(topic: CompiledTopic, title: string, abstract: string
       if (!hits) return;
       score += term.weight * factor * Math.min(hits.length, topic.rules.maxHitsPerTerm);
       const phrase = hits[0]!;
-      if (term.weight > 0 && !evidence.some((seen) => seen.field === field && seen.phrase.toLowerCase() === phrase.toLowerCase())) {
+      if (
+        term.weight > 0 &&
+        !evidence.some((seen) => seen.field === field && seen.phrase.toLowerCase() === phrase.toLowerCase())
+      ) {
         evidence.push({ phrase, field });
       }
     });
   });
-  const hasRequiredTerm = topic.requireAny.length === 0 || topic.requireAny.some((phrase) => fields.some(({ scan }) => scan.has(phrase)));
+  const hasRequiredTerm =
+    topic.requireAny.length === 0 || topic.requireAny.some((phrase) => fields.some(({ scan }) => scan.has(phrase)));
   return { score, evidence, hasRequiredTerm };
 }
 

@@ -38,7 +38,10 @@ export function decodeDump(bytes: Uint8Array): DecodedDump {
   const utf16 = utf16Encoding(bytes);
   if (utf16) {
     text = new TextDecoder(utf16.encoding).decode(bytes.subarray(utf16.bom ? 2 : 0));
-    notes.push({ line: null, message: `read as UTF-16 (${utf16.encoding === 'utf-16le' ? 'little' : 'big'}-endian${utf16.bom ? ' BOM' : ', no BOM'})` });
+    notes.push({
+      line: null,
+      message: `read as UTF-16 (${utf16.encoding === 'utf-16le' ? 'little' : 'big'}-endian${utf16.bom ? ' BOM' : ', no BOM'})`,
+    });
   } else {
     const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const body = bytes.subarray(hasBom ? 3 : 0);
@@ -55,7 +58,10 @@ export function decodeDump(bytes: Uint8Array): DecodedDump {
     latin1Lines = decoded.latin1Lines;
     utf8NonAscii = decoded.utf8NonAscii;
     if (padding > 0) {
-      notes.push({ line: splitLines(text).length, message: `the file ends in ${padding} NUL bytes from this line on (an interrupted write?); they were ignored` });
+      notes.push({
+        line: splitLines(text).length,
+        message: `the file ends in ${padding} NUL bytes from this line on (an interrupted write?); they were ignored`,
+      });
     }
   }
 
@@ -63,7 +69,8 @@ export function decodeDump(bytes: Uint8Array): DecodedDump {
   const lines = splitLines(text);
   const binaryLines = blankBinaryLines(lines, text);
   if (binaryLines.length > 0) {
-    const which = binaryLines.length === 1 ? 'this line holds' : `this line and ${listLines(binaryLines.slice(1))} hold`;
+    const which =
+      binaryLines.length === 1 ? 'this line holds' : `this line and ${listLines(binaryLines.slice(1))} hold`;
     notes.push({ line: binaryLines[0]!, message: `${which} binary data, not text; skipped` });
   }
   // Binary lines are no Latin-1 text either: they were reported as binary.
@@ -131,7 +138,12 @@ const windows1252 = new TextDecoder('windows-1252');
  * (Windows-1252, which any byte decodes as): a whole Latin-1 export and a UTF-8 scrape with a few
  * pasted Latin-1 lines both come out right, and the note names the line where it began.
  */
-function decodeUtf8OrLatin1(bytes: Uint8Array): { text: string; endsMidCharacter: boolean; latin1Lines: number[]; utf8NonAscii: boolean } {
+function decodeUtf8OrLatin1(bytes: Uint8Array): {
+  text: string;
+  endsMidCharacter: boolean;
+  latin1Lines: number[];
+  utf8NonAscii: boolean;
+} {
   const whole = strictUtf8(bytes);
   if (whole) return { ...whole, latin1Lines: [], utf8NonAscii: true };
 
@@ -169,7 +181,11 @@ function decodeUtf8OrLatin1(bytes: Uint8Array): { text: string; endsMidCharacter
 /** Where the Latin-1 began: for a Latin-1 export, its first such line; for a mixed file, every such line. */
 function latin1Note(lines: readonly number[], utf8NonAscii: boolean): DecodeNote {
   const first = lines[0]!;
-  if (!utf8NonAscii) return { line: first, message: 'the file is not UTF-8 (the first such character is on this line); it was read as Latin-1' };
+  if (!utf8NonAscii)
+    return {
+      line: first,
+      message: 'the file is not UTF-8 (the first such character is on this line); it was read as Latin-1',
+    };
   const which = lines.length === 1 ? 'this line is' : `this line and ${listLines(lines.slice(1))} are`;
   return { line: first, message: `${which} not UTF-8, unlike the rest of the file; read as Latin-1` };
 }
@@ -206,7 +222,9 @@ const TRAILING_SPACE = /[\s\u00a0\ufeff]+$/u;
 function splitLines(text: string): string[] {
   const lines = OTHER_LINE_BREAK.test(text) ? text.split(LINE_BREAK) : text.split('\n');
   // Most lines end in a visible character; only the others need the regular expression.
-  return lines.map((line) => (line === '' || !mayEndInSpace(line.charCodeAt(line.length - 1)) ? line : line.replace(TRAILING_SPACE, '')));
+  return lines.map((line) =>
+    line === '' || !mayEndInSpace(line.charCodeAt(line.length - 1)) ? line : line.replace(TRAILING_SPACE, ''),
+  );
 }
 
 /** False only for characters that `[\s\u00a0\ufeff]` does not match. */

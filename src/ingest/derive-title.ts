@@ -5,10 +5,12 @@
  */
 import { normalizeText } from './normalize-text.ts';
 
-const CONTRIBUTION = /\b(?:we|this (?:paper|work|study|article)|the paper)\s+(?:first\s+|then\s+|further\s+)?(?:propose|introduce|present|develop|design|describe)s?\s+([^.;]+)/i;
+const CONTRIBUTION =
+  /\b(?:we|this (?:paper|work|study|article)|the paper)\s+(?:first\s+|then\s+|further\s+)?(?:propose|introduce|present|develop|design|describe)s?\s+([^.;]+)/i;
 /** Where the name of a contribution ends and the description of what it does begins. */
 const CLAUSE_END = /\s(?:that|which|to|for|where|whereby|by|in order|with)\s|,|\s-\s|:/i;
-const LEADING_FILLER = /^(?:(?:a|an|the|our|two|three|novel|new|simple|general|effective|efficient|unified|first|yet|and)\s+)+/i;
+const LEADING_FILLER =
+  /^(?:(?:a|an|the|our|two|three|novel|new|simple|general|effective|efficient|unified|first|yet|and)\s+)+/i;
 const MAX_TITLE_LENGTH = 90;
 
 export function deriveTitle(abstract: string): string {

@@ -29,18 +29,26 @@ export interface TopicEvaluation {
 }
 
 export function parseTopicLabels(jsonl: string): TopicLabel[] {
-  return jsonl.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as TopicLabel);
+  return jsonl
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as TopicLabel);
 }
 
 /** A label belongs to the paper with its title (under any alias) or, failing that, its abstract opening. */
-export function matchLabels(papers: readonly PaperRecord[], labels: readonly TopicLabel[]): Map<TopicLabel, PaperRecord | undefined> {
+export function matchLabels(
+  papers: readonly PaperRecord[],
+  labels: readonly TopicLabel[],
+): Map<TopicLabel, PaperRecord | undefined> {
   const byTitle = new Map<string, PaperRecord>();
   for (const paper of papers) for (const title of [paper.title, ...paper.aliases]) byTitle.set(titleKey(title), paper);
   const openings = papers.map((paper) => ({ paper, opening: titleKey(paper.abstract.slice(0, 120)) }));
   return new Map(
     labels.map((label) => {
       const opening = titleKey(normalizeText(label.abstract_start).slice(0, 120));
-      const found = byTitle.get(titleKey(label.title)) ?? openings.find((candidate) => candidate.opening.startsWith(opening.slice(0, 80)))?.paper;
+      const found =
+        byTitle.get(titleKey(label.title)) ??
+        openings.find((candidate) => candidate.opening.startsWith(opening.slice(0, 80)))?.paper;
       return [label, found];
     }),
   );
@@ -53,7 +61,11 @@ function scores(truePositives: number, falsePositives: number, falseNegatives: n
   return { truePositives, falsePositives, falseNegatives, precision, recall, f1 };
 }
 
-export function evaluateTopics(papers: readonly PaperRecord[], labels: readonly TopicLabel[], topicIds: readonly string[]): TopicEvaluation {
+export function evaluateTopics(
+  papers: readonly PaperRecord[],
+  labels: readonly TopicLabel[],
+  topicIds: readonly string[],
+): TopicEvaluation {
   const matches = matchLabels(papers, labels);
   const counts = Object.fromEntries(topicIds.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
   const unmatched: TopicLabel[] = [];
@@ -76,7 +88,12 @@ export function evaluateTopics(papers: readonly PaperRecord[], labels: readonly 
     const wrong = topicIds.some((id) => label.topics.includes(id) !== paper.topics.includes(id));
     if (wrong) errors.push({ label, predicted: paper.topics });
   }
-  const perTopic = Object.fromEntries(topicIds.map((id) => [id, scores(counts[id]!.tp, counts[id]!.fp, counts[id]!.fn)]));
-  const total = Object.values(counts).reduce((sum, count) => ({ tp: sum.tp + count.tp, fp: sum.fp + count.fp, fn: sum.fn + count.fn }), { tp: 0, fp: 0, fn: 0 });
+  const perTopic = Object.fromEntries(
+    topicIds.map((id) => [id, scores(counts[id]!.tp, counts[id]!.fp, counts[id]!.fn)]),
+  );
+  const total = Object.values(counts).reduce(
+    (sum, count) => ({ tp: sum.tp + count.tp, fp: sum.fp + count.fp, fn: sum.fn + count.fn }),
+    { tp: 0, fp: 0, fn: 0 },
+  );
   return { perTopic, micro: scores(total.tp, total.fp, total.fn), matched, unmatched, errors };
 }

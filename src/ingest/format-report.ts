@@ -26,9 +26,16 @@ export function formatIngestReport(result: IngestResult, topics: readonly TopicD
     lines.push('', `Notes (${notes.length}):`, ...notes.map((note) => `  ${formatWarning(note)}`));
   }
   const entries = result.dumps.reduce((sum, dump) => sum + dump.entries, 0);
-  lines.push('', `Totals: ${result.dumps.length} dumps, ${entries} entries, ${result.papers.length} distinct papers, ${warnings.length} warnings.`);
+  lines.push(
+    '',
+    `Totals: ${result.dumps.length} dumps, ${entries} entries, ${result.papers.length} distinct papers, ${warnings.length} warnings.`,
+  );
   lines.push(`${formatMergeCounts(result)}`, '');
-  const topicRows = topics.map((topic) => [topic.id, topic.name, String(result.papers.filter((paper) => paper.topics.includes(topic.id)).length)]);
+  const topicRows = topics.map((topic) => [
+    topic.id,
+    topic.name,
+    String(result.papers.filter((paper) => paper.topics.includes(topic.id)).length),
+  ]);
   topicRows.push(['(none)', 'No topic', String(result.papers.filter((paper) => paper.topics.length === 0).length)]);
   lines.push(...table(['topic', 'name', 'papers'], topicRows));
   return lines.join('\n');
@@ -43,6 +50,10 @@ function formatMergeCounts(result: IngestResult): string {
 
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const format = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const format = (row: string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [format(header), format(widths.map((width) => '-'.repeat(width))), ...rows.map(format)];
 }

@@ -8,15 +8,33 @@
  */
 import { AbstractIndex, abstractShingles, type LookAlike } from './abstract-index.ts';
 import { deriveTitle } from './derive-title.ts';
-import { compareAbstracts, differentTitleRule, genericTitleAgrees, isGenericTitle, mergeFigures, titleSimilarity } from './merge-rules.ts';
+import {
+  compareAbstracts,
+  differentTitleRule,
+  genericTitleAgrees,
+  isGenericTitle,
+  mergeFigures,
+  titleSimilarity,
+} from './merge-rules.ts';
 import { MergeReview, type DraftNearMiss } from './merge-review.ts';
 import { normalizeText, titleKey } from './normalize-text.ts';
 import { SlugRegistry } from './slug.ts';
 import type { ListingRef, MergeExplanation, ParsedDump, PaperRecord, PaperSource } from './types.ts';
 
 /** A paper while dumps are still being merged: the record's fields that merging keeps up to date, and its working state. */
-export interface PaperDraft
-  extends Pick<PaperRecord, 'id' | 'abstract' | 'sources' | 'firstSeen' | 'published' | 'upvotes' | 'authorCount' | 'organization' | 'changes' | 'merges'> {
+export interface PaperDraft extends Pick<
+  PaperRecord,
+  | 'id'
+  | 'abstract'
+  | 'sources'
+  | 'firstSeen'
+  | 'published'
+  | 'upvotes'
+  | 'authorCount'
+  | 'organization'
+  | 'changes'
+  | 'merges'
+> {
   /** Creation order, so that the older of two merged papers keeps its id. */
   created: number;
   /** Real titles by title key (each in its newest spelling), in the order first seen; `latestTitleKey` names the newest. */
@@ -33,7 +51,6 @@ export interface PaperDraft
   /** The paper this one became part of, once it is retired. */
   mergedInto: PaperDraft | null;
 }
-
 
 /** The title a reader currently sees for a draft. */
 export function displayTitle(draft: PaperDraft): string {
@@ -96,8 +113,12 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
     keeper.authorCount ??= retired.authorCount;
     keeper.organization ??= retired.organization;
     // Both histories in arrival order; the sort is stable, so each dump's changes keep their order.
-    keeper.changes = [...keeper.changes, ...retired.changes].sort((a, b) => (arrival.get(a.dump) ?? 0) - (arrival.get(b.dump) ?? 0));
-    keeper.merges = [...keeper.merges, ...retired.merges].sort((a, b) => (arrival.get(a.entry.dump) ?? 0) - (arrival.get(b.entry.dump) ?? 0) || a.entry.line - b.entry.line);
+    keeper.changes = [...keeper.changes, ...retired.changes].sort(
+      (a, b) => (arrival.get(a.dump) ?? 0) - (arrival.get(b.dump) ?? 0),
+    );
+    keeper.merges = [...keeper.merges, ...retired.merges].sort(
+      (a, b) => (arrival.get(a.entry.dump) ?? 0) - (arrival.get(b.entry.dump) ?? 0) || a.entry.line - b.entry.line,
+    );
   };
 
   /** Which known papers an entry joins; look-alikes it does not join are noted as near misses. */
@@ -115,8 +136,15 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
         if (titleMatch === undefined && genericTitleAgrees(lookAlike.comparison)) {
           titleMatch = paper;
           // The same listing again needs no explanation.
-          if (lookAlike.comparison.jaccard < 1) explanations.push({ rule: 'short-title-and-abstract', entry: ref, matched: lookAlike.origin, figures: mergeFigures(lookAlike.comparison, 1) });
-        } else misses.push({ lookAlike, titles: 1, reason: 'the same short or generic title, but the abstracts differ' });
+          if (lookAlike.comparison.jaccard < 1)
+            explanations.push({
+              rule: 'short-title-and-abstract',
+              entry: ref,
+              matched: lookAlike.origin,
+              figures: mergeFigures(lookAlike.comparison, 1),
+            });
+        } else
+          misses.push({ lookAlike, titles: 1, reason: 'the same short or generic title, but the abstracts differ' });
       }
     }
     const ruled = lookAlikes
@@ -126,19 +154,37 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
         return { lookAlike, titles, rule: differentTitleRule(lookAlike.comparison, titles) };
       });
     let best: (typeof ruled)[number] | undefined;
-    for (const candidate of ruled) if (candidate.rule !== null && (best === undefined || candidate.lookAlike.comparison.jaccard >= best.lookAlike.comparison.jaccard)) best = candidate;
+    for (const candidate of ruled)
+      if (
+        candidate.rule !== null &&
+        (best === undefined || candidate.lookAlike.comparison.jaccard >= best.lookAlike.comparison.jaccard)
+      )
+        best = candidate;
     // A truncated text found whole in several papers (their shared opening) says not which one it is.
-    const ambiguous = best?.rule === 'truncated-abstract' && ruled.filter((candidate) => candidate.rule === 'truncated-abstract').length > 1;
+    const ambiguous =
+      best?.rule === 'truncated-abstract' &&
+      ruled.filter((candidate) => candidate.rule === 'truncated-abstract').length > 1;
     for (const candidate of ruled) {
       if (candidate === best && !ambiguous) continue;
-      const reason = ambiguous && candidate.rule === 'truncated-abstract' ? 'a truncated abstract found whole in more than one paper' : undefined;
+      const reason =
+        ambiguous && candidate.rule === 'truncated-abstract'
+          ? 'a truncated abstract found whole in more than one paper'
+          : undefined;
       misses.push({ lookAlike: candidate.lookAlike, titles: candidate.titles, reason });
     }
     const abstractMatch = best !== undefined && !ambiguous ? best.lookAlike.key : undefined;
     // The same listing again (no title or the same one, the same abstract) is no merge to explain.
-    const repeat = best !== undefined && best.lookAlike.comparison.jaccard === 1 && sameTitle(ref.title, best.lookAlike.origin.title);
+    const repeat =
+      best !== undefined &&
+      best.lookAlike.comparison.jaccard === 1 &&
+      sameTitle(ref.title, best.lookAlike.origin.title);
     if (best !== undefined && abstractMatch !== undefined && !repeat) {
-      explanations.push({ rule: best.rule!, entry: ref, matched: best.lookAlike.origin, figures: mergeFigures(best.lookAlike.comparison, best.titles) });
+      explanations.push({
+        rule: best.rule!,
+        entry: ref,
+        matched: best.lookAlike.origin,
+        figures: mergeFigures(best.lookAlike.comparison, best.titles),
+      });
     }
     return { titleMatch, abstractMatch, explanations, misses };
 
@@ -146,7 +192,8 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
       let found: LookAlike<PaperDraft> | undefined;
       for (const version of byAbstract.versionsFor(paper)) {
         const comparison = compareAbstracts(shingles, version.shingles.sorted, 0)!;
-        if (found === undefined || comparison.jaccard >= found.comparison.jaccard) found = { key: paper, origin: version.origin, comparison };
+        if (found === undefined || comparison.jaccard >= found.comparison.jaccard)
+          found = { key: paper, origin: version.origin, comparison };
       }
       return found!;
     }
@@ -167,7 +214,8 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
       let paper = titleMatch ?? abstractMatch;
       const isNew = paper === undefined;
       if (titleMatch && abstractMatch && titleMatch !== abstractMatch) {
-        const [keeper, retired] = titleMatch.created < abstractMatch.created ? [titleMatch, abstractMatch] : [abstractMatch, titleMatch];
+        const [keeper, retired] =
+          titleMatch.created < abstractMatch.created ? [titleMatch, abstractMatch] : [abstractMatch, titleMatch];
         absorb(keeper, retired);
         paper = keeper;
       }
@@ -196,7 +244,8 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
       } else {
         tally.mergedEntries++;
         // A listing repeated word for word (a dump listed again) is explained once.
-        for (const explanation of explanations) if (!paper.merges.some((known) => isSameExplanation(known, explanation))) paper.merges.push(explanation);
+        for (const explanation of explanations)
+          if (!paper.merges.some((known) => isSameExplanation(known, explanation))) paper.merges.push(explanation);
       }
       for (const miss of misses) review.note(paper, miss.lookAlike, ref, miss.titles, miss.reason);
 
@@ -220,7 +269,11 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
         paper.authorCount = entry.meta.authorCount ?? paper.authorCount;
         paper.organization = entry.meta.organization ?? paper.organization;
       }
-      if (titleBefore !== null && titleBefore !== displayTitle(paper) && titleKey(titleBefore) !== titleKey(displayTitle(paper))) {
+      if (
+        titleBefore !== null &&
+        titleBefore !== displayTitle(paper) &&
+        titleKey(titleBefore) !== titleKey(displayTitle(paper))
+      ) {
         paper.changes.push({ dump: dump.file, field: 'title', from: titleBefore, to: displayTitle(paper) });
       }
       if (!isNew && upvotesBefore !== null && paper.upvotes !== upvotesBefore) {

@@ -24,7 +24,13 @@ export class MergeReview {
   private readonly misses: DraftNearMiss[] = [];
 
   /** The entry `ref`, now part of `paper`, looked like `lookAlike` but was not merged with it. */
-  note(paper: PaperDraft, lookAlike: LookAlike<PaperDraft>, ref: ListingRef, titles: number | null, reason?: string): void {
+  note(
+    paper: PaperDraft,
+    lookAlike: LookAlike<PaperDraft>,
+    ref: ListingRef,
+    titles: number | null,
+    reason?: string,
+  ): void {
     this.misses.push({
       papers: [paper, lookAlike.key],
       entry: ref,

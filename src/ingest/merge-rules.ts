@@ -10,7 +10,13 @@
  * its wording throughout; two papers that only open alike share next to nothing after the opening.
  */
 import { comparableWords } from './normalize-text.ts';
-import { lowerBound, MIN_TRUNCATED_SHINGLES, sharedCount, TRUNCATION_CONTAINMENT, type AbstractShingleText } from './shingles.ts';
+import {
+  lowerBound,
+  MIN_TRUNCATED_SHINGLES,
+  sharedCount,
+  TRUNCATION_CONTAINMENT,
+  type AbstractShingleText,
+} from './shingles.ts';
 import type { MergeFigures, MergeRule } from './types.ts';
 
 /** Renamed paper: the abstracts are the same text but for a few words (the method's new name, a figure). */
@@ -67,7 +73,6 @@ function contains(sorted: Uint32Array, value: number): boolean {
   return false;
 }
 
-
 /** Below this many 3-grams in the shorter abstract, the quick look at a quarter of them is skipped. */
 const MIN_SHINGLES_FOR_QUICK_LOOK = 80;
 /** Hashes below this are a quarter of all, evenly spread: a fair sample of both sets. */
@@ -92,10 +97,24 @@ function clearlyBelow(small: Uint32Array, large: Uint32Array, floor: number): bo
  * Compares a new listing's abstract (with its text order) to a known one; null when they share
  * less than `LOOK_ALIKE_CONTAINMENT` of the shorter one (the comparison stops early then).
  */
-export function compareAbstracts(query: AbstractShingleText, known: Uint32Array, floor = LOOK_ALIKE_CONTAINMENT): AbstractComparison | null {
+export function compareAbstracts(
+  query: AbstractShingleText,
+  known: Uint32Array,
+  floor = LOOK_ALIKE_CONTAINMENT,
+): AbstractComparison | null {
   const smaller = Math.min(query.sorted.length, known.length);
   // An abstract without a word 3-gram (only punctuation, one word) shares nothing with any other.
-  if (smaller === 0) return floor > 0 ? null : { shared: 0, jaccard: 0, containment: 0, smaller, larger: Math.max(query.sorted.length, known.length), beyondSharedRun: 0 };
+  if (smaller === 0)
+    return floor > 0
+      ? null
+      : {
+          shared: 0,
+          jaccard: 0,
+          containment: 0,
+          smaller,
+          larger: Math.max(query.sorted.length, known.length),
+          beyondSharedRun: 0,
+        };
   const needed = floor <= 0 ? 0 : Math.max(1, Math.ceil(smaller * floor));
   // Not a destructured pair: this runs for every candidate of every lookup.
   const small = query.sorted.length <= known.length ? query.sorted : known;
@@ -119,7 +138,10 @@ export function compareAbstracts(query: AbstractShingleText, known: Uint32Array,
   const rest = smaller - longest;
   // When the run is nearly all of the shorter abstract (all but a word cut off, or one changed),
   // there is nothing beyond it to disagree: the texts are the same.
-  const beyondSharedRun = rest <= Math.max(NEGLIGIBLE_REST_SHINGLES, smaller * NEGLIGIBLE_REST_SHARE) ? 1 : Math.min(1, (shared - longest) / rest);
+  const beyondSharedRun =
+    rest <= Math.max(NEGLIGIBLE_REST_SHINGLES, smaller * NEGLIGIBLE_REST_SHARE)
+      ? 1
+      : Math.min(1, (shared - longest) / rest);
   return {
     shared,
     jaccard: shared / (query.sorted.length + known.length - shared),
@@ -132,11 +154,15 @@ export function compareAbstracts(query: AbstractShingleText, known: Uint32Array,
 
 /** Words that say nothing about which paper a title names. */
 const TITLE_STOPWORDS = new Set(
-  'a an the of for in on to and or with via by from at as is are be do does we you your our its into towards toward using how what why when can vs versus'.split(' '),
+  'a an the of for in on to and or with via by from at as is are be do does we you your our its into towards toward using how what why when can vs versus'.split(
+    ' ',
+  ),
 );
 /** Words of report-style titles ("Technical Report", "A Survey"): a title made of these (and one more word) is generic. */
 const GENERIC_TITLE_WORDS = new Set(
-  'technical report survey review overview introduction tutorial paper preprint note notes abstract appendix supplementary material extended version position system card white whitepaper draft primer study'.split(' '),
+  'technical report survey review overview introduction tutorial paper preprint note notes abstract appendix supplementary material extended version position system card white whitepaper draft primer study'.split(
+    ' ',
+  ),
 );
 
 function contentWords(title: string): Set<string> {
@@ -186,25 +212,33 @@ function agrees(comparison: AbstractComparison): boolean {
  */
 export function differentTitleRule(comparison: AbstractComparison, titles: number | null): MergeRule | null {
   if (isTruncation(comparison)) return 'truncated-abstract';
-  if (comparison.jaccard >= NEAR_IDENTICAL_SIMILARITY && comparison.beyondSharedRun >= MIN_BEYOND_SHARED_RUN_VERBATIM) return 'near-identical-abstract';
+  if (comparison.jaccard >= NEAR_IDENTICAL_SIMILARITY && comparison.beyondSharedRun >= MIN_BEYOND_SHARED_RUN_VERBATIM)
+    return 'near-identical-abstract';
   if (titles !== null && titles >= CLOSE_TITLE_SIMILARITY && agrees(comparison)) return 'close-title-and-abstract';
   return null;
 }
 
 /** Whether listings sharing a short, generic title are the same paper: their abstracts must agree too. */
 export function genericTitleAgrees(comparison: AbstractComparison | null): boolean {
-  return comparison !== null && (agrees(comparison) || isTruncation(comparison) || comparison.jaccard >= NEAR_IDENTICAL_SIMILARITY);
+  return (
+    comparison !== null &&
+    (agrees(comparison) || isTruncation(comparison) || comparison.jaccard >= NEAR_IDENTICAL_SIMILARITY)
+  );
 }
 
 /** Alike beyond boilerplate, yet no rule merged them: an extended version, a companion paper. */
 export function isPossiblySameWork(comparison: AbstractComparison): boolean {
-  return comparison.containment >= POSSIBLY_SAME_CONTAINMENT && comparison.beyondSharedRun >= POSSIBLY_SAME_BEYOND_SHARED_RUN;
+  return (
+    comparison.containment >= POSSIBLY_SAME_CONTAINMENT && comparison.beyondSharedRun >= POSSIBLY_SAME_BEYOND_SHARED_RUN
+  );
 }
 
 /** Why a look-alike was not merged, in words for `--explain`. */
 export function nearMissReason(comparison: AbstractComparison, titles: number | null): string {
-  if (comparison.beyondSharedRun < POSSIBLY_SAME_BEYOND_SHARED_RUN) return 'they share one run of text (boilerplate) and differ beyond it';
-  if (titles !== null && titles >= CLOSE_TITLE_SIMILARITY) return 'close titles, but the abstracts do not agree well enough';
+  if (comparison.beyondSharedRun < POSSIBLY_SAME_BEYOND_SHARED_RUN)
+    return 'they share one run of text (boilerplate) and differ beyond it';
+  if (titles !== null && titles >= CLOSE_TITLE_SIMILARITY)
+    return 'close titles, but the abstracts do not agree well enough';
   return 'different titles and abstracts alike but neither near-identical nor a truncation';
 }
 

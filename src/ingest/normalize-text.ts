@@ -8,13 +8,15 @@ import { isAsciiLetterOrDigit } from './ascii.ts';
 
 export function normalizeText(text: string): string {
   if (isAlreadyNormal(text)) return text;
-  return text
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .normalize('NFC');
+  return (
+    text
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\ufeff]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .normalize('NFC')
+  );
 }
 
 /**
@@ -56,8 +58,15 @@ const NOT_PLAIN_ASCII = /[^\x20-\x7e]/;
 /** Non-ASCII characters that `\s` matches or that `normalizeText` removes. */
 function isSpaceOrInvisible(code: number): boolean {
   return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200d) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200d) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }
 

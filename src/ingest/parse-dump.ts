@@ -38,7 +38,10 @@ export function parseDump(file: string, bytes: Uint8Array): ParsedDump {
   if (verdict.format === null) return failed(`skipped: ${verdict.reason}`);
   const lines = decoded.lines.map((line, index) => {
     if (line.length <= MAX_LINE_LENGTH) return line;
-    warn(index + 1, `this line is ${line.length.toLocaleString('en-US')} characters long, far longer than any title or abstract (lines run together?); skipped`);
+    warn(
+      index + 1,
+      `this line is ${line.length.toLocaleString('en-US')} characters long, far longer than any title or abstract (lines run together?); skipped`,
+    );
     return '';
   });
   const header = readPageHeader(lines);
@@ -52,7 +55,11 @@ export function parseDump(file: string, bytes: Uint8Array): ParsedDump {
     paired = entries;
     if (verdict.format === 'daily-page-metadata') {
       for (const entry of paired) {
-        if (entry.meta === null) warn(entry.line, `"${shorten(entry.title ?? entry.abstract)}" has no metadata block (authors, date, upvotes); kept without them`);
+        if (entry.meta === null)
+          warn(
+            entry.line,
+            `"${shorten(entry.title ?? entry.abstract)}" has no metadata block (authors, date, upvotes); kept without them`,
+          );
       }
     }
   }
@@ -86,7 +93,10 @@ function warnIfCutOff(
   const endsWithLineBreak = lastLine < lines.length - 1;
   const endsMidWord = /(?:^|\s)\p{L}+[,;:(\-–]?$/u.test(last.abstract);
   if (endsMidCharacter || (!endsWithLineBreak && endsMidWord)) {
-    warn(lastLine + 1, 'the file stops in the middle of this abstract, so the dump looks cut off; the entry is kept as it is');
+    warn(
+      lastLine + 1,
+      'the file stops in the middle of this abstract, so the dump looks cut off; the entry is kept as it is',
+    );
   }
 }
 

@@ -90,9 +90,12 @@ export function phraseKey(phrase: string): { key: number; length: number; prefix
   // eslint-disable-next-line no-control-regex
   if (stem === '' || !/^[\x00-\x7f]+$/.test(stem) || !isAsciiLetterOrDigit(stem.charCodeAt(0))) return null;
   const length = Math.min(MAX_KEY_LENGTH, stem.length);
-  return { key: keyOf(stem, 0, length), length, prefix: String.fromCharCode(...[...stem].map((char) => foldAscii(char.charCodeAt(0)))) };
+  return {
+    key: keyOf(stem, 0, length),
+    length,
+    prefix: String.fromCharCode(...[...stem].map((char) => foldAscii(char.charCodeAt(0)))),
+  };
 }
-
 
 /** A set of phrases compiled together, so that one scan of a text serves all of them. */
 export class PhraseIndex {
@@ -147,7 +150,9 @@ export class PhraseIndex {
    * `i` relates ASCII letters only to their ASCII case pair.
    */
   private startsPattern(): RegExp {
-    const prefixes = [...new Set([...this.byPhrase.values()].filter((phrase) => phrase.slot >= 0).map((phrase) => phrase.prefix))];
+    const prefixes = [
+      ...new Set([...this.byPhrase.values()].filter((phrase) => phrase.slot >= 0).map((phrase) => phrase.prefix)),
+    ];
     if (prefixes.length === 0) return /(?!)/g;
     return new RegExp(`(?<![A-Za-z0-9])${prefixTrie(prefixes)}`, 'gi');
   }
@@ -177,7 +182,9 @@ export function prefixTrie(prefixes: readonly string[]): string {
     node.next.clear();
   }
   const source = (node: TrieNode): string => {
-    const branches = [...node.next].sort(([a], [b]) => (a < b ? -1 : 1)).map(([char, child]) => char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') + source(child));
+    const branches = [...node.next]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([char, child]) => char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') + source(child));
     if (branches.length === 0) return '';
     return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
   };
@@ -201,7 +208,10 @@ export class PhraseScan {
     if (phrase.slot >= 0 && !this.candidates.has(phrase.slot)) return NO_MATCHES; // most phrases, most texts
     let found = this.cache.get(phrase.id);
     if (found === undefined) {
-      found = phrase.slot < 0 ? allMatches(phrase.pattern, this.text) : this.matchAt(phrase, this.candidates.get(phrase.slot));
+      found =
+        phrase.slot < 0
+          ? allMatches(phrase.pattern, this.text)
+          : this.matchAt(phrase, this.candidates.get(phrase.slot));
       this.cache.set(phrase.id, found);
     }
     return found;
@@ -237,5 +247,9 @@ export class PhraseScan {
 const NO_MATCHES: readonly PhraseMatch[] = Object.freeze([]);
 
 function allMatches(pattern: RegExp, text: string): PhraseMatch[] {
-  return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
+  return [...text.matchAll(pattern)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+  }));
 }

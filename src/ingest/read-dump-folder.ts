@@ -7,7 +7,9 @@ import type { DumpInput } from './types.ts';
 export const DUMP_FILE_PATTERN = /\.txt$/i;
 
 export function listDumpFiles(directory: string): string[] {
-  return readdirSync(directory).filter((name) => DUMP_FILE_PATTERN.test(name)).sort(compareDumpNames);
+  return readdirSync(directory)
+    .filter((name) => DUMP_FILE_PATTERN.test(name))
+    .sort(compareDumpNames);
 }
 
 export function readDumpFile(directory: string, name: string): DumpInput {
@@ -16,7 +18,8 @@ export function readDumpFile(directory: string, name: string): DumpInput {
     const stats = statSync(path);
     if (stats.isDirectory()) return { name, bytes: null, problem: 'it is a directory, not a regular file' };
     // Reading a named pipe would wait for a writer forever.
-    if (!stats.isFile()) return { name, bytes: null, problem: 'it is not a regular file but a named pipe, socket or device' };
+    if (!stats.isFile())
+      return { name, bytes: null, problem: 'it is not a regular file but a named pipe, socket or device' };
     return { name, bytes: readFileSync(path) };
   } catch (error) {
     return { name, bytes: null, problem: unreadableReason(error) };

@@ -30,9 +30,14 @@ function readFrontmatter(source: string): unknown {
 
 /** Topic definitions sorted by their `order`, then id. Throws, naming the file, on a bad definition. */
 export function readTopicDefinitions(directory: string): TopicDefinition[] {
-  const files = readdirSync(directory).filter((file) => /\.mdx?$/.test(file)).sort();
+  const files = readdirSync(directory)
+    .filter((file) => /\.mdx?$/.test(file))
+    .sort();
   const topics = files.map((file) => {
-    const frontmatter = checkTopicFrontmatter(readFrontmatter(readFileSync(join(directory, file), 'utf8')), join(directory, file));
+    const frontmatter = checkTopicFrontmatter(
+      readFrontmatter(readFileSync(join(directory, file), 'utf8')),
+      join(directory, file),
+    );
     return { order: frontmatter.order, topic: topicFromFrontmatter(file.replace(/\.mdx?$/, ''), frontmatter) };
   });
   return sortTopics(topics, ({ order, topic }) => ({ id: topic.id, order })).map(({ topic }) => topic);
@@ -44,6 +49,7 @@ function checkTopicFrontmatter(data: unknown, path: string): TopicFrontmatter {
   if (result.success) return result.data;
   const [issue] = result.error.issues;
   const where = issue?.path.join('.') ?? '';
-  const problem = issue === undefined || issue.message.startsWith('`') ? issue?.message : `\`${where}\`: ${issue.message}`;
+  const problem =
+    issue === undefined || issue.message.startsWith('`') ? issue?.message : `\`${where}\`: ${issue.message}`;
   throw new Error(`${path}: ${problem}`, { cause: result.error });
 }

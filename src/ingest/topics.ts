@@ -6,10 +6,19 @@
 import { z } from 'zod';
 
 const nonNegative = (key: string) =>
-  z.number({ error: `\`rules.${key}\` must be a non-negative number` }).nonnegative({ error: `\`rules.${key}\` must be a non-negative number` });
-const phraseList = (key: string) => z.array(z.string({ error: 'must be a phrase' }), { error: `\`rules.${key}\` must be a list of phrases` });
+  z
+    .number({ error: `\`rules.${key}\` must be a non-negative number` })
+    .nonnegative({ error: `\`rules.${key}\` must be a non-negative number` });
+const phraseList = (key: string) =>
+  z.array(z.string({ error: 'must be a phrase' }), { error: `\`rules.${key}\` must be a list of phrases` });
 const contextMap = (key: string) =>
-  z.record(z.string(), z.array(z.string(), { error: 'must be a non-empty list of phrases' }).min(1, { error: 'must be a non-empty list of phrases' }), { error: `\`rules.${key}\` must map term phrases to non-empty lists of phrases` });
+  z.record(
+    z.string(),
+    z
+      .array(z.string(), { error: 'must be a non-empty list of phrases' })
+      .min(1, { error: 'must be a non-empty list of phrases' }),
+    { error: `\`rules.${key}\` must map term phrases to non-empty lists of phrases` },
+  );
 
 /** The frontmatter as authors write it: terms are a map from phrase (or ` | `-separated spellings of one phrase) to weight. */
 export const topicFrontmatterSchema = z.object({
@@ -25,7 +34,9 @@ export const topicFrontmatterSchema = z.object({
         maxHitsPerTerm: nonNegative('maxHitsPerTerm').optional(),
         /** Words either side of an occurrence in which `near` and `notNear` look (default 8). */
         nearWindow: nonNegative('nearWindow').optional(),
-        terms: z.record(z.string(), z.number({ error: "a term's weight must be a number" }), { error: '`rules.terms` must map phrases to weights' }),
+        terms: z.record(z.string(), z.number({ error: "a term's weight must be a number" }), {
+          error: '`rules.terms` must map phrases to weights',
+        }),
         ignore: phraseList('ignore').optional(),
         requireAny: phraseList('requireAny').optional(),
         /** Term phrase → context phrases: the term counts only with one of them within `nearWindow` words. */
@@ -39,7 +50,11 @@ export const topicFrontmatterSchema = z.object({
       for (const key of ['near', 'notNear'] as const) {
         for (const phrase of Object.keys(rules[key] ?? {})) {
           if (!Object.hasOwn(rules.terms ?? {}, phrase)) {
-            context.addIssue({ code: 'custom', path: [key], message: `\`rules.${key}\` names "${phrase}", which is not one of \`rules.terms\`` });
+            context.addIssue({
+              code: 'custom',
+              path: [key],
+              message: `\`rules.${key}\` names "${phrase}", which is not one of \`rules.terms\``,
+            });
           }
         }
       }
@@ -59,7 +74,10 @@ export const OTHER_TOPIC = {
 } as const;
 
 /** Topics in their `order`, those without one last, ties by id. */
-export function sortTopics<T>(topics: readonly T[], key: (topic: T) => { id: string; order?: number | undefined }): T[] {
+export function sortTopics<T>(
+  topics: readonly T[],
+  key: (topic: T) => { id: string; order?: number | undefined },
+): T[] {
   return [...topics].sort((a, b) => {
     const [first, second] = [key(a), key(b)];
     return (first.order ?? Infinity) - (second.order ?? Infinity) || first.id.localeCompare(second.id);
@@ -68,5 +86,8 @@ export function sortTopics<T>(topics: readonly T[], key: (topic: T) => { id: str
 
 /** Topic id → name, "Other" included. */
 export function topicNames(topics: readonly { id: string; name: string }[]): Map<string, string> {
-  return new Map([...topics.map((topic) => [topic.id, topic.name] as [string, string]), [OTHER_TOPIC.id, OTHER_TOPIC.name]]);
+  return new Map([
+    ...topics.map((topic) => [topic.id, topic.name] as [string, string]),
+    [OTHER_TOPIC.id, OTHER_TOPIC.name],
+  ]);
 }

@@ -84,7 +84,8 @@ export interface ListingRef {
  * The merge rule that joined two listings whose titles differ (or a short, generic title's):
  * see the README, "How listings become papers", for the thresholds.
  */
-export type MergeRule = 'near-identical-abstract' | 'truncated-abstract' | 'close-title-and-abstract' | 'short-title-and-abstract';
+export type MergeRule =
+  'near-identical-abstract' | 'truncated-abstract' | 'close-title-and-abstract' | 'short-title-and-abstract';
 
 /** How alike two listings are, the figures the merge rules read (each from 0 to 1, 3 decimals). */
 export interface MergeFigures {

@@ -16,7 +16,12 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { publishedCorpus } from './corpus-channel.ts';
-import { BUILD_SHARD_VARIABLE, effectiveShardSize, parseBuildShard, pendingSortValuesFile } from '../lib/search-shards.ts';
+import {
+  BUILD_SHARD_VARIABLE,
+  effectiveShardSize,
+  parseBuildShard,
+  pendingSortValuesFile,
+} from '../lib/search-shards.ts';
 import { indexShards, writeShardMerging, type ShardedIndex } from './search-shard-index.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
 import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
@@ -29,8 +34,14 @@ const UNUSED_PAGEFIND_FILE = /pagefind-(?:ui|modular-ui|component-ui|highlight|w
 
 function writeServiceWorker(outDir: string, pagefindFiles: string[]): void {
   const precache = [...OFFLINE_PAGES, ...pagefindFiles];
-  const version = createHash('sha256').update(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'))).update(precache.join('\n')).digest('hex').slice(0, 12);
-  const worker = readFileSync(SERVICE_WORKER_TEMPLATE, 'utf8').replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));
+  const version = createHash('sha256')
+    .update(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json')))
+    .update(precache.join('\n'))
+    .digest('hex')
+    .slice(0, 12);
+  const worker = readFileSync(SERVICE_WORKER_TEMPLATE, 'utf8')
+    .replace('__VERSION__', version)
+    .replace('__PRECACHE__', JSON.stringify(precache));
   writeFileSync(join(outDir, 'sw.js'), worker);
 }
 
@@ -40,17 +51,29 @@ function writeServiceWorker(outDir: string, pagefindFiles: string[]): void {
  */
 export function writeServiceWorkerFor(outDir: string): void {
   const urlOf = (file: string) => `/${relative(outDir, file).split(sep).join('/')}`;
-  const files = listFiles(join(outDir, 'pagefind')).map(urlOf).filter((url) => !UNUSED_PAGEFIND_FILE.test(url)).sort();
+  const files = listFiles(join(outDir, 'pagefind'))
+    .map(urlOf)
+    .filter((url) => !UNUSED_PAGEFIND_FILE.test(url))
+    .sort();
   const vocabulary = existsSync(join(outDir, VOCABULARY_PATH.slice(1))) ? [VOCABULARY_PATH] : [];
   // Scripts are inlined in their pages; any that is not must work offline too.
-  const scripts = existsSync(join(outDir, '_astro')) ? listFiles(join(outDir, '_astro')).filter((file) => file.endsWith('.js')).map(urlOf).sort() : [];
+  const scripts = existsSync(join(outDir, '_astro'))
+    ? listFiles(join(outDir, '_astro'))
+        .filter((file) => file.endsWith('.js'))
+        .map(urlOf)
+        .sort()
+    : [];
   writeServiceWorker(outDir, [...vocabulary, ...scripts, ...files]);
 }
 
 /** The spelling suggestions' vocabulary, beside the index (fetched by the search page only when a query finds little). */
 function writeVocabulary(outDir: string): void {
   const corpus = publishedCorpus();
-  if (corpus) writeFileSync(join(outDir, VOCABULARY_PATH.slice(1)), JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)));
+  if (corpus)
+    writeFileSync(
+      join(outDir, VOCABULARY_PATH.slice(1)),
+      JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)),
+    );
 }
 
 function listFiles(directory: string): string[] {
@@ -72,7 +95,9 @@ function moveFolder(from: string, to: string): void {
 
 /** Pagefind's version, part of each cached shard's key. */
 function pagefindVersion(root: string): string {
-  return (JSON.parse(readFileSync(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }
+  ).version;
 }
 
 /** Errors of this integration name it, with what went wrong underneath as their cause. */
@@ -98,10 +123,18 @@ export default function pagefindIndex(): AstroIntegration {
       'astro:build:start': () => {
         started = performance.now();
         const corpus = publishedCorpus();
-        if (!corpus) throw searchIndexError('the papers loader published no papers to index (src/loaders/digest-loader.ts calls publishCorpus when it syncs)');
+        if (!corpus)
+          throw searchIndexError(
+            'the papers loader published no papers to index (src/loaders/digest-loader.ts calls publishCorpus when it syncs)',
+          );
         const only = parseBuildShard(process.env[BUILD_SHARD_VARIABLE])?.index;
         const shardSize = effectiveShardSize(corpus.papers.length, process.env);
-        indexing = indexShards(corpus, stagingDir, { shardSize, cacheDirectory, pagefindVersion: pagefindVersion(root), only });
+        indexing = indexShards(corpus, stagingDir, {
+          shardSize,
+          cacheDirectory,
+          pagefindVersion: pagefindVersion(root),
+          only,
+        });
         // Its failure is reported when the build is done, not as an unhandled rejection now.
         indexing.catch(() => {});
       },
@@ -128,8 +161,12 @@ export default function pagefindIndex(): AstroIntegration {
           }
           const now = performance.now();
           const only = parseBuildShard(process.env[BUILD_SHARD_VARIABLE]);
-          const shards = only ? `; shard ${only.index + 1} of ${only.count}, ${sharded.fromCache} from cache` : `; ${sharded.shards} ${sharded.shards === 1 ? 'shard' : 'shards'}, ${sharded.fromCache} from cache`;
-          logger.info(`Pagefind indexed ${sharded.pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered${shards})`);
+          const shards = only
+            ? `; shard ${only.index + 1} of ${only.count}, ${sharded.fromCache} from cache`
+            : `; ${sharded.shards} ${sharded.shards === 1 ? 'shard' : 'shards'}, ${sharded.fromCache} from cache`;
+          logger.info(
+            `Pagefind indexed ${sharded.pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered${shards})`,
+          );
         } finally {
           indexing = null;
           await pagefind.close();

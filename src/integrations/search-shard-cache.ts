@@ -46,6 +46,7 @@ export class ShardCache {
   /** Removes every entry but `keep` (the shards of the latest build), so the cache stays one index big. */
   prune(keep: ReadonlySet<string>): void {
     if (!existsSync(this.directory)) return;
-    for (const name of readdirSync(this.directory)) if (!keep.has(name)) rmSync(join(this.directory, name), { recursive: true, force: true });
+    for (const name of readdirSync(this.directory))
+      if (!keep.has(name)) rmSync(join(this.directory, name), { recursive: true, force: true });
   }
 }

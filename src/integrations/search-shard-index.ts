@@ -16,7 +16,14 @@ import * as pagefind from 'pagefind';
 import { paperUrl } from '../lib/format.ts';
 import { paperSearchHtml, type SearchRecord } from '../lib/search-record.ts';
 import type { PublishedCorpus } from './corpus-channel.ts';
-import { arrivalShards, searchShardPath, SHARD_FILTER, shardSortValues, SORT_VALUES_PATH, type ShardSortValues } from '../lib/search-shards.ts';
+import {
+  arrivalShards,
+  searchShardPath,
+  SHARD_FILTER,
+  shardSortValues,
+  SORT_VALUES_PATH,
+  type ShardSortValues,
+} from '../lib/search-shards.ts';
 import type { ShardLayout } from '../scripts/search-shard-merge.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
 
@@ -67,14 +74,17 @@ async function indexShard(records: readonly SearchRecord[], outputPath: string):
 const SHARD_INDEX_FILE = /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|index|fragment|filter)$/;
 
 function keepIndexFilesOnly(folder: string): void {
-  for (const name of readdirSync(folder)) if (!SHARD_INDEX_FILE.test(name)) rmSync(join(folder, name), { recursive: true, force: true });
+  for (const name of readdirSync(folder))
+    if (!SHARD_INDEX_FILE.test(name)) rmSync(join(folder, name), { recursive: true, force: true });
 }
 
 const SORT_ATTRIBUTE = /data-pagefind-sort="([^":]*):([^"]*)"/g;
 
 /** The sort values Pagefind reads from a record (`data-pagefind-sort="key:value"`). */
 function recordSorts(record: SearchRecord): Record<string, string> {
-  return Object.fromEntries([...record.content.matchAll(SORT_ATTRIBUTE)].map((match) => [match[1]!, match[2]!.replaceAll('&amp;', '&')]));
+  return Object.fromEntries(
+    [...record.content.matchAll(SORT_ATTRIBUTE)].map((match) => [match[1]!, match[2]!.replaceAll('&amp;', '&')]),
+  );
 }
 
 const SHARD_MERGE_SOURCE = new URL('../scripts/search-shard-merge.ts', import.meta.url);
@@ -96,7 +106,11 @@ export function writeShardMerging(outputPath: string, sortValues: readonly Shard
   });
   writeFileSync(join(outputPath, 'shard-merge.js'), compiled.outputText);
   renameSync(join(outputPath, 'pagefind.js'), join(outputPath, 'pagefind-core.js'));
-  const layout: ShardLayout = { paths: Array.from({ length: shards }, (_, shard) => searchShardPath(shard)), filter: SHARD_FILTER, sortValuesUrl: SORT_VALUES_PATH };
+  const layout: ShardLayout = {
+    paths: Array.from({ length: shards }, (_, shard) => searchShardPath(shard)),
+    filter: SHARD_FILTER,
+    sortValuesUrl: SORT_VALUES_PATH,
+  };
   writeFileSync(
     join(outputPath, 'pagefind.js'),
     [
@@ -128,7 +142,11 @@ export interface ShardOptions {
 }
 
 /** Indexes (or copies from the cache) every shard into `outputPath`, which is emptied first. */
-export async function indexShards(corpus: PublishedCorpus, outputPath: string, options: ShardOptions): Promise<ShardedIndex> {
+export async function indexShards(
+  corpus: PublishedCorpus,
+  outputPath: string,
+  options: ShardOptions,
+): Promise<ShardedIndex> {
   const cache = new ShardCache(options.cacheDirectory);
   const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? INDEX_CHUNK_SIZE;
   const shards = arrivalShards(corpus.papers, options.shardSize);
@@ -139,7 +157,10 @@ export async function indexShards(corpus: PublishedCorpus, outputPath: string, o
   for (const [shard, papers] of shards.entries()) {
     if (options.only !== undefined && shard !== options.only) continue;
     // Each shard's records are made when it is indexed, not all at once.
-    const records = papers.map((paper) => ({ url: paperUrl(paper.id), content: paperSearchHtml(paper, corpus.topicNames) }));
+    const records = papers.map((paper) => ({
+      url: paperUrl(paper.id),
+      content: paperSearchHtml(paper, corpus.topicNames),
+    }));
     const key = shardCacheKey(records, options.pagefindVersion, chunkSize);
     keys.add(key);
     const target = join(outputPath, searchShardPath(shard).slice('/pagefind/'.length));
@@ -153,5 +174,10 @@ export async function indexShards(corpus: PublishedCorpus, outputPath: string, o
   }
   // A build of one shard leaves the other shards' cache entries alone.
   if (options.only === undefined) cache.prune(keys);
-  return { pages: options.only === undefined ? corpus.papers.length : (shards[options.only]?.length ?? 0), shards: shards.length, fromCache, sortValues };
+  return {
+    pages: options.only === undefined ? corpus.papers.length : (shards[options.only]?.length ?? 0),
+    shards: shards.length,
+    fromCache,
+    sortValues,
+  };
 }

@@ -14,7 +14,28 @@ import { formatDate } from './format.ts';
 import { tokenize } from './text-terms.ts';
 
 /** Words that make a poor citation key: "a", "the"… */
-const LEADING_FILLER = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'towards', 'toward', 'to', 'for', 'is', 'are', 'do', 'does', 'can', 'how', 'what', 'when', 'why', 'beyond']);
+const LEADING_FILLER = new Set([
+  'a',
+  'an',
+  'the',
+  'on',
+  'of',
+  'in',
+  'towards',
+  'toward',
+  'to',
+  'for',
+  'is',
+  'are',
+  'do',
+  'does',
+  'can',
+  'how',
+  'what',
+  'when',
+  'why',
+  'beyond',
+]);
 
 /** `lora2024`: the first telling word of the title (ASCII letters and digits) and the year. */
 export function citationKeyBase(title: string, year: string | null): string {
@@ -29,7 +50,10 @@ export function citationKeyBase(title: string, year: string | null): string {
  * A key for every paper, unique: where two papers would share one, the one listed later gets
  * `b`, `c`… so that a key, once given, never changes when papers arrive. `papers` in arrival order.
  */
-export function citationKeys(papersInArrivalOrder: readonly PaperRecord[], listedYear: (paper: PaperRecord) => string | null): Map<string, string> {
+export function citationKeys(
+  papersInArrivalOrder: readonly PaperRecord[],
+  listedYear: (paper: PaperRecord) => string | null,
+): Map<string, string> {
   const keys = new Map<string, string>();
   const used = new Set<string>();
   for (const paper of papersInArrivalOrder) {
@@ -59,7 +83,9 @@ export interface Listing {
 }
 
 export function bibtexEntry(paper: PaperRecord, key: string, listing: Listing): string {
-  const listed = listing.listedDate ? `Listed on Hugging Face Papers, ${formatDate(listing.listedDate)}` : 'Listed on Hugging Face Papers';
+  const listed = listing.listedDate
+    ? `Listed on Hugging Face Papers, ${formatDate(listing.listedDate)}`
+    : 'Listed on Hugging Face Papers';
   const note = paper.organization ? `${listed} (organisation: ${paper.organization})` : listed;
   const dateParts = paper.published ? paper.published.split('-').slice(0, 2).map(Number) : null;
   const entry = new Cite({

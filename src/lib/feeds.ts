@@ -20,7 +20,13 @@ function papersByArrival(siteData: SiteData, papers: readonly PaperRecord[]): Pa
   );
 }
 
-export function papersFeed(options: { siteData: SiteData; papers: readonly PaperRecord[]; title: string; description: string; site: URL }): Promise<Response> {
+export function papersFeed(options: {
+  siteData: SiteData;
+  papers: readonly PaperRecord[];
+  title: string;
+  description: string;
+  site: URL;
+}): Promise<Response> {
   const { siteData, site } = options;
   const dumpDates = new Map(siteData.dumps.map((dump) => [dump.file, dump.dumpDate]));
   return rss({

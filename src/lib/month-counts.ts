@@ -19,7 +19,11 @@ export function monthCounts(dates: readonly (string | null)[]): MonthCount[] {
   const [firstYear, firstMonth] = months[0]!.split('-').map(Number) as [number, number];
   const [lastYear, lastMonth] = months.at(-1)!.split('-').map(Number) as [number, number];
   const result: MonthCount[] = [];
-  for (let year = firstYear, month = firstMonth; year < lastYear || (year === lastYear && month <= lastMonth); month === 12 ? (year++, (month = 1)) : month++) {
+  for (
+    let year = firstYear, month = firstMonth;
+    year < lastYear || (year === lastYear && month <= lastMonth);
+    month === 12 ? (year++, (month = 1)) : month++
+  ) {
     const key = `${year}-${String(month).padStart(2, '0')}`;
     result.push({ month: key, count: counts.get(key) ?? 0 });
   }
@@ -27,4 +31,5 @@ export function monthCounts(dates: readonly (string | null)[]): MonthCount[] {
 }
 
 /** `2025-09` → `Sep 2025`. */
-export const monthLabel = (month: string): string => `${MONTH_ABBREVIATIONS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+export const monthLabel = (month: string): string =>
+  `${MONTH_ABBREVIATIONS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;

@@ -9,7 +9,11 @@ export interface Neighbours {
   next: PaperRecord | null;
 }
 
-export function topicNeighbours(paper: PaperRecord, papersByTopic: ReadonlyMap<string, readonly PaperRecord[]>, otherTopicId: string): Neighbours {
+export function topicNeighbours(
+  paper: PaperRecord,
+  papersByTopic: ReadonlyMap<string, readonly PaperRecord[]>,
+  otherTopicId: string,
+): Neighbours {
   const topic = paper.topics[0] ?? otherTopicId;
   const list = papersByTopic.get(topic) ?? [];
   const index = list.findIndex((candidate) => candidate.id === paper.id);

@@ -49,10 +49,18 @@ export function paperPageKey(siteData: SiteData, paper: PaperRecord, otherTopicI
     topicNames: [...siteData.topicNames],
     listedDate: siteData.dumpDates.get(paper.firstSeen) ?? null,
     organisationId: paper.organization ? (siteData.organisationIds.get(paper.organization) ?? null) : null,
-    neighbours: { topic: neighbours.topic, previous: neighbours.previous?.id ?? null, next: neighbours.next?.id ?? null },
+    neighbours: {
+      topic: neighbours.topic,
+      previous: neighbours.previous?.id ?? null,
+      next: neighbours.next?.id ?? null,
+    },
     bibtex: siteData.bibtex(paper),
     // Not the similarity score, which the page does not show and which any new paper nudges.
-    related: (siteData.related.get(paper.id) ?? []).map((item) => ({ id: item.id, sharedTerms: item.sharedTerms, title: title(item.id) })),
+    related: (siteData.related.get(paper.id) ?? []).map((item) => ({
+      id: item.id,
+      sharedTerms: item.sharedTerms,
+      title: title(item.id),
+    })),
     sameWork: paper.possiblySameWork.map((id) => ({ id, title: title(id) })),
   };
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 32);

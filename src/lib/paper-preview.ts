@@ -23,7 +23,8 @@ export function sentences(text: string): string[] {
   return result.filter((sentence) => sentence.length > 0);
 }
 
-const CONTRIBUTION = /\b(?:we|this (?:paper|work|study|report)|here,? we|our (?:work|paper))\b[^.]{0,40}?\b(?:propose|introduce|present|develop|design|describe|release|put forward|offer)/i;
+const CONTRIBUTION =
+  /\b(?:we|this (?:paper|work|study|report)|here,? we|our (?:work|paper))\b[^.]{0,40}?\b(?:propose|introduce|present|develop|design|describe|release|put forward|offer)/i;
 
 /** Below this length a preview sentence takes the next one along. */
 const SHORT_SENTENCE = 90;

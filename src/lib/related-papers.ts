@@ -66,7 +66,8 @@ class PairTable {
   private slot(first: number, second: number): number {
     const mask = this.firsts.length - 1;
     let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
-    while (this.firsts[slot] !== -1 && (this.firsts[slot] !== first || this.seconds[slot] !== second)) slot = (slot + 1) & mask;
+    while (this.firsts[slot] !== -1 && (this.firsts[slot] !== first || this.seconds[slot] !== second))
+      slot = (slot + 1) & mask;
     return slot;
   }
 
@@ -91,7 +92,8 @@ class PairTable {
     this.seconds = new Int32Array(firsts.length * 2);
     this.values = new Int32Array(firsts.length * 2);
     this.size = 0;
-    for (let slot = 0; slot < firsts.length; slot++) if (firsts[slot] !== -1) this.set(firsts[slot]!, seconds[slot]!, values[slot]!);
+    for (let slot = 0; slot < firsts.length; slot++)
+      if (firsts[slot] !== -1) this.set(firsts[slot]!, seconds[slot]!, values[slot]!);
   }
 }
 
@@ -105,7 +107,11 @@ interface TermCounts {
   counts: Int32Array;
 }
 
-function countTerms(papers: readonly RelatedInput[]): { termText: (term: number) => string; termCount: number; counts: TermCounts[] } {
+function countTerms(papers: readonly RelatedInput[]): {
+  termText: (term: number) => string;
+  termCount: number;
+  counts: TermCounts[];
+} {
   const wordIds = new Map<string, number>();
   const words: string[] = [];
   const wordId = (word: string): number => {
@@ -154,7 +160,10 @@ function countTerms(papers: readonly RelatedInput[]): { termText: (term: number)
     frequency[term]! += weight;
   };
   const counts = papers.map((paper): TermCounts => {
-    for (const [text, weight] of [[paper.title, TITLE_WEIGHT], [paper.abstract, 1]] as const) {
+    for (const [text, weight] of [
+      [paper.title, TITLE_WEIGHT],
+      [paper.abstract, 1],
+    ] as const) {
       let previous = -1;
       for (const item of wordStream(text)) {
         if (item === BREAK || item === OF) {
@@ -206,7 +215,8 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
     const weights = new Float64Array(terms.length);
     let norm = 0;
     for (let index = 0; index < terms.length; index++) {
-      const weight = (1 + Math.log(frequencies[index]!)) * Math.log((size + 1) / documentFrequency[terms[index]!]!) ** IDF_POWER;
+      const weight =
+        (1 + Math.log(frequencies[index]!)) * Math.log((size + 1) / documentFrequency[terms[index]!]!) ** IDF_POWER;
       weights[index] = weight;
       norm += weight * weight;
     }
@@ -245,7 +255,11 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   const touched: number[] = [];
   return vectors.map((vector, paper) => {
     // The paper's strongest indexed terms find the candidates.
-    const query = topK(indexedPositions(vector, postingPapers), queryTermCount, (a, b) => vector.weights[a]! > vector.weights[b]!);
+    const query = topK(
+      indexedPositions(vector, postingPapers),
+      queryTermCount,
+      (a, b) => vector.weights[a]! > vector.weights[b]!,
+    );
     for (const i of query) {
       const term = vector.terms[i]!;
       const weight = vector.weights[i]!;
@@ -278,8 +292,6 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
     return result;
   });
 }
-
-
 
 /**
  * The `limit` best items, best first, by insertion into a short list: a paper touches thousands
@@ -314,16 +326,24 @@ function cosine(weights: Float64Array, other: WeightedTerms): number {
   return sum;
 }
 
-
 /**
  * The terms two papers share, by their contribution to the similarity; a word is left out when
  * a listed phrase already holds it ("reward model" rather than "reward", "reward model").
  */
-function sharedTerms(weightsOfA: Float64Array, b: WeightedTerms, termText: (term: number) => string, limit: number): string[] {
+function sharedTerms(
+  weightsOfA: Float64Array,
+  b: WeightedTerms,
+  termText: (term: number) => string,
+  limit: number,
+): string[] {
   // Only the strongest few can be listed, words and phrases holding each other included: positions
   // in b of its terms shared with a, strongest first (no object per shared term).
   const contribution = (i: number) => weightsOfA[b.terms[i]!]! * b.weights[i]!;
-  const strongest = topK(sharedPositions(weightsOfA, b), limit * 4, (x, y) => contribution(x) > contribution(y) || (contribution(x) === contribution(y) && b.terms[x]! < b.terms[y]!)).map((i) => ({ term: termText(b.terms[i]!) }));
+  const strongest = topK(
+    sharedPositions(weightsOfA, b),
+    limit * 4,
+    (x, y) => contribution(x) > contribution(y) || (contribution(x) === contribution(y) && b.terms[x]! < b.terms[y]!),
+  ).map((i) => ({ term: termText(b.terms[i]!) }));
   let chosen: { term: string; words: string[] }[] = [];
   const holds = (outer: readonly string[], inner: readonly string[]) => inner.every((word) => outer.includes(word));
   for (const { term } of strongest) {

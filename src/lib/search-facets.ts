@@ -24,7 +24,8 @@ export interface SearchFacets {
 export function searchFacets(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): SearchFacets {
   return {
     year: paper.published?.slice(0, 4) ?? UNDATED_YEAR,
-    topics: paper.topics.length === 0 ? [OTHER_TOPIC.name] : paper.topics.map((topic) => topicNames.get(topic) ?? topic),
+    topics:
+      paper.topics.length === 0 ? [OTHER_TOPIC.name] : paper.topics.map((topic) => topicNames.get(topic) ?? topic),
     dateSortKey: paper.published,
     upvotesSortKey: paper.upvotes === null ? null : String(paper.upvotes),
     unknown: [...(paper.published ? [] : ['date' as const]), ...(paper.upvotes === null ? ['upvotes' as const] : [])],

@@ -18,15 +18,18 @@ export interface SearchRecord {
   content: string;
 }
 
-
 export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): string {
   const facets = searchFacets(paper, topicNames);
   const date = formatDate(paper.published);
   const typedTitle = typedTitleVariant(paper.title);
   const parts: string[] = [
     `<article data-pagefind-body data-pagefind-filter="${escapeHtml(`year:${facets.year}`)}">`,
-    ...(facets.dateSortKey === null ? [] : [`<span hidden data-pagefind-sort="${escapeHtml(`date:${facets.dateSortKey}`)}"></span>`]),
-    ...(facets.upvotesSortKey === null ? [] : [`<span hidden data-pagefind-sort="${escapeHtml(`upvotes:${facets.upvotesSortKey}`)}"></span>`]),
+    ...(facets.dateSortKey === null
+      ? []
+      : [`<span hidden data-pagefind-sort="${escapeHtml(`date:${facets.dateSortKey}`)}"></span>`]),
+    ...(facets.upvotesSortKey === null
+      ? []
+      : [`<span hidden data-pagefind-sort="${escapeHtml(`upvotes:${facets.upvotesSortKey}`)}"></span>`]),
     `<span hidden data-pagefind-meta="${escapeHtml(`date:${date ?? ''}`)}"></span>`,
     `<span hidden data-pagefind-meta="${escapeHtml(`upvotes:${paper.upvotes ?? ''}`)}"></span>`,
     ...facets.unknown.map((what) => `<span hidden data-pagefind-filter="${escapeHtml(`unknown:${what}`)}"></span>`),
@@ -34,14 +37,21 @@ export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<stri
   ];
   if (typedTitle) parts.push(`<span hidden data-pagefind-weight="10">${escapeHtml(typedTitle)}</span>`);
   if (paper.aliases.length > 0) {
-    parts.push(`<p class="muted" data-pagefind-weight="8">Also listed as: ${paper.aliases.map((alias) => `<cite>${escapeHtml(alias)}</cite>`).join('; ')}</p>`);
+    parts.push(
+      `<p class="muted" data-pagefind-weight="8">Also listed as: ${paper.aliases.map((alias) => `<cite>${escapeHtml(alias)}</cite>`).join('; ')}</p>`,
+    );
   }
   // The facts line is ignored by Pagefind but for the organisation, which readers search for.
-  if (paper.organization) parts.push(`<p class="paper-facts"><span data-pagefind-ignore></span><a data-pagefind-filter="organization">${escapeHtml(paper.organization)}</a></p>`);
+  if (paper.organization)
+    parts.push(
+      `<p class="paper-facts"><span data-pagefind-ignore></span><a data-pagefind-filter="organization">${escapeHtml(paper.organization)}</a></p>`,
+    );
   // The topic names are searchable words (weighted lightly: a paper's own words count more); "Other" is not.
   const filters: string[] = [];
-  for (const topic of paper.topics) filters.push(`<a data-pagefind-filter="topic">${escapeHtml(topicNames.get(topic) ?? topic)}</a>`);
-  if (paper.topics.length === 0) filters.push(`<span hidden data-pagefind-filter="${escapeHtml(`topic:${OTHER_TOPIC.name}`)}"></span>`);
+  for (const topic of paper.topics)
+    filters.push(`<a data-pagefind-filter="topic">${escapeHtml(topicNames.get(topic) ?? topic)}</a>`);
+  if (paper.topics.length === 0)
+    filters.push(`<span hidden data-pagefind-filter="${escapeHtml(`topic:${OTHER_TOPIC.name}`)}"></span>`);
   parts.push(`<dl> <dd data-pagefind-weight="2">${filters.join(', ')}</dd> </dl>`);
   parts.push('<h2>Abstract</h2>');
   parts.push(`<p class="abstract" data-pagefind-weight="5">${paper.abstractHtml}</p>`);

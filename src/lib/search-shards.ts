@@ -23,10 +23,10 @@ export const SHARD_FILTER = 'shard';
 export function searchShardSize(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_SEARCH_SHARD_SIZE;
   const size = Number(value);
-  if (!Number.isInteger(size) || size < 1) throw new Error(`${SEARCH_SHARD_SIZE_VARIABLE} must be a whole number of papers, not "${value}"`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(`${SEARCH_SHARD_SIZE_VARIABLE} must be a whole number of papers, not "${value}"`);
   return size;
 }
-
 
 /**
  * `npm run build:shard -- K/N` (scripts/build-shard.ts) sets this to `K/N`: the process builds the
@@ -45,21 +45,27 @@ export function parseBuildShard(value: string | undefined): BuildShard | null {
   if (value === undefined || value === '') return null;
   const match = /^(\d+)\/(\d+)$/.exec(value.trim());
   const [shard, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
-  if (!match || count < 1 || shard < 1 || shard > count) throw new Error(`a build shard is K/N with 1 ≤ K ≤ N (e.g. 1/2), not "${value}"`);
+  if (!match || count < 1 || shard < 1 || shard > count)
+    throw new Error(`a build shard is K/N with 1 ≤ K ≤ N (e.g. 1/2), not "${value}"`);
   return { index: shard - 1, count };
 }
 
 /** Papers per search shard: one build shard is one search shard, so N build shards cut the papers in N. */
 export function effectiveShardSize(papers: number, env: NodeJS.ProcessEnv): number {
   const buildShard = parseBuildShard(env[BUILD_SHARD_VARIABLE]);
-  return buildShard ? Math.max(1, Math.ceil(papers / buildShard.count)) : searchShardSize(env[SEARCH_SHARD_SIZE_VARIABLE]);
+  return buildShard
+    ? Math.max(1, Math.ceil(papers / buildShard.count))
+    : searchShardSize(env[SEARCH_SHARD_SIZE_VARIABLE]);
 }
 
 /** The papers in the index's page order (by arrival), cut into shards. */
 export function arrivalShards(papers: readonly PaperRecord[], shardSize: number): PaperRecord[][] {
-  const ordered = papers.map((paper) => ({ url: paperUrl(paper.id), firstSeen: paper.firstSeen, paper })).sort(compareByArrival);
+  const ordered = papers
+    .map((paper) => ({ url: paperUrl(paper.id), firstSeen: paper.firstSeen, paper }))
+    .sort(compareByArrival);
   const shards: PaperRecord[][] = [];
-  for (let start = 0; start < ordered.length || start === 0; start += shardSize) shards.push(ordered.slice(start, start + shardSize).map(({ paper }) => paper));
+  for (let start = 0; start < ordered.length || start === 0; start += shardSize)
+    shards.push(ordered.slice(start, start + shardSize).map(({ paper }) => paper));
   return shards;
 }
 
@@ -67,7 +73,9 @@ export function arrivalShards(papers: readonly PaperRecord[], shardSize: number)
 export function paperPageFilter(papers: readonly PaperRecord[], env: NodeJS.ProcessEnv): (id: string) => boolean {
   const buildShard = parseBuildShard(env[BUILD_SHARD_VARIABLE]);
   if (!buildShard) return () => true;
-  const mine = new Set((arrivalShards(papers, effectiveShardSize(papers.length, env))[buildShard.index] ?? []).map((paper) => paper.id));
+  const mine = new Set(
+    (arrivalShards(papers, effectiveShardSize(papers.length, env))[buildShard.index] ?? []).map((paper) => paper.id),
+  );
   return (id) => mine.has(id);
 }
 

@@ -15,7 +15,44 @@ export const MAX_GZIP_BYTES = 60_000;
 /** A word must be in this many papers (or in a title, or a name) to be suggested. */
 const MIN_PAPERS = 2;
 const MIN_PHRASE_PAPERS = 2;
-const EDGE_STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'that', 'the', 'this', 'to', 'we', 'with', 'our', 'can', 'which', 'its', 'these', 'such', 'has', 'have', 'than', 'not', 'but', 'both', 'also']);
+const EDGE_STOP_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'is',
+  'it',
+  'of',
+  'on',
+  'or',
+  'that',
+  'the',
+  'this',
+  'to',
+  'we',
+  'with',
+  'our',
+  'can',
+  'which',
+  'its',
+  'these',
+  'such',
+  'has',
+  'have',
+  'than',
+  'not',
+  'but',
+  'both',
+  'also',
+]);
 const isWord = (word: string) => word.length >= 3 && /\p{L}/u.test(word) && word.length <= 30;
 
 function countOncePerPaper(counts: Map<string, number>, items: Iterable<string>): void {
@@ -30,8 +67,14 @@ function phrasesOf(text: string): string[] {
     for (let at = 0; at < words.length; at += 1) {
       for (const length of [2, 3]) {
         const phrase = words.slice(at, at + length);
-        if (phrase.length < length || EDGE_STOP_WORDS.has(phrase[0]!) || EDGE_STOP_WORDS.has(phrase[length - 1]!)) continue;
-        if (!phrase.every((word) => (isWord(word) || EDGE_STOP_WORDS.has(word)) && !/^(?:https?|www|github|com)$/.test(word))) continue;
+        if (phrase.length < length || EDGE_STOP_WORDS.has(phrase[0]!) || EDGE_STOP_WORDS.has(phrase[length - 1]!))
+          continue;
+        if (
+          !phrase.every(
+            (word) => (isWord(word) || EDGE_STOP_WORDS.has(word)) && !/^(?:https?|www|github|com)$/.test(word),
+          )
+        )
+          continue;
         found.push(phrase.join(' '));
       }
     }
@@ -39,13 +82,17 @@ function phrasesOf(text: string): string[] {
   return found;
 }
 
-const byCountThenText = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const byCountThenText = (a: [string, number], b: [string, number]) =>
+  b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 export function buildVocabulary(papers: readonly PaperRecord[], topicNames: ReadonlyMap<string, string>): Vocabulary {
   const wordPapers = new Map<string, number>();
   const phrasePapers = new Map<string, number>();
   const always = new Set<string>();
-  const names = [...topicNames.values(), ...papers.flatMap((paper) => (paper.organization ? [paper.organization] : []))];
+  const names = [
+    ...topicNames.values(),
+    ...papers.flatMap((paper) => (paper.organization ? [paper.organization] : [])),
+  ];
   for (const name of names) for (const word of vocabularyWords(name)) always.add(word);
   for (const paper of papers) {
     for (const word of vocabularyWords(paper.title)) always.add(word);
@@ -62,7 +109,10 @@ export function buildVocabulary(papers: readonly PaperRecord[], topicNames: Read
   const nameWords = new Set(names.map((name) => vocabularyWords(name).join(' ')).filter((name) => name.includes(' ')));
   const phrases = [
     ...nameWords,
-    ...[...phrasePapers].filter(([phrase, count]) => count >= MIN_PHRASE_PAPERS && !nameWords.has(phrase)).sort(byCountThenText).map(([phrase]) => phrase),
+    ...[...phrasePapers]
+      .filter(([phrase, count]) => count >= MIN_PHRASE_PAPERS && !nameWords.has(phrase))
+      .sort(byCountThenText)
+      .map(([phrase]) => phrase),
   ].slice(0, MAX_PHRASES);
   for (let kept = words.length; ; kept = Math.floor(kept * 0.9)) {
     const vocabulary = { words: inBands(words.slice(0, kept)), phrases };

@@ -72,17 +72,31 @@ async function buildSiteData(): Promise<SiteData> {
   const dumpOrder = new Map(dumps.map((dump) => [dump.file, dump.order]));
   const papers: PaperRecord[] = paperEntries.map((entry) => entry.data).sort(comparePapersNewestFirst(dumpOrder));
   const topics = sortTopics(topicEntries, (entry) => ({ id: entry.id, order: entry.data.order }));
-  const topicSummaries = [...topics.map((topic) => ({ id: topic.id, name: topic.data.name, description: topic.data.description })), OTHER_TOPIC];
+  const topicSummaries = [
+    ...topics.map((topic) => ({ id: topic.id, name: topic.data.name, description: topic.data.description })),
+    OTHER_TOPIC,
+  ];
   const papersByTopic = new Map<string, PaperRecord[]>(topicSummaries.map((topic) => [topic.id, []]));
   for (const paper of papers) {
-    for (const topic of paper.topics.length > 0 ? paper.topics : [OTHER_TOPIC.id]) papersByTopic.get(topic)?.push(paper);
+    for (const topic of paper.topics.length > 0 ? paper.topics : [OTHER_TOPIC.id])
+      papersByTopic.get(topic)?.push(paper);
   }
   const latestDump = dumps.at(-1) ?? null;
   const latestFile = latestDump?.file;
-  const related = relatedPapers(papers.map((paper) => ({ id: paper.id, title: paper.title, abstract: paper.abstract, exclude: paper.possiblySameWork })));
+  const related = relatedPapers(
+    papers.map((paper) => ({
+      id: paper.id,
+      title: paper.title,
+      abstract: paper.abstract,
+      exclude: paper.possiblySameWork,
+    })),
+  );
   const dumpDates = new Map(dumps.map((dump) => [dump.file, dump.dumpDate]));
   const byArrival = [...papers].sort(
-    (a, b) => (dumpOrder.get(a.firstSeen) ?? 0) - (dumpOrder.get(b.firstSeen) ?? 0) || (a.sources[0]?.line ?? 0) - (b.sources[0]?.line ?? 0) || (a.id < b.id ? -1 : 1),
+    (a, b) =>
+      (dumpOrder.get(a.firstSeen) ?? 0) - (dumpOrder.get(b.firstSeen) ?? 0) ||
+      (a.sources[0]?.line ?? 0) - (b.sources[0]?.line ?? 0) ||
+      (a.id < b.id ? -1 : 1),
   );
   const orgs = organisations(papers, OTHER_TOPIC.id);
   const keys = citationKeys(byArrival, (paper) => dumpDates.get(paper.firstSeen)?.slice(0, 4) ?? null);
@@ -97,7 +111,9 @@ async function buildSiteData(): Promise<SiteData> {
     dumps,
     latestDump,
     newPapers: papers.filter((paper) => paper.firstSeen === latestFile),
-    changedPapers: papers.filter((paper) => paper.firstSeen !== latestFile && paper.changes.some((change) => change.dump === latestFile)),
+    changedPapers: papers.filter(
+      (paper) => paper.firstSeen !== latestFile && paper.changes.some((change) => change.dump === latestFile),
+    ),
     related: new Map(papers.map((paper, index) => [paper.id, related[index]!])),
     themes: topicThemes(papers, papersByTopic),
     organisations: orgs,

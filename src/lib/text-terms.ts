@@ -15,7 +15,9 @@ const STOPWORDS = new Set(
   whether which while who whom whose why will with within without would yet you your
   al approach approaches achieve achieves achieving across additionally address addresses demonstrate demonstrates existing
   experiments extensive furthermore introduce introduces method methods moreover new novel paper present presents propose
-  proposed proposes results significantly state-of-the-art study task tasks well work works first three different various`.split(/\s+/).filter(Boolean),
+  proposed proposes results significantly state-of-the-art study task tasks well work works first three different various`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 export interface Token {
@@ -30,7 +32,8 @@ const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 /** Every word with its place in `text` (lower-cased; function words kept, so phrases can stop at them). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) tokens.push({ word: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
+  for (const match of text.matchAll(WORD))
+    tokens.push({ word: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
   return tokens;
 }
 

@@ -11,4 +11,5 @@ export function byUpvotes(papersNewestFirst: readonly PaperRecord[]): PaperRecor
     .map(({ paper }) => paper);
 }
 
-export const topicListUrl = (topic: string, sort: TopicSort) => (sort === 'newest' ? `/topics/${topic}/` : `/topics/${topic}/upvoted/`);
+export const topicListUrl = (topic: string, sort: TopicSort) =>
+  sort === 'newest' ? `/topics/${topic}/` : `/topics/${topic}/upvoted/`;

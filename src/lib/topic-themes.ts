@@ -38,7 +38,10 @@ const PHRASE_BONUS = [0, 0.4, 1.6, 1.8];
  * model" are one theme.
  */
 function phraseKey(words: readonly string[]): string {
-  return words.flatMap((word) => word.split('-')).map(singular).join(' ');
+  return words
+    .flatMap((word) => word.split('-'))
+    .map(singular)
+    .join(' ');
 }
 
 /**
@@ -91,7 +94,14 @@ function phraseKeysOf(paper: ThemeInput): Set<string> {
         const after = items[i + 1];
         const next = items[i + 2];
         // X of Y, Y ending its phrase ("number of trainable parameters" is no "number of trainable").
-        if (before && after && typeof before === 'object' && typeof after === 'object' && !(next && typeof next === 'object')) keys.add(`${before.key} of ${after.key}`);
+        if (
+          before &&
+          after &&
+          typeof before === 'object' &&
+          typeof after === 'object' &&
+          !(next && typeof next === 'object')
+        )
+          keys.add(`${before.key} of ${after.key}`);
         continue;
       }
       let key = item.key;
@@ -114,11 +124,16 @@ const labelOf = (raw: string): string => raw.toLowerCase().replace(/\s+/g, ' ');
  * Themes of each topic. `topicPapers` maps a topic id to its papers (a paper may be in several);
  * `allPapers` is the corpus they are set against.
  */
-export function topicThemes(allPapers: readonly ThemeInput[], topicPapers: ReadonlyMap<string, readonly ThemeInput[]>, options: ThemeOptions = {}): Map<string, Theme[]> {
+export function topicThemes(
+  allPapers: readonly ThemeInput[],
+  topicPapers: ReadonlyMap<string, readonly ThemeInput[]>,
+  options: ThemeOptions = {},
+): Map<string, Theme[]> {
   const maxThemes = options.maxThemes ?? 12;
   const keysById = new Map(allPapers.map((paper) => [paper.id, phraseKeysOf(paper)]));
   const corpusFrequency = new Map<string, number>();
-  for (const keys of keysById.values()) for (const key of keys) corpusFrequency.set(key, (corpusFrequency.get(key) ?? 0) + 1);
+  for (const keys of keysById.values())
+    for (const key of keys) corpusFrequency.set(key, (corpusFrequency.get(key) ?? 0) + 1);
   const total = allPapers.length;
 
   const result = new Map<string, Theme[]>();
@@ -142,7 +157,7 @@ export function topicThemes(allPapers: readonly ThemeInput[], topicPapers: Reado
     for (const [key, count] of counts) {
       if (count < minimum) continue;
       const rest = (corpusFrequency.get(key) ?? count) - count;
-      const lift = Math.log(((count + 0.5) / (inTopic + 1)) / ((rest + 0.5) / (outside + 1)));
+      const lift = Math.log((count + 0.5) / (inTopic + 1) / ((rest + 0.5) / (outside + 1)));
       if (lift <= 0.5) continue;
       // Words as written: a hyphenated compound counts as one ("low-rank adaptation": two).
       const length = firstRaw(key).trim().split(/\s+/).length;

@@ -40,7 +40,11 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
   }
   const items: { id: string; data: Record<string, unknown>; origin: string }[] =
     collection === 'papers'
-      ? corpus.papers.map((paper) => ({ id: paper.id, data: { ...paper }, origin: paper.sources.map((s) => `${s.dump}:${s.line}`).join(', ') }))
+      ? corpus.papers.map((paper) => ({
+          id: paper.id,
+          data: { ...paper },
+          origin: paper.sources.map((s) => `${s.dump}:${s.line}`).join(', '),
+        }))
       : corpus.dumps.map((dump) => ({ id: dump.file, data: { ...dump }, origin: dump.file }));
 
   const keep = new Set(items.map((item) => item.id));
@@ -52,7 +56,9 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     try {
       data = await parseData({ id: item.id, data: item.data });
     } catch (error) {
-      throw new Error(`Invalid ${collection} entry "${item.id}" from ${item.origin}: ${(error as Error).message}`, { cause: error });
+      throw new Error(`Invalid ${collection} entry "${item.id}" from ${item.origin}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     store.set({ id: item.id, data, digest });
   }
@@ -75,7 +81,9 @@ function watchInputs(collection: Collection, context: LoaderContext): void {
     pending = setTimeout(() => {
       logger.info(`${[...new Set(changed)].join(', ')} changed; reloading ${collection}`);
       changed = [];
-      syncCollection(collection, context).catch((error: unknown) => logger.error(`could not reload ${collection}: ${(error as Error).message}`));
+      syncCollection(collection, context).catch((error: unknown) =>
+        logger.error(`could not reload ${collection}: ${(error as Error).message}`),
+      );
     }, SETTLE_MS);
   };
   for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, onChange);

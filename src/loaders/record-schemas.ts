@@ -38,7 +38,12 @@ export const paperSchema = z.object({
   possiblySameWork: z.array(z.string()),
   merges: z.array(
     z.object({
-      rule: z.enum(['near-identical-abstract', 'truncated-abstract', 'close-title-and-abstract', 'short-title-and-abstract']),
+      rule: z.enum([
+        'near-identical-abstract',
+        'truncated-abstract',
+        'close-title-and-abstract',
+        'short-title-and-abstract',
+      ]),
       entry: listing,
       matched: listing,
       figures: z.object({

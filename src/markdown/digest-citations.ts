@@ -20,5 +20,10 @@ export function digestCitationPlugins(projectRoot: string): RemarkPlugins {
     return index;
   };
   const unresolved = process.env.RESEARCH_DIGEST_CITATIONS === 'warn' ? 'warn' : 'fail';
-  return [[remarkPaperCitations, { papers, unresolved, warn: (message: string) => console.warn(`[research-digest] warning: ${message}`) }]];
+  return [
+    [
+      remarkPaperCitations,
+      { papers, unresolved, warn: (message: string) => console.warn(`[research-digest] warning: ${message}`) },
+    ],
+  ];
 }

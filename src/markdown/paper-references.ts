@@ -24,7 +24,10 @@ export function parsePaperUrl(url: string): string | null {
   } catch {
     // A stray % is part of the title.
   }
-  return reference.trim().replace(/^"(.*)"$/s, '$1').trim();
+  return reference
+    .trim()
+    .replace(/^"(.*)"$/s, '$1')
+    .trim();
 }
 
 export function indexPaperReferences(papers: readonly PaperSummary[]): PaperReferenceIndex {
@@ -38,7 +41,9 @@ export function indexPaperReferences(papers: readonly PaperSummary[]): PaperRefe
       byTitle.set(key, known === undefined || known === paper ? paper : 'ambiguous');
     }
   }
-  const wordsOf = new Map(papers.map((paper) => [paper, new Set(comparableWords(`${paper.title} ${paper.id.replaceAll('-', ' ')}`))]));
+  const wordsOf = new Map(
+    papers.map((paper) => [paper, new Set(comparableWords(`${paper.title} ${paper.id.replaceAll('-', ' ')}`))]),
+  );
 
   const closestTitles = (reference: string): string[] => {
     const wanted = new Set(comparableWords(reference.replaceAll('-', ' ')));

@@ -29,12 +29,15 @@ const UNPARSED_REFERENCE = /\]\(\s*paper:/i;
 
 export function remarkPaperCitations(options: PaperCitationOptions) {
   return (tree: Root, file: VFile): void => {
-    const where = (node: Link | Definition | Text) => `${file.path ?? 'an MDX file'}:${node.position?.start.line ?? '?'}`;
+    const where = (node: Link | Definition | Text) =>
+      `${file.path ?? 'an MDX file'}:${node.position?.start.line ?? '?'}`;
     let papers: PaperReferenceIndex | null = null;
     const unlinked: { link: Link; parent: Parent; index: number }[] = [];
     visit(tree, (node, index, parent) => {
       if (node.type === 'text' && UNPARSED_REFERENCE.test(node.value)) {
-        throw new Error(`${where(node)}: this paper reference is not a link; a title needs angle brackets: [text](<paper:"Exact Title">)`);
+        throw new Error(
+          `${where(node)}: this paper reference is not a link; a title needs angle brackets: [text](<paper:"Exact Title">)`,
+        );
       }
       // A reference-style link takes its URL from a definition (`[r]: paper:…`).
       if (node.type !== 'link' && node.type !== 'definition') return;
@@ -44,7 +47,9 @@ export function remarkPaperCitations(options: PaperCitationOptions) {
       const resolved = papers.resolve(reference);
       if (!resolved.found) {
         const suggestions = resolved.suggestions.length > 0 ? ` Closest: ${resolved.suggestions.join('; ')}.` : '';
-        const problem = resolved.ambiguous ? `more than one paper has the title of "paper:${reference}"; cite it by id` : `no paper matches "paper:${reference}"`;
+        const problem = resolved.ambiguous
+          ? `more than one paper has the title of "paper:${reference}"; cite it by id`
+          : `no paper matches "paper:${reference}"`;
         const message = `${where(node)}: ${problem}.${suggestions}`;
         if (options.unresolved !== 'warn') throw new Error(message);
         (options.warn ?? console.warn)(`${message} Shown as text.`);
@@ -56,6 +61,7 @@ export function remarkPaperCitations(options: PaperCitationOptions) {
       node.title = resolved.title;
     });
     // Replaced last to first, so that the indexes found above stay right.
-    for (const { link, parent, index } of unlinked.reverse()) parent.children.splice(index, 1, ...(link.children as typeof parent.children));
+    for (const { link, parent, index } of unlinked.reverse())
+      parent.children.splice(index, 1, ...(link.children as typeof parent.children));
   };
 }

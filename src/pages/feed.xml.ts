@@ -5,5 +5,11 @@ import { papersFeed } from '../lib/feeds.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const siteData = await loadSiteData();
-  return papersFeed({ siteData, papers: siteData.papers, site: site!, title: 'Research Digest: new papers', description: 'Papers as they arrive in the digest, newest dump first.' });
+  return papersFeed({
+    siteData,
+    papers: siteData.papers,
+    site: site!,
+    title: 'Research Digest: new papers',
+    description: 'Papers as they arrive in the digest, newest dump first.',
+  });
 };

@@ -4,7 +4,9 @@ import { loadSiteData } from '../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const siteData = await loadSiteData();
-  const papers = [...siteData.papers].sort((a, b) => (siteData.citationKeys.get(a.id)! < siteData.citationKeys.get(b.id)! ? -1 : 1));
+  const papers = [...siteData.papers].sort((a, b) =>
+    siteData.citationKeys.get(a.id)! < siteData.citationKeys.get(b.id)! ? -1 : 1,
+  );
   const body = papers.map((paper) => siteData.bibtex(paper)).join('\n');
   return new Response(body, { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
 };

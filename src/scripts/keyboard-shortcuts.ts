@@ -14,16 +14,23 @@ const SHORTCUTS: readonly [string, string][] = [
 ];
 
 const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement && (target.isContentEditable || target.matches('input:not([type="checkbox"], [type="radio"], [type="button"], [type="submit"]), textarea, select'));
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    target.matches('input:not([type="checkbox"], [type="radio"], [type="button"], [type="submit"]), textarea, select'));
 
 /** The links j and k move between: search results, or the paper cards of a list page. */
-const itemLinks = (): HTMLAnchorElement[] => [...document.querySelectorAll<HTMLAnchorElement>('#search-results > li h2 a, .paper-card .paper-card-title a')];
+const itemLinks = (): HTMLAnchorElement[] => [
+  ...document.querySelectorAll<HTMLAnchorElement>('#search-results > li h2 a, .paper-card .paper-card-title a'),
+];
 
 function move(step: 1 | -1): void {
   const links = itemLinks();
   if (links.length === 0) return;
-  const current = links.findIndex((link) => link === document.activeElement || link.closest('li, .paper-card')?.contains(document.activeElement));
-  const next = current < 0 ? (step === 1 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, current + step));
+  const current = links.findIndex(
+    (link) => link === document.activeElement || link.closest('li, .paper-card')?.contains(document.activeElement),
+  );
+  const next =
+    current < 0 ? (step === 1 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, current + step));
   links[next]!.focus();
 }
 
@@ -68,7 +75,9 @@ export function startKeyboardShortcuts(): void {
     }
     if (isTyping(target) || document.querySelector('dialog[open]')) return;
     if (event.key === '/') {
-      const box = document.querySelector<HTMLInputElement>('#search-query') ?? document.querySelector<HTMLInputElement>('#site-search-input');
+      const box =
+        document.querySelector<HTMLInputElement>('#search-query') ??
+        document.querySelector<HTMLInputElement>('#site-search-input');
       if (!box) return;
       event.preventDefault();
       box.focus();

@@ -57,7 +57,8 @@ export function startNewSinceVisit(): void {
   }
   if (added === 0) return;
   headerCount(added);
-  note.querySelector('span')!.textContent = `${added} ${added === 1 ? 'paper' : 'papers'} added since your last visit (${newer.length} ${newer.length === 1 ? 'dump' : 'dumps'}).`;
+  note.querySelector('span')!.textContent =
+    `${added} ${added === 1 ? 'paper' : 'papers'} added since your last visit (${newer.length} ${newer.length === 1 ? 'dump' : 'dumps'}).`;
   note.hidden = false;
   note.querySelector('button')?.addEventListener('click', () => {
     try {

@@ -5,7 +5,15 @@
  */
 import { formatDate } from '../lib/format.ts';
 import { download, readingListBibtex, readingListJson } from './reading-list-export.ts';
-import { CHANGED_EVENT, mergeLists, parseReadingListFile, readList, resolveRetired, writeList, type SavedPaper } from './reading-list-store.ts';
+import {
+  CHANGED_EVENT,
+  mergeLists,
+  parseReadingListFile,
+  readList,
+  resolveRetired,
+  writeList,
+  type SavedPaper,
+} from './reading-list-store.ts';
 
 function entryItem(paper: SavedPaper, onNote: (note: string) => void, onRemove: () => void): HTMLLIElement {
   const item = document.createElement('li');
@@ -17,7 +25,9 @@ function entryItem(paper: SavedPaper, onNote: (note: string) => void, onRemove: 
   heading.append(link);
   const meta = document.createElement('p');
   meta.className = 'paper-meta';
-  meta.textContent = [formatDate(paper.published || null) ?? 'Date unknown', paper.topics.join(', ')].filter(Boolean).join(' · ');
+  meta.textContent = [formatDate(paper.published || null) ?? 'Date unknown', paper.topics.join(', ')]
+    .filter(Boolean)
+    .join(' · ');
   const label = document.createElement('label');
   label.textContent = 'Note';
   const note = document.createElement('textarea');
@@ -54,7 +64,10 @@ export function startReadingListPage(): void {
   const update = (change: (papers: SavedPaper[]) => SavedPaper[]) => writeList(change(readList() ?? []));
   const render = () => {
     const papers = readList() ?? [];
-    status.textContent = papers.length === 0 ? 'No papers saved yet: use the Save button beside a paper’s title.' : `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'} saved in this browser.`;
+    status.textContent =
+      papers.length === 0
+        ? 'No papers saved yet: use the Save button beside a paper’s title.'
+        : `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'} saved in this browser.`;
     // Re-rendering while a note is typed would lose the caret: only the list's own changes redraw.
     if (list.contains(document.activeElement) && document.activeElement instanceof HTMLTextAreaElement) return;
     list.replaceChildren(
@@ -71,8 +84,16 @@ export function startReadingListPage(): void {
   render();
   document.addEventListener(CHANGED_EVENT, render);
   addEventListener('storage', render);
-  document.querySelector('#reading-list-bibtex')?.addEventListener('click', () => download('reading-list.bib', 'application/x-bibtex', readingListBibtex(readList() ?? [], location.origin)));
-  document.querySelector('#reading-list-json')?.addEventListener('click', () => download('reading-list.json', 'application/json', readingListJson(readList() ?? [])));
+  document
+    .querySelector('#reading-list-bibtex')
+    ?.addEventListener('click', () =>
+      download('reading-list.bib', 'application/x-bibtex', readingListBibtex(readList() ?? [], location.origin)),
+    );
+  document
+    .querySelector('#reading-list-json')
+    ?.addEventListener('click', () =>
+      download('reading-list.json', 'application/json', readingListJson(readList() ?? [])),
+    );
   importer.addEventListener('change', async () => {
     const file = importer.files?.[0];
     if (!file) return;

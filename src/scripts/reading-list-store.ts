@@ -36,7 +36,9 @@ function savedPaper(value: unknown): SavedPaper | null {
     id: entry.id,
     title: text(entry.title) || entry.id,
     published: /^\d{4}-\d{2}-\d{2}$/.test(text(entry.published)) ? text(entry.published) : '',
-    topics: Array.isArray(entry.topics) ? entry.topics.filter((topic): topic is string => typeof topic === 'string') : [],
+    topics: Array.isArray(entry.topics)
+      ? entry.topics.filter((topic): topic is string => typeof topic === 'string')
+      : [],
     note: text(entry.note),
     saved: text(entry.saved),
   };
@@ -78,12 +80,16 @@ export function mergeLists(current: readonly SavedPaper[], incoming: readonly Sa
  * saved papers that became one are kept once.
  */
 export function resolveRetired(list: readonly SavedPaper[], redirects: Readonly<Record<string, string>>): SavedPaper[] {
-  return mergeLists([], list.map((entry) => (redirects[entry.id] ? { ...entry, id: redirects[entry.id]! } : entry)));
+  return mergeLists(
+    [],
+    list.map((entry) => (redirects[entry.id] ? { ...entry, id: redirects[entry.id]! } : entry)),
+  );
 }
 
 export function parseReadingListFile(json: string): SavedPaper[] {
   const parsed = JSON.parse(json) as Partial<ReadingListFile>;
-  if (parsed?.format !== 'research-digest-reading-list' || !Array.isArray(parsed.papers)) throw new Error('not a Research Digest reading list');
+  if (parsed?.format !== 'research-digest-reading-list' || !Array.isArray(parsed.papers))
+    throw new Error('not a Research Digest reading list');
   return parsed.papers.map(savedPaper).filter((entry) => entry !== null);
 }
 

@@ -29,7 +29,17 @@ function toggle(button: HTMLButtonElement): void {
   const id = data.savePaper!;
   const next = entries.some((entry) => entry.id === id)
     ? entries.filter((entry) => entry.id !== id)
-    : [...entries, { id, title: data.title ?? id, published: data.published ?? '', topics: (data.topics ?? '').split('|').filter(Boolean), note: '', saved: new Date().toISOString() }];
+    : [
+        ...entries,
+        {
+          id,
+          title: data.title ?? id,
+          published: data.published ?? '',
+          topics: (data.topics ?? '').split('|').filter(Boolean),
+          note: '',
+          saved: new Date().toISOString(),
+        },
+      ];
   try {
     localStorage.setItem(KEY, JSON.stringify(next));
     document.dispatchEvent(new CustomEvent(CHANGED_EVENT));

@@ -37,7 +37,9 @@ export function abstractExcerpt(content: string, locations: readonly number[], l
     for (const other of matched) if (other >= candidate && other < candidate + length) count += 1;
     if (count > best) [best, from] = [count, candidate];
   }
-  return words.slice(from, Math.min(end, from + length)).map((text, offset) => ({ text, marked: matched.has(from + offset) }));
+  return words
+    .slice(from, Math.min(end, from + length))
+    .map((text, offset) => ({ text, marked: matched.has(from + offset) }));
 }
 
 /**

@@ -1,7 +1,8 @@
 /** The search form's state, read from and written to the form and the page's URL. */
 import { SORT_ORDERS, type SearchState, type SortOrder } from './search-query.ts';
 
-const sortOrder = (value: string | null): SortOrder => (SORT_ORDERS.includes(value as SortOrder) ? (value as SortOrder) : 'relevance');
+const sortOrder = (value: string | null): SortOrder =>
+  SORT_ORDERS.includes(value as SortOrder) ? (value as SortOrder) : 'relevance';
 
 export function readForm(form: HTMLFormElement): SearchState {
   const data = new FormData(form);
@@ -51,5 +52,7 @@ export interface SearchHistory {
 
 export function historyState(): SearchHistory | null {
   const state = history.state as Partial<SearchHistory> | null;
-  return state && typeof state.shown === 'number' && typeof state.scrollY === 'number' ? { shown: state.shown, scrollY: state.scrollY } : null;
+  return state && typeof state.shown === 'number' && typeof state.scrollY === 'number'
+    ? { shown: state.shown, scrollY: state.scrollY }
+    : null;
 }

@@ -26,7 +26,8 @@ export function isCloseMatch(word: string, found: string): boolean {
 }
 
 /** The words of a query that Pagefind may have matched loosely: not stop words, three letters or more. */
-export const checkedWords = (query: string): string[] => vocabularyWords(query).filter((word) => !STOP_WORDS.has(word) && word.length >= 3);
+export const checkedWords = (query: string): string[] =>
+  vocabularyWords(query).filter((word) => !STOP_WORDS.has(word) && word.length >= 3);
 
 /** The words each result matched, as its indexed text spells them (lower case, split like the query). */
 export function matchedWords(data: Pick<PagefindResultData, 'content' | 'locations'>): string[] {

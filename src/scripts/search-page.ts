@@ -11,7 +11,14 @@
  */
 import type { Pagefind, PagefindResult } from './pagefind-types.ts';
 import { historyState, readForm, searchUrl, writeForm, type SearchHistory } from './search-form-state.ts';
-import { findPapers, hasFilters, pagefindFilters, pagefindQuery, type FoundPapers, type SearchState } from './search-query.ts';
+import {
+  findPapers,
+  hasFilters,
+  pagefindFilters,
+  pagefindQuery,
+  type FoundPapers,
+  type SearchState,
+} from './search-query.ts';
 import { renderResults, type ResultView } from './search-results.ts';
 import { needsSuggestions } from './search-suggestion-trigger.ts';
 import { STOP_WORDS } from './search-terms.ts';
@@ -25,7 +32,15 @@ const RESULTS_PER_PAGE = 10;
 
 async function resultView(result: PagefindResult): Promise<ResultView> {
   const data = await result.data();
-  return { url: data.url, title: data.meta.title ?? data.url, content: data.content, locations: data.locations, date: data.meta.date ?? '', upvotes: data.meta.upvotes ?? '', topics: data.filters.topic ?? [] };
+  return {
+    url: data.url,
+    title: data.meta.title ?? data.url,
+    content: data.content,
+    locations: data.locations,
+    date: data.meta.date ?? '',
+    upvotes: data.meta.upvotes ?? '',
+    topics: data.filters.topic ?? [],
+  };
 }
 
 let pagefindModule: Promise<Pagefind> | null = null;
@@ -54,8 +69,14 @@ function statusText(state: SearchState, found: FoundPapers, shown: number): stri
   const total = found.results.length;
   const what = state.query ? `for “${state.query}”` : 'with these filters';
   if (total === 0) return `No papers found ${what}.`;
-  const unknown = found.unknownCount && found.sortKey ? ` ${found.unknownCount} ${found.unknownCount === 1 ? 'has' : 'have'} ${UNKNOWN_NOTE[found.sortKey]} and ${found.unknownCount === 1 ? 'comes' : 'come'} last.` : '';
-  const loose = found.looseWords.length > 0 ? ` ${found.looseWords.map((word) => `“${word}”`).join(' and ')} matched only words that begin like ${found.looseWords.length === 1 ? 'it' : 'them'}, so the other words rank the results.` : '';
+  const unknown =
+    found.unknownCount && found.sortKey
+      ? ` ${found.unknownCount} ${found.unknownCount === 1 ? 'has' : 'have'} ${UNKNOWN_NOTE[found.sortKey]} and ${found.unknownCount === 1 ? 'comes' : 'come'} last.`
+      : '';
+  const loose =
+    found.looseWords.length > 0
+      ? ` ${found.looseWords.map((word) => `“${word}”`).join(' and ')} matched only words that begin like ${found.looseWords.length === 1 ? 'it' : 'them'}, so the other words rank the results.`
+      : '';
   return `${total} ${total === 1 ? 'paper' : 'papers'} found ${what}${total > shown ? `; showing the first ${shown}` : ''}.${unknown}${loose}`;
 }
 
@@ -80,17 +101,25 @@ export function startSearchPage(): void {
     list.children[before]?.querySelector('a')?.focus();
   });
   let scrolling: ReturnType<typeof setTimeout> | undefined;
-  addEventListener('scroll', () => {
-    clearTimeout(scrolling);
-    scrolling = setTimeout(remember, 100);
-  }, { passive: true });
+  addEventListener(
+    'scroll',
+    () => {
+      clearTimeout(scrolling);
+      scrolling = setTimeout(remember, 100);
+    },
+    { passive: true },
+  );
   addEventListener('pagehide', remember);
 
   /** `restore`: the history entry's results count and scroll position; `focusResults`: after a submit. */
-  const run = async (state: SearchState, { push = false, restore = null as SearchHistory | null, focusResults = false } = {}) => {
+  const run = async (
+    state: SearchState,
+    { push = false, restore = null as SearchHistory | null, focusResults = false } = {},
+  ) => {
     const current = ++generation;
     const address = searchUrl(state);
-    if (push && `${location.pathname}${location.search}` !== address) history.pushState({ shown: 0, scrollY: 0 }, '', address);
+    if (push && `${location.pathname}${location.search}` !== address)
+      history.pushState({ shown: 0, scrollY: 0 }, '', address);
     else history.replaceState(restore ?? { shown: 0, scrollY: 0 }, '', address);
     for (const note of [suggestions, topicLink]) {
       note.replaceChildren();
@@ -166,7 +195,11 @@ export function startSearchPage(): void {
     // The index chunks for the words typed so far load while the reader pauses.
     const state = readForm(form);
     const query = pagefindQuery(state);
-    if (query) void loadPagefind().then((pagefind) => pagefind.preload(query, { filters: pagefindFilters(state) }), () => undefined);
+    if (query)
+      void loadPagefind().then(
+        (pagefind) => pagefind.preload(query, { filters: pagefindFilters(state) }),
+        () => undefined,
+      );
     typing = setTimeout(() => void run(readForm(form)), 200);
   });
   // The arrow key down from the query box goes to the first result.

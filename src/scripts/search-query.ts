@@ -42,13 +42,21 @@ function fetchingOnce(result: PagefindResult): PagefindResult {
 /** How many of the first results show which words Pagefind matched loosely. */
 const SAMPLED_RESULTS = 5;
 
-async function rankedByCloseWords(pagefind: Pagefind, state: SearchState, results: PagefindResult[], filters: Record<string, unknown>): Promise<{ results: PagefindResult[]; looseWords: string[] }> {
+async function rankedByCloseWords(
+  pagefind: Pagefind,
+  state: SearchState,
+  results: PagefindResult[],
+  filters: Record<string, unknown>,
+): Promise<{ results: PagefindResult[]; looseWords: string[] }> {
   const words = checkedWords(pagefindQuery(state) ?? '');
   if (words.length < 2 || quotedPhrase(state.query)) return { results, looseWords: [] };
-  const sampled = await Promise.all(results.slice(0, SAMPLED_RESULTS).map(async (result) => matchedWords(await result.data())));
+  const sampled = await Promise.all(
+    results.slice(0, SAMPLED_RESULTS).map(async (result) => matchedWords(await result.data())),
+  );
   const loose = looseWords(words.join(' '), sampled);
   if (loose.length === 0 || loose.length === words.length) return { results, looseWords: [] };
-  const ranking = (await pagefind.search(words.filter((word) => !loose.includes(word)).join(' '), { filters }))?.results ?? [];
+  const ranking =
+    (await pagefind.search(words.filter((word) => !loose.includes(word)).join(' '), { filters }))?.results ?? [];
   return { results: orderLike(results, ranking), looseWords: loose };
 }
 
@@ -71,7 +79,12 @@ function sortKey(sort: SortOrder): 'date' | 'upvotes' | null {
 /** The query Pagefind is given for the words (the phrase's words, for a quoted query). */
 export const pagefindQuery = (state: SearchState): string | null => (state.query ? searchTerms(state.query) : null);
 
-async function ordered(pagefind: Pagefind, state: SearchState, filters: Record<string, unknown>, sort?: Record<string, string>): Promise<PagefindResult[]> {
+async function ordered(
+  pagefind: Pagefind,
+  state: SearchState,
+  filters: Record<string, unknown>,
+  sort?: Record<string, string>,
+): Promise<PagefindResult[]> {
   const options = sort ? { filters, sort } : { filters };
   const ranked = ((await pagefind.search(pagefindQuery(state), options))?.results ?? []).map(fetchingOnce);
   const phrase = quotedPhrase(state.query);
@@ -87,7 +100,12 @@ async function ordered(pagefind: Pagefind, state: SearchState, filters: Record<s
 export async function findPapers(pagefind: Pagefind, state: SearchState): Promise<FoundPapers> {
   const filters = pagefindFilters(state);
   const key = sortKey(state.sort);
-  if (!key) return { ...(await rankedByCloseWords(pagefind, state, await ordered(pagefind, state, filters), filters)), unknownCount: null, sortKey: null };
+  if (!key)
+    return {
+      ...(await rankedByCloseWords(pagefind, state, await ordered(pagefind, state, filters), filters)),
+      unknownCount: null,
+      sortKey: null,
+    };
   const direction = state.sort.endsWith('-asc') ? 'asc' : 'desc';
   const [known, unknown] = await Promise.all([
     // Papers without the key are left out of a search sorted by it.

@@ -39,7 +39,11 @@ export function renderResults(list: HTMLOListElement, results: readonly ResultVi
       heading.append(link);
       const meta = document.createElement('p');
       meta.className = 'paper-meta';
-      const facts = [result.date, result.upvotes && `${result.upvotes} ${result.upvotes === '1' ? 'upvote' : 'upvotes'}`, result.topics.join(', ')].filter(Boolean);
+      const facts = [
+        result.date,
+        result.upvotes && `${result.upvotes} ${result.upvotes === '1' ? 'upvote' : 'upvotes'}`,
+        result.topics.join(', '),
+      ].filter(Boolean);
       meta.textContent = facts.join(' · ');
       const excerpt = document.createElement('p');
       appendWords(excerpt, abstractExcerpt(result.content, result.locations), ' ');

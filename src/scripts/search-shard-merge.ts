@@ -60,7 +60,9 @@ function searchSortedAcrossShards(pagefind: Pagefind, layout: ShardLayout): Page
     const [key, direction] = sort;
     const [values, ...searches] = await Promise.all([
       loadSortValues(),
-      ...Array.from({ length: layout.paths.length }, (_, shard) => pagefind.search(query, { ...options, filters: { ...options.filters, [layout.filter]: String(shard) } })),
+      ...Array.from({ length: layout.paths.length }, (_, shard) =>
+        pagefind.search(query, { ...options, filters: { ...options.filters, [layout.filter]: String(shard) } }),
+      ),
     ]);
     type Placed = { result: PagefindResult; value: string; numeric: boolean; shard: number; place: number };
     const placed: Placed[] = searches.flatMap((search, shard) => {
@@ -74,7 +76,8 @@ function searchSortedAcrossShards(pagefind: Pagefind, layout: ShardLayout): Page
     });
     const sign = direction === 'asc' ? 1 : -1;
     placed.sort((a, b) => {
-      const byValue = a.numeric && b.numeric ? Number(a.value) - Number(b.value) : a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+      const byValue =
+        a.numeric && b.numeric ? Number(a.value) - Number(b.value) : a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
       return sign * (byValue || a.shard - b.shard || a.place - b.place);
     });
     const merged: PagefindSearch = { results: placed.map(({ result }) => result) };
@@ -83,7 +86,15 @@ function searchSortedAcrossShards(pagefind: Pagefind, layout: ShardLayout): Page
 }
 
 /** The options a merged index takes (Pagefind warns about any other). */
-const INDEX_OPTIONS = ['baseUrl', 'indexWeight', 'excerptLength', 'highlightParam', 'ranking', 'exactDiacritics', 'metaCacheTag'];
+const INDEX_OPTIONS = [
+  'baseUrl',
+  'indexWeight',
+  'excerptLength',
+  'highlightParam',
+  'ranking',
+  'exactDiacritics',
+  'metaCacheTag',
+];
 
 /**
  * Pagefind's API (`core`, shard 0) with the other shards merged in when it starts; sorted
@@ -97,7 +108,11 @@ export function shardedPagefind(core: Pagefind, layout: ShardLayout): Pagefind {
       await core.options({ ...given, basePath: layout.paths[0], mergeFilter: { [layout.filter]: '0' } });
       await core.init();
       const options = Object.fromEntries(Object.entries(given).filter(([key]) => INDEX_OPTIONS.includes(key)));
-      await Promise.all(layout.paths.slice(1).map((path, at) => core.mergeIndex(path, { ...options, mergeFilter: { [layout.filter]: String(at + 1) } })));
+      await Promise.all(
+        layout.paths
+          .slice(1)
+          .map((path, at) => core.mergeIndex(path, { ...options, mergeFilter: { [layout.filter]: String(at + 1) } })),
+      );
     })();
     // A failed start (offline, say) is tried again by the next search.
     started.catch(() => (started = null));

@@ -50,7 +50,8 @@ function closestWord(word: string, vocabulary: VocabularyIndex): string | null {
   for (const [candidate, band] of vocabulary.bands) {
     const distance = editDistance(word, candidate, limit);
     if (distance > limit) continue;
-    if (!best || distance < best.distance || (distance === best.distance && band < best.band)) best = { word: candidate, distance, band };
+    if (!best || distance < best.distance || (distance === best.distance && band < best.band))
+      best = { word: candidate, distance, band };
   }
   return best?.word ?? null;
 }
@@ -59,7 +60,12 @@ function closestWord(word: string, vocabulary: VocabularyIndex): string | null {
  * Up to `count` queries close to the query's `words` (src/lib/vocabulary-text.ts's), the closest
  * first; none when every word but the stop words is known.
  */
-export function suggestSpellings(words: readonly string[], vocabulary: VocabularyIndex, stopWords: ReadonlySet<string>, count = 3): string[] {
+export function suggestSpellings(
+  words: readonly string[],
+  vocabulary: VocabularyIndex,
+  stopWords: ReadonlySet<string>,
+  count = 3,
+): string[] {
   const unknown = words.filter((word) => !stopWords.has(word) && !vocabulary.bands.has(word));
   if (words.length === 0 || unknown.length === 0) return [];
   const scored: { text: string; distance: number; rank: number }[] = [];

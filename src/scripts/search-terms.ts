@@ -6,7 +6,31 @@
  * have all its words anyway (leaving "of" out of "mixture of experts" finds the same papers); they
  * are left out of a query that has other words.
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'that', 'the', 'this', 'to', 'we', 'with']);
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'is',
+  'it',
+  'of',
+  'on',
+  'or',
+  'that',
+  'the',
+  'this',
+  'to',
+  'we',
+  'with',
+]);
 
 /**
  * Hyphens and dashes between word characters read as spaces: "Mixture-of-Experts" and "mixture of
@@ -25,7 +49,9 @@ export function quotedPhrase(query: string): string | null {
 
 export function searchTerms(query: string): string {
   const phrase = quotedPhrase(query);
-  const words = spaceHyphens(phrase ?? query).split(/\s+/).filter(Boolean);
+  const words = spaceHyphens(phrase ?? query)
+    .split(/\s+/)
+    .filter(Boolean);
   const kept = words.filter((word) => !STOP_WORDS.has(word.toLowerCase()));
   return (kept.length > 0 ? kept : words).join(' ');
 }

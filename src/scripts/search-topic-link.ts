@@ -11,7 +11,9 @@ const words = (text: string) => vocabularyWords(text).join(' ');
 
 export function showTopicLink(container: HTMLElement, form: HTMLFormElement, state: SearchState): void {
   const query = words(state.query);
-  const topic = [...form.querySelectorAll<HTMLInputElement>('[name="topic"]')].map((box) => box.value).find((name) => words(name) === query);
+  const topic = [...form.querySelectorAll<HTMLInputElement>('[name="topic"]')]
+    .map((box) => box.value)
+    .find((name) => words(name) === query);
   if (!topic || (state.topics.length === 1 && state.topics[0] === topic)) return;
   const link = document.createElement('a');
   link.href = searchUrl({ ...state, query: '', topics: [topic] });

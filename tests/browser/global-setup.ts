@@ -31,7 +31,11 @@ export const TEST_DIST = '.test-dist';
 
 function run(command: string, args: string[], cwd: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -56,7 +60,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await run('npx', ['astro', 'build', '--outDir', TEST_DIST], PROJECT_ROOT);
       const after = fingerprintInputs(PROJECT_ROOT);
       const changed = changedInputs(inputs, after);
-      console.log(`[browser tests] built the site into ${TEST_DIST} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `[browser tests] built the site into ${TEST_DIST} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
       inputs = after;
       if (changed.length === 0) break;
       if (attempt === 3) throw new Error(`the ingest's inputs kept changing during the build: ${changed.join(', ')}`);

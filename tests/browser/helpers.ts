@@ -4,7 +4,14 @@ import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { changedInputs, fingerprintInputs } from './inputs.ts';
 import { searchTerms } from '../../src/scripts/search-terms.ts';
-import { ingestDumps, readDumpFolder, readTopicDefinitions, type IngestResult, type PaperRecord, type TopicDefinition } from '../../src/ingest/index.ts';
+import {
+  ingestDumps,
+  readDumpFolder,
+  readTopicDefinitions,
+  type IngestResult,
+  type PaperRecord,
+  type TopicDefinition,
+} from '../../src/ingest/index.ts';
 import { decodeEntities } from '../site-build/helpers.ts';
 
 const baseUrl = (): string => inject('baseUrl');
@@ -38,11 +45,16 @@ export function expectedDigest(): Expected {
   const root = inject('projectRoot');
   const changed = changedInputs(inject('builtInputs'), fingerprintInputs(root));
   if (changed.length > 0) {
-    throw new Error(`the site under test was built before these files changed, so it cannot match a fresh ingest; run the tests again: ${changed.join(', ')}`);
+    throw new Error(
+      `the site under test was built before these files changed, so it cannot match a fresh ingest; run the tests again: ${changed.join(', ')}`,
+    );
   }
   const topics = readTopicDefinitions(join(root, 'content/topics'));
   const result = ingestDumps(readDumpFolder(join(root, 'seeds')), topics);
-  const idsByTopic = new Map<string, Set<string>>([...topics.map((topic) => [topic.id, new Set<string>()] as const), [OTHER.id, new Set<string>()]]);
+  const idsByTopic = new Map<string, Set<string>>([
+    ...topics.map((topic) => [topic.id, new Set<string>()] as const),
+    [OTHER.id, new Set<string>()],
+  ]);
   for (const paper of result.papers) {
     for (const topic of paper.topics.length > 0 ? paper.topics : [OTHER.id]) idsByTopic.get(topic)!.add(paper.id);
   }
@@ -77,13 +89,17 @@ export function collectProblems(page: Page): string[] {
   const problems: string[] = [];
   const origin = new URL(baseUrl()).origin;
   page.on('request', (request) => {
-    if (!request.url().startsWith('data:') && new URL(request.url()).origin !== origin) problems.push(`request to another site: ${request.url()}`);
+    if (!request.url().startsWith('data:') && new URL(request.url()).origin !== origin)
+      problems.push(`request to another site: ${request.url()}`);
   });
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()} (at ${message.location().url || 'unknown'})`);
+    if (message.type() === 'error')
+      problems.push(`console error: ${message.text()} (at ${message.location().url || 'unknown'})`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
+  );
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
@@ -105,7 +121,10 @@ const FINISHED_STATUS = /\d+ papers? found|No papers found|could not run/;
  * mirrors its form into the URL before searching, so an older outcome cannot be mistaken for it).
  */
 export async function searchOutcome(page: Page, params: [string, string][]): Promise<SearchOutcome> {
-  const wanted = params.filter(([key, value]) => value !== '' && !(key === 'sort' && value === 'relevance')).map(([key, value]) => `${key}=${value}`).sort();
+  const wanted = params
+    .filter(([key, value]) => value !== '' && !(key === 'sort' && value === 'relevance'))
+    .map(([key, value]) => `${key}=${value}`)
+    .sort();
   await page.waitForFunction(
     ({ wanted, finished }) => {
       const current = [...new URLSearchParams(location.search)].map(([key, value]) => `${key}=${value}`).sort();
@@ -118,7 +137,11 @@ export async function searchOutcome(page: Page, params: [string, string][]): Pro
   const status = ((await page.textContent('#search-status')) ?? '').trim();
   if (/could not run/.test(status)) throw new Error(`search failed: ${status}`);
   const results = await page.$$eval('ol#search-results > li', (items) =>
-    items.map((item) => ({ href: item.querySelector('a')?.getAttribute('href') ?? '', title: item.querySelector('a')?.textContent?.trim() ?? '', meta: item.querySelector('.paper-meta')?.textContent ?? '' })),
+    items.map((item) => ({
+      href: item.querySelector('a')?.getAttribute('href') ?? '',
+      title: item.querySelector('a')?.textContent?.trim() ?? '',
+      meta: item.querySelector('.paper-meta')?.textContent ?? '',
+    })),
   );
   return {
     status,
@@ -137,7 +160,11 @@ export async function searchByUrl(page: Page, params: [string, string][]): Promi
  * Every match of a query straight from the site's Pagefind index, loaded by the page itself (the
  * search page lists only the first 10): paper ids in Pagefind's order.
  */
-export async function allMatches(page: Page, query: string | null, options: Record<string, unknown> = {}): Promise<string[]> {
+export async function allMatches(
+  page: Page,
+  query: string | null,
+  options: Record<string, unknown> = {},
+): Promise<string[]> {
   // The words the search page itself gives Pagefind (it leaves out words such as "of").
   if (query !== null) query = searchTerms(query);
   const urls = await page.evaluate(
@@ -145,7 +172,9 @@ export async function allMatches(page: Page, query: string | null, options: Reco
       // Built with Function so that Vite leaves this import() alone: it runs in the page.
       const pagefind = await new Function('return import("/pagefind/pagefind.js")')();
       const search = await pagefind.search(query, options);
-      return Promise.all(search.results.map(async (result: { data: () => Promise<{ url: string }> }) => (await result.data()).url));
+      return Promise.all(
+        search.results.map(async (result: { data: () => Promise<{ url: string }> }) => (await result.data()).url),
+      );
     },
     { query, options },
   );

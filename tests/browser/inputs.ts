@@ -25,5 +25,7 @@ export function fingerprintInputs(root: string): Fingerprint {
 
 /** Files added, removed or changed between two fingerprints. */
 export function changedInputs(before: Fingerprint, after: Fingerprint): string[] {
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((file) => before[file] !== after[file]).sort();
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((file) => before[file] !== after[file])
+    .sort();
 }

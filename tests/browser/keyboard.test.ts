@@ -22,11 +22,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const focused = (target: Page) => target.evaluate(() => {
-  const element = document.activeElement;
-  return element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.getAttribute('href') ? ` ${element.getAttribute('href')}` : ''}` : '';
-});
-const resultHrefs = (target: Page) => target.$$eval('#search-results > li h2 a', (links) => links.map((link) => link.getAttribute('href')!));
+const focused = (target: Page) =>
+  target.evaluate(() => {
+    const element = document.activeElement;
+    return element
+      ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.getAttribute('href') ? ` ${element.getAttribute('href')}` : ''}`
+      : '';
+  });
+const resultHrefs = (target: Page) =>
+  target.$$eval('#search-results > li h2 a', (links) => links.map((link) => link.getAttribute('href')!));
 
 async function submitSearch(query: string) {
   await page.goto(url('/search/'));
@@ -90,7 +94,9 @@ describe('results', () => {
 
   test('j and k move between the paper cards of a list page', async () => {
     await page.goto(url('/topics/moe/'));
-    const cards = await page.$$eval('.paper-card .paper-card-title a', (links) => links.map((link) => link.getAttribute('href')!));
+    const cards = await page.$$eval('.paper-card .paper-card-title a', (links) =>
+      links.map((link) => link.getAttribute('href')!),
+    );
     expect(cards.length).toBeGreaterThan(2);
     await page.keyboard.press('j');
     await page.keyboard.press('j');

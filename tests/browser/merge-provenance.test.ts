@@ -19,10 +19,14 @@ describe('possibly the same work', () => {
     [EFFECTIVE, STATISTICAL],
   ])('%s lists %s apart from its related papers', async (id, other) => {
     await shared.page.goto(url(`/papers/${id}/`));
-    const sameWork = await shared.page.$$eval('[data-same-work-id]', (items) => items.map((item) => item.getAttribute('data-same-work-id')));
+    const sameWork = await shared.page.$$eval('[data-same-work-id]', (items) =>
+      items.map((item) => item.getAttribute('data-same-work-id')),
+    );
     expect(sameWork).toEqual([other]);
     expect(await shared.page.locator('#same-work-heading').textContent()).toBe('Possibly the same work');
-    const related = await shared.page.$$eval('[data-related-id]', (items) => items.map((item) => item.getAttribute('data-related-id')));
+    const related = await shared.page.$$eval('[data-related-id]', (items) =>
+      items.map((item) => item.getAttribute('data-related-id')),
+    );
     expect(related).toHaveLength(5);
     expect(related).not.toContain(other);
   });
@@ -34,8 +38,12 @@ describe('merge explanations', () => {
     const provenance = shared.page.locator('details.provenance');
     expect(await provenance.getAttribute('open')).toBeNull();
     const text = ((await provenance.locator('.merge-provenance').textContent()) ?? '').replace(/\s+/g, ' ');
-    expect(text).toContain('“Selective Self-Rehearsal: A Fine-Tuning Approach to Improve Generalization in Large Language Models”');
+    expect(text).toContain(
+      '“Selective Self-Rehearsal: A Fine-Tuning Approach to Improve Generalization in Large Language Models”',
+    );
     expect(text).toContain('003_217fc1b1a2c16afd.txt, line 135');
-    expect(text).toMatch(/because their titles are close \(67% of their words in common\) and their abstracts agree \(68% of the shorter one is in the other\)/);
+    expect(text).toMatch(
+      /because their titles are close \(67% of their words in common\) and their abstracts agree \(68% of the shorter one is in the other\)/,
+    );
   });
 });

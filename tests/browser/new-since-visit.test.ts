@@ -34,15 +34,20 @@ afterAll(async () => {
 
 /** Ids of the papers each dump brought first, from the build's own papers.json. */
 function firstSeenIn(dumps: readonly string[]): Set<string> {
-  const papers = JSON.parse(readFileSync(join(dist, 'papers.json'), 'utf8')) as { papers?: { id: string; firstSeen: string }[] } | { id: string; firstSeen: string }[];
+  const papers = JSON.parse(readFileSync(join(dist, 'papers.json'), 'utf8')) as
+    { papers?: { id: string; firstSeen: string }[] } | { id: string; firstSeen: string }[];
   const list = Array.isArray(papers) ? papers : papers.papers!;
   return new Set(list.filter((paper) => dumps.includes(paper.firstSeen)).map((paper) => paper.id));
 }
 
 const noteText = () => page.textContent('#new-since-visit span');
 /** The count beside "New" in the site header, as a screen reader hears it; null when there is none. */
-const headerCount = async () => ((await page.isVisible('.site-nav .since-visit-count')) ? page.textContent('.site-nav .since-visit-count') : null);
-const markedCards = () => page.$$eval('.paper-card:has(.since-visit-badge)', (cards) => cards.map((card) => card.getAttribute('data-paper-id')!));
+const headerCount = async () =>
+  (await page.isVisible('.site-nav .since-visit-count')) ? page.textContent('.site-nav .since-visit-count') : null;
+const markedCards = () =>
+  page.$$eval('.paper-card:has(.since-visit-badge)', (cards) =>
+    cards.map((card) => card.getAttribute('data-paper-id')!),
+  );
 const cardIds = () => page.$$eval('.paper-card', (cards) => cards.map((card) => card.getAttribute('data-paper-id')!));
 
 test('papers added since the last visit are counted and marked, across two rebuilds, until dismissed', async () => {
@@ -66,11 +71,15 @@ test('papers added since the last visit are counted and marked, across two rebui
   const added = firstSeenIn(['003_charlie.txt', '004_delta.txt', '005_echo.txt']);
   expect(added.size).toBeGreaterThan(0);
   expect(await page.isVisible('#new-since-visit')).toBe(true);
-  expect(await noteText()).toBe(`${added.size} ${added.size === 1 ? 'paper' : 'papers'} added since your last visit (3 dumps).`);
+  expect(await noteText()).toBe(
+    `${added.size} ${added.size === 1 ? 'paper' : 'papers'} added since your last visit (3 dumps).`,
+  );
   const shown = await cardIds();
   expect(await markedCards()).toEqual(shown.filter((id) => added.has(id)));
   expect((await markedCards()).length).toBeGreaterThan(0);
-  expect(await headerCount()).toBe(`${added.size} (${added.size} ${added.size === 1 ? 'paper' : 'papers'} since your last visit)`);
+  expect(await headerCount()).toBe(
+    `${added.size} (${added.size} ${added.size === 1 ? 'paper' : 'papers'} since your last visit)`,
+  );
   // The header's link still says where it goes.
   expect(await page.getAttribute('.site-nav a:has(.since-visit-count)', 'href')).toBe('/new/');
 
@@ -89,7 +98,9 @@ test('papers added since the last visit are counted and marked, across two rebui
   await buildSite(copy, dist);
   await page.reload();
   const latest = firstSeenIn(['006_foxtrot.txt']);
-  expect(await noteText()).toBe(`${latest.size} ${latest.size === 1 ? 'paper' : 'papers'} added since your last visit (1 dump).`);
+  expect(await noteText()).toBe(
+    `${latest.size} ${latest.size === 1 ? 'paper' : 'papers'} added since your last visit (1 dump).`,
+  );
   const latestCount = `${latest.size} (${latest.size} ${latest.size === 1 ? 'paper' : 'papers'} since your last visit)`;
   expect(await headerCount()).toBe(latestCount);
   // A topic page counts the same papers in its header (the whole digest's, not the topic's).

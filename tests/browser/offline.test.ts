@@ -28,7 +28,8 @@ afterAll(async () => {
 });
 
 test('after a first search online, a different search works offline', async () => {
-  const offlineTitle = 'CodeUltraFeedback: An LLM-as-a-Judge Dataset for Aligning Large Language Models to Coding Preferences';
+  const offlineTitle =
+    'CodeUltraFeedback: An LLM-as-a-Judge Dataset for Aligning Large Language Models to Coding Preferences';
   const offlineId = 'codeultrafeedback-an-llm-as-a-judge-dataset-for-aligning-large';
   expect(expectedDigest().byId.get(offlineId)?.title).toBe(offlineTitle);
 
@@ -55,7 +56,14 @@ test('after a first search online, a different search works offline', async () =
   // Offline for real, the worker included: its own requests fail.
   const serviceWorker = context.serviceWorkers().find((candidate) => candidate.url() === url('/sw.js'));
   expect(serviceWorker).toBeDefined();
-  expect(await serviceWorker!.evaluate(() => fetch('/about/').then(() => 'reached the server', () => 'offline'))).toBe('offline');
+  expect(
+    await serviceWorker!.evaluate(() =>
+      fetch('/about/').then(
+        () => 'reached the server',
+        () => 'offline',
+      ),
+    ),
+  ).toBe('offline');
 
   // The search page comes from the worker's cache and searches the precached index.
   const reloaded = await page.reload();

@@ -17,7 +17,10 @@ afterAll(async () => {
  * A paper whose title holds math (`S$^{2}$FT`): its h1 reads the MathML superscript ("2") and then
  * the plain reading kept for the search index in a hidden span ("²").
  */
-const PAPER = { id: 's2ft-efficient-scalable-and-generalizable-llm-fine-tuning-by', heading: 'S2²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity' };
+const PAPER = {
+  id: 's2ft-efficient-scalable-and-generalizable-llm-fine-tuning-by',
+  heading: 'S2²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity',
+};
 
 /** One URL of each page type, with the heading it must show. */
 const PAGE_TYPES = [
@@ -54,7 +57,10 @@ describe('no console errors, failed requests or page errors', () => {
       const expected = notFound
         ? // Chromium itself logs every 4xx response as a console error, the document's included;
           // that status is what a 404 page is for.
-          [`HTTP 404: ${url(path)}`, `console error: Failed to load resource: the server responded with a status of 404 (Not Found) (at ${url(path)})`]
+          [
+            `HTTP 404: ${url(path)}`,
+            `console error: Failed to load resource: the server responded with a status of 404 (Not Found) (at ${url(path)})`,
+          ]
         : [];
       expect(problems).toEqual(expected);
     } finally {
@@ -74,7 +80,10 @@ describe('without JavaScript', () => {
       expect(await page.textContent('h1')).toBe('Alignment');
       expect(parseCount(await page.textContent('[data-topic-count]'))).toBe(alignment.size);
       const cards = await page.$$eval('article.paper-card[data-paper-id]', (articles) =>
-        articles.map((article) => ({ id: article.getAttribute('data-paper-id')!, href: article.querySelector('a')?.getAttribute('href') })),
+        articles.map((article) => ({
+          id: article.getAttribute('data-paper-id')!,
+          href: article.querySelector('a')?.getAttribute('href'),
+        })),
       );
       expect(cards).toHaveLength(50);
       for (const card of cards) {
@@ -99,8 +108,12 @@ describe('without JavaScript', () => {
       await page.goto(url(`/papers/${PAPER.id}/`));
       expect(await page.textContent('h1')).toBe(PAPER.heading);
       expect(await page.innerText('h1')).not.toContain('²'); // the hidden reading is not shown
-      expect((await page.textContent('.abstract'))?.replace(/\s+/g, ' ').trim()).toBe(paper.abstract.replace(/\s+/g, ' ').trim());
-      const topicLinks = await page.$$eval('dl.facts a[href^="/topics/"]', (links) => links.map((link) => link.getAttribute('href')));
+      expect((await page.textContent('.abstract'))?.replace(/\s+/g, ' ').trim()).toBe(
+        paper.abstract.replace(/\s+/g, ' ').trim(),
+      );
+      const topicLinks = await page.$$eval('dl.facts a[href^="/topics/"]', (links) =>
+        links.map((link) => link.getAttribute('href')),
+      );
       expect(topicLinks).toEqual(paper.topics.map((topic) => `/topics/${topic}/`));
       expect(paper.topics).toEqual(['peft']);
       const sourceLinks = await page.$$eval('a[href^="/sources/#"]', (links) => links.map((link) => link.textContent));
@@ -111,17 +124,20 @@ describe('without JavaScript', () => {
     }
   });
 
-  test.each(PAGE_TYPES.filter((type) => !type.path.startsWith('/search/')))('the $name page shows its content', async ({ path, h1 }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const page = await context.newPage();
-      await page.goto(url(path));
-      expect((await page.textContent('h1'))?.trim()).toBe(h1);
-      expect(((await page.textContent('main')) ?? '').length).toBeGreaterThan(100);
-    } finally {
-      await context.close();
-    }
-  });
+  test.each(PAGE_TYPES.filter((type) => !type.path.startsWith('/search/')))(
+    'the $name page shows its content',
+    async ({ path, h1 }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        await page.goto(url(path));
+        expect((await page.textContent('h1'))?.trim()).toBe(h1);
+        expect(((await page.textContent('main')) ?? '').length).toBeGreaterThan(100);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   test('the search page says that search needs JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -38,36 +38,49 @@ describe('paper pages', () => {
   test('the build has exactly one page per paper of the ingest, under /papers/<id>/', () => {
     const built = readdirSync(join(inject('distDir'), 'papers'), { withFileTypes: true });
     expect(built.filter((entry) => !entry.isDirectory()).map((entry) => entry.name)).toEqual([]);
-    expect(built.map((entry) => entry.name).sort()).toEqual(expectedDigest().result.papers.map((paper) => paper.id).sort());
+    expect(built.map((entry) => entry.name).sort()).toEqual(
+      expectedDigest()
+        .result.papers.map((paper) => paper.id)
+        .sort(),
+    );
   });
 
   test("every paper page is served and shows its paper's title, abstract and topics", async () => {
     const { result, topicNames } = expectedDigest();
     await page.goto(url('/about/'));
-    const pages = await page.evaluate(async (ids) => {
-      const parser = new DOMParser();
-      return Promise.all(
-        ids.map(async (id) => {
-          const response = await fetch(`/papers/${id}/`);
-          const html = parser.parseFromString(await response.text(), 'text/html');
-          const topicsTerm = [...html.querySelectorAll('dt')].find((dt) => dt.textContent === 'Topics');
-          return {
-            id,
-            status: response.status,
-            h1: [...html.querySelectorAll('h1')].map((h1) => h1.textContent?.trim() ?? ''),
-            abstract: html.querySelector('.abstract')?.textContent ?? '',
-            topics: [...(topicsTerm?.nextElementSibling?.querySelectorAll('a') ?? [])].map((a) => a.textContent?.trim() ?? ''),
-          };
-        }),
-      );
-    }, result.papers.map((paper) => paper.id));
+    const pages = await page.evaluate(
+      async (ids) => {
+        const parser = new DOMParser();
+        return Promise.all(
+          ids.map(async (id) => {
+            const response = await fetch(`/papers/${id}/`);
+            const html = parser.parseFromString(await response.text(), 'text/html');
+            const topicsTerm = [...html.querySelectorAll('dt')].find((dt) => dt.textContent === 'Topics');
+            return {
+              id,
+              status: response.status,
+              h1: [...html.querySelectorAll('h1')].map((h1) => h1.textContent?.trim() ?? ''),
+              abstract: html.querySelector('.abstract')?.textContent ?? '',
+              topics: [...(topicsTerm?.nextElementSibling?.querySelectorAll('a') ?? [])].map(
+                (a) => a.textContent?.trim() ?? '',
+              ),
+            };
+          }),
+        );
+      },
+      result.papers.map((paper) => paper.id),
+    );
     const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
     expect(pages.map((built) => ({ id: built.id, status: built.status, h1: built.h1 }))).toEqual(
       result.papers.map((paper) => ({ id: paper.id, status: 200, h1: [textOfHtml(paper.titleHtml)] })),
     );
-    expect(pages.map((built) => normalise(built.abstract))).toEqual(result.papers.map((paper) => normalise(textOfHtml(paper.abstractHtml))));
+    expect(pages.map((built) => normalise(built.abstract))).toEqual(
+      result.papers.map((paper) => normalise(textOfHtml(paper.abstractHtml))),
+    );
     expect(pages.map((built) => built.topics)).toEqual(
-      result.papers.map((paper) => (paper.topics.length > 0 ? paper.topics : [OTHER.id]).map((topic) => topicNames.get(topic))),
+      result.papers.map((paper) =>
+        (paper.topics.length > 0 ? paper.topics : [OTHER.id]).map((topic) => topicNames.get(topic)),
+      ),
     );
   });
 });
@@ -78,7 +91,12 @@ describe('topic counts', () => {
     expect(topics.map((topic) => topic.id)).toEqual(['peft', 'alignment', 'moe', 'multimodal']);
     const cards = await topicCards('/');
     expect(cards).toEqual([
-      ...topics.map((topic) => ({ id: topic.id, name: topic.name, href: `/topics/${topic.id}/`, count: expect.any(String) })),
+      ...topics.map((topic) => ({
+        id: topic.id,
+        name: topic.name,
+        href: `/topics/${topic.id}/`,
+        count: expect.any(String),
+      })),
       { id: 'other', name: 'Other', href: '/topics/other/', count: expect.any(String) },
     ]);
     const counts = Object.fromEntries(cards.map((card) => [card.id, parseCount(card.count)]));
@@ -111,7 +129,9 @@ describe('topic pages', () => {
         expect(response?.status(), path).toBe(200);
         expect(await page.textContent('h1'), path).toBe(topicNames.get(topicId));
         expect(parseCount(await page.textContent('[data-topic-count]')), path).toBe(expectedIds.size);
-        const ids = await page.$$eval('article.paper-card[data-paper-id]', (cards) => cards.map((card) => card.getAttribute('data-paper-id')!));
+        const ids = await page.$$eval('article.paper-card[data-paper-id]', (cards) =>
+          cards.map((card) => card.getAttribute('data-paper-id')!),
+        );
         expect(ids.length, path).toBe(number < lastPage ? PAGE_SIZE : expectedIds.size - PAGE_SIZE * (lastPage - 1));
         const next = await page.$$eval('a[rel="next"]', (links) => links.map((link) => link.getAttribute('href')));
         expect(next, path).toEqual(number < lastPage ? [`/topics/${topicId}/${number + 1}/`] : []);

@@ -45,15 +45,22 @@ async function paperPages(ids: string[]): Promise<PaperPageView[]> {
         const details = html.querySelector('details.provenance');
         return {
           id,
-          findLinks: [...html.querySelectorAll('a[data-find-link]')].map((link) => ({ label: link.getAttribute('data-find-link')!, href: link.getAttribute('href')! })),
+          findLinks: [...html.querySelectorAll('a[data-find-link]')].map((link) => ({
+            label: link.getAttribute('data-find-link')!,
+            href: link.getAttribute('href')!,
+          })),
           bibtex: html.querySelector('#bibtex-entry')?.textContent ?? '',
           related: [...html.querySelectorAll('[data-related-id]')].map((item) => item.getAttribute('data-related-id')!),
-          relatedHaveTerms: [...html.querySelectorAll('[data-related-id]')].every((item) => item.querySelectorAll('q').length > 0),
+          relatedHaveTerms: [...html.querySelectorAll('[data-related-id]')].every(
+            (item) => item.querySelectorAll('q').length > 0,
+          ),
           // The facts about the paper: the line under the title and the list of its topics.
           text: [...html.querySelectorAll('.paper-facts, dl.facts')].map((element) => element.textContent).join(' | '),
-          provenanceLast: details !== null && details.parentElement?.lastElementChild === details && article.contains(details),
+          provenanceLast:
+            details !== null && details.parentElement?.lastElementChild === details && article.contains(details),
           provenanceOpen: details ? details.hasAttribute('open') : null,
-          organisationHref: html.querySelector('.paper-facts a[data-pagefind-filter="organization"]')?.getAttribute('href') ?? null,
+          organisationHref:
+            html.querySelector('.paper-facts a[data-pagefind-filter="organization"]')?.getAttribute('href') ?? null,
         };
       }),
     );
@@ -70,7 +77,10 @@ describe('paper pages', () => {
     const { byId } = expectedDigest();
     for (const view of views) {
       const title = byId.get(view.id)!.title;
-      expect(view.findLinks.map((link) => link.label), view.id).toEqual(['arXiv', 'Hugging Face Papers', 'Semantic Scholar', 'Google Scholar']);
+      expect(
+        view.findLinks.map((link) => link.label),
+        view.id,
+      ).toEqual(['arXiv', 'Hugging Face Papers', 'Semantic Scholar', 'Google Scholar']);
       for (const link of view.findLinks) {
         const params = new URL(link.href).searchParams;
         expect((params.get('query') ?? params.get('q'))?.replace(/^"|"$/g, ''), `${view.id} ${link.label}`).toBe(title);
@@ -80,13 +90,25 @@ describe('paper pages', () => {
 
   test("every paper page's BibTeX entry is read back by a BibTeX parser with the title and, when known, the year; papers.bib holds the same entries", async () => {
     const { byId } = expectedDigest();
-    const plain = (text: string) => text.normalize('NFKD').replace(/…/g, '...').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+    const plain = (text: string) =>
+      text
+        .normalize('NFKD')
+        .replace(/…/g, '...')
+        .replace(/[^\p{L}\p{N}]+/gu, '')
+        .toLowerCase();
     const keys = new Set<string>();
     for (const view of views) {
       const paper = byId.get(view.id)!;
-      const [entry] = new Cite(view.bibtex).data as { 'citation-key': string; title: string; issued?: { 'date-parts': number[][] }; author?: unknown }[];
+      const [entry] = new Cite(view.bibtex).data as {
+        'citation-key': string;
+        title: string;
+        issued?: { 'date-parts': number[][] };
+        author?: unknown;
+      }[];
       expect(plain(entry!.title), view.id).toBe(plain(paper.title));
-      expect(entry!.issued?.['date-parts'][0]![0] ?? null, view.id).toBe(paper.published ? Number(paper.published.slice(0, 4)) : null);
+      expect(entry!.issued?.['date-parts'][0]![0] ?? null, view.id).toBe(
+        paper.published ? Number(paper.published.slice(0, 4)) : null,
+      );
       expect(entry!.author, view.id).toBeUndefined();
       keys.add(entry!['citation-key']);
     }
@@ -110,7 +132,9 @@ describe('paper pages', () => {
       expect(view.provenanceLast, view.id).toBe(true);
       expect(view.provenanceOpen, view.id).toBe(false);
       const organisation = byId.get(view.id)!.organization;
-      expect(view.organisationHref, view.id).toEqual(organisation ? expect.stringMatching(/^\/orgs\/[a-z0-9-]+\/$/) : null);
+      expect(view.organisationHref, view.id).toEqual(
+        organisation ? expect.stringMatching(/^\/orgs\/[a-z0-9-]+\/$/) : null,
+      );
     }
     const s2ft = views.find((view) => view.id === 's2ft-efficient-scalable-and-generalizable-llm-fine-tuning-by')!;
     expect(s2ft.text).toContain('8 authors');
@@ -125,7 +149,9 @@ describe('paper pages', () => {
       await withScript.goto(url(`/papers/${id}/`));
       await withScript.click('button.copy-button');
       await withScript.waitForFunction(() => document.querySelector('.copy-status')?.textContent === 'Copied.');
-      expect(await withScript.evaluate(() => navigator.clipboard.readText())).toBe(await withScript.textContent('#bibtex-entry'));
+      expect(await withScript.evaluate(() => navigator.clipboard.readText())).toBe(
+        await withScript.textContent('#bibtex-entry'),
+      );
     } finally {
       await context.close();
     }
@@ -142,34 +168,49 @@ describe('paper pages', () => {
 });
 
 describe('topic pages', () => {
-  test.each(['peft', 'alignment', 'moe', 'multimodal', 'other'])('/topics/%s/ shows previews, themes whose links list their papers, the chart, organisations and its feed', async (topic) => {
-    const { idsByTopic } = expectedDigest();
-    await page.goto(url(`/topics/${topic}/`));
-    const previews = await page.$$eval('article.paper-card', (cards) => cards.map((card) => card.querySelector('.paper-preview')?.textContent?.trim() ?? ''));
-    expect(previews.filter((preview) => preview.length >= 20)).toHaveLength(previews.length);
-    const themes = await page.$$eval('[data-themes] a', (links) => links.map((link) => ({ label: link.textContent!, href: link.getAttribute('href')!, count: Number(link.nextElementSibling?.textContent) })));
-    expect(themes.length).toBeGreaterThanOrEqual(8);
-    expect(themes.length).toBeLessThanOrEqual(15);
-    expect(await page.$$eval('[data-month-chart] svg rect', (bars) => bars.length)).toBeGreaterThan(0);
-    expect(await page.textContent('[data-month-chart] svg desc')).toMatch(/\w{3} \d{4}: \d+/);
-    expect(await page.getAttribute('[data-topic-feed]', 'href')).toBe(`/topics/${topic}/feed.xml`);
-    expect(await page.textContent('#orgs-heading')).toBe('Top organisations');
-    for (const theme of themes.slice(0, 3)) {
-      const response = await page.goto(url(theme.href));
-      expect(response?.status(), theme.href).toBe(200);
-      const ids = await page.$$eval('article.paper-card[data-paper-id]', (cards) => cards.map((card) => card.getAttribute('data-paper-id')!));
-      expect(ids, theme.href).toHaveLength(theme.count);
-      for (const id of ids) expect(idsByTopic.get(topic)!.has(id), `${theme.href}: ${id}`).toBe(true);
-      await page.goBack();
-    }
-  });
+  test.each(['peft', 'alignment', 'moe', 'multimodal', 'other'])(
+    '/topics/%s/ shows previews, themes whose links list their papers, the chart, organisations and its feed',
+    async (topic) => {
+      const { idsByTopic } = expectedDigest();
+      await page.goto(url(`/topics/${topic}/`));
+      const previews = await page.$$eval('article.paper-card', (cards) =>
+        cards.map((card) => card.querySelector('.paper-preview')?.textContent?.trim() ?? ''),
+      );
+      expect(previews.filter((preview) => preview.length >= 20)).toHaveLength(previews.length);
+      const themes = await page.$$eval('[data-themes] a', (links) =>
+        links.map((link) => ({
+          label: link.textContent!,
+          href: link.getAttribute('href')!,
+          count: Number(link.nextElementSibling?.textContent),
+        })),
+      );
+      expect(themes.length).toBeGreaterThanOrEqual(8);
+      expect(themes.length).toBeLessThanOrEqual(15);
+      expect(await page.$$eval('[data-month-chart] svg rect', (bars) => bars.length)).toBeGreaterThan(0);
+      expect(await page.textContent('[data-month-chart] svg desc')).toMatch(/\w{3} \d{4}: \d+/);
+      expect(await page.getAttribute('[data-topic-feed]', 'href')).toBe(`/topics/${topic}/feed.xml`);
+      expect(await page.textContent('#orgs-heading')).toBe('Top organisations');
+      for (const theme of themes.slice(0, 3)) {
+        const response = await page.goto(url(theme.href));
+        expect(response?.status(), theme.href).toBe(200);
+        const ids = await page.$$eval('article.paper-card[data-paper-id]', (cards) =>
+          cards.map((card) => card.getAttribute('data-paper-id')!),
+        );
+        expect(ids, theme.href).toHaveLength(theme.count);
+        for (const id of ids) expect(idsByTopic.get(topic)!.has(id), `${theme.href}: ${id}`).toBe(true);
+        await page.goBack();
+      }
+    },
+  );
 
   test('the most-upvoted order lists the known counts high to low, unknown last', async () => {
     const { byId } = expectedDigest();
     await page.goto(url('/topics/multimodal/'));
     await page.click('text=Most upvoted');
     expect(new URL(page.url()).pathname).toBe('/topics/multimodal/upvoted/');
-    const ids = await page.$$eval('article.paper-card[data-paper-id]', (cards) => cards.map((card) => card.getAttribute('data-paper-id')!));
+    const ids = await page.$$eval('article.paper-card[data-paper-id]', (cards) =>
+      cards.map((card) => card.getAttribute('data-paper-id')!),
+    );
     const counts = ids.map((id) => byId.get(id)!.upvotes);
     const known = counts.filter((count) => count !== null) as number[];
     expect(known.length).toBeGreaterThan(0);
@@ -195,15 +236,21 @@ describe('organisations', () => {
   test('every organisation of dump 004 has a page listing its papers, and the index lists them all with counts', async () => {
     const { result } = expectedDigest();
     const byOrganisation = new Map<string, string[]>();
-    for (const paper of result.papers) if (paper.organization) byOrganisation.set(paper.organization, [...(byOrganisation.get(paper.organization) ?? []), paper.id]);
+    for (const paper of result.papers)
+      if (paper.organization)
+        byOrganisation.set(paper.organization, [...(byOrganisation.get(paper.organization) ?? []), paper.id]);
     expect([...byOrganisation.keys()].sort()).toEqual(['CodeFuse AI', 'Liquid AI', 'TongyiLab', 'UCAS']);
     await page.goto(url('/orgs/'));
-    const listed = await page.$$eval('.org-list a', (links) => links.map((link) => ({ name: link.textContent!, href: link.getAttribute('href')! })));
+    const listed = await page.$$eval('.org-list a', (links) =>
+      links.map((link) => ({ name: link.textContent!, href: link.getAttribute('href')! })),
+    );
     expect(listed.map((entry) => entry.name).sort()).toEqual([...byOrganisation.keys()].sort());
     for (const { name, href } of listed) {
       expect((await page.goto(url(href)))?.status()).toBe(200);
       expect(await page.textContent('h1')).toBe(name);
-      const ids = await page.$$eval('article.paper-card[data-paper-id]', (cards) => cards.map((card) => card.getAttribute('data-paper-id')!));
+      const ids = await page.$$eval('article.paper-card[data-paper-id]', (cards) =>
+        cards.map((card) => card.getAttribute('data-paper-id')!),
+      );
       expect(ids.sort()).toEqual(byOrganisation.get(name)!.sort());
     }
   });

@@ -28,10 +28,16 @@ afterAll(async () => {
 /** Problems but the requests to this file's own server (collectProblems expects the shared one) and aborted favicon loads of pages left quickly. */
 const problemsOf = (page: Page) => {
   const problems = collectProblems(page);
-  return () => problems.filter((problem) => !problem.startsWith(`request to another site: ${server.url}/`) && !/favicon\.svg \(net::ERR_ABORTED\)/.test(problem));
+  return () =>
+    problems.filter(
+      (problem) =>
+        !problem.startsWith(`request to another site: ${server.url}/`) &&
+        !/favicon\.svg \(net::ERR_ABORTED\)/.test(problem),
+    );
 };
 
-const savedIds = (page: Page) => page.$$eval('#reading-list > li h2 a', (links) => links.map((link) => link.getAttribute('href')!.split('/')[2]!));
+const savedIds = (page: Page) =>
+  page.$$eval('#reading-list > li h2 a', (links) => links.map((link) => link.getAttribute('href')!.split('/')[2]!));
 
 describe('saving and the list', () => {
   let context: BrowserContext;
@@ -54,7 +60,9 @@ describe('saving and the list', () => {
     await button.click();
     expect(await button.getAttribute('aria-pressed')).toBe('true');
     await page.reload();
-    expect(await page.locator(`.paper-card[data-paper-id="${first}"] button.save-button`).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await page.locator(`.paper-card[data-paper-id="${first}"] button.save-button`).getAttribute('aria-pressed'),
+    ).toBe('true');
 
     await page.goto(url('/papers/lfm2-technical-report/'));
     const pageButton = page.locator('button.save-button');
@@ -69,12 +77,16 @@ describe('saving and the list', () => {
     const item = page.locator('#reading-list > li').nth(1);
     expect(await item.locator('h2').textContent()).toBe(lfm2.title);
     const topics = lfm2.topics.map((topic) => topicNames.get(topic)).join(', ');
-    expect(await item.locator('.paper-meta').textContent()).toBe([formatDate(lfm2.published) ?? 'Date unknown', topics].filter(Boolean).join(' · '));
+    expect(await item.locator('.paper-meta').textContent()).toBe(
+      [formatDate(lfm2.published) ?? 'Date unknown', topics].filter(Boolean).join(' · '),
+    );
 
     await item.locator('textarea').fill('Read section 3 & the appendix {later}');
     await item.locator('textarea').blur();
     await page.reload();
-    expect(await page.locator('#reading-list > li').nth(1).locator('textarea').inputValue()).toBe('Read section 3 & the appendix {later}');
+    expect(await page.locator('#reading-list > li').nth(1).locator('textarea').inputValue()).toBe(
+      'Read section 3 & the appendix {later}',
+    );
 
     // Saving again from the paper page removes it.
     await page.goto(url('/papers/lfm2-technical-report/'));
@@ -100,7 +112,10 @@ describe('saving and the list', () => {
     const jsonPath = await json.path();
     const exported = JSON.parse(readFileSync(jsonPath, 'utf8'));
     expect(exported.format).toBe('research-digest-reading-list');
-    expect(exported.papers.map((paper: { id: string }) => paper.id)).toEqual(['lfm2-technical-report', 's-more-structural-mixture-of-residual-experts']);
+    expect(exported.papers.map((paper: { id: string }) => paper.id)).toEqual([
+      'lfm2-technical-report',
+      's-more-structural-mixture-of-residual-experts',
+    ]);
 
     const [bib] = await Promise.all([page.waitForEvent('download'), page.click('#reading-list-bibtex')]);
     const bibtex = readFileSync(await bib.path(), 'utf8');
@@ -123,10 +138,24 @@ describe('saving and the list', () => {
 
   test('a saved paper whose id a later build retired shows under the id it leads to', async () => {
     await page.goto(url('/reading-list/'));
-    await page.evaluate(() => localStorage.setItem('research-digest:reading-list', JSON.stringify([{ id: 'lfm2-old-id', title: 'LFM2 (old title)', published: '', topics: [], note: 'kept', saved: '' }])));
-    await page.route('**/reading-list/redirects.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ 'lfm2-old-id': 'lfm2-technical-report' }) }));
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'research-digest:reading-list',
+        JSON.stringify([
+          { id: 'lfm2-old-id', title: 'LFM2 (old title)', published: '', topics: [], note: 'kept', saved: '' },
+        ]),
+      ),
+    );
+    await page.route('**/reading-list/redirects.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ 'lfm2-old-id': 'lfm2-technical-report' }),
+      }),
+    );
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('#reading-list a')?.getAttribute('href') === '/papers/lfm2-technical-report/');
+    await page.waitForFunction(
+      () => document.querySelector('#reading-list a')?.getAttribute('href') === '/papers/lfm2-technical-report/',
+    );
     expect(await page.locator('#reading-list textarea').inputValue()).toBe('kept');
     await page.unroute('**/reading-list/redirects.json');
   });
@@ -147,7 +176,11 @@ describe('degrading', () => {
   test('with storage blocked, nothing errors, no Save button shows, and the reading list says why', async () => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     await context.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', { get: () => { throw new DOMException('blocked', 'SecurityError'); } });
+      Object.defineProperty(window, 'localStorage', {
+        get: () => {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
     });
     const page = await context.newPage();
     const problems = problemsOf(page);
@@ -170,7 +203,9 @@ test('the reading list works offline once the service worker has it', async () =
     await page.goto(url('/papers/lfm2-technical-report/'));
     await page.click('button.save-button');
     await page.goto(url('/reading-list/'));
-    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 60_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
+      timeout: 60_000,
+    });
     // Pages opened online once the worker runs are kept too.
     await page.goto(url('/papers/lfm2-technical-report/'));
     await page.goto(url('/reading-list/'));

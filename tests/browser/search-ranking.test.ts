@@ -6,7 +6,15 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { allMatches, expectedDigest, searchByUrl, searchOutcome, textOfHtml, url, type SearchOutcome } from './helpers.ts';
+import {
+  allMatches,
+  expectedDigest,
+  searchByUrl,
+  searchOutcome,
+  textOfHtml,
+  url,
+  type SearchOutcome,
+} from './helpers.ts';
 import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
 
 let browser: Browser;
@@ -42,7 +50,9 @@ async function showAll(): Promise<string[]> {
     await page.click('#search-more');
     await page.waitForFunction((count) => document.querySelectorAll('#search-results > li').length > count, before);
   }
-  return page.$$eval('#search-results > li h2 a', (links) => links.map((link) => link.getAttribute('href')!.split('/')[2]!));
+  return page.$$eval('#search-results > li h2 a', (links) =>
+    links.map((link) => link.getAttribute('href')!.split('/')[2]!),
+  );
 }
 
 describe('phrases and spellings', () => {
@@ -59,7 +69,9 @@ describe('phrases and spellings', () => {
     expect(all).toHaveLength(outcome.count);
     const uses = (id: string) => {
       const paper = byId.get(id)!;
-      return /mixture[- ]of[- ]experts/i.test(`${paper.title} ${paper.abstract} ${paper.topics.map((topic) => topicNames.get(topic)).join(' ')}`);
+      return /mixture[- ]of[- ]experts/i.test(
+        `${paper.title} ${paper.abstract} ${paper.topics.map((topic) => topicNames.get(topic)).join(' ')}`,
+      );
     };
     expect(all.filter((id) => !uses(id))).toEqual([]);
   });
@@ -94,7 +106,9 @@ describe('phrases and spellings', () => {
     const { result } = expectedDigest();
     expect(result.papers.some((paper) => /mixtral/i.test(`${paper.title} ${paper.abstract}`))).toBe(false);
     const outcome = await typeQuery('mixtral model');
-    expect(outcome.status).toContain('“mixtral” matched only words that begin like it, so the other words rank the results.');
+    expect(outcome.status).toContain(
+      '“mixtral” matched only words that begin like it, so the other words rank the results.',
+    );
     const shown = await showAll();
     const matches = new Set(await allMatches(page, 'mixtral model'));
     expect(matches.size).toBeGreaterThanOrEqual(5);
@@ -144,49 +158,61 @@ describe('names and excerpts', () => {
     }
   });
 
-  test.each(['mixture of experts', 'DPO', 'LoRA', 'Liquid AI', 'S2FT'])('no excerpt for "%s" starts with its title or with "Abstract"', async (query) => {
-    const outcome = await searchByUrl(page, [['q', query]]);
-    expect(outcome.count).toBeGreaterThan(0);
-    const shown = await page.$$eval('#search-results > li', (items) =>
-      items.map((item) => ({ title: item.querySelector('h2')!.textContent!.trim(), excerpt: item.querySelector('p:last-of-type')!.textContent!.trim() })),
-    );
-    const { byId } = expectedDigest();
-    shown.forEach(({ title, excerpt }, at) => {
-      expect(excerpt.length).toBeGreaterThan(20);
-      expect(excerpt.startsWith(title)).toBe(false);
-      expect(excerpt).not.toMatch(/^Abstract\b/);
-      // A run of the abstract's words (as the page reads them, math included; Pagefind ends the
-      // paragraph's text with a full stop).
-      const abstract = `${textOfHtml(byId.get(outcome.results[at]!.id)!.abstractHtml).split(/\s+/).join(' ')}.`;
-      expect(abstract).toContain(excerpt);
-    });
-  });
+  test.each(['mixture of experts', 'DPO', 'LoRA', 'Liquid AI', 'S2FT'])(
+    'no excerpt for "%s" starts with its title or with "Abstract"',
+    async (query) => {
+      const outcome = await searchByUrl(page, [['q', query]]);
+      expect(outcome.count).toBeGreaterThan(0);
+      const shown = await page.$$eval('#search-results > li', (items) =>
+        items.map((item) => ({
+          title: item.querySelector('h2')!.textContent!.trim(),
+          excerpt: item.querySelector('p:last-of-type')!.textContent!.trim(),
+        })),
+      );
+      const { byId } = expectedDigest();
+      shown.forEach(({ title, excerpt }, at) => {
+        expect(excerpt.length).toBeGreaterThan(20);
+        expect(excerpt.startsWith(title)).toBe(false);
+        expect(excerpt).not.toMatch(/^Abstract\b/);
+        // A run of the abstract's words (as the page reads them, math included; Pagefind ends the
+        // paragraph's text with a full stop).
+        const abstract = `${textOfHtml(byId.get(outcome.results[at]!.id)!.abstractHtml).split(/\s+/).join(' ')}.`;
+        expect(abstract).toContain(excerpt);
+      });
+    },
+  );
 });
 
 describe('unknown values last', () => {
   test.each([
     ['upvotes', 'upvotes-asc', 'upvotes', 'no known upvote count'],
     ['date', 'date-asc', 'published', 'no known date'],
-  ] as const)('sorting by %s puts papers with no known value last in both directions, and counts them', async (descending, ascending, field, note) => {
-    const { byId } = expectedDigest();
-    const query = 'alignment';
-    await page.goto(url('/search/'));
-    const matches = await allMatches(page, query);
-    const value = (id: string) => byId.get(id)![field];
-    const unknown = matches.filter((id) => value(id) === null).length;
-    expect(unknown).toBeGreaterThan(0);
-    expect(unknown).toBeLessThan(matches.length);
-    for (const sort of [descending, ascending]) {
-      const outcome = await searchByUrl(page, [['q', query], ['sort', sort]]);
-      expect(outcome.count).toBe(matches.length);
-      expect(outcome.status).toContain(`${unknown} ${unknown === 1 ? 'has' : 'have'} ${note}`);
-      const order = (await showAll()).map(value);
-      expect(order).toHaveLength(matches.length);
-      const known = order.slice(0, matches.length - unknown);
-      expect(known.every((entry) => entry !== null)).toBe(true);
-      expect(order.slice(matches.length - unknown).every((entry) => entry === null)).toBe(true);
-      const sorted = [...known].sort((a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0));
-      expect(known).toEqual(sort === ascending ? sorted : sorted.reverse());
-    }
-  });
+  ] as const)(
+    'sorting by %s puts papers with no known value last in both directions, and counts them',
+    async (descending, ascending, field, note) => {
+      const { byId } = expectedDigest();
+      const query = 'alignment';
+      await page.goto(url('/search/'));
+      const matches = await allMatches(page, query);
+      const value = (id: string) => byId.get(id)![field];
+      const unknown = matches.filter((id) => value(id) === null).length;
+      expect(unknown).toBeGreaterThan(0);
+      expect(unknown).toBeLessThan(matches.length);
+      for (const sort of [descending, ascending]) {
+        const outcome = await searchByUrl(page, [
+          ['q', query],
+          ['sort', sort],
+        ]);
+        expect(outcome.count).toBe(matches.length);
+        expect(outcome.status).toContain(`${unknown} ${unknown === 1 ? 'has' : 'have'} ${note}`);
+        const order = (await showAll()).map(value);
+        expect(order).toHaveLength(matches.length);
+        const known = order.slice(0, matches.length - unknown);
+        expect(known.every((entry) => entry !== null)).toBe(true);
+        expect(order.slice(matches.length - unknown).every((entry) => entry === null)).toBe(true);
+        const sorted = [...known].sort((a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0));
+        expect(known).toEqual(sort === ascending ? sorted : sorted.reverse());
+      }
+    },
+  );
 });

@@ -36,19 +36,38 @@ async function typeQuery(query: string): Promise<SearchOutcome> {
 
 /** Title and abstract of every paper, for "which papers mention X". */
 const mentions = (pattern: RegExp) =>
-  new Set(expectedDigest().result.papers.filter((paper) => pattern.test(`${paper.title}\n${paper.abstract}`)).map((paper) => paper.id));
+  new Set(
+    expectedDigest()
+      .result.papers.filter((paper) => pattern.test(`${paper.title}\n${paper.abstract}`))
+      .map((paper) => paper.id),
+  );
 
 describe('exact titles', () => {
   const titles = [
     // LaTeX in the dumps (S^{2}FT, S$^{2}$FT), a superscript two on the site.
-    ['s2ft-efficient-scalable-and-generalizable-llm-fine-tuning-by', 'S²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity'],
-    ['pangu-enhancing-language-model-architectures-via-nonlinearity', 'PanGu-π: Enhancing Language Model Architectures via Nonlinearity Compensation'],
-    ['mcm-dpo-multifaceted-cross-modal-direct-preference-optimization', 'MCM-DPO: Multifaceted Cross-Modal Direct Preference Optimization for Alt-text Generation'],
-    ['codeultrafeedback-an-llm-as-a-judge-dataset-for-aligning-large', 'CodeUltraFeedback: An LLM-as-a-Judge Dataset for Aligning Large Language Models to Coding Preferences'],
-    ['outrageously-large-neural-networks-the-sparsely-gated-mixture-of', 'Outrageously Large Neural Networks: The Sparsely-Gated Mixture-of-Experts Layer'],
+    [
+      's2ft-efficient-scalable-and-generalizable-llm-fine-tuning-by',
+      'S²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity',
+    ],
+    [
+      'pangu-enhancing-language-model-architectures-via-nonlinearity',
+      'PanGu-π: Enhancing Language Model Architectures via Nonlinearity Compensation',
+    ],
+    [
+      'mcm-dpo-multifaceted-cross-modal-direct-preference-optimization',
+      'MCM-DPO: Multifaceted Cross-Modal Direct Preference Optimization for Alt-text Generation',
+    ],
+    [
+      'codeultrafeedback-an-llm-as-a-judge-dataset-for-aligning-large',
+      'CodeUltraFeedback: An LLM-as-a-Judge Dataset for Aligning Large Language Models to Coding Preferences',
+    ],
+    [
+      'outrageously-large-neural-networks-the-sparsely-gated-mixture-of',
+      'Outrageously Large Neural Networks: The Sparsely-Gated Mixture-of-Experts Layer',
+    ],
   ] as const;
 
-  test('the titles used below are the records\' titles', () => {
+  test("the titles used below are the records' titles", () => {
     const { byId } = expectedDigest();
     expect(titles.map(([id]) => [id, byId.get(id)?.title])).toEqual(titles);
   });
@@ -75,16 +94,19 @@ describe('exact titles', () => {
   test("every paper's exact title (and every alias) finds that paper first in the site's index", async () => {
     const { result } = expectedDigest();
     await page.goto(url('/search/'));
-    const misses = await page.evaluate(async (papers) => {
-      const pagefind = await new Function('return import("/pagefind/pagefind.js")')();
-      const found: string[] = [];
-      for (const [id, title] of papers) {
-        const search = await pagefind.search(title);
-        const first = search.results[0] ? (await search.results[0].data()).url : 'nothing';
-        if (first !== `/papers/${id}/`) found.push(`${title} → ${first}`);
-      }
-      return found;
-    }, result.papers.flatMap((paper) => [paper.title, ...paper.aliases].map((title) => [paper.id, title] as const)));
+    const misses = await page.evaluate(
+      async (papers) => {
+        const pagefind = await new Function('return import("/pagefind/pagefind.js")')();
+        const found: string[] = [];
+        for (const [id, title] of papers) {
+          const search = await pagefind.search(title);
+          const first = search.results[0] ? (await search.results[0].data()).url : 'nothing';
+          if (first !== `/papers/${id}/`) found.push(`${title} → ${first}`);
+        }
+        return found;
+      },
+      result.papers.flatMap((paper) => [paper.title, ...paper.aliases].map((title) => [paper.id, title] as const)),
+    );
     expect(misses).toEqual([]);
   });
 });
@@ -93,8 +115,13 @@ describe('keywords', () => {
   test("S'MoRE finds the paper of the first abstract of seeds/000_*", async () => {
     const root = inject('projectRoot');
     const dump = readdirSync(join(root, 'seeds')).find((name) => name.startsWith('000_'))!;
-    const firstAbstract = readFileSync(join(root, 'seeds', dump), 'utf8').split('\n')[0]!.replace(/^Abstract:/, '').trim();
-    const paper = expectedDigest().result.papers.find((candidate) => candidate.abstract.startsWith(firstAbstract.slice(0, 120)))!;
+    const firstAbstract = readFileSync(join(root, 'seeds', dump), 'utf8')
+      .split('\n')[0]!
+      .replace(/^Abstract:/, '')
+      .trim();
+    const paper = expectedDigest().result.papers.find((candidate) =>
+      candidate.abstract.startsWith(firstAbstract.slice(0, 120)),
+    )!;
     expect(paper.id).toBe('s-more-structural-mixture-of-residual-experts');
     const outcome = await typeQuery("S'MoRE");
     expect(outcome.results[0]?.id).toBe(paper.id);
@@ -110,8 +137,13 @@ describe('keywords', () => {
     expect(outcome.results[0]?.id).toBe('insights-into-alignment-evaluating-dpo-and-its-variants-across');
     // 13 ≤ 20: the first page and one "Show more results" hold them all.
     await page.click('#search-more');
-    await page.waitForFunction((count) => document.querySelectorAll('#search-results > li').length === count, Math.min(outcome.count, 20));
-    const shown = await page.$$eval('#search-results > li h2 a', (links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname.split('/')[2]!));
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('#search-results > li').length === count,
+      Math.min(outcome.count, 20),
+    );
+    const shown = await page.$$eval('#search-results > li h2 a', (links) =>
+      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname.split('/')[2]!),
+    );
     expect(new Set(shown)).toEqual(expected);
     expect(await page.isHidden('#search-more')).toBe(true);
   });
@@ -137,10 +169,17 @@ describe('keywords', () => {
     const all = await allMatches(page, 'mixture of experts');
     expect(all.length).toBeGreaterThan(20);
     await page.click('#search-more');
-    await page.waitForFunction((count) => document.querySelectorAll('#search-results > li').length === count, Math.min(all.length, 20));
-    const shown = await page.$$eval('#search-results > li a', (links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('#search-results > li').length === count,
+      Math.min(all.length, 20),
+    );
+    const shown = await page.$$eval('#search-results > li a', (links) =>
+      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+    );
     expect(shown.map((path) => path.split('/')[2])).toEqual(all.slice(0, 20));
-    expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'))).toBe(`/papers/${all[10]}/`);
+    expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'))).toBe(
+      `/papers/${all[10]}/`,
+    );
     expect(await page.isHidden('#search-more')).toBe(all.length <= 20);
     expect(ids(first)).toEqual(all.slice(0, 10));
   });
@@ -157,7 +196,10 @@ describe('filters', () => {
     const unfiltered = await typeQuery('mixture of experts');
     const matches = await allMatches(page, 'mixture of experts');
     await page.check('#search-form input[name="topic"][value="Mixture-of-Experts"]');
-    const filtered = await searchOutcome(page, [['q', 'mixture of experts'], ['topic', 'Mixture-of-Experts']]);
+    const filtered = await searchOutcome(page, [
+      ['q', 'mixture of experts'],
+      ['topic', 'Mixture-of-Experts'],
+    ]);
     expect(filtered.count).toBeLessThan(unfiltered.count);
     expect(filtered.count).toBe(matches.filter((id) => moe.has(id)).length);
     expect(filtered.results.length).toBe(Math.min(10, filtered.count));
@@ -168,31 +210,41 @@ describe('filters', () => {
   test('the Other topic narrows DPO results to papers in no topic', async () => {
     const other = expectedDigest().idsByTopic.get(OTHER.id)!;
     const unfiltered = await searchByUrl(page, [['q', 'DPO']]);
-    const filtered = await searchByUrl(page, [['q', 'DPO'], ['topic', 'Other']]);
+    const filtered = await searchByUrl(page, [
+      ['q', 'DPO'],
+      ['topic', 'Other'],
+    ]);
     expect(filtered.count).toBe(ids(unfiltered).filter((id) => other.has(id)).length);
     expect(filtered.count).toBeLessThan(unfiltered.count);
     expect(filtered.results.filter((result) => !other.has(result.id))).toEqual([]);
   });
 
-  test.each(['peft', 'alignment', 'moe', 'multimodal', 'other'])('the %s topic alone lists as many papers as the topic has', async (topicId) => {
-    const { idsByTopic, topicNames } = expectedDigest();
-    const name = topicNames.get(topicId)!;
-    const outcome = await searchByUrl(page, [['topic', name]]);
-    expect(outcome.status).toMatch(/found with these filters/);
-    expect(outcome.count).toBe(idsByTopic.get(topicId)!.size);
-    expect(outcome.results.filter((result) => !idsByTopic.get(topicId)!.has(result.id))).toEqual([]);
-  });
+  test.each(['peft', 'alignment', 'moe', 'multimodal', 'other'])(
+    'the %s topic alone lists as many papers as the topic has',
+    async (topicId) => {
+      const { idsByTopic, topicNames } = expectedDigest();
+      const name = topicNames.get(topicId)!;
+      const outcome = await searchByUrl(page, [['topic', name]]);
+      expect(outcome.status).toMatch(/found with these filters/);
+      expect(outcome.count).toBe(idsByTopic.get(topicId)!.size);
+      expect(outcome.results.filter((result) => !idsByTopic.get(topicId)!.has(result.id))).toEqual([]);
+    },
+  );
 
   test('two topics give the papers in either', async () => {
     const { idsByTopic } = expectedDigest();
     const either = new Set([...idsByTopic.get('peft')!, ...idsByTopic.get('moe')!]);
-    const outcome = await searchByUrl(page, [['topic', 'Parameter-efficient fine-tuning'], ['topic', 'Mixture-of-Experts']]);
+    const outcome = await searchByUrl(page, [
+      ['topic', 'Parameter-efficient fine-tuning'],
+      ['topic', 'Mixture-of-Experts'],
+    ]);
     expect(outcome.count).toBe(either.size);
   });
 
   test('year and organisation filters match the ingest', async () => {
     const { result } = expectedDigest();
-    const byYear = (year: string) => result.papers.filter((paper) => (paper.published?.slice(0, 4) ?? 'Undated') === year).length;
+    const byYear = (year: string) =>
+      result.papers.filter((paper) => (paper.published?.slice(0, 4) ?? 'Undated') === year).length;
     await page.goto(url('/search/'));
     await page.selectOption('#search-form select[name="year"]', '2024');
     expect((await searchOutcome(page, [['year', '2024']])).count).toBe(byYear('2024'));
@@ -202,42 +254,60 @@ describe('filters', () => {
     await page.selectOption('#search-form select[name="year"]', '');
     await page.selectOption('#search-form select[name="organization"]', 'Liquid AI');
     const liquid = await searchOutcome(page, [['organization', 'Liquid AI']]);
-    expect(ids(liquid)).toEqual(result.papers.filter((paper) => paper.organization === 'Liquid AI').map((paper) => paper.id));
+    expect(ids(liquid)).toEqual(
+      result.papers.filter((paper) => paper.organization === 'Liquid AI').map((paper) => paper.id),
+    );
     expect(ids(liquid)).toEqual(['lfm2-technical-report']);
   });
 });
 
 describe('sort orders', () => {
-  test.each(['alignment', 'LoRA'])('sorting "%s" by date or upvotes keeps every match and orders them', async (query) => {
-    const { byId } = expectedDigest();
-    const relevance = await typeQuery(query);
-    expect(relevance.count).toBeGreaterThan(20);
-    const matches = await allMatches(page, query);
-    expect(matches.length).toBe(relevance.count);
+  test.each(['alignment', 'LoRA'])(
+    'sorting "%s" by date or upvotes keeps every match and orders them',
+    async (query) => {
+      const { byId } = expectedDigest();
+      const relevance = await typeQuery(query);
+      expect(relevance.count).toBeGreaterThan(20);
+      const matches = await allMatches(page, query);
+      expect(matches.length).toBe(relevance.count);
 
-    await page.selectOption('#search-form select[name="sort"]', 'date');
-    const byDate = await searchOutcome(page, [['q', query], ['sort', 'date']]);
-    expect(byDate.count).toBe(relevance.count);
-    // The newest 10 of all matches, undated last (compared by date: equal dates may come in any order).
-    const newest = matches.map((id) => byId.get(id)!.published ?? '0000-00-00').sort().reverse().slice(0, 10);
-    expect(byDate.results.map((result) => byId.get(result.id)!.published ?? '0000-00-00')).toEqual(newest);
-    expect(newest[0]).not.toBe('0000-00-00');
+      await page.selectOption('#search-form select[name="sort"]', 'date');
+      const byDate = await searchOutcome(page, [
+        ['q', query],
+        ['sort', 'date'],
+      ]);
+      expect(byDate.count).toBe(relevance.count);
+      // The newest 10 of all matches, undated last (compared by date: equal dates may come in any order).
+      const newest = matches
+        .map((id) => byId.get(id)!.published ?? '0000-00-00')
+        .sort()
+        .reverse()
+        .slice(0, 10);
+      expect(byDate.results.map((result) => byId.get(result.id)!.published ?? '0000-00-00')).toEqual(newest);
+      expect(newest[0]).not.toBe('0000-00-00');
 
-    await page.selectOption('#search-form select[name="sort"]', 'upvotes');
-    const byUpvotes = await searchOutcome(page, [['q', query], ['sort', 'upvotes']]);
-    expect(byUpvotes.count).toBe(relevance.count);
-    const most = matches.map((id) => byId.get(id)!.upvotes ?? 0).sort((a, b) => b - a).slice(0, 10);
-    expect(byUpvotes.results.map((result) => byId.get(result.id)!.upvotes ?? 0)).toEqual(most);
-    expect(most[0]).toBeGreaterThan(0);
+      await page.selectOption('#search-form select[name="sort"]', 'upvotes');
+      const byUpvotes = await searchOutcome(page, [
+        ['q', query],
+        ['sort', 'upvotes'],
+      ]);
+      expect(byUpvotes.count).toBe(relevance.count);
+      const most = matches
+        .map((id) => byId.get(id)!.upvotes ?? 0)
+        .sort((a, b) => b - a)
+        .slice(0, 10);
+      expect(byUpvotes.results.map((result) => byId.get(result.id)!.upvotes ?? 0)).toEqual(most);
+      expect(most[0]).toBeGreaterThan(0);
 
-    // Every match can be reached in each order: the papers with the sort key (Pagefind leaves out
-    // those without) and those the unknown filter finds are all the matches, each once.
-    for (const key of ['date', 'upvotes'] as const) {
-      const sorted = await allMatches(page, query, { sort: { [key]: 'desc' } });
-      const unknown = await allMatches(page, query, { filters: { unknown: key } });
-      expect([...sorted, ...unknown].sort()).toEqual([...matches].sort());
-    }
-  });
+      // Every match can be reached in each order: the papers with the sort key (Pagefind leaves out
+      // those without) and those the unknown filter finds are all the matches, each once.
+      for (const key of ['date', 'upvotes'] as const) {
+        const sorted = await allMatches(page, query, { sort: { [key]: 'desc' } });
+        const unknown = await allMatches(page, query, { filters: { unknown: key } });
+        expect([...sorted, ...unknown].sort()).toEqual([...matches].sort());
+      }
+    },
+  );
 });
 
 describe('result details', () => {

@@ -27,10 +27,19 @@ describe('static server', () => {
   });
 
   test('Pagefind index files are served as binary', async () => {
-    const paths = [first('pagefind', '.pf_meta'), first('pagefind/index', '.pf_index'), first('pagefind/fragment', '.pf_fragment'), first('pagefind/filter', '.pf_filter')];
+    const paths = [
+      first('pagefind', '.pf_meta'),
+      first('pagefind/index', '.pf_index'),
+      first('pagefind/fragment', '.pf_fragment'),
+      first('pagefind/filter', '.pf_filter'),
+    ];
     for (const path of paths) {
       const response = await fetch(url(path));
-      expect([path, response.status, response.headers.get('content-type')]).toEqual([path, 200, 'application/octet-stream']);
+      expect([path, response.status, response.headers.get('content-type')]).toEqual([
+        path,
+        200,
+        'application/octet-stream',
+      ]);
       expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
     }
   });

@@ -9,12 +9,21 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatWarning, ingestDumps, parseDump, readDumpFile, readDumpFolder } from '../../src/ingest/index.ts';
 import type { ParsedDump } from '../../src/ingest/index.ts';
-import { allWarnings, bytesOf, fixturePath, fixtureText, ingestTexts, paperTitled, SEEDS_DIR, sourcesOf } from './helpers.ts';
+import {
+  allWarnings,
+  bytesOf,
+  fixturePath,
+  fixtureText,
+  ingestTexts,
+  paperTitled,
+  SEEDS_DIR,
+  sourcesOf,
+} from './helpers.ts';
 
 /** PNG signature and header chunk: NUL bytes, control characters. */
 const BINARY = new Uint8Array([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
-  0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06, 0x00, 0x00, 0x00,
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06, 0x00, 0x00, 0x00,
 ]);
 
 function parseBad(file: string, name = file): ParsedDump {
@@ -59,7 +68,11 @@ describe('an empty or binary file', () => {
   });
 
   it('skips a file of only page-header lines as holding no papers', () => {
-    expectSkipped(parseDump('header.txt', bytesOf('new\n\nSubscribe\n\nDaily Papers\n\nJul 29\n')), 'header.txt', /no papers/);
+    expectSkipped(
+      parseDump('header.txt', bytesOf('new\n\nSubscribe\n\nDaily Papers\n\nJul 29\n')),
+      'header.txt',
+      /no papers/,
+    );
   });
 
   it('skips binary bytes without guessing at them', () => {
@@ -72,7 +85,7 @@ describe('an empty or binary file', () => {
     let state = 12345;
     for (let index = 0; index < noise.length; index++) {
       state = (state * 1103515245 + 12345) % 2 ** 31;
-      noise[index] = (state >>> 16) % 255 + 1;
+      noise[index] = ((state >>> 16) % 255) + 1;
     }
     expectSkipped(parseDump('noise.txt', noise), 'noise.txt', /binary/);
   });
@@ -82,7 +95,9 @@ describe('a title without an abstract', () => {
   it('in a daily page: warns at the title line and keeps the entries around it', () => {
     const dump = parseBad('title-without-abstract-daily.txt');
     expect(dump.format).toBe('daily-page');
-    expect(dump.warnings.map((warning) => [warning.dump, warning.line])).toEqual([['title-without-abstract-daily.txt', 13]]);
+    expect(dump.warnings.map((warning) => [warning.dump, warning.line])).toEqual([
+      ['title-without-abstract-daily.txt', 13],
+    ]);
     expect(dump.warnings[0]!.message).toContain('A Survey of Adapter Methods');
     expect(dump.entries.map((entry) => [entry.title, entry.line])).toEqual([
       ['Why Do Small Models Forget?', 9],
@@ -111,7 +126,11 @@ describe('a title without an abstract', () => {
     expect(atTitle[0]!.message).toContain('Low-Rank Experts for Multilingual Speech Recognition');
     for (const warning of dump.warnings) expect(warning.dump).toBe('title-without-abstract-metadata.txt');
     expect(dump.entries.map((entry) => [entry.title, entry.line, entry.meta])).toEqual([
-      ['BalancedRoute: Load-Aware Routing for Sparse Mixture-of-Experts', 15, { authorCount: 5, organization: null, published: '2025-12-20', upvotes: 9 }],
+      [
+        'BalancedRoute: Load-Aware Routing for Sparse Mixture-of-Experts',
+        15,
+        { authorCount: 5, organization: null, published: '2025-12-20', upvotes: 9 },
+      ],
     ]);
   });
 });
@@ -128,7 +147,11 @@ describe('a truncated metadata block', () => {
     expect(dump.warnings.every((warning) => /truncated/.test(warning.message))).toBe(true);
     expect(dump.entries.map((entry) => [entry.title?.split(':')[0], entry.line, entry.meta])).toEqual([
       ['TinyAdapt', 9, { authorCount: 8, organization: null, published: null, upvotes: null }],
-      ['Consistency Filtering of Preference Data for Reward Modelling', 16, { authorCount: null, organization: 'CodeFuse AI', published: '2025-06-10', upvotes: 2 }],
+      [
+        'Consistency Filtering of Preference Data for Reward Modelling',
+        16,
+        { authorCount: null, organization: 'CodeFuse AI', published: '2025-06-10', upvotes: 2 },
+      ],
       ['BalancedRoute', 24, { authorCount: 5, organization: null, published: null, upvotes: null }],
     ]);
   });
@@ -137,7 +160,11 @@ describe('a truncated metadata block', () => {
     const dump = parseBad('metadata-without-byline.txt');
     expect(dump.warnings.map((warning) => [warning.dump, warning.line])).toEqual([['metadata-without-byline.txt', 13]]);
     expect(dump.entries.map((entry) => [entry.title, entry.line, entry.meta])).toEqual([
-      ['Dense Captions Make Vision-Language Models Look Closer', 9, { authorCount: null, organization: null, published: '2025-11-28', upvotes: 14 }],
+      [
+        'Dense Captions Make Vision-Language Models Look Closer',
+        9,
+        { authorCount: null, organization: null, published: '2025-11-28', upvotes: 14 },
+      ],
       ['Why Do Small Models Forget?', 16, { authorCount: 3, organization: null, published: '2026-02-17', upvotes: 0 }],
     ]);
     expect(dump.entries[0]!.abstract.startsWith('Vision-language models are usually trained')).toBe(true);
@@ -174,18 +201,35 @@ describe('readDumpFolder with unreadable entries', () => {
     return directory;
   }
 
-  const BAD_NAMES = ['000_table.txt', '001_page.txt', '002_empty.txt', '003_binary.txt', '004_directory.txt', '005_broken-link.txt'];
+  const BAD_NAMES = [
+    '000_table.txt',
+    '001_page.txt',
+    '002_empty.txt',
+    '003_binary.txt',
+    '004_directory.txt',
+    '005_broken-link.txt',
+  ];
 
   it('reports a directory and a broken symlink instead of failing', () => {
     const directory = folderWithBadNeighbours({});
-    expect(readDumpFile(directory, '004_directory.txt')).toMatchObject({ name: '004_directory.txt', bytes: null, problem: expect.stringMatching(/not a regular file/) });
-    expect(readDumpFile(directory, '005_broken-link.txt')).toMatchObject({ name: '005_broken-link.txt', bytes: null, problem: expect.stringMatching(/broken symbolic link/) });
+    expect(readDumpFile(directory, '004_directory.txt')).toMatchObject({
+      name: '004_directory.txt',
+      bytes: null,
+      problem: expect.stringMatching(/not a regular file/),
+    });
+    expect(readDumpFile(directory, '005_broken-link.txt')).toMatchObject({
+      name: '005_broken-link.txt',
+      bytes: null,
+      problem: expect.stringMatching(/broken symbolic link/),
+    });
     const result = ingestDumps(readDumpFolder(directory), []);
     expect(result.papers).toEqual([]);
     expect(result.dumps.map((dump) => dump.file)).toEqual(BAD_NAMES);
     for (const dump of result.dumps) {
       expect(dump.format, dump.file).toBeNull();
-      expect(dump.warnings, dump.file).toEqual([{ dump: dump.file, line: null, message: expect.stringMatching(/^skipped: /) }]);
+      expect(dump.warnings, dump.file).toEqual([
+        { dump: dump.file, line: null, message: expect.stringMatching(/^skipped: /) },
+      ]);
     }
   });
 
@@ -195,7 +239,10 @@ describe('readDumpFolder with unreadable entries', () => {
       '002_pairs.txt': fixturePath('formats/line-pairs.txt'),
       '004_meta.txt': fixturePath('formats/daily-page-metadata.txt'),
     };
-    const alone = ingestDumps(Object.entries(good).map(([name, path]) => ({ name, bytes: readFileSync(path) })), []);
+    const alone = ingestDumps(
+      Object.entries(good).map(([name, path]) => ({ name, bytes: readFileSync(path) })),
+      [],
+    );
     const beside = ingestDumps(readDumpFolder(folderWithBadNeighbours(good)), []);
     // 3 + 3 + 4 entries of 6 papers: the metadata page repeats four of them.
     expect(alone.papers.map((paper) => paper.sources.length).sort()).toEqual([1, 1, 2, 2, 2, 2]);
@@ -215,6 +262,10 @@ describe('readDumpFolder with unreadable entries', () => {
     expect(seedReports.map((dump) => [dump.file, dump.entries, dump.warnings.length])).toEqual(
       alone.dumps.map((dump) => [dump.file, dump.entries, 0]),
     );
-    expect(allWarnings(beside).map((warning) => warning.dump).sort()).toEqual([...BAD_NAMES].sort());
+    expect(
+      allWarnings(beside)
+        .map((warning) => warning.dump)
+        .sort(),
+    ).toEqual([...BAD_NAMES].sort());
   });
 });

@@ -6,8 +6,16 @@ import { bytesOf, fixtureText, ingestTexts, paperTitled } from './helpers.ts';
 
 describe('parseListingDate', () => {
   it('reads full dates, yearless dates and the upvote count after them', () => {
-    expect(parseListingDate('Sep 30, 2025')).toEqual({ kind: 'date', date: { year: 2025, month: 9, day: 30 }, rest: '' });
-    expect(parseListingDate('Jun 10, 2025 2')).toEqual({ kind: 'date', date: { year: 2025, month: 6, day: 10 }, rest: '2' });
+    expect(parseListingDate('Sep 30, 2025')).toEqual({
+      kind: 'date',
+      date: { year: 2025, month: 9, day: 30 },
+      rest: '',
+    });
+    expect(parseListingDate('Jun 10, 2025 2')).toEqual({
+      kind: 'date',
+      date: { year: 2025, month: 6, day: 10 },
+      rest: '2',
+    });
     expect(parseListingDate('Feb 17')).toEqual({ kind: 'date', date: { year: null, month: 2, day: 17 }, rest: '' });
     expect(parseListingDate('Feb 17 3')).toEqual({ kind: 'date', date: { year: null, month: 2, day: 17 }, rest: '3' });
   });
@@ -35,14 +43,27 @@ describe('resolveYearlessDate', () => {
   });
 
   it('finds the last leap year for Feb 29', () => {
-    expect(resolveYearlessDate({ month: 2, day: 29 }, { year: 2026, month: 3, day: 1 })).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(resolveYearlessDate({ month: 2, day: 29 }, { year: 2026, month: 3, day: 1 })).toEqual({
+      year: 2024,
+      month: 2,
+      day: 29,
+    });
   });
 });
 
 describe('inferDumpDate', () => {
   it('puts the header date in the first year that is not before the newest full date', () => {
-    expect(inferDumpDate({ month: 2, day: 20 }, [{ year: 2024, month: 12, day: 9 }, { year: 2025, month: 11, day: 28 }])).toEqual({ year: 2026, month: 2, day: 20 });
-    expect(inferDumpDate({ month: 12, day: 31 }, [{ year: 2025, month: 12, day: 20 }])).toEqual({ year: 2025, month: 12, day: 31 });
+    expect(
+      inferDumpDate({ month: 2, day: 20 }, [
+        { year: 2024, month: 12, day: 9 },
+        { year: 2025, month: 11, day: 28 },
+      ]),
+    ).toEqual({ year: 2026, month: 2, day: 20 });
+    expect(inferDumpDate({ month: 12, day: 31 }, [{ year: 2025, month: 12, day: 20 }])).toEqual({
+      year: 2025,
+      month: 12,
+      day: 31,
+    });
   });
 
   it('knows no year without full dates', () => {
@@ -55,7 +76,9 @@ describe('a metadata dump of Jan 5 with yearless dates from both years', () => {
     const dump = parseDump('005_year-boundary.txt', bytesOf(fixtureText('formats/year-boundary.txt')));
     expect(dump.warnings).toEqual([]);
     expect(dump.dumpDate).toBe('2026-01-05');
-    expect(dump.entries.map((entry) => [entry.line, entry.meta?.published, entry.meta?.upvotes, entry.meta?.authorCount])).toEqual([
+    expect(
+      dump.entries.map((entry) => [entry.line, entry.meta?.published, entry.meta?.upvotes, entry.meta?.authorCount]),
+    ).toEqual([
       [13, '2025-12-20', 9, 5],
       [21, '2025-12-30', 0, 4],
       [29, '2026-01-03', 4, 3],

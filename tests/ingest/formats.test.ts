@@ -131,7 +131,12 @@ describe('daily page with metadata (004-style)', () => {
     const { papers } = ingestTexts({ '004_meta.txt': fixtureText('formats/daily-page-metadata.txt') });
     const consistency = paperTitled(papers, CONSISTENCY);
     expect(sourcesOf(consistency)).toEqual(['004_meta.txt:21']);
-    expect([consistency.organization, consistency.authorCount, consistency.published, consistency.upvotes]).toEqual(['UCAS', null, '2026-02-17', 3]);
+    expect([consistency.organization, consistency.authorCount, consistency.published, consistency.upvotes]).toEqual([
+      'UCAS',
+      null,
+      '2026-02-17',
+      3,
+    ]);
     const tiny = paperTitled(papers, TINY_ADAPT);
     expect([tiny.authorCount, tiny.published, tiny.upvotes]).toEqual([8, '2025-09-30', 0]);
   });
@@ -168,7 +173,9 @@ describe('detection from content, whatever the file shape', () => {
 
   it('makes the same records from a CRLF + BOM copy as from the original', () => {
     const original = ingestTexts({ '004_meta.txt': fixtureText('formats/daily-page-metadata.txt') });
-    const shaped = ingestTexts({ '004_meta.txt': VARIANTS['bom + crlf + trailing spaces']!(fixtureText('formats/daily-page-metadata.txt')) });
+    const shaped = ingestTexts({
+      '004_meta.txt': VARIANTS['bom + crlf + trailing spaces']!(fixtureText('formats/daily-page-metadata.txt')),
+    });
     expect(shaped.papers).toEqual(original.papers);
   });
 });

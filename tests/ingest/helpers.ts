@@ -41,7 +41,10 @@ export function ingestTexts(dumps: Record<string, string>): IngestResult {
 /** The one paper with exactly this title (display title). */
 export function paperTitled(papers: readonly PaperRecord[], title: string): PaperRecord {
   const found = papers.filter((paper) => paper.title === title);
-  expect(found.map((paper) => paper.title), `papers titled "${title}"`).toEqual([title]);
+  expect(
+    found.map((paper) => paper.title),
+    `papers titled "${title}"`,
+  ).toEqual([title]);
   return found[0]!;
 }
 

@@ -5,8 +5,12 @@ import { ingestTexts } from './helpers.ts';
 
 describe('extractLinks', () => {
   it('leaves the full stop that ends a sentence out of the URL', () => {
-    expect(extractLinks('Code is available at https://github.com/weeknan/DR-Tune.')).toEqual(['https://github.com/weeknan/DR-Tune']);
-    expect(extractLinks('Code: https://github.com/Susan571/LENSLLM.git.')).toEqual(['https://github.com/Susan571/LENSLLM.git']);
+    expect(extractLinks('Code is available at https://github.com/weeknan/DR-Tune.')).toEqual([
+      'https://github.com/weeknan/DR-Tune',
+    ]);
+    expect(extractLinks('Code: https://github.com/Susan571/LENSLLM.git.')).toEqual([
+      'https://github.com/Susan571/LENSLLM.git',
+    ]);
   });
 
   it('leaves other sentence punctuation and closing brackets out', () => {
@@ -15,19 +19,27 @@ describe('extractLinks', () => {
       'https://b.example.org/y',
       'https://c.example.org/z',
     ]);
-    expect(extractLinks('(project page: https://dense-captions.example.org/).')).toEqual(['https://dense-captions.example.org/']);
+    expect(extractLinks('(project page: https://dense-captions.example.org/).')).toEqual([
+      'https://dense-captions.example.org/',
+    ]);
   });
 
   it('keeps a closing parenthesis that belongs to the address', () => {
-    expect(extractLinks('See https://en.wikipedia.org/wiki/Adapter_(computing).')).toEqual(['https://en.wikipedia.org/wiki/Adapter_(computing)']);
+    expect(extractLinks('See https://en.wikipedia.org/wiki/Adapter_(computing).')).toEqual([
+      'https://en.wikipedia.org/wiki/Adapter_(computing)',
+    ]);
   });
 
   it('keeps paths, queries and fragments whole', () => {
-    expect(extractLinks('Data at http://data.example.org/v1/train_set?split=dev#top.')).toEqual(['http://data.example.org/v1/train_set?split=dev#top']);
+    expect(extractLinks('Data at http://data.example.org/v1/train_set?split=dev#top.')).toEqual([
+      'http://data.example.org/v1/train_set?split=dev#top',
+    ]);
   });
 
   it('accepts only http and https', () => {
-    expect(extractLinks('Mirror ftp://files.example.org/data, mail mailto:team@example.org, or visit www.example.org.')).toEqual([]);
+    expect(
+      extractLinks('Mirror ftp://files.example.org/data, mail mailto:team@example.org, or visit www.example.org.'),
+    ).toEqual([]);
     expect(extractLinks('Nothing here: http:// alone.')).toEqual([]);
   });
 
@@ -39,7 +51,9 @@ describe('extractLinks', () => {
   });
 
   it('stops at a brace (LaTeX \\href{…}{…} leftovers)', () => {
-    expect(extractLinks('at https://github.com/SKDDJ/LoLDU{https://github.com/SKDDJ/LoLDU}.')).toEqual(['https://github.com/SKDDJ/LoLDU']);
+    expect(extractLinks('at https://github.com/SKDDJ/LoLDU{https://github.com/SKDDJ/LoLDU}.')).toEqual([
+      'https://github.com/SKDDJ/LoLDU',
+    ]);
   });
 });
 

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './helpers.ts';
 
 function ingest(...args: string[]) {
-  const run = spawnSync('npx', ['tsx', 'scripts/ingest.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const run = spawnSync('npx', ['tsx', 'scripts/ingest.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   expect(run.error).toBeUndefined();
   return run;
 }
@@ -19,7 +23,9 @@ describe('scripts/ingest.ts --explain-merges', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('Merges not made by an exact title: 1');
     // seed 003 line 135 (SSR) matched seed 001 line 121 (the first S3FT listing).
-    expect(run.stdout).toContain(`  003_217fc1b1a2c16afd.txt:135 "${SSR}"\n    joined 001_058ae21649b72409.txt:121 "${S3FT}"\n    rule close-title-and-abstract (close titles and agreeing abstracts): abstract similarity 0.504, containment 0.678, beyond shared run 0.564, title similarity 0.667`);
+    expect(run.stdout).toContain(
+      `  003_217fc1b1a2c16afd.txt:135 "${SSR}"\n    joined 001_058ae21649b72409.txt:121 "${S3FT}"\n    rule close-title-and-abstract (close titles and agreeing abstracts): abstract similarity 0.504, containment 0.678, beyond shared run 0.564, title similarity 0.667`,
+    );
     expect(run.stdout).toContain('Possibly the same work, kept apart: 1 pair');
     expect(run.stdout).toContain('CompeteSMoE – Effective Training of Sparse Mixture of Experts via Competition');
     expect(run.stdout).toContain('CompeteSMoE – Statistically Guaranteed Mixture of Experts Training via Competition');
@@ -29,7 +35,9 @@ describe('scripts/ingest.ts --explain-merges', () => {
     const run = ingest('--seeds', 'tests/fixtures/merge/extended-version');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Totals: 3 dumps, 4 entries, 4 distinct papers, 0 warnings.');
-    expect(run.stdout).toContain('Merges: 0 not by an exact title; possibly the same work: 2 pairs kept apart (npm run ingest -- --explain-merges).');
+    expect(run.stdout).toContain(
+      'Merges: 0 not by an exact title; possibly the same work: 2 pairs kept apart (npm run ingest -- --explain-merges).',
+    );
   });
 });
 
@@ -43,7 +51,9 @@ describe('scripts/ingest.ts --explain', () => {
       '  listed 4 times: 001_058ae21649b72409.txt:121, 003_217fc1b1a2c16afd.txt:133, 003_217fc1b1a2c16afd.txt:135, 004_bad6f80c63e5f5b3.txt:373',
     ]);
     expect(run.stdout).toContain('Merges (1 by abstract, 2 by the same title):');
-    expect(run.stdout).toContain('  003_217fc1b1a2c16afd.txt:133 joined by the same title\n  004_bad6f80c63e5f5b3.txt:373 joined by the same title');
+    expect(run.stdout).toContain(
+      '  003_217fc1b1a2c16afd.txt:133 joined by the same title\n  004_bad6f80c63e5f5b3.txt:373 joined by the same title',
+    );
     expect(run.stdout).toContain('Near misses (0):');
   });
 

@@ -23,13 +23,20 @@ describe('a renamed paper with the same abstract', () => {
   it('is one paper, and the merge says why', () => {
     const { papers } = ingestFolder('renamed-identical');
     expect(papers).toHaveLength(2);
-    const paper = paperTitled(papers, 'Freeze Half, Forget Less: Partial Parameter Updates Against Catastrophic Forgetting');
+    const paper = paperTitled(
+      papers,
+      'Freeze Half, Forget Less: Partial Parameter Updates Against Catastrophic Forgetting',
+    );
     expect(paper.aliases).toEqual(['HFT: Half Fine-Tuning for Large Language Models']);
     expect(sourcesOf(paper)).toEqual(['001_pairs.txt:2', '002_pairs.txt:2']);
     expect(paper.merges).toHaveLength(1);
     expect(paper.merges[0]).toMatchObject({
       rule: 'near-identical-abstract',
-      entry: { dump: '002_pairs.txt', line: 2, title: 'Freeze Half, Forget Less: Partial Parameter Updates Against Catastrophic Forgetting' },
+      entry: {
+        dump: '002_pairs.txt',
+        line: 2,
+        title: 'Freeze Half, Forget Less: Partial Parameter Updates Against Catastrophic Forgetting',
+      },
       matched: { dump: '001_pairs.txt', line: 2, title: 'HFT: Half Fine-Tuning for Large Language Models' },
       figures: { abstractSimilarity: 1, containment: 1, beyondSharedRun: 1 },
     });
@@ -45,7 +52,9 @@ describe('a truncated abstract completed later', () => {
     const paper = paperTitled(papers, 'Scaling Sparse Fine-Tuning to Large Language Models');
     expect(sourcesOf(paper)).toEqual(['001_abstracts.txt:1', '002_pairs.txt:2']);
     expect(paper.abstract.length).toBeGreaterThan(1400); // the complete one (1,471 characters), not the 802 of the cut
-    expect(paper.merges.map((merge) => [merge.rule, merge.matched.title, merge.figures.containment > 0.95])).toEqual([['truncated-abstract', null, true]]);
+    expect(paper.merges.map((merge) => [merge.rule, merge.matched.title, merge.figures.containment > 0.95])).toEqual([
+      ['truncated-abstract', null, true],
+    ]);
   });
 });
 
@@ -54,10 +63,19 @@ describe('a revised title with a revised abstract (the seeds’ S3FT / SSR)', ()
     const { papers } = ingestFolder('revised');
     expect(papers).toHaveLength(1);
     const [merge] = papers[0]!.merges;
-    expect(merge).toMatchObject({ rule: 'close-title-and-abstract', entry: { dump: '002_pairs.txt', line: 2 }, matched: { dump: '001_pairs.txt', line: 2 } });
+    expect(merge).toMatchObject({
+      rule: 'close-title-and-abstract',
+      entry: { dump: '002_pairs.txt', line: 2 },
+      matched: { dump: '001_pairs.txt', line: 2 },
+    });
     // Counted independently (Python, lower-case word 3-grams of seed 003 lines 134 and 136): 137 shared
     // of 202 and 207; the longest shared run is the 53-gram opening; titles share 8 of 12 content words.
-    expect(merge!.figures).toEqual({ abstractSimilarity: 0.504, containment: 0.678, beyondSharedRun: 0.564, titleSimilarity: 0.667 });
+    expect(merge!.figures).toEqual({
+      abstractSimilarity: 0.504,
+      containment: 0.678,
+      beyondSharedRun: 0.564,
+      titleSimilarity: 0.667,
+    });
   });
 });
 
@@ -76,8 +94,14 @@ describe('an extended version by the same group', () => {
     expect(seaIce.figures.containment).toBeLessThanOrEqual(0.6);
     expect(seaIce.possiblySameWork).toBe(true);
     // The seeds' CompeteSMoE pair: the second says it is "an improved version of the previous study".
-    const statistical = paperTitled(papers, 'CompeteSMoE – Statistically Guaranteed Mixture of Experts Training via Competition');
-    const effective = paperTitled(papers, 'CompeteSMoE – Effective Training of Sparse Mixture of Experts via Competition');
+    const statistical = paperTitled(
+      papers,
+      'CompeteSMoE – Statistically Guaranteed Mixture of Experts Training via Competition',
+    );
+    const effective = paperTitled(
+      papers,
+      'CompeteSMoE – Effective Training of Sparse Mixture of Experts via Competition',
+    );
     expect(statistical.possiblySameWork).toEqual([effective.id]);
     expect(effective.possiblySameWork).toEqual([statistical.id]);
   });
@@ -87,7 +111,15 @@ describe('seven papers opening with the same two sentences', () => {
   it('stay seven papers, not even possibly the same work', () => {
     const { papers, nearMisses } = ingestFolder('shared-opening-seven');
     expect(papers).toHaveLength(7);
-    expect(papers.map((paper) => sourcesOf(paper)[0]).sort()).toEqual(['001_pairs.txt:10', '001_pairs.txt:12', '001_pairs.txt:14', '001_pairs.txt:2', '001_pairs.txt:4', '001_pairs.txt:6', '001_pairs.txt:8']);
+    expect(papers.map((paper) => sourcesOf(paper)[0]).sort()).toEqual([
+      '001_pairs.txt:10',
+      '001_pairs.txt:12',
+      '001_pairs.txt:14',
+      '001_pairs.txt:2',
+      '001_pairs.txt:4',
+      '001_pairs.txt:6',
+      '001_pairs.txt:8',
+    ]);
     expect(papers.flatMap((paper) => paper.possiblySameWork)).toEqual([]);
     // They were looked at (a third or more of each shorter abstract is the shared opening) and set aside as boilerplate.
     expect(nearMisses.length).toBeGreaterThan(0);
@@ -102,14 +134,19 @@ describe('the same generic title', () => {
   it('keeps different abstracts apart and joins the same abstract, lightly revised (two phrases reworded in 002)', () => {
     const { papers, nearMisses } = ingestFolder('generic-title');
     expect(papers).toHaveLength(2);
-    const [code, lens] = [papers.find((paper) => paper.abstract.startsWith('Code LLMs'))!, papers.find((paper) => !paper.abstract.startsWith('Code LLMs'))!];
+    const [code, lens] = [
+      papers.find((paper) => paper.abstract.startsWith('Code LLMs'))!,
+      papers.find((paper) => !paper.abstract.startsWith('Code LLMs'))!,
+    ];
     expect(sourcesOf(code)).toEqual(['001_pairs.txt:2', '002_pairs.txt:2']);
     expect(sourcesOf(lens)).toEqual(['001_pairs.txt:4']);
     expect(code.merges.map((merge) => merge.rule)).toEqual(['short-title-and-abstract']);
     expect(code.merges[0]!.figures.abstractSimilarity).toBeGreaterThan(0.9);
     expect(code.merges[0]!.figures.abstractSimilarity).toBeLessThan(1);
     expect(lens.possiblySameWork).toEqual([]);
-    expect(nearMisses.every((miss) => miss.reason === 'the same short or generic title, but the abstracts differ')).toBe(true);
+    expect(
+      nearMisses.every((miss) => miss.reason === 'the same short or generic title, but the abstracts differ'),
+    ).toBe(true);
   });
 });
 
@@ -117,7 +154,8 @@ describe('a truncated listing found whole in two papers', () => {
   it('joins neither: it is only their shared opening', () => {
     const lines = fixtureText('shared-opening-seven/001_pairs.txt').split('\n');
     // Lines 2–5: HFT and Scaling Sparse Fine-Tuning, each opening with the same two sentences.
-    const opening = 'We study a parameter-efficient method for adapting large pretrained models to new tasks. Experiments on several benchmarks show that such methods can match full fine-tuning at a fraction of the cost.';
+    const opening =
+      'We study a parameter-efficient method for adapting large pretrained models to new tasks. Experiments on several benchmarks show that such methods can match full fine-tuning at a fraction of the cost.';
     expect(lines[2]!.startsWith(opening) && lines[4]!.startsWith(opening)).toBe(true);
     const { papers, nearMisses } = ingestTexts({
       '001_pairs.txt': `${lines.slice(0, 5).join('\n')}\n`,
@@ -126,7 +164,9 @@ describe('a truncated listing found whole in two papers', () => {
     expect(papers).toHaveLength(3);
     const untitled = papers.find((paper) => paper.titleDerived)!;
     expect(sourcesOf(untitled)).toEqual(['002_abstracts.txt:1']);
-    const reasons = nearMisses.filter((miss) => miss.entry.dump === '002_abstracts.txt').map((miss) => [miss.matched.line, miss.reason]);
+    const reasons = nearMisses
+      .filter((miss) => miss.entry.dump === '002_abstracts.txt')
+      .map((miss) => [miss.matched.line, miss.reason]);
     expect(reasons).toEqual([
       [2, 'a truncated abstract found whole in more than one paper'],
       [4, 'a truncated abstract found whole in more than one paper'],

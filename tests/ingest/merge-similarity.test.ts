@@ -43,11 +43,17 @@ describe('compareAbstracts', () => {
     const empty = abstractShingles('— … —');
     const other = abstractShingles('Low-rank adapters freeze the backbone and train small matrices.').sorted;
     expect(compareAbstracts(empty, other)).toBeNull();
-    expect(compareAbstracts(empty, other, 0)).toMatchObject({ shared: 0, jaccard: 0, containment: 0, beyondSharedRun: 0 });
+    expect(compareAbstracts(empty, other, 0)).toMatchObject({
+      shared: 0,
+      jaccard: 0,
+      containment: 0,
+      beyondSharedRun: 0,
+    });
   });
 
   it('scores a shared opening near 0 beyond it, and a text revised throughout high', () => {
-    const opening = 'We study a parameter-efficient method for adapting large pretrained models to new tasks. Experiments on several benchmarks show that such methods can match full fine-tuning at a fraction of the cost.';
+    const opening =
+      'We study a parameter-efficient method for adapting large pretrained models to new tasks. Experiments on several benchmarks show that such methods can match full fine-tuning at a fraction of the cost.';
     const first = `${opening} Our method freezes the backbone and trains low-rank adapters whose rank grows with the depth of the layer, which halves memory use on code generation.`;
     const second = `${opening} We instead prune attention heads during training and recover their function with a small distillation loss, reaching the accuracy of the dense model on reading comprehension.`;
     const boilerplate = compareAbstracts(abstractShingles(second), abstractShingles(first).sorted, 0)!;
@@ -55,7 +61,10 @@ describe('compareAbstracts', () => {
     expect(boilerplate.beyondSharedRun).toBeLessThan(0.1);
     expect(differentTitleRule(boilerplate, 1)).toBeNull();
 
-    const revised = first.replace('parameter-efficient', 'lightweight').replace('halves memory use', 'cuts memory use in half').replace('Experiments on several', 'Experiments on many');
+    const revised = first
+      .replace('parameter-efficient', 'lightweight')
+      .replace('halves memory use', 'cuts memory use in half')
+      .replace('Experiments on several', 'Experiments on many');
     const revision = compareAbstracts(abstractShingles(revised), abstractShingles(first).sorted, 0)!;
     // Three edits in 55 words: what is left beside the longest shared run still mostly agrees,
     // above the 0.3 the close-title rule needs.
@@ -66,11 +75,26 @@ describe('compareAbstracts', () => {
 
 describe('titles', () => {
   it('treats short and report-style titles as generic, and others not', () => {
-    expect(['Technical Report', 'LFM2 Technical Report', 'A Survey', 'Position Paper: A Review', 'SAM 2'].filter((title) => !isGenericTitle(title))).toEqual([]);
-    expect(['HFT: Half Fine-Tuning for Large Language Models', 'Attention Is All You Need', 'LoRA Land: 310 Fine-tuned LLMs that Rival GPT-4, A Technical Report'].some(isGenericTitle)).toBe(false);
+    expect(
+      ['Technical Report', 'LFM2 Technical Report', 'A Survey', 'Position Paper: A Review', 'SAM 2'].filter(
+        (title) => !isGenericTitle(title),
+      ),
+    ).toEqual([]);
+    expect(
+      [
+        'HFT: Half Fine-Tuning for Large Language Models',
+        'Attention Is All You Need',
+        'LoRA Land: 310 Fine-tuned LLMs that Rival GPT-4, A Technical Report',
+      ].some(isGenericTitle),
+    ).toBe(false);
   });
 
   it('compares content words: S3FT and SSR share 8 of 12', () => {
-    expect(titleSimilarity('Selective Self-to-Supervised Fine-Tuning for Generalization in Large Language Models', 'Selective Self-Rehearsal: A Fine-Tuning Approach to Improve Generalization in Large Language Models')).toBeCloseTo(8 / 12, 10);
+    expect(
+      titleSimilarity(
+        'Selective Self-to-Supervised Fine-Tuning for Generalization in Large Language Models',
+        'Selective Self-Rehearsal: A Fine-Tuning Approach to Improve Generalization in Large Language Models',
+      ),
+    ).toBeCloseTo(8 / 12, 10);
   });
 });

@@ -38,10 +38,17 @@ describe('same title after normalisation', () => {
     // The abstract under `Tiny adapters: few parameters are enough` in 001 (line 11), listed again untitled.
     const firstAbstract = fixtureText('merge/same-title/001_daily.txt').split('\n')[10]!;
     expect(firstAbstract.startsWith('Fine-tuning every weight')).toBe(true);
-    const { papers, dumps } = ingestFolder('same-title', [{ name: '004_abstracts.txt', bytes: bytesOf(`Abstract:${firstAbstract}\n`) }]);
+    const { papers, dumps } = ingestFolder('same-title', [
+      { name: '004_abstracts.txt', bytes: bytesOf(`Abstract:${firstAbstract}\n`) },
+    ]);
     expect(papers).toHaveLength(2);
     const paper = paperTitled(papers, 'Tiny Adapters: Few Parameters Are Enough');
-    expect(sourcesOf(paper)).toEqual(['001_daily.txt:9', '002_pairs.txt:2', '003_metadata.txt:13', '004_abstracts.txt:1']);
+    expect(sourcesOf(paper)).toEqual([
+      '001_daily.txt:9',
+      '002_pairs.txt:2',
+      '003_metadata.txt:13',
+      '004_abstracts.txt:1',
+    ]);
     expect(paper.titleDerived).toBe(false);
     expect(dumps.at(-1)).toMatchObject({ file: '004_abstracts.txt', entries: 1, newPapers: 0, mergedEntries: 1 });
   });
@@ -49,7 +56,10 @@ describe('same title after normalisation', () => {
   it('displays the newest spelling of a title that only changed case', () => {
     const { papers } = ingestTexts({
       '001_a.txt': fixtureText('merge/same-title/001_daily.txt'),
-      '002_b.txt': fixtureText('merge/same-title/001_daily.txt').replace('Tiny adapters: few parameters are enough', 'TINY ADAPTERS: Few Parameters are Enough'),
+      '002_b.txt': fixtureText('merge/same-title/001_daily.txt').replace(
+        'Tiny adapters: few parameters are enough',
+        'TINY ADAPTERS: Few Parameters are Enough',
+      ),
     });
     const paper = papers.find((candidate) => candidate.title.toLowerCase().startsWith('tiny adapters'))!;
     expect(paper.title).toBe('TINY ADAPTERS: Few Parameters are Enough');

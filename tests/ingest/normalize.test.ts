@@ -19,7 +19,9 @@ describe('normalizeText', () => {
   });
 
   it('keeps math and LaTeX as the dump wrote them (the text pipeline renders them for readers)', () => {
-    expect(normalizeText('S$^{2}$FT cuts memory by 40\\% at https://github.com/a/b_2')).toBe('S$^{2}$FT cuts memory by 40\\% at https://github.com/a/b_2');
+    expect(normalizeText('S$^{2}$FT cuts memory by 40\\% at https://github.com/a/b_2')).toBe(
+      'S$^{2}$FT cuts memory by 40\\% at https://github.com/a/b_2',
+    );
   });
 
   it('is idempotent', () => {
@@ -30,13 +32,19 @@ describe('normalizeText', () => {
 
 describe('titleKey', () => {
   it('is the same for the three spellings of S²FT', () => {
-    const keys = ['S$^{2}$FT: Efficient Fine-tuning', 'S^{2}FT: Efficient Fine-tuning', 'S$^2$FT: Efficient Fine-tuning'].map(titleKey);
+    const keys = [
+      'S$^{2}$FT: Efficient Fine-tuning',
+      'S^{2}FT: Efficient Fine-tuning',
+      'S$^2$FT: Efficient Fine-tuning',
+    ].map(titleKey);
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toBe(titleKey('S²FT: Efficient Fine-tuning'));
   });
 
   it('ignores case, spacing and composition', () => {
-    expect(titleKey('Tiny  Adapters: Few Parameters Are Enough')).toBe(titleKey('tiny adapters: few parameters are enough'));
+    expect(titleKey('Tiny  Adapters: Few Parameters Are Enough')).toBe(
+      titleKey('tiny adapters: few parameters are enough'),
+    );
     expect(titleKey('Cafe\u0301 Models')).toBe(titleKey('Caf\u00e9 Models'));
   });
 

@@ -40,7 +40,11 @@ const PHRASES = [
 
 /** What the classifier used to do: run the phrase's pattern over the whole text. */
 function reference(phrase: string, text: string) {
-  return [...text.matchAll(compilePhrase(phrase))].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
+  return [...text.matchAll(compilePhrase(phrase))].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+  }));
 }
 
 function scanned(phrases: readonly string[], text: string) {
@@ -74,11 +78,74 @@ describe('PhraseScan', () => {
   });
 
   it('finds the same matches as matchAll on random texts', () => {
-    const pieces = ['LoRA', 'lora', 'LoRAs', 'low', 'rank', 'Low-Rank', 'adaptation', 'fine', 'tuning', '-', ' ', '  ', '\u2011', 'MoE', 'SMoE',
-      'mixture', 'of', 'experts', 'Mixture-of-Experts', 'AI', 'feedback', 'top', 'k', 'x', 'xx', 'gating', 'T2I', 'é', 'über', 'Über', '(', ')',
-      '(IA)3', 'C++', 'models', "S'MoRE", '𝐀', 'routing', 'expert', 'k-', '2', '.',
-      'text', 'to', 'image', 'Text-to-Image', 'selective', 'layer', 'layers', 'layertuning', 'tuning', 'instruction', 'Instruction', 'tun', '\u00a0', '\n', 'ai',
-      'CLIP', 'clip', 'LLM', 'LLMs', 'LLMé', 'é', '\u{1d400}', '\u2011', 'Mixture-of-LoRA'];
+    const pieces = [
+      'LoRA',
+      'lora',
+      'LoRAs',
+      'low',
+      'rank',
+      'Low-Rank',
+      'adaptation',
+      'fine',
+      'tuning',
+      '-',
+      ' ',
+      '  ',
+      '\u2011',
+      'MoE',
+      'SMoE',
+      'mixture',
+      'of',
+      'experts',
+      'Mixture-of-Experts',
+      'AI',
+      'feedback',
+      'top',
+      'k',
+      'x',
+      'xx',
+      'gating',
+      'T2I',
+      'é',
+      'über',
+      'Über',
+      '(',
+      ')',
+      '(IA)3',
+      'C++',
+      'models',
+      "S'MoRE",
+      '𝐀',
+      'routing',
+      'expert',
+      'k-',
+      '2',
+      '.',
+      'text',
+      'to',
+      'image',
+      'Text-to-Image',
+      'selective',
+      'layer',
+      'layers',
+      'layertuning',
+      'tuning',
+      'instruction',
+      'Instruction',
+      'tun',
+      '\u00a0',
+      '\n',
+      'ai',
+      'CLIP',
+      'clip',
+      'LLM',
+      'LLMs',
+      'LLMé',
+      'é',
+      '\u{1d400}',
+      '\u2011',
+      'Mixture-of-LoRA',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
         const text = parts.join('');
@@ -90,7 +157,8 @@ describe('PhraseScan', () => {
   });
 
   it('skips places where only the first word of a phrase occurs, and still finds the phrase spelt any way', () => {
-    const text = 'text and image; text-to-image, Text to\u00a0Image, text toimage, text to images; selective layers tuning';
+    const text =
+      'text and image; text-to-image, Text to\u00a0Image, text toimage, text to images; selective layers tuning';
     const [textToImage, selective] = scanned(['text to image', 'selective layer* tuning'], text);
     expect(textToImage!.map((match) => match.text)).toEqual(['text-to-image', 'Text to\u00a0Image', 'text toimage']);
     expect(selective!.map((match) => match.text)).toEqual(['selective layers tuning']);
@@ -146,13 +214,35 @@ describe('prefixTrie', () => {
     const prefixes = ['align', 'alignment', 'adapter', 'ai', 'c++', 'text', 'textual', 't2i', "s'more"];
     const pattern = new RegExp(prefixTrie(prefixes), 'iy');
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('Align', 'aligned', 'ADA', 'adapter', 'A', 'i', 'C++', 'c+', 'text', 'T2I', "S'MoRE", ' ', '-'), { maxLength: 12 }), (parts) => {
-        const text = parts.join('');
-        for (let at = 0; at <= text.length; at++) {
-          pattern.lastIndex = at;
-          expect(pattern.test(text)).toBe(prefixes.some((prefix) => text.slice(at, at + prefix.length).toLowerCase() === prefix));
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            'Align',
+            'aligned',
+            'ADA',
+            'adapter',
+            'A',
+            'i',
+            'C++',
+            'c+',
+            'text',
+            'T2I',
+            "S'MoRE",
+            ' ',
+            '-',
+          ),
+          { maxLength: 12 },
+        ),
+        (parts) => {
+          const text = parts.join('');
+          for (let at = 0; at <= text.length; at++) {
+            pattern.lastIndex = at;
+            expect(pattern.test(text)).toBe(
+              prefixes.some((prefix) => text.slice(at, at + prefix.length).toLowerCase() === prefix),
+            );
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -6,7 +6,13 @@ describe('PostingTable', () => {
   it('finds each list under its shingle and nothing under others, across growth', () => {
     const table = new PostingTable();
     // Multiples of four and of 2^20 collide in the low and high bits: the table must keep them apart.
-    const shingles = [0, 1, 4, 0xffffffff, ...Array.from({ length: 20_000 }, (_, index) => ((index * 4) ^ (index << 20)) >>> 0)];
+    const shingles = [
+      0,
+      1,
+      4,
+      0xffffffff,
+      ...Array.from({ length: 20_000 }, (_, index) => ((index * 4) ^ (index << 20)) >>> 0),
+    ];
     const unique = [...new Set(shingles)];
     unique.forEach((shingle, index) => table.add(shingle, [index]));
     unique.forEach((shingle, index) => expect(table.get(shingle)).toEqual([index]));

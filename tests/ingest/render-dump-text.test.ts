@@ -105,7 +105,12 @@ describe('inline math', () => {
   });
 
   it('never lets a formula make a link or run a script', () => {
-    for (const source of ['$\\href{javascript:alert(1)}{x}$', '$\\url{https://evil.example}$', '$\\htmlClass{x}{y}$', '$\\includegraphics{x.png}$']) {
+    for (const source of [
+      '$\\href{javascript:alert(1)}{x}$',
+      '$\\url{https://evil.example}$',
+      '$\\htmlClass{x}{y}$',
+      '$\\includegraphics{x.png}$',
+    ]) {
       const page = html(source);
       expect(page).not.toMatch(/<a |href=|<img|javascript:(?!alert)/);
     }
@@ -205,7 +210,9 @@ describe('dump text is never markup', () => {
 describe('the shortcut for text the parser has nothing to do with', () => {
   it("gives the pipeline's HTML and plain text for every line of the seeds and the hostile and math fixtures", () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
-    const dumps = ['seeds', 'tests/fixtures/hostile', 'tests/fixtures/math'].flatMap((folder) => readDumpFolder(join(root, folder)));
+    const dumps = ['seeds', 'tests/fixtures/hostile', 'tests/fixtures/math'].flatMap((folder) =>
+      readDumpFolder(join(root, folder)),
+    );
     // Every line, titles and abstracts among them, as written: what both paths receive.
     const nonEmpty = dumps
       .flatMap((dump) => (dump.bytes ? new TextDecoder().decode(dump.bytes).split('\n') : []))
@@ -240,7 +247,14 @@ describe('hostile or heavy formulas', () => {
   });
 
   it('bounds sizes: no formula is wider than 2em of space or lets text overlap it', () => {
-    for (const source of ['$\\hspace{1000000em}$', '$\\rule{1000em}{1000em}$', '$\\mkern1000000mu$', '$\\genfrac{(}{)}{1000em}{0}{a}{b}$', '$\\rule[-999em]{1em}{1em}$', '$\\mathllap{x}$']) {
+    for (const source of [
+      '$\\hspace{1000000em}$',
+      '$\\rule{1000em}{1000em}$',
+      '$\\mkern1000000mu$',
+      '$\\genfrac{(}{)}{1000em}{0}{a}{b}$',
+      '$\\rule[-999em]{1em}{1em}$',
+      '$\\mathllap{x}$',
+    ]) {
       const page = html(source);
       for (const [, name, amount] of page.matchAll(/(width|height|depth|linethickness|voffset)="([^"]*)"/g)) {
         expect(Number.parseFloat(amount!), `${source}: ${name}`).toBeLessThanOrEqual(2);
@@ -265,7 +279,9 @@ describe('hostile or heavy formulas', () => {
   });
 
   it('reads styled letters as plain letters, so that words in \\mathbf or \\textit still match', () => {
-    expect(plain('$\\mathbf{MoE}$-Tiny: a $\\textit{Mixture-of-Experts}$ model')).toBe('MoE-Tiny: a Mixture-of-Experts model');
+    expect(plain('$\\mathbf{MoE}$-Tiny: a $\\textit{Mixture-of-Experts}$ model')).toBe(
+      'MoE-Tiny: a Mixture-of-Experts model',
+    );
     expect(plain('$\\mathcal{O}(n)$ in $\\mathbb{R}^d$')).toBe('O(n) in Rᵈ');
   });
 
@@ -278,7 +294,7 @@ describe('hostile or heavy formulas', () => {
 describe('text-mode commands the Markdown escape would eat', () => {
   it.each([
     ['a 5\\,ms delay', 'a 5 ms delay'],
-    ['Jos\\\'{e} and Schr\\"odinger and Garc\\\'ia and Jos\\^{e}', 'José and Schrödinger and García and Josê'],
+    ["Jos\\'{e} and Schr\\\"odinger and Garc\\'ia and Jos\\^{e}", 'José and Schrödinger and García and Josê'],
     ['LoRA\\xspace is small', 'LoRA is small'],
     ['\\(O(n)\\) time', 'O(n) time'],
   ])('%s reads %s', (source, expected) => {
@@ -288,7 +304,9 @@ describe('text-mode commands the Markdown escape would eat', () => {
 
 describe('links of an abstract and of a title', () => {
   it('lists the URLs the page links, as written (not the plain reading of math after them)', () => {
-    expect(renderDumpText('Code: https://github.com/foo/bar$^{1}$ and more').links).toEqual(['https://github.com/foo/bar']);
+    expect(renderDumpText('Code: https://github.com/foo/bar$^{1}$ and more').links).toEqual([
+      'https://github.com/foo/bar',
+    ]);
     expect(renderDumpText('Code: https://github.com/foo/bar.').links).toEqual(['https://github.com/foo/bar']);
   });
 

@@ -99,9 +99,14 @@ describe('seeds: papers', () => {
   });
 
   it('merges S3FT and its renamed version SSR into one record with all four sources', () => {
-    const paper = paperTitled(papers, 'Selective Self-to-Supervised Fine-Tuning for Generalization in Large Language Models');
+    const paper = paperTitled(
+      papers,
+      'Selective Self-to-Supervised Fine-Tuning for Generalization in Large Language Models',
+    );
     expect(sourcesOf(paper)).toEqual([`${D001}:121`, `${D003}:133`, `${D003}:135`, `${D004}:373`]);
-    expect(paper.aliases).toEqual(['Selective Self-Rehearsal: A Fine-Tuning Approach to Improve Generalization in Large Language Models']);
+    expect(paper.aliases).toEqual([
+      'Selective Self-Rehearsal: A Fine-Tuning Approach to Improve Generalization in Large Language Models',
+    ]);
     expect(paper.firstSeen).toBe(D001);
     expect(paper.id).toMatch(/^selective-self-to-supervised-fine-tuning/);
     expect(papers.filter((other) => other.title.startsWith('Selective Self-Rehearsal'))).toEqual([]);
@@ -110,8 +115,14 @@ describe('seeds: papers', () => {
   });
 
   it('keeps the two CompeteSMoE papers of 003 apart although their abstracts open the same way', () => {
-    const statistical = paperTitled(papers, 'CompeteSMoE – Statistically Guaranteed Mixture of Experts Training via Competition');
-    const effective = paperTitled(papers, 'CompeteSMoE – Effective Training of Sparse Mixture of Experts via Competition');
+    const statistical = paperTitled(
+      papers,
+      'CompeteSMoE – Statistically Guaranteed Mixture of Experts Training via Competition',
+    );
+    const effective = paperTitled(
+      papers,
+      'CompeteSMoE – Effective Training of Sparse Mixture of Experts via Competition',
+    );
     expect(sourcesOf(statistical)).toEqual([`${D003}:321`]);
     expect(sourcesOf(effective)).toEqual([`${D003}:445`]);
     expect(statistical.id).not.toBe(effective.id);
@@ -120,7 +131,10 @@ describe('seeds: papers', () => {
   });
 
   it('reads S^{2}FT (001, 002) and S$^{2}$FT (004) as one title, displayed S²FT', () => {
-    const paper = paperTitled(papers, 'S²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity');
+    const paper = paperTitled(
+      papers,
+      'S²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity',
+    );
     expect(sourcesOf(paper)).toEqual([`${D001}:145`, `${D002}:147`, `${D004}:29`]);
     expect(paper.aliases).toEqual([]);
     // 004 lines 33-35: `• 8 authors`, `·`, `Dec 9, 2024` (no count: 0 upvotes).
@@ -170,13 +184,24 @@ describe('seeds: metadata of 004', () => {
   it.each([
     ['DualTune: Decoupled Fine-Tuning for On-Device Agentic Systems', 13, 8, '2025-09-30', 0],
     ['Detecting Harmful Memes with Decoupled Understanding and Guided CoT Reasoning', 37, 3, '2025-06-10', 2],
-    ['Aligning Language Models with Observational Data: Opportunities and Risks from a Causal Perspective', 349, 1, '2025-05-30', 0],
+    [
+      'Aligning Language Models with Observational Data: Opportunities and Risks from a Causal Perspective',
+      349,
+      1,
+      '2025-05-30',
+      0,
+    ],
     ['UL2: Unifying Language Learning Paradigms', 445, 14, '2022-05-10', 0],
     ['SPDF: Sparse Pre-training and Dense Fine-tuning for Large Language Models', 133, 8, '2023-03-18', 0],
   ])('%s (line %i): %i authors, %s, %i upvotes', (title, line, authors, published, upvotes) => {
     const paper = paperTitled(papers, title);
     expect(paper.sources.at(-1)).toEqual({ dump: D004, line });
-    expect([paper.authorCount, paper.published, paper.upvotes, paper.organization]).toEqual([authors, published, upvotes, null]);
+    expect([paper.authorCount, paper.published, paper.upvotes, paper.organization]).toEqual([
+      authors,
+      published,
+      upvotes,
+      null,
+    ]);
   });
 
   it('places the yearless `Feb 17 3` of TAROT in 2026, before the dump date Feb 20, 2026', () => {
@@ -193,7 +218,12 @@ describe('seeds: metadata of 004', () => {
         expect(typeof paper.upvotes, paper.title).toBe('number');
         expect((paper.authorCount === null) !== (paper.organization === null), paper.title).toBe(true);
       } else {
-        expect([paper.published, paper.upvotes, paper.authorCount, paper.organization], paper.title).toEqual([null, null, null, null]);
+        expect([paper.published, paper.upvotes, paper.authorCount, paper.organization], paper.title).toEqual([
+          null,
+          null,
+          null,
+          null,
+        ]);
       }
     }
   });

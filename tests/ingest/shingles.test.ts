@@ -18,14 +18,33 @@ function referenceShingles(text: string): number[] {
   const hashes = new Set<number>();
   for (let start = 0; start + size <= words.length && size > 0; start++) {
     let hash = 0x811c9dc5;
-    for (const char of words.slice(start, start + size).map((word) => `${word} `).join('')) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
+    for (const char of words
+      .slice(start, start + size)
+      .map((word) => `${word} `)
+      .join(''))
+      hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
     hashes.add(hash >>> 0);
     if (size < 3) break;
   }
   return [...hashes].sort((a, b) => a - b);
 }
 
-const word = fc.constantFrom('Low-Rank', 'adapters', 'LoRA', 'fine', 'tuning', 'of', 'the', 'Mixture', 'experts', 'naïve', 'Über', 'S$^{2}$FT', '42', 'x');
+const word = fc.constantFrom(
+  'Low-Rank',
+  'adapters',
+  'LoRA',
+  'fine',
+  'tuning',
+  'of',
+  'the',
+  'Mixture',
+  'experts',
+  'naïve',
+  'Über',
+  'S$^{2}$FT',
+  '42',
+  'x',
+);
 const text = fc.array(word, { maxLength: 30 }).map((words) => words.join(' '));
 
 describe('abstractShingles', () => {
@@ -39,11 +58,15 @@ describe('abstractShingles', () => {
   });
 
   it('ignores case and punctuation, as comparable words do', () => {
-    expect(abstractShingles('Low-rank adapters, for all.').sorted).toEqual(abstractShingles('low rank ADAPTERS for all').sorted);
+    expect(abstractShingles('Low-rank adapters, for all.').sorted).toEqual(
+      abstractShingles('low rank ADAPTERS for all').sorted,
+    );
   });
 
   it('samples the shingles the modulus picks, in text order, then the smallest', () => {
-    const { sorted, sample } = abstractShingles('one two three four five six seven eight nine ten eleven twelve thirteen');
+    const { sorted, sample } = abstractShingles(
+      'one two three four five six seven eight nine ten eleven twelve thirteen',
+    );
     const picked = sample.filter((hash) => hash % 4 === 0);
     expect(sample.slice(0, picked.length)).toEqual(picked);
     for (const hash of sorted.slice(0, 4)) expect(sample).toContain(hash);

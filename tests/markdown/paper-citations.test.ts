@@ -23,7 +23,9 @@ beforeAll(() => {
 
 function citeLinks(markdown: string, summaries: readonly PaperSummary[] = papers): Link[] {
   const index = indexPaperReferences(summaries);
-  const processor = unified().use(remarkParse).use(remarkPaperCitations, { papers: () => index });
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkPaperCitations, { papers: () => index });
   const file = new VFile({ path: 'content/topics/example.mdx', value: markdown });
   const tree = processor.runSync(processor.parse(file), file) as Root;
   const links: Link[] = [];
@@ -49,14 +51,18 @@ describe('paper: references', () => {
   });
 
   it('links an exact title, in any case and spacing, written in angle brackets', () => {
-    const [link] = citeLinks('See [S2FT](<paper:"S$^{2}$FT:  Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity">).');
+    const [link] = citeLinks(
+      'See [S2FT](<paper:"S$^{2}$FT:  Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity">).',
+    );
     expect(link?.url).toBe('/papers/s2ft-efficient-scalable-and-generalizable-llm-fine-tuning-by/');
     expect(link?.title).toBe('S²FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity');
   });
 
   it('follows a retired id to the paper it became', () => {
     // The seeds retire no id; a later dump that merges two papers does (tests/new-dump).
-    const summaries = papers.map((paper) => (paper.id === 'lfm2-technical-report' ? { ...paper, formerIds: ['lfm2-report-preprint'] } : paper));
+    const summaries = papers.map((paper) =>
+      paper.id === 'lfm2-technical-report' ? { ...paper, formerIds: ['lfm2-report-preprint'] } : paper,
+    );
     const [link] = citeLinks('[x](paper:lfm2-report-preprint)', summaries);
     expect(link).toMatchObject({ url: '/papers/lfm2-technical-report/', title: 'LFM2 Technical Report' });
   });
@@ -85,20 +91,31 @@ describe('paper: references', () => {
   });
 
   it('fails for a title reference written without angle brackets, which Markdown cannot read as a link', () => {
-    expect(() => citeLinks('\n[x](paper:"LFM2 Technical Report")')).toThrow(/example\.mdx:2: this paper reference is not a link; a title needs angle brackets/);
-    expect(() => citeLinks('[x](paper:LFM2 Technical Report)')).toThrow(/example\.mdx:1: this paper reference is not a link/);
+    expect(() => citeLinks('\n[x](paper:"LFM2 Technical Report")')).toThrow(
+      /example\.mdx:2: this paper reference is not a link; a title needs angle brackets/,
+    );
+    expect(() => citeLinks('[x](paper:LFM2 Technical Report)')).toThrow(
+      /example\.mdx:1: this paper reference is not a link/,
+    );
   });
 
   it('resolves a reference-style link, and fails for one to no paper', () => {
     const definitions = (() => {
       const index = indexPaperReferences(papers);
-      const processor = unified().use(remarkParse).use(remarkPaperCitations, { papers: () => index });
-      const file = new VFile({ path: 'content/topics/example.mdx', value: 'See [the report][r].\n\n[r]: paper:lfm2-technical-report' });
+      const processor = unified()
+        .use(remarkParse)
+        .use(remarkPaperCitations, { papers: () => index });
+      const file = new VFile({
+        path: 'content/topics/example.mdx',
+        value: 'See [the report][r].\n\n[r]: paper:lfm2-technical-report',
+      });
       const tree = processor.runSync(processor.parse(file), file) as Root;
       return tree.children.filter((node) => node.type === 'definition');
     })();
     expect(definitions).toMatchObject([{ url: '/papers/lfm2-technical-report/', title: 'LFM2 Technical Report' }]);
-    expect(() => citeLinks('See [x][r].\n\n[r]: paper:no-such-paper')).toThrow(/example\.mdx:3: no paper matches "paper:no-such-paper"/);
+    expect(() => citeLinks('See [x][r].\n\n[r]: paper:no-such-paper')).toThrow(
+      /example\.mdx:3: no paper matches "paper:no-such-paper"/,
+    );
   });
 
   it('reads the prefix in any case', () => {
@@ -111,7 +128,9 @@ describe('paper: references', () => {
       { id: 'technical-report', title: 'Technical Report', aliases: [], formerIds: [] },
       { id: 'technical-report-2', title: 'Technical Report', aliases: [], formerIds: [] },
     ];
-    expect(() => citeLinks('[x](<paper:"Technical Report">)', twins)).toThrow(/more than one paper has the title of "paper:Technical Report"; cite it by id/);
+    expect(() => citeLinks('[x](<paper:"Technical Report">)', twins)).toThrow(
+      /more than one paper has the title of "paper:Technical Report"; cite it by id/,
+    );
     expect(citeLinks('[x](paper:technical-report-2)', twins)[0]?.url).toBe('/papers/technical-report-2/');
   });
 });

@@ -14,10 +14,14 @@ import { DUMPS, NEW_DUMP_FIXTURES, PROJECT_ROOT, dumpInput } from './helpers.ts'
 const CANDIDATES = join(NEW_DUMP_FIXTURES, 'candidates');
 
 function runCheck(seeds: string, candidate: string) {
-  const run = spawnSync('npx', ['tsx', 'scripts/ingest.ts', '--seeds', seeds, '--topics', 'content/topics', '--check', candidate], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    'npx',
+    ['tsx', 'scripts/ingest.ts', '--seeds', seeds, '--topics', 'content/topics', '--check', candidate],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    },
+  );
   expect(run.error).toBeUndefined();
   return { status: run.status, stdout: run.stdout.replace(/\n$/, '') };
 }
@@ -89,7 +93,11 @@ describe('checkCandidate', () => {
   it('finds nothing new in a dump the digest already has, under another name', () => {
     for (const name of DUMPS.slice(0, 5)) {
       const check = checkCandidate(seeds, dumpInput(name, '900_copy.txt'), []);
-      expect([check.gained, check.report.newPapers, check.report.mergedEntries], name).toEqual([0, 0, check.report.entries]);
+      expect([check.gained, check.report.newPapers, check.report.mergedEntries], name).toEqual([
+        0,
+        0,
+        check.report.entries,
+      ]);
     }
     expect(formatCandidateCheck(checkCandidate(seeds, dumpInput('003_charlie.txt', '900_copy.txt'), []))).toContain(
       '  new:      0 papers the digest does not have yet\n  known:    3 entries join papers already known (0 of them renamed or re-counted)',

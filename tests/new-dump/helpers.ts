@@ -22,7 +22,14 @@ import { ingestDumps, type DumpInput, type IngestResult, type PaperRecord } from
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const NEW_DUMP_FIXTURES = join(PROJECT_ROOT, 'tests/fixtures/new-dump');
 
-export const DUMPS = ['001_alpha.txt', '002_bravo.txt', '003_charlie.txt', '004_delta.txt', '005_echo.txt', '006_foxtrot.txt'] as const;
+export const DUMPS = [
+  '001_alpha.txt',
+  '002_bravo.txt',
+  '003_charlie.txt',
+  '004_delta.txt',
+  '005_echo.txt',
+  '006_foxtrot.txt',
+] as const;
 export type FixtureDump = (typeof DUMPS)[number];
 
 /** The ids, as fixed by each paper's first appearance (checked by hand against the fixtures). */
@@ -65,14 +72,18 @@ export function ingestFirst(count: number): IngestResult {
 
 export function byId(papers: readonly PaperRecord[], id: string): PaperRecord {
   const found = papers.filter((paper) => paper.id === id);
-  expect(found.map((paper) => paper.id), `papers with id ${id}`).toEqual([id]);
+  expect(
+    found.map((paper) => paper.id),
+    `papers with id ${id}`,
+  ).toEqual([id]);
   return found[0]!;
 }
 
 /** The one paper an earlier id leads to now: the paper itself, or the one it was merged into. */
 export function resolveId(papers: readonly PaperRecord[], id: string): PaperRecord | undefined {
   const found = papers.filter((paper) => paper.id === id || paper.formerIds.includes(id));
-  if (found.length > 1) throw new Error(`id ${id} leads to ${found.length} papers: ${found.map((paper) => paper.id).join(', ')}`);
+  if (found.length > 1)
+    throw new Error(`id ${id} leads to ${found.length} papers: ${found.map((paper) => paper.id).join(', ')}`);
   return found[0];
 }
 
@@ -80,5 +91,7 @@ export const sourceKeys = (paper: PaperRecord) => paper.sources.map((source) => 
 
 /** Every fixture file is one of the dumps above: nothing else sneaks into the scenario. */
 export function fixtureFiles(): string[] {
-  return readdirSync(NEW_DUMP_FIXTURES).filter((name) => name.endsWith('.txt')).sort();
+  return readdirSync(NEW_DUMP_FIXTURES)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
 }

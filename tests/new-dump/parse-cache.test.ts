@@ -13,11 +13,16 @@ describe('loadDigestCorpus with the parse cache', () => {
   let root: string;
   let sources: DigestSources;
   const cacheFiles = () => readdirSync(sources.cacheDirectory).filter((name) => name.endsWith('.json')).length;
-  const add = (name: string, as: string = name) => copyFileSync(join(NEW_DUMP_FIXTURES, name), join(sources.seedsDirectory, as));
+  const add = (name: string, as: string = name) =>
+    copyFileSync(join(NEW_DUMP_FIXTURES, name), join(sources.seedsDirectory, as));
 
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'rd-parse-cache-'));
-    sources = { seedsDirectory: join(root, 'seeds'), topicsDirectory: join(root, 'topics'), cacheDirectory: join(root, 'cache') };
+    sources = {
+      seedsDirectory: join(root, 'seeds'),
+      topicsDirectory: join(root, 'topics'),
+      cacheDirectory: join(root, 'cache'),
+    };
     mkdirSync(sources.seedsDirectory);
     mkdirSync(sources.topicsDirectory);
   });
@@ -34,7 +39,10 @@ describe('loadDigestCorpus with the parse cache', () => {
   it('parses only the new dump after one arrives, and builds the same corpus as a fresh ingest', () => {
     add('003_charlie.txt');
     const corpus = loadDigestCorpus(sources);
-    expect([corpus.parsedFresh, corpus.parsedFromCache]).toEqual([['003_charlie.txt'], ['001_alpha.txt', '002_bravo.txt']]);
+    expect([corpus.parsedFresh, corpus.parsedFromCache]).toEqual([
+      ['003_charlie.txt'],
+      ['001_alpha.txt', '002_bravo.txt'],
+    ]);
     expect(corpus.papers).toEqual(ingestFirst(3).papers);
     expect(corpus.dumps).toEqual(ingestFirst(3).dumps);
   });
@@ -64,7 +72,8 @@ describe('loadDigestCorpus with the parse cache', () => {
   });
 
   it('parses again when a cache file is unreadable', () => {
-    for (const name of readdirSync(sources.cacheDirectory)) writeFileSync(join(sources.cacheDirectory, name), '{ not json');
+    for (const name of readdirSync(sources.cacheDirectory))
+      writeFileSync(join(sources.cacheDirectory, name), '{ not json');
     rmSync(join(sources.seedsDirectory, '007_bravo_again.txt'));
     const corpus = loadDigestCorpus(sources);
     expect(corpus.parsedFresh).toHaveLength(6);

@@ -41,7 +41,12 @@ describe('ids as the fixture dumps arrive one by one', () => {
     expect(idsAfter(6)).toEqual([ID.fish, ID.dpo, ID.frugal, ID.video, ID.prompt, ID.reward, ID.routing, ID.charts]);
     const routing = byId(ingestFirst(6).papers, ID.routing);
     expect(routing.formerIds).toEqual([ID.routingRevised]);
-    expect(sourceKeys(routing)).toEqual(['001_alpha.txt:21', '002_bravo.txt:2', '005_echo.txt:2', '006_foxtrot.txt:29']);
+    expect(sourceKeys(routing)).toEqual([
+      '001_alpha.txt:21',
+      '002_bravo.txt:2',
+      '005_echo.txt:2',
+      '006_foxtrot.txt:29',
+    ]);
   });
 
   it('keeps every earlier id leading to its paper after each later dump', () => {
@@ -74,11 +79,18 @@ describe('ids as the fixture dumps arrive one by one', () => {
 });
 
 describe('ids whatever the order of the later dumps', () => {
-  const later: readonly (typeof DUMPS)[number][] = ['003_charlie.txt', '004_delta.txt', '005_echo.txt', '006_foxtrot.txt'];
+  const later: readonly (typeof DUMPS)[number][] = [
+    '003_charlie.txt',
+    '004_delta.txt',
+    '005_echo.txt',
+    '006_foxtrot.txt',
+  ];
 
   function permutations<T>(items: readonly T[]): T[][] {
     if (items.length <= 1) return [[...items]];
-    return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+    return items.flatMap((item, index) =>
+      permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
+    );
   }
 
   it('gives the papers of the first two dumps the same ids in all 24 orders of the other four', () => {
@@ -102,7 +114,9 @@ describe('ids whatever the order of the later dumps', () => {
       // ... and Counting Fish, renamed in 006, named by whichever listing of it came first.
       const fishFirst = order.find((name) => name !== '005_echo.txt');
       const fish = result.papers.find((paper) => paper.abstract.startsWith('Fisheries surveys'))!;
-      expect(fish.id, label).toBe(fishFirst === '006_foxtrot.txt' ? 'counting-fish-from-echo-sounder-returns' : ID.fish);
+      expect(fish.id, label).toBe(
+        fishFirst === '006_foxtrot.txt' ? 'counting-fish-from-echo-sounder-returns' : ID.fish,
+      );
     }
   });
 });
@@ -122,8 +136,12 @@ describe('ids over generated arrival sequences', () => {
   ).split(' ');
 
   const word = fc.constantFrom(...WORDS);
-  const titleArb = fc.array(word, { minLength: 3, maxLength: 6 }).map((words) => words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' '));
-  const sentence = fc.array(word, { minLength: 12, maxLength: 16 }).map((words) => `${words[0]![0]!.toUpperCase()}${words.join(' ').slice(1)}.`);
+  const titleArb = fc
+    .array(word, { minLength: 3, maxLength: 6 })
+    .map((words) => words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' '));
+  const sentence = fc
+    .array(word, { minLength: 12, maxLength: 16 })
+    .map((words) => `${words[0]![0]!.toUpperCase()}${words.join(' ').slice(1)}.`);
   const abstractArb = fc.array(sentence, { minLength: 3, maxLength: 4 }).map((sentences) => sentences.join(' '));
 
   type Op =
@@ -136,12 +154,24 @@ describe('ids over generated arrival sequences', () => {
   const paperIndex = fc.integer({ min: 0, max: PAPERS - 1 });
   const opArb: fc.Arbitrary<Op> = fc.oneof(
     { weight: 5, arbitrary: paperIndex.map((paper): Op => ({ kind: 'list', paper })) },
-    { weight: 2, arbitrary: fc.record({ paper: paperIndex, title: titleArb }).map((op): Op => ({ kind: 'rename', ...op })) },
-    { weight: 2, arbitrary: fc.record({ paper: paperIndex, abstract: abstractArb }).map((op): Op => ({ kind: 'revise', ...op })) },
-    { weight: 1, arbitrary: fc.record({ titleOf: paperIndex, abstractOf: paperIndex }).map((op): Op => ({ kind: 'tie', ...op })) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ paper: paperIndex, title: titleArb }).map((op): Op => ({ kind: 'rename', ...op })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({ paper: paperIndex, abstract: abstractArb }).map((op): Op => ({ kind: 'revise', ...op })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ titleOf: paperIndex, abstractOf: paperIndex }).map((op): Op => ({ kind: 'tie', ...op })),
+    },
   );
   const FORMATS: DumpFormat[] = ['abstract-lines', 'daily-page', 'line-pairs', 'daily-page-metadata'];
-  const dumpArb = fc.record({ format: fc.constantFrom(...FORMATS), ops: fc.array(opArb, { minLength: 1, maxLength: 6 }) });
+  const dumpArb = fc.record({
+    format: fc.constantFrom(...FORMATS),
+    ops: fc.array(opArb, { minLength: 1, maxLength: 6 }),
+  });
   interface History {
     titles: string[];
     abstracts: string[];
@@ -161,7 +191,11 @@ describe('ids over generated arrival sequences', () => {
     const listed: number[] = [];
     history.dumps.forEach((dump, index) => {
       const papers: ListedPaper[] = dump.ops.map((op, position) => {
-        const meta = { authorCount: 3, published: `2025-06-${String(position + 1).padStart(2, '0')}`, upvotes: position + 1 };
+        const meta = {
+          authorCount: 3,
+          published: `2025-06-${String(position + 1).padStart(2, '0')}`,
+          upvotes: position + 1,
+        };
         switch (op.kind) {
           case 'list':
             return { title: titles[op.paper]!, abstract: abstracts[op.paper]!, ...meta };
@@ -176,7 +210,10 @@ describe('ids over generated arrival sequences', () => {
         }
       });
       const text = writeDump(dump.format, papers, { pageDate: '2025-07-01' });
-      inputs.push({ name: `${String(index + 1).padStart(3, '0')}_${dump.format}.txt`, bytes: new TextEncoder().encode(text) });
+      inputs.push({
+        name: `${String(index + 1).padStart(3, '0')}_${dump.format}.txt`,
+        bytes: new TextEncoder().encode(text),
+      });
       listed.push(papers.length);
     });
     return { inputs, listed };

@@ -22,11 +22,20 @@ describe.each(Object.entries(FORMAT_OF))('a %s dump listed twice in a row', (for
     expect(once.dumps.at(-1)!.format).toBe(format);
     expect(twice.papers.map(withoutSources)).toEqual(once.papers.map(withoutSources));
     const report = twice.dumps.at(-1)!;
-    expect(report).toMatchObject({ file: repeat.name, format, newPapers: 0, mergedEntries: once.dumps.at(-1)!.entries, warnings: [] });
+    expect(report).toMatchObject({
+      file: repeat.name,
+      format,
+      newPapers: 0,
+      mergedEntries: once.dumps.at(-1)!.entries,
+      warnings: [],
+    });
     // Every paper the dump listed is now listed once more, by the repeat, at the same line.
     for (const paper of twice.papers) {
       const lines = paper.sources.filter((source) => source.dump === name).map((source) => source.line);
-      expect(paper.sources.filter((source) => source.dump === repeat.name).map((source) => source.line), paper.id).toEqual(lines);
+      expect(
+        paper.sources.filter((source) => source.dump === repeat.name).map((source) => source.line),
+        paper.id,
+      ).toEqual(lines);
     }
   }
 
@@ -52,7 +61,10 @@ describe('a dump repeated after later dumps', () => {
     const all = ingestFirst(DUMPS.length);
     for (const name of DUMPS) {
       const again = ingest([...DUMPS.map((dump) => dumpInput(dump)), dumpInput(name, '900_again.txt')]);
-      expect(again.papers.map((paper) => [paper.id, paper.formerIds]), name).toEqual(all.papers.map((paper) => [paper.id, paper.formerIds]));
+      expect(
+        again.papers.map((paper) => [paper.id, paper.formerIds]),
+        name,
+      ).toEqual(all.papers.map((paper) => [paper.id, paper.formerIds]));
       expect(again.dumps.at(-1)!.newPapers, name).toBe(0);
     }
   });

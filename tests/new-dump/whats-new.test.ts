@@ -13,7 +13,17 @@ const paper = (id: string): PaperRecord => byId(all.papers, id);
 
 describe('after all six dumps', () => {
   it('reports each dump: format, date, entries, new papers and entries joining known ones', () => {
-    expect(all.dumps.map((dump) => [dump.file, dump.format, dump.dumpDate, dump.entries, dump.newPapers, dump.mergedEntries, dump.warnings.length])).toEqual([
+    expect(
+      all.dumps.map((dump) => [
+        dump.file,
+        dump.format,
+        dump.dumpDate,
+        dump.entries,
+        dump.newPapers,
+        dump.mergedEntries,
+        dump.warnings.length,
+      ]),
+    ).toEqual([
       ['001_alpha.txt', 'daily-page-metadata', '2026-02-20', 3, 3, 0, 0],
       ['002_bravo.txt', 'abstract-lines', null, 3, 2, 1, 0],
       ['003_charlie.txt', 'daily-page', null, 3, 1, 2, 0],
@@ -38,11 +48,21 @@ describe('after all six dumps', () => {
 
   it('records renames with the dump that made them, and keeps the old title as an alias', () => {
     expect(paper(ID.reward).changes).toEqual([
-      { dump: '003_charlie.txt', field: 'title', from: 'Reward Models That Know When They Are Wrong', to: 'Calibrated Reward Models Abstain When Unsure' },
+      {
+        dump: '003_charlie.txt',
+        field: 'title',
+        from: 'Reward Models That Know When They Are Wrong',
+        to: 'Calibrated Reward Models Abstain When Unsure',
+      },
     ]);
     expect(paper(ID.reward).aliases).toEqual(['Reward Models That Know When They Are Wrong']);
     expect(paper(ID.fish).changes).toEqual([
-      { dump: '006_foxtrot.txt', field: 'title', from: 'Counting Fish with Sonar and Small Networks', to: 'Counting Fish from Echo Sounder Returns' },
+      {
+        dump: '006_foxtrot.txt',
+        field: 'title',
+        from: 'Counting Fish with Sonar and Small Networks',
+        to: 'Counting Fish from Echo Sounder Returns',
+      },
     ]);
     // A derived title replaced by the first real one is a rename too.
     expect(paper(ID.charts).changes).toEqual([
@@ -67,7 +87,12 @@ describe('after all six dumps', () => {
     expect(routing.formerIds).toEqual([ID.routingRevised]);
     expect(routing.title).toBe('Routing Tokens Through Sparse Experts');
     expect(routing.firstSeen).toBe('001_alpha.txt');
-    expect(sourceKeys(routing)).toEqual(['001_alpha.txt:21', '002_bravo.txt:2', '005_echo.txt:2', '006_foxtrot.txt:29']);
+    expect(sourceKeys(routing)).toEqual([
+      '001_alpha.txt:21',
+      '002_bravo.txt:2',
+      '005_echo.txt:2',
+      '006_foxtrot.txt:29',
+    ]);
     expect(all.papers.filter((record) => record.formerIds.length > 0).map((record) => record.id)).toEqual([ID.routing]);
     // Before 006 the two were separate papers.
     const before = ingestFirst(5).papers;
@@ -107,7 +132,9 @@ describe('the latest dump at each step', () => {
       return {
         latest,
         fresh: result.papers.filter((record) => record.firstSeen === latest).map((record) => record.id),
-        changed: result.papers.filter((record) => record.firstSeen !== latest && record.changes.some((change) => change.dump === latest)).map((record) => record.id),
+        changed: result.papers
+          .filter((record) => record.firstSeen !== latest && record.changes.some((change) => change.dump === latest))
+          .map((record) => record.id),
       };
     });
     expect(steps).toEqual([
@@ -128,7 +155,10 @@ describe('the history of two records merged into one', () => {
       'Glaciers retreat faster on south facing slopes according to twenty years of survey data. We combine drone imagery with stake measurements across nine valleys. Melt rates doubled since the first decade of observation and the trend is accelerating.';
     const bees =
       'Honey bees navigate by the polarisation pattern of skylight even under thick cloud cover. We trained foragers in a tunnel with filtered light and recorded their dances. Dance angles stayed accurate within four degrees whenever a patch of sky was visible.';
-    const dump = (name: string, title: string, abstract: string) => ({ name, bytes: new TextEncoder().encode(writeDump('daily-page', [{ title, abstract }])) });
+    const dump = (name: string, title: string, abstract: string) => ({
+      name,
+      bytes: new TextEncoder().encode(writeDump('daily-page', [{ title, abstract }])),
+    });
     const { papers } = ingest([
       dump('001_a.txt', 'Glacier Retreat on Southern Slopes', glacier),
       dump('002_b.txt', 'Bees Read the Cloudy Sky', bees),
@@ -137,7 +167,9 @@ describe('the history of two records merged into one', () => {
       // The glacier paper's newest title over the bee paper's abstract: one paper after all.
       dump('005_e.txt', 'Southern Slopes Lose Ice Twice as Fast', bees),
     ]);
-    expect(papers.map((paper) => [paper.id, paper.formerIds])).toEqual([['glacier-retreat-on-southern-slopes', ['bees-read-the-cloudy-sky']]]);
+    expect(papers.map((paper) => [paper.id, paper.formerIds])).toEqual([
+      ['glacier-retreat-on-southern-slopes', ['bees-read-the-cloudy-sky']],
+    ]);
     expect(papers[0]!.changes.map((change) => [change.dump, change.from, change.to])).toEqual([
       ['003_c.txt', 'Bees Read the Cloudy Sky', 'Bees Read Polarised Light Under Clouds'],
       ['004_d.txt', 'Glacier Retreat on Southern Slopes', 'Southern Slopes Lose Ice Twice as Fast'],

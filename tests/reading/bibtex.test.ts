@@ -17,7 +17,12 @@ interface ParsedEntry {
 }
 const parse = (bib: string) => new Cite(bib).data as unknown as ParsedEntry[];
 
-const paper = (fields: Partial<PaperRecord>): PaperRecord => ({ ...seedCorpus().papers[0]!, organization: null, published: null, ...fields });
+const paper = (fields: Partial<PaperRecord>): PaperRecord => ({
+  ...seedCorpus().papers[0]!,
+  organization: null,
+  published: null,
+  ...fields,
+});
 
 describe('citation keys', () => {
   it('are the first telling word of the title and the year', () => {
@@ -30,7 +35,10 @@ describe('citation keys', () => {
     const first = paper({ id: 'one', title: 'Adaptive Routing' });
     const second = paper({ id: 'two', title: 'Adaptive Experts' });
     const keys = citationKeys([first, second], () => '2026');
-    expect([...keys]).toEqual([['one', 'adaptive2026'], ['two', 'adaptive2026b']]);
+    expect([...keys]).toEqual([
+      ['one', 'adaptive2026'],
+      ['two', 'adaptive2026b'],
+    ]);
     const seeds = seedCorpus().papers;
     const all = citationKeys(seeds, () => null);
     expect(new Set(all.values()).size).toBe(seeds.length);
@@ -39,7 +47,15 @@ describe('citation keys', () => {
 
 describe('bibtexEntry', () => {
   it('writes a @misc entry that a BibTeX parser reads back: title, year and month, note', () => {
-    const entry = bibtexEntry(paper({ title: 'S²FT: Efficient LoRA & MoE_x for 100% of $5 #1 {tasks}', published: '2024-12-09', organization: 'Liquid AI' }), 's2ft2024', { listedDate: '2026-02-20' });
+    const entry = bibtexEntry(
+      paper({
+        title: 'S²FT: Efficient LoRA & MoE_x for 100% of $5 #1 {tasks}',
+        published: '2024-12-09',
+        organization: 'Liquid AI',
+      }),
+      's2ft2024',
+      { listedDate: '2026-02-20' },
+    );
     expect(entry.startsWith('@misc{s2ft2024,\n')).toBe(true);
     const [parsed] = parse(entry);
     expect(parsed!['citation-key']).toBe('s2ft2024');
@@ -67,7 +83,13 @@ describe('bibtexEntry', () => {
     const bib = seeds.map((seed) => bibtexEntry(seed, keys.get(seed.id)!, { listedDate: null })).join('\n');
     const parsed = parse(bib);
     expect(parsed.map((entry) => entry['citation-key'])).toEqual(seeds.map((seed) => keys.get(seed.id)));
-    const plain = (text: string) => text.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
-    expect(parsed.map((entry) => plain(entry.title))).toEqual(seeds.map((seed) => plain(seed.title.replace(/…/g, '...'))));
+    const plain = (text: string) =>
+      text
+        .normalize('NFKD')
+        .replace(/[^\p{L}\p{N}]+/gu, '')
+        .toLowerCase();
+    expect(parsed.map((entry) => plain(entry.title))).toEqual(
+      seeds.map((seed) => plain(seed.title.replace(/…/g, '...'))),
+    );
   });
 });

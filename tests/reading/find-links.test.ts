@@ -5,13 +5,20 @@ describe('findItLinks', () => {
   it('searches four sites for the exact title, encoded', () => {
     const title = 'S²FT: Efficient & "Scalable" Fine-tuning #1';
     const links = findItLinks(title);
-    expect(links.map((link) => link.label)).toEqual(['arXiv', 'Hugging Face Papers', 'Semantic Scholar', 'Google Scholar']);
+    expect(links.map((link) => link.label)).toEqual([
+      'arXiv',
+      'Hugging Face Papers',
+      'Semantic Scholar',
+      'Google Scholar',
+    ]);
     for (const link of links) {
       const url = new URL(link.href);
       const query = url.searchParams.get('query') ?? url.searchParams.get('q');
       expect(query?.replace(/^"|"$/g, ''), link.label).toBe(title);
     }
-    expect(links[0]!.href).toBe('https://arxiv.org/search/?query=%22S%C2%B2FT%3A%20Efficient%20%26%20%22Scalable%22%20Fine-tuning%20%231%22&searchtype=title');
+    expect(links[0]!.href).toBe(
+      'https://arxiv.org/search/?query=%22S%C2%B2FT%3A%20Efficient%20%26%20%22Scalable%22%20Fine-tuning%20%231%22&searchtype=title',
+    );
   });
 });
 

@@ -6,7 +6,14 @@ import { byUpvotes } from '../../src/lib/topic-sort.ts';
 import type { PaperRecord } from '../../src/ingest/index.ts';
 import { seedCorpus } from './seed-corpus.ts';
 
-const paper = (id: string, fields: Partial<PaperRecord> = {}): PaperRecord => ({ ...seedCorpus().papers[0]!, id, organization: null, topics: [], upvotes: null, ...fields });
+const paper = (id: string, fields: Partial<PaperRecord> = {}): PaperRecord => ({
+  ...seedCorpus().papers[0]!,
+  id,
+  organization: null,
+  topics: [],
+  upvotes: null,
+  ...fields,
+});
 
 describe('organisations', () => {
   it('gives each organisation a URL slug', () => {
@@ -22,7 +29,9 @@ describe('organisations', () => {
       paper('a', { organization: 'Liquid AI', topics: ['peft', 'moe'] }),
     ];
     const result = organisations(newestFirst, 'other');
-    expect(result.map((organisation) => [organisation.name, organisation.id, organisation.papers.map((item) => item.id)])).toEqual([
+    expect(
+      result.map((organisation) => [organisation.name, organisation.id, organisation.papers.map((item) => item.id)]),
+    ).toEqual([
       ['Liquid AI', 'liquid-ai', ['b', 'a']],
       ['Liquid-AI', 'liquid-ai-2', ['c']],
     ]);
@@ -32,7 +41,12 @@ describe('organisations', () => {
   it('finds the four organisations of the seeds (dump 004), LFM2 under Liquid AI', () => {
     const result = organisations(seedCorpus().papers, 'other');
     expect(result.map((organisation) => organisation.name)).toEqual(['CodeFuse AI', 'Liquid AI', 'TongyiLab', 'UCAS']);
-    expect(result.find((organisation) => organisation.name === 'Liquid AI')!.papers.map((item) => item.title).join(' ')).toContain('LFM2');
+    expect(
+      result
+        .find((organisation) => organisation.name === 'Liquid AI')!
+        .papers.map((item) => item.title)
+        .join(' '),
+    ).toContain('LFM2');
   });
 });
 
@@ -51,14 +65,27 @@ describe('monthCounts', () => {
 
 describe('list orders', () => {
   it('sorts by upvotes with unknown counts last, keeping the newest-first order among equals', () => {
-    const list = [paper('a', { upvotes: null }), paper('b', { upvotes: 3 }), paper('c', { upvotes: 0 }), paper('d', { upvotes: 3 })];
+    const list = [
+      paper('a', { upvotes: null }),
+      paper('b', { upvotes: 3 }),
+      paper('c', { upvotes: 0 }),
+      paper('d', { upvotes: 3 }),
+    ];
     expect(byUpvotes(list).map((item) => item.id)).toEqual(['b', 'd', 'c', 'a']);
   });
 
   it("finds a paper's newer and older neighbours in its first topic", () => {
-    const list = [paper('a', { topics: ['moe'] }), paper('b', { topics: ['moe', 'peft'] }), paper('c', { topics: ['moe'] })];
+    const list = [
+      paper('a', { topics: ['moe'] }),
+      paper('b', { topics: ['moe', 'peft'] }),
+      paper('c', { topics: ['moe'] }),
+    ];
     const byTopic = new Map([['moe', list]]);
-    expect(topicNeighbours(list[1]!, byTopic, 'other')).toMatchObject({ topic: 'moe', previous: { id: 'a' }, next: { id: 'c' } });
+    expect(topicNeighbours(list[1]!, byTopic, 'other')).toMatchObject({
+      topic: 'moe',
+      previous: { id: 'a' },
+      next: { id: 'c' },
+    });
     expect(topicNeighbours(list[0]!, byTopic, 'other')).toMatchObject({ previous: null, next: { id: 'b' } });
   });
 });

@@ -20,7 +20,14 @@ it('at least 70% of the related papers of a single-topic labelled paper share it
   for (const [label, paper] of matchLabels(papers, labels)) if (paper) labelled.set(paper.id, label.topics);
   expect(labelled.size).toBe(186);
 
-  const related = relatedPapers(papers.map((paper) => ({ id: paper.id, title: paper.title, abstract: paper.abstract, exclude: paper.possiblySameWork })));
+  const related = relatedPapers(
+    papers.map((paper) => ({
+      id: paper.id,
+      title: paper.title,
+      abstract: paper.abstract,
+      exclude: paper.possiblySameWork,
+    })),
+  );
   const topicsOf = new Map(papers.map((paper) => [paper.id, labelled.get(paper.id) ?? paper.topics]));
   let sharing = 0;
   let total = 0;

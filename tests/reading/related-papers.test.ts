@@ -6,24 +6,32 @@ import { seedCorpus } from './seed-corpus.ts';
 const LORA_A: RelatedInput = {
   id: 'lora-a',
   title: 'Low-Rank Adaptation for Efficient Fine-Tuning of Language Models',
-  abstract: 'We propose a low-rank adaptation method that freezes the pretrained weights and trains small low-rank matrices, cutting trainable parameters for fine-tuning.',
+  abstract:
+    'We propose a low-rank adaptation method that freezes the pretrained weights and trains small low-rank matrices, cutting trainable parameters for fine-tuning.',
 };
 const LORA_B: RelatedInput = {
   id: 'lora-b',
   title: 'Quantized Low-Rank Adaptation',
-  abstract: 'Low-rank adaptation with quantized base weights: we fine-tune low-rank matrices on top of a 4-bit model and match full fine-tuning with far fewer trainable parameters.',
+  abstract:
+    'Low-rank adaptation with quantized base weights: we fine-tune low-rank matrices on top of a 4-bit model and match full fine-tuning with far fewer trainable parameters.',
 };
 const REWARD: RelatedInput = {
   id: 'reward',
   title: 'Reward Models Prefer Longer Answers',
-  abstract: 'We study reward models trained on human preference comparisons and find that the reward model favours length over quality.',
+  abstract:
+    'We study reward models trained on human preference comparisons and find that the reward model favours length over quality.',
 };
 const DPO: RelatedInput = {
   id: 'dpo',
   title: 'Direct Preference Optimization without a Reward Model',
-  abstract: 'Direct preference optimization aligns a policy with human preference comparisons without training a separate reward model.',
+  abstract:
+    'Direct preference optimization aligns a policy with human preference comparisons without training a separate reward model.',
 };
-const SONAR: RelatedInput = { id: 'sonar', title: 'Counting Fish with Sonar', abstract: 'Echo sounder returns are segmented to count fish in rivers.' };
+const SONAR: RelatedInput = {
+  id: 'sonar',
+  title: 'Counting Fish with Sonar',
+  abstract: 'Echo sounder returns are segmented to count fish in rivers.',
+};
 
 describe('relatedPapers', () => {
   it('ranks the paper on the same method first and names the terms the two share', () => {
@@ -53,7 +61,14 @@ describe('relatedPapers', () => {
 
   it('gives every seed paper five related papers, never itself and never twice the same', () => {
     const { papers } = seedCorpus();
-    const related = relatedPapers(papers.map((paper) => ({ id: paper.id, title: paper.title, abstract: paper.abstract, exclude: paper.possiblySameWork })));
+    const related = relatedPapers(
+      papers.map((paper) => ({
+        id: paper.id,
+        title: paper.title,
+        abstract: paper.abstract,
+        exclude: paper.possiblySameWork,
+      })),
+    );
     related.forEach((list, index) => {
       expect(list, papers[index]!.id).toHaveLength(5);
       expect(new Set(list.map((item) => item.id)).size).toBe(5);

@@ -8,6 +8,9 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let corpus: IngestResult | null = null;
 
 export function seedCorpus(): IngestResult {
-  corpus ??= ingestDumps(readDumpFolder(join(PROJECT_ROOT, 'seeds')), readTopicDefinitions(join(PROJECT_ROOT, 'content/topics')));
+  corpus ??= ingestDumps(
+    readDumpFolder(join(PROJECT_ROOT, 'seeds')),
+    readTopicDefinitions(join(PROJECT_ROOT, 'content/topics')),
+  );
   return corpus;
 }

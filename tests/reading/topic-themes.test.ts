@@ -7,7 +7,9 @@ import { seedCorpus } from './seed-corpus.ts';
 function seedThemes() {
   const { papers } = seedCorpus();
   const byTopic = new Map<string, PaperRecord[]>();
-  for (const paper of papers) for (const topic of paper.topics.length > 0 ? paper.topics : ['other']) byTopic.set(topic, [...(byTopic.get(topic) ?? []), paper]);
+  for (const paper of papers)
+    for (const topic of paper.topics.length > 0 ? paper.topics : ['other'])
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), paper]);
   return { papers, byTopic, themes: topicThemes(papers, byTopic) };
 }
 
@@ -27,10 +29,16 @@ describe('topicThemes on the seeds', () => {
   });
 
   it("names each topic's own methods (checked by hand against the topic definitions)", () => {
-    expect(labels('peft')).toEqual(expect.arrayContaining(['parameter efficient fine tuning', 'low rank adaptation', 'prompt tuning']));
-    expect(labels('alignment')).toEqual(expect.arrayContaining(['preference optimization', 'reward model', 'human feedback']));
+    expect(labels('peft')).toEqual(
+      expect.arrayContaining(['parameter efficient fine tuning', 'low rank adaptation', 'prompt tuning']),
+    );
+    expect(labels('alignment')).toEqual(
+      expect.arrayContaining(['preference optimization', 'reward model', 'human feedback']),
+    );
     expect(labels('moe')).toEqual(expect.arrayContaining(['mixture of experts']));
-    expect(labels('multimodal')).toEqual(expect.arrayContaining(['vision language models', 'visual question answering']));
+    expect(labels('multimodal')).toEqual(
+      expect.arrayContaining(['vision language models', 'visual question answering']),
+    );
   });
 
   it("lists with each theme exactly the topic's papers that use the phrase", () => {
@@ -39,7 +47,9 @@ describe('topicThemes on the seeds', () => {
       const members = byTopic.get(topic)!;
       for (const theme of list) {
         const stem = normalise(theme.label).trim().replace(/s$/, '');
-        const using = members.filter((paper) => normalise(`${paper.title} ${paper.abstract}`).includes(stem)).map((paper) => paper.id);
+        const using = members
+          .filter((paper) => normalise(`${paper.title} ${paper.abstract}`).includes(stem))
+          .map((paper) => paper.id);
         // Singular and plural count as one phrase, so the stem finds at least the theme's papers.
         expect(using, `${topic}: ${theme.label}`).toEqual(expect.arrayContaining(theme.paperIds));
         expect(theme.paperIds.length).toBeGreaterThanOrEqual(2);

@@ -17,7 +17,11 @@ import { SEEDS_ALONE } from './helpers.ts';
 const CODE_WORDS = new Set(['null', 'undefined', 'nan', 'object', 'error']);
 
 const VOCABULARY = [
-  ...new Set(SEEDS_ALONE.papers.flatMap((paper) => paper.abstract.split(/\s+/)).filter((word) => /^[a-z]{3,12}$/.test(word) && !CODE_WORDS.has(word))),
+  ...new Set(
+    SEEDS_ALONE.papers
+      .flatMap((paper) => paper.abstract.split(/\s+/))
+      .filter((word) => /^[a-z]{3,12}$/.test(word) && !CODE_WORDS.has(word)),
+  ),
 ].sort();
 
 const word = fc.constantFrom(...VOCABULARY);
@@ -26,8 +30,33 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 /** Method names as titles print them: acronyms, LaTeX, unicode, version numbers. */
 const methodName = fc.oneof(
   fc.stringMatching(/^[A-Z][A-Za-z]{1,6}[A-Z0-9]?$/),
-  fc.constantFrom('S$^{2}$FT', 'S^{2}FT', '$\\alpha$-LoRA', 'Q$_{8}$-Tune', 'MoE$^{3}$', 'LLaMA-2', 'GPT-4o', 'X-LoRA', 'DoRA++', 'T\\"ULU'),
-  fc.constantFrom('Zürich', 'Zu\u0308rich', 'Ωmega', 'Café', 'Mañana', '日本語BERT', 'Łódź', 'Straße', 'Ψ-Net', 'Ünified', 'Ça-Va', '🤗Hub', 'Naïve'),
+  fc.constantFrom(
+    'S$^{2}$FT',
+    'S^{2}FT',
+    '$\\alpha$-LoRA',
+    'Q$_{8}$-Tune',
+    'MoE$^{3}$',
+    'LLaMA-2',
+    'GPT-4o',
+    'X-LoRA',
+    'DoRA++',
+    'T\\"ULU',
+  ),
+  fc.constantFrom(
+    'Zürich',
+    'Zu\u0308rich',
+    'Ωmega',
+    'Café',
+    'Mañana',
+    '日本語BERT',
+    'Łódź',
+    'Straße',
+    'Ψ-Net',
+    'Ünified',
+    'Ça-Va',
+    '🤗Hub',
+    'Naïve',
+  ),
   fc.constantFrom('3D-LLM', '4-bit QLoRA', '1.58-bit', 'R1-Zero', 'o1-like', 'V*', 'π0', '$\\pi_0$'),
 );
 
@@ -35,7 +64,10 @@ const methodName = fc.oneof(
 const clause = fc
   .tuple(
     word,
-    fc.array(fc.tuple(fc.constantFrom(' ', ' ', ' ', '-', ', ', ' & ', ' and '), word), { minLength: 1, maxLength: 10 }),
+    fc.array(fc.tuple(fc.constantFrom(' ', ' ', ' ', '-', ', ', ' & ', ' and '), word), {
+      minLength: 1,
+      maxLength: 10,
+    }),
     fc.boolean(),
     fc.constantFrom('', '', '', '?', ' (Extended Version)', ': A Survey'),
   )
@@ -51,16 +83,44 @@ export const title = fc
   .map(([name, text]) => (name ? `${name}: ${text}` : text))
   // A paper titled like the page chrome ("Daily Papers"), or starting with the glued `Subscribe`
   // or an `Abstract:` prefix, is no listing a scrape would show.
-  .filter((text) => !HEADER_LINES.includes(text.toLowerCase()) && !/^(subscribe|abstract)\b/i.test(text) && titleKey(text) !== '');
+  .filter(
+    (text) =>
+      !HEADER_LINES.includes(text.toLowerCase()) && !/^(subscribe|abstract)\b/i.test(text) && titleKey(text) !== '',
+  );
 
 /** Things abstracts carry besides words: numbers, LaTeX, quotes, links, unicode, abbreviations. */
 const abstractExtra = fc.constantFrom(
-  'by 4.6%', 'up to 3$\\times$', '(LoRA)', 'S$^{2}$FT', '$\\alpha$', '\\%', "``dense''", '“quoted”', 'e.g.', 'i.e.,', '(see Fig. 2)',
-  'https://github.com/example/repo', 'naïve', 'Zürich', '–', '—', 'ResNet-50', 'GPT-4', '1.5B', '~10k', '$O(n^2)$', '[CLS]', 'vs.', '&',
+  'by 4.6%',
+  'up to 3$\\times$',
+  '(LoRA)',
+  'S$^{2}$FT',
+  '$\\alpha$',
+  '\\%',
+  "``dense''",
+  '“quoted”',
+  'e.g.',
+  'i.e.,',
+  '(see Fig. 2)',
+  'https://github.com/example/repo',
+  'naïve',
+  'Zürich',
+  '–',
+  '—',
+  'ResNet-50',
+  'GPT-4',
+  '1.5B',
+  '~10k',
+  '$O(n^2)$',
+  '[CLS]',
+  'vs.',
+  '&',
 );
 
 const sentence = fc
-  .tuple(fc.array(word, { minLength: 8, maxLength: 22 }), fc.array(fc.tuple(fc.nat(30), abstractExtra), { maxLength: 2 }))
+  .tuple(
+    fc.array(word, { minLength: 8, maxLength: 22 }),
+    fc.array(fc.tuple(fc.nat(30), abstractExtra), { maxLength: 2 }),
+  )
   .map(([words, extras]) => {
     const body = [...words];
     for (const [at, extra] of extras) body.splice(1 + (at % (body.length - 1)), 0, extra);
@@ -78,7 +138,10 @@ export const abstract = fc.oneof(
 
 /** Word 3-grams, the way a reader would judge two abstracts "clearly distinct" (independent of the ingest's own index). */
 function trigrams(text: string): Set<string> {
-  const words = normalizeText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    normalizeText(text)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return new Set(words.slice(2).map((_, index) => words.slice(index, index + 3).join(' ')));
 }
 
@@ -98,7 +161,11 @@ function clearlyDistinct(abstracts: readonly string[]): boolean {
 const organisation = fc
   .tuple(
     fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{1,15}$/),
-    fc.oneof(fc.constant(null), fc.array(word.map(capitalised), { minLength: 1, maxLength: 3 }), fc.constantFrom(['Université', 'Paris-Saclay'], ['清华大学'], ['ETH', 'Zürich'])),
+    fc.oneof(
+      fc.constant(null),
+      fc.array(word.map(capitalised), { minLength: 1, maxLength: 3 }),
+      fc.constantFrom(['Université', 'Paris-Saclay'], ['清华大学'], ['ETH', 'Zürich']),
+    ),
   )
   .map(([handle, name]) => ({ handle, name: name === null ? handle.toLowerCase() : name.join(' ') }));
 
@@ -149,7 +216,13 @@ export function listedPapers(options: { minLength?: number; maxLength?: number }
       const oneYearBefore = yearBefore(page);
       const dated = drafts.map(({ title, abstract, meta }) => {
         const published = iso(Date.parse(page) - meta.daysBefore * DAY);
-        const paper: ListedPaper = { title, abstract, published, yearless: meta.yearless && published > oneYearBefore, upvotes: meta.upvotes };
+        const paper: ListedPaper = {
+          title,
+          abstract,
+          published,
+          yearless: meta.yearless && published > oneYearBefore,
+          upvotes: meta.upvotes,
+        };
         if (typeof meta.byline === 'number') paper.authorCount = meta.byline;
         else paper.organization = meta.byline;
         return paper;

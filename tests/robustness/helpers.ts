@@ -48,7 +48,13 @@ export function papersById(papers: readonly PaperRecord[]): Map<string, PaperRec
  */
 export function distinctPapers(count: number, seed = 1): ListedPaper[] {
   const random = randomGenerator(seed);
-  const words = [...new Set(SEEDS_ALONE.papers.flatMap((paper) => paper.abstract.split(/\s+/)).filter((word) => /^[a-z][a-z-]{1,}$/.test(word)))];
+  const words = [
+    ...new Set(
+      SEEDS_ALONE.papers
+        .flatMap((paper) => paper.abstract.split(/\s+/))
+        .filter((word) => /^[a-z][a-z-]{1,}$/.test(word)),
+    ),
+  ];
   const pick = () => words[Math.floor(random() * words.length)]!;
   const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
   const sentence = () => {

@@ -6,7 +6,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { PagefindResult } from '../../src/scripts/pagefind-types.ts';
-import { checkedWords, isCloseMatch, looseWords, matchedWords, orderLike } from '../../src/scripts/search-loose-words.ts';
+import {
+  checkedWords,
+  isCloseMatch,
+  looseWords,
+  matchedWords,
+  orderLike,
+} from '../../src/scripts/search-loose-words.ts';
 
 describe('isCloseMatch', () => {
   test.each([
@@ -38,11 +44,20 @@ test('matchedWords reads the words at the match locations as Pagefind numbers th
 
 describe('looseWords', () => {
   test('a word every sampled result matched only through a shorter start is loose', () => {
-    const sampled = [['experts', 'mix', 'experts'], ['expert', 'mixed'], ['experts', 'mixing']];
+    const sampled = [
+      ['experts', 'mix', 'experts'],
+      ['expert', 'mixed'],
+      ['experts', 'mixing'],
+    ];
     expect(looseWords('mixtral experts', sampled)).toEqual(['mixtral']);
   });
   test('one sampled result with the word itself makes it close', () => {
-    expect(looseWords('mixtral experts', [['experts', 'mix'], ['mixtral', 'experts']])).toEqual([]);
+    expect(
+      looseWords('mixtral experts', [
+        ['experts', 'mix'],
+        ['mixtral', 'experts'],
+      ]),
+    ).toEqual([]);
   });
   test('stop words are never loose', () => {
     expect(looseWords('mixture of experts', [['mixture', 'experts']])).toEqual([]);
@@ -50,7 +65,11 @@ describe('looseWords', () => {
 });
 
 describe('orderLike', () => {
-  const result = (id: string): PagefindResult => ({ id, score: 0, data: () => Promise.reject(new Error('not fetched')) });
+  const result = (id: string): PagefindResult => ({
+    id,
+    score: 0,
+    data: () => Promise.reject(new Error('not fetched')),
+  });
   test('results take the ranking order; those missing from it keep their order, after the others', () => {
     const results = ['a', 'b', 'c', 'd', 'e'].map(result);
     const ranking = ['x', 'd', 'b', 'y', 'a'].map(result);

@@ -56,8 +56,15 @@ describe("a shard's sort values", () => {
 
   test('are runs of equal values in the order Pagefind sorts them', () => {
     expect(values.numeric).toEqual({ date: false, upvotes: true });
-    expect(values.runs.upvotes).toEqual([['9', 2], ['10', 1], ['100', 1]]);
-    expect(values.runs.date).toEqual([['2024-12-31', 1], ['2025-03-01', 2]]);
+    expect(values.runs.upvotes).toEqual([
+      ['9', 2],
+      ['10', 1],
+      ['100', 1],
+    ]);
+    expect(values.runs.date).toEqual([
+      ['2024-12-31', 1],
+      ['2025-03-01', 2],
+    ]);
   });
 
   test('give back the value at each place of that order', () => {

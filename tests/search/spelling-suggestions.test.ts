@@ -18,7 +18,8 @@ const { papers } = ingestDumps(readDumpFolder(SEEDS_DIR), topics);
 const topicNames = new Map(topics.map((topic) => [topic.id, topic.name]));
 const vocabulary = buildVocabulary(papers, topicNames);
 const index = indexVocabulary(vocabulary);
-const suggestSpellings = (query: string, vocabularyIndex: typeof index) => suggest(vocabularyWords(query), vocabularyIndex, STOP_WORDS);
+const suggestSpellings = (query: string, vocabularyIndex: typeof index) =>
+  suggest(vocabularyWords(query), vocabularyIndex, STOP_WORDS);
 
 describe('edit distance', () => {
   test.each([
@@ -44,10 +45,13 @@ describe('suggestions on the seeds', () => {
     expect(suggestSpellings('quantisation', index)).toContain('quantization');
   });
   test('words the papers use are not corrected', () => {
-    for (const query of ['mixture of experts', 'LoRA', 'Liquid AI', 'reward model', 'Mixture-of-Experts']) expect(suggestSpellings(query, index)).toEqual([]);
+    for (const query of ['mixture of experts', 'LoRA', 'Liquid AI', 'reward model', 'Mixture-of-Experts'])
+      expect(suggestSpellings(query, index)).toEqual([]);
   });
   test('topic and organisation names are phrases', () => {
-    expect(vocabulary.phrases).toEqual(expect.arrayContaining(['mixture of experts', 'parameter efficient fine tuning', 'liquid ai']));
+    expect(vocabulary.phrases).toEqual(
+      expect.arrayContaining(['mixture of experts', 'parameter efficient fine tuning', 'liquid ai']),
+    );
   });
 });
 
@@ -60,7 +64,8 @@ describe('size', () => {
 
   test('a corpus of 10,000 papers with far more distinct words than real text still fits the budget', () => {
     // Random words (English letter frequencies) compress much worse than a real vocabulary.
-    const letters = 'eeeeeeeeeeeetttttttttaaaaaaaaooooooooiiiiiiinnnnnnnssssssrrrrrrhhhhhlllldddcccuuummmwwffggyyppbbvk';
+    const letters =
+      'eeeeeeeeeeeetttttttttaaaaaaaaooooooooiiiiiiinnnnnnnssssssrrrrrrhhhhhlllldddcccuuummmwwffggyyppbbvk';
     const word = () => Array.from({ length: 4 + randomInt(8) }, () => letters[randomInt(letters.length)]).join('');
     const template = papers[0]!;
     const synthetic: PaperRecord[] = Array.from({ length: 10_000 }, (_, at) => ({

@@ -18,7 +18,9 @@ describe('a site built in two shards by two processes, then merged', () => {
   let shardOutputs: string[] = [];
 
   beforeAll(async () => {
-    const [first, second, single] = ['build-shard-1', 'build-shard-2', 'build-shards-whole'].map((label) => makeSiteCopy(label));
+    const [first, second, single] = ['build-shard-1', 'build-shard-2', 'build-shards-whole'].map((label) =>
+      makeSiteCopy(label),
+    );
     copies.push(first!, second!, single!);
     for (const copy of copies) cpSync(join(PROJECT_ROOT, 'seeds'), copy.seeds, { recursive: true });
     shardOutputs = [join(first!.root, 'dist-shards/1'), join(second!.root, 'dist-shards/2')];
@@ -53,6 +55,10 @@ describe('a site built in two shards by two processes, then merged', () => {
     const fromOne = hashTree(whole);
     expect(Object.keys(fromShards).length).toBeGreaterThan(500);
     expect(Object.keys(fromShards)).toEqual(Object.keys(fromOne));
-    expect(Object.entries(fromShards).filter(([file, hash]) => fromOne[file] !== hash).map(([file]) => file)).toEqual([]);
+    expect(
+      Object.entries(fromShards)
+        .filter(([file, hash]) => fromOne[file] !== hash)
+        .map(([file]) => file),
+    ).toEqual([]);
   });
 });

@@ -28,14 +28,20 @@ afterAll(() => copy?.remove());
 describe('a citation of no paper', () => {
   test('stops the build, naming the file, the line and the closest title', async () => {
     const build = buildSite(copy, join(copy.root, 'dist-fail'), { RESEARCH_DIGEST_CITATIONS: 'fail' });
-    await expect(build).rejects.toThrow(`content/topics/moe.mdx:${misspeltLine}: no paper matches "paper:a-closer-look-into-mixture-of-expert-in-llms"`);
-    await expect(build).rejects.toThrow('Closest: "A Closer Look into Mixture-of-Experts in Large Language Models" (paper:a-closer-look-into-mixture-of-experts-in-large-language-models)');
+    await expect(build).rejects.toThrow(
+      `content/topics/moe.mdx:${misspeltLine}: no paper matches "paper:a-closer-look-into-mixture-of-expert-in-llms"`,
+    );
+    await expect(build).rejects.toThrow(
+      'Closest: "A Closer Look into Mixture-of-Experts in Large Language Models" (paper:a-closer-look-into-mixture-of-experts-in-large-language-models)',
+    );
   }, 180_000);
 
   test('with RESEARCH_DIGEST_CITATIONS=warn: a warning, and the text without a link; the good citations still link', async () => {
     const dist = join(copy.root, 'dist-warn');
     const log = await buildSite(copy, dist, { RESEARCH_DIGEST_CITATIONS: 'warn' });
-    expect(log).toMatch(new RegExp(`warning: .*content/topics/moe\\.mdx:${misspeltLine}: no paper matches .* Shown as text\\.`));
+    expect(log).toMatch(
+      new RegExp(`warning: .*content/topics/moe\\.mdx:${misspeltLine}: no paper matches .* Shown as text\\.`),
+    );
     const page = readPage(dist, '/topics/moe/')!;
     expect(page).toContain('A misspelt citation: A Closer Look.');
     expect(page).toContain(

@@ -5,7 +5,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NEW_DUMP_FIXTURES, fetchStatus, fetchText, listItemIds, cardIds, elementById, makeSiteCopy, pageHeading, pollUntil, startDevServer, type DevServer, type SiteCopy } from './helpers.ts';
+import {
+  NEW_DUMP_FIXTURES,
+  fetchStatus,
+  fetchText,
+  listItemIds,
+  cardIds,
+  elementById,
+  makeSiteCopy,
+  pageHeading,
+  pollUntil,
+  startDevServer,
+  type DevServer,
+  type SiteCopy,
+} from './helpers.ts';
 
 const FRUGAL = 'frugal-adapters-low-rank-updates-on-a-shoestring';
 const REWARD = 'reward-models-that-know-when-they-are-wrong';
@@ -41,29 +54,49 @@ describe('astro dev while dumps arrive', () => {
     expect(await fetchStatus(`${server!.url}/papers/${FISH}/`)).toBe(404);
   }, 60_000);
 
-  it('shows the papers of a dump dropped into seeds/, and the new page follows', async () => {
-    writeFileSync(join(copy.seeds, '003_charlie.txt'), readFileSync(join(NEW_DUMP_FIXTURES, '003_charlie.txt')));
-    const appeared = await pollUntil(async () => (await fetchStatus(`${server!.url}/papers/${FISH}/`)) === 200, LIVE_TIMEOUT);
-    expect(appeared, `the new paper's page never answered:\n${server!.log()}`).toBe(true);
-    expect(await headingOf(FISH)).toBe('Counting Fish with Sonar and Small Networks');
-    // The rename by 003 shows at the paper's old URL.
-    expect(await headingOf(REWARD)).toBe('Calibrated Reward Models Abstain When Unsure');
-    // The papers and dumps collections reload separately: poll rather than assume which comes first.
-    let newPage = '';
-    const listed = await pollUntil(async () => {
-      newPage = (await fetchText(`${server!.url}/new/`)).text;
-      return cardIds(elementById(newPage, 'new-papers') ?? '').includes(FISH);
-    }, LIVE_TIMEOUT);
-    expect(listed, `the new page never listed the new paper:\n${newPage}`).toBe(true);
-    expect(cardIds(elementById(newPage, 'new-papers')!)).toEqual([FISH]);
-    expect(listItemIds(elementById(newPage, 'changed-papers')!)).toEqual([REWARD, CHARTS]);
-  }, LIVE_TIMEOUT + 30_000);
+  it(
+    'shows the papers of a dump dropped into seeds/, and the new page follows',
+    async () => {
+      writeFileSync(join(copy.seeds, '003_charlie.txt'), readFileSync(join(NEW_DUMP_FIXTURES, '003_charlie.txt')));
+      const appeared = await pollUntil(
+        async () => (await fetchStatus(`${server!.url}/papers/${FISH}/`)) === 200,
+        LIVE_TIMEOUT,
+      );
+      expect(appeared, `the new paper's page never answered:\n${server!.log()}`).toBe(true);
+      expect(await headingOf(FISH)).toBe('Counting Fish with Sonar and Small Networks');
+      // The rename by 003 shows at the paper's old URL.
+      expect(await headingOf(REWARD)).toBe('Calibrated Reward Models Abstain When Unsure');
+      // The papers and dumps collections reload separately: poll rather than assume which comes first.
+      let newPage = '';
+      const listed = await pollUntil(async () => {
+        newPage = (await fetchText(`${server!.url}/new/`)).text;
+        return cardIds(elementById(newPage, 'new-papers') ?? '').includes(FISH);
+      }, LIVE_TIMEOUT);
+      expect(listed, `the new page never listed the new paper:\n${newPage}`).toBe(true);
+      expect(cardIds(elementById(newPage, 'new-papers')!)).toEqual([FISH]);
+      expect(listItemIds(elementById(newPage, 'changed-papers')!)).toEqual([REWARD, CHARTS]);
+    },
+    LIVE_TIMEOUT + 30_000,
+  );
 
-  it('follows an edit of a dump already in seeds/', async () => {
-    const path = join(copy.seeds, '003_charlie.txt');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('Calibrated Reward Models Abstain When Unsure', 'Calibrated Reward Models Say When They Are Unsure'));
-    const renamed = await pollUntil(async () => (await headingOf(REWARD)) === 'Calibrated Reward Models Say When They Are Unsure', LIVE_TIMEOUT);
-    expect(renamed, `the edit never showed:\n${server!.log()}`).toBe(true);
-    expect(await fetchStatus(`${server!.url}/papers/${FRUGAL}/`)).toBe(200);
-  }, LIVE_TIMEOUT + 30_000);
+  it(
+    'follows an edit of a dump already in seeds/',
+    async () => {
+      const path = join(copy.seeds, '003_charlie.txt');
+      writeFileSync(
+        path,
+        readFileSync(path, 'utf8').replace(
+          'Calibrated Reward Models Abstain When Unsure',
+          'Calibrated Reward Models Say When They Are Unsure',
+        ),
+      );
+      const renamed = await pollUntil(
+        async () => (await headingOf(REWARD)) === 'Calibrated Reward Models Say When They Are Unsure',
+        LIVE_TIMEOUT,
+      );
+      expect(renamed, `the edit never showed:\n${server!.log()}`).toBe(true);
+      expect(await fetchStatus(`${server!.url}/papers/${FRUGAL}/`)).toBe(200);
+    },
+    LIVE_TIMEOUT + 30_000,
+  );
 });

@@ -45,9 +45,18 @@ export function makeSiteCopy(label: string): SiteCopy {
 /** The environment of a build or dev server: the copy's seeds, a fixed site URL, no test-runner leftovers. */
 function siteEnv(copy: SiteCopy): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST')) delete env[key];
+  for (const key of Object.keys(env))
+    if (key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST')) delete env[key];
   // The copies' seeds are often fixtures alone, without the papers the topic introductions cite.
-  return { ...env, SITE_URL, RESEARCH_DIGEST_SEEDS: copy.seeds, RESEARCH_DIGEST_CITATIONS: 'warn', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
+  return {
+    ...env,
+    SITE_URL,
+    RESEARCH_DIGEST_SEEDS: copy.seeds,
+    RESEARCH_DIGEST_CITATIONS: 'warn',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+  };
 }
 
 function runNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }> {
@@ -61,19 +70,31 @@ function runNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{
     child.on('error', fail);
     child.on('close', (code, signal) => {
       if (code === 0) done({ stdout, stderr });
-      else fail(new Error(`node ${args.join(' ')} failed (${signal ?? `exit code ${code}`}) in ${cwd}:\n${stdout}\n${stderr}`));
+      else
+        fail(
+          new Error(
+            `node ${args.join(' ')} failed (${signal ?? `exit code ${code}`}) in ${cwd}:\n${stdout}\n${stderr}`,
+          ),
+        );
     });
   });
 }
 
 /** `astro build --outDir <outDir>` in the copy; returns the build log. */
 export async function buildSite(copy: SiteCopy, outDir: string, envOverrides: NodeJS.ProcessEnv = {}): Promise<string> {
-  const { stdout, stderr } = await runNode([ASTRO_CLI, 'build', '--outDir', outDir], copy.root, { ...siteEnv(copy), ...envOverrides });
+  const { stdout, stderr } = await runNode([ASTRO_CLI, 'build', '--outDir', outDir], copy.root, {
+    ...siteEnv(copy),
+    ...envOverrides,
+  });
   return `${stdout}\n${stderr}`;
 }
 
 /** A project script (`scripts/…`) run with tsx in the copy, as `npm run` would: stdout and stderr together. */
-export async function runProjectScript(copy: SiteCopy, args: string[], envOverrides: NodeJS.ProcessEnv = {}): Promise<string> {
+export async function runProjectScript(
+  copy: SiteCopy,
+  args: string[],
+  envOverrides: NodeJS.ProcessEnv = {},
+): Promise<string> {
   const { stdout, stderr } = await runNode([TSX_CLI, ...args], copy.root, { ...siteEnv(copy), ...envOverrides });
   return `${stdout}\n${stderr}`;
 }
@@ -86,7 +107,9 @@ export async function ingestJson(copy: SiteCopy): Promise<string> {
 
 /** The ingest line of a build log: `N papers from M dumps (parsed …; K from cache)`. */
 export function ingestLogLine(log: string): string {
-  const lines = log.split('\n').filter((line) => line.includes('[research-digest-papers]') && line.includes(' papers from '));
+  const lines = log
+    .split('\n')
+    .filter((line) => line.includes('[research-digest-papers]') && line.includes(' papers from '));
   if (lines.length !== 1) throw new Error(`expected one ingest line in the build log, found ${lines.length}:\n${log}`);
   return lines[0]!.replace(/^.*\[research-digest-papers\]\s*/, '').trim();
 }
@@ -100,7 +123,14 @@ export function listFiles(directory: string): string[] {
 
 /** sha256 of every file of a built site, by path. */
 export function hashTree(directory: string): Record<string, string> {
-  return Object.fromEntries(listFiles(directory).map((file) => [file, createHash('sha256').update(readFileSync(join(directory, file))).digest('hex')]));
+  return Object.fromEntries(
+    listFiles(directory).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(directory, file)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 export function readPage(dist: string, urlPath: string): string | null {
@@ -132,7 +162,9 @@ export function pageHeading(html: string): string | null {
 
 /** The sightings a paper page lists under "Sources": `dump:line`. */
 export function pageSources(html: string): string[] {
-  return [...html.matchAll(/<li><a href="\/sources\/#([^"]+)">[^<]*<\/a>, line (\d+)<\/li>/g)].map((match) => `${match[1]}:${match[2]}`);
+  return [...html.matchAll(/<li><a href="\/sources\/#([^"]+)">[^<]*<\/a>, line (\d+)<\/li>/g)].map(
+    (match) => `${match[1]}:${match[2]}`,
+  );
 }
 
 /** The inner HTML of the element with this id (the element must not nest another of its own tag). */
@@ -173,7 +205,9 @@ export function topicNewCount(homeHtml: string, topic: string): string | null {
 
 /** `<link rel="alternate" type="application/rss+xml">` hrefs of a page. */
 export function feedLinks(html: string): string[] {
-  return [...html.matchAll(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="([^"]+)"/g)].map((match) => match[1]!);
+  return [...html.matchAll(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="([^"]+)"/g)].map(
+    (match) => match[1]!,
+  );
 }
 
 export interface FeedItem {
@@ -187,12 +221,17 @@ export interface FeedItem {
 export function parseFeed(xml: string): { channelLink: string; items: FeedItem[]; allLinks: string[] } {
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: false });
   if (valid !== true) throw new Error(`feed is not well-formed XML: ${JSON.stringify(valid.err)}`);
-  const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' || name === 'category', textNodeName: '#text' }).parse(xml) as {
+  const parsed = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === 'item' || name === 'category',
+    textNodeName: '#text',
+  }).parse(xml) as {
     rss?: { channel?: { link?: string; item?: Record<string, unknown>[] } };
   };
   const channel = parsed.rss?.channel;
   if (!channel) throw new Error('no rss/channel element');
-  const text = (value: unknown) => (typeof value === 'object' && value !== null ? String((value as Record<string, unknown>)['#text']) : String(value));
+  const text = (value: unknown) =>
+    typeof value === 'object' && value !== null ? String((value as Record<string, unknown>)['#text']) : String(value);
   const items = (channel.item ?? []).map((item) => ({
     title: text(item.title),
     link: text(item.link),

@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, hashTree, makeSiteCopy, PROJECT_ROOT, type SiteCopy } from './helpers.ts';
 
 const SEEDS = join(PROJECT_ROOT, 'seeds');
-const seedFiles = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort();
+const seedFiles = readdirSync(SEEDS)
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
 const NEWEST = seedFiles.at(-1)!;
 
 /** Two papers no seed has (words no seed uses), in the daily-page format, arriving after every seed. */
@@ -33,7 +35,10 @@ We align language models with wombat preferences using a reference-free objectiv
 /** Paper pages Astro copied from the previous build, and paper pages it rendered. */
 function paperPages(log: string): { restored: number; rendered: number } {
   const lines = log.split('\n').filter((line) => /\/papers\/[^/]+\/index\.html/.test(line));
-  return { restored: lines.filter((line) => line.includes('(restored)')).length, rendered: lines.filter((line) => /\(\+\d+ms\)/.test(line)).length };
+  return {
+    restored: lines.filter((line) => line.includes('(restored)')).length,
+    rendered: lines.filter((line) => /\(\+\d+ms\)/.test(line)).length,
+  };
 }
 
 describe('an incremental rebuild after new dumps equals a clean build', () => {
@@ -86,10 +91,18 @@ describe('an incremental rebuild after new dumps equals a clean build', () => {
 
   it('renders every paper page again when the script of another page changes the CSP all pages carry', () => {
     expect(paperPages(logs[3]!)).toEqual({ restored: 0, rendered: 479 });
-    const csp = (page: string) => /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(readFileSync(join(copy.root, 'dist-4', page), 'utf8'))?.[1];
+    const csp = (page: string) =>
+      /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(
+        readFileSync(join(copy.root, 'dist-4', page), 'utf8'),
+      )?.[1];
     expect(csp('index.html')).toBeDefined();
-    expect(csp('index.html')).not.toBe(/<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(readFileSync(join(copy.root, 'dist-3', 'index.html'), 'utf8'))?.[1]);
-    for (const id of readdirSync(join(copy.root, 'dist-4/papers'))) expect(csp(`papers/${id}/index.html`), id).toBe(csp('index.html'));
+    expect(csp('index.html')).not.toBe(
+      /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(
+        readFileSync(join(copy.root, 'dist-3', 'index.html'), 'utf8'),
+      )?.[1],
+    );
+    for (const id of readdirSync(join(copy.root, 'dist-4/papers')))
+      expect(csp(`papers/${id}/index.html`), id).toBe(csp('index.html'));
   });
 
   it('builds the same site, byte for byte, as a fresh copy with no cache that builds every dump at once', () => {
@@ -97,6 +110,10 @@ describe('an incremental rebuild after new dumps equals a clean build', () => {
     const once = hashTree(join(fresh.root, 'dist'));
     expect(Object.keys(rebuilt).length).toBeGreaterThan(500);
     expect(Object.keys(rebuilt)).toEqual(Object.keys(once));
-    expect(Object.entries(rebuilt).filter(([file, hash]) => once[file] !== hash).map(([file]) => file)).toEqual([]);
+    expect(
+      Object.entries(rebuilt)
+        .filter(([file, hash]) => once[file] !== hash)
+        .map(([file]) => file),
+    ).toEqual([]);
   });
 });

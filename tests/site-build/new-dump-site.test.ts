@@ -37,7 +37,6 @@ import {
   type SiteCopy,
 } from './helpers.ts';
 
-
 const TOPICS = ['peft', 'alignment', 'moe', 'multimodal', 'other'];
 
 describe('building again after new dumps arrive', () => {
@@ -67,7 +66,15 @@ describe('building again after new dumps arrive', () => {
       cliJson = await ingestJson(copy);
     };
     const allAtOnce = async () => {
-      for (const name of ['001_alpha.txt', '002_bravo.txt', '003_charlie.txt', '004_delta.txt', '005_echo.txt', '006_foxtrot.txt']) fresh.addDump(name);
+      for (const name of [
+        '001_alpha.txt',
+        '002_bravo.txt',
+        '003_charlie.txt',
+        '004_delta.txt',
+        '005_echo.txt',
+        '006_foxtrot.txt',
+      ])
+        fresh.addDump(name);
       freshLog = await buildSite(fresh, 'dist');
     };
     await Promise.all([arrivals(), allAtOnce()]);
@@ -95,10 +102,21 @@ describe('building again after new dumps arrive', () => {
 
   describe('permalinks', () => {
     it('has a page per paper and a redirect for the retired record', () => {
-      const dirs = (build: 1 | 2 | 3) => [...new Set(listFiles(join(dist(build), 'papers')).map((file) => file.split('/')[0]!))].sort();
+      const dirs = (build: 1 | 2 | 3) =>
+        [...new Set(listFiles(join(dist(build), 'papers')).map((file) => file.split('/')[0]!))].sort();
       expect(dirs(1)).toEqual([ID.frugal, ID.reward, ID.routing, ID.routingRevised, ID.charts]);
       expect(dirs(2)).toEqual([ID.fish, ID.frugal, ID.prompt, ID.reward, ID.routing, ID.routingRevised, ID.charts]);
-      expect(dirs(3)).toEqual([ID.fish, ID.dpo, ID.frugal, ID.video, ID.prompt, ID.reward, ID.routing, ID.routingRevised, ID.charts]);
+      expect(dirs(3)).toEqual([
+        ID.fish,
+        ID.dpo,
+        ID.frugal,
+        ID.video,
+        ID.prompt,
+        ID.reward,
+        ID.routing,
+        ID.routingRevised,
+        ID.charts,
+      ]);
       const retired = readPage(dist(3), `/papers/${ID.routingRevised}/`)!;
       expect(redirectTarget(retired)).toBe(`/papers/${ID.routing}/`);
       expect(retired).toContain(`<link rel="canonical" href="${SITE_URL}/papers/${ID.routing}/">`);
@@ -126,12 +144,21 @@ describe('building again after new dumps arrive', () => {
       const heading = (build: 1 | 2 | 3, id: string) => pageHeading(readPage(dist(build), `/papers/${id}/`)!);
       expect(heading(1, ID.reward)).toBe('Reward Models That Know When They Are Wrong');
       expect(heading(3, ID.reward)).toBe('Calibrated Reward Models Abstain When Unsure');
-      expect(readPage(dist(3), `/papers/${ID.reward}/`)).toContain('Also listed as: <cite>Reward Models That Know When They Are Wrong</cite>');
-      expect(heading(1, ID.charts)).toBe('Vision-language models answer questions about charts by reading pixels, but…');
+      expect(readPage(dist(3), `/papers/${ID.reward}/`)).toContain(
+        'Also listed as: <cite>Reward Models That Know When They Are Wrong</cite>',
+      );
+      expect(heading(1, ID.charts)).toBe(
+        'Vision-language models answer questions about charts by reading pixels, but…',
+      );
       expect(heading(3, ID.charts)).toBe('Charts Need Captions: Grounded Chart Question Answering');
       expect(heading(2, ID.fish)).toBe('Counting Fish with Sonar and Small Networks');
       expect(heading(3, ID.fish)).toBe('Counting Fish from Echo Sounder Returns');
-      expect(pageSources(readPage(dist(3), `/papers/${ID.routing}/`)!)).toEqual(['001_alpha.txt:21', '002_bravo.txt:2', '005_echo.txt:2', '006_foxtrot.txt:29']);
+      expect(pageSources(readPage(dist(3), `/papers/${ID.routing}/`)!)).toEqual([
+        '001_alpha.txt:21',
+        '002_bravo.txt:2',
+        '005_echo.txt:2',
+        '006_foxtrot.txt:29',
+      ]);
     });
   });
 
@@ -141,7 +168,9 @@ describe('building again after new dumps arrive', () => {
     it('lists the new papers of the latest dump apart from the papers it only changed', () => {
       const page = newPage(3);
       // Named by its date and size; its file name is on the Sources page.
-      expect(page).toMatch(/The latest dump, of 6 Mar 2026, listed 5 entries: it brought\s*<strong> 2 papers new to the digest<\/strong> and changed 3 known papers\./);
+      expect(page).toMatch(
+        /The latest dump, of 6 Mar 2026, listed 5 entries: it brought\s*<strong> 2 papers new to the digest<\/strong> and changed 3 known papers\./,
+      );
       expect(page).toContain('href="/sources/#006_foxtrot.txt"');
       expect(cardIds(elementById(page, 'new-papers')!)).toEqual([ID.dpo, ID.video]);
       const changed = elementById(page, 'changed-papers')!;
@@ -156,27 +185,47 @@ describe('building again after new dumps arrive', () => {
       expect(cardIds(elementById(newPage(1), 'new-papers')!)).toEqual([ID.charts, ID.routingRevised]);
       expect(listItemIds(elementById(newPage(1), 'changed-papers')!)).toEqual([]);
       // 005 repeats 002: nothing new, nothing changed.
-      expect(newPage(2)).toMatch(/The latest dump listed 3 entries: it brought\s*<strong> 0 papers new to the digest<\/strong> and changed 0 known papers\./);
+      expect(newPage(2)).toMatch(
+        /The latest dump listed 3 entries: it brought\s*<strong> 0 papers new to the digest<\/strong> and changed 0 known papers\./,
+      );
       expect(cardIds(elementById(newPage(2), 'new-papers')!)).toEqual([]);
-      expect(elementById(newPage(2), 'new-papers')).toContain('None: every paper of the latest dump was already known.');
+      expect(elementById(newPage(2), 'new-papers')).toContain(
+        'None: every paper of the latest dump was already known.',
+      );
       expect(listItemIds(elementById(newPage(2), 'changed-papers')!)).toEqual([]);
     });
 
     it('marks new papers on the home page and the topic pages', () => {
       const home = readPage(dist(3), '/')!;
       // Newest first: by publication date, then the undated ones, newest dump first.
-      expect(cardIds(home)).toEqual([ID.fish, ID.dpo, ID.routing, ID.frugal, ID.video, ID.reward, ID.prompt, ID.charts]);
+      expect(cardIds(home)).toEqual([
+        ID.fish,
+        ID.dpo,
+        ID.routing,
+        ID.frugal,
+        ID.video,
+        ID.reward,
+        ID.prompt,
+        ID.charts,
+      ]);
       expect(newBadgeCardIds(home)).toEqual([ID.dpo, ID.video]);
       const topicPage = (topic: string) => readPage(dist(3), `/topics/${topic}/`)!;
-      expect([cardIds(topicPage('alignment')), newBadgeCardIds(topicPage('alignment'))]).toEqual([[ID.dpo, ID.reward], [ID.dpo]]);
-      expect([cardIds(topicPage('multimodal')), newBadgeCardIds(topicPage('multimodal'))]).toEqual([[ID.video, ID.charts], [ID.video]]);
+      expect([cardIds(topicPage('alignment')), newBadgeCardIds(topicPage('alignment'))]).toEqual([
+        [ID.dpo, ID.reward],
+        [ID.dpo],
+      ]);
+      expect([cardIds(topicPage('multimodal')), newBadgeCardIds(topicPage('multimodal'))]).toEqual([
+        [ID.video, ID.charts],
+        [ID.video],
+      ]);
       for (const topic of ['peft', 'moe', 'other']) expect(newBadgeCardIds(topicPage(topic)), topic).toEqual([]);
       // After the repeated dump nothing is new.
       expect(newBadgeCardIds(readPage(dist(2), '/')!)).toEqual([]);
     });
 
     it('counts new papers per topic on the home page', () => {
-      const counts = (build: 1 | 2 | 3) => Object.fromEntries(TOPICS.map((topic) => [topic, topicNewCount(readPage(dist(build), '/')!, topic)]));
+      const counts = (build: 1 | 2 | 3) =>
+        Object.fromEntries(TOPICS.map((topic) => [topic, topicNewCount(readPage(dist(build), '/')!, topic)]));
       expect(counts(1)).toEqual({ peft: null, alignment: null, moe: '1 new', multimodal: '1 new', other: null });
       expect(counts(2)).toEqual({ peft: null, alignment: null, moe: null, multimodal: null, other: null });
       expect(counts(3)).toEqual({ peft: null, alignment: '1 new', moe: null, multimodal: '1 new', other: null });
@@ -190,23 +239,32 @@ describe('building again after new dumps arrive', () => {
       const feed = parseFeed(readPage(dist(3), '/feed.xml')!);
       expect(feed.channelLink).toBe(`${SITE_URL}/`);
       // 006, 004, 003, 002, then 001, each in the order its dump listed them; 005 brought nothing.
-      expect(feed.items.map((item) => item.link)).toEqual([ID.dpo, ID.video, ID.prompt, ID.fish, ID.charts, ID.frugal, ID.routing, ID.reward].map(paperLink));
+      expect(feed.items.map((item) => item.link)).toEqual(
+        [ID.dpo, ID.video, ID.prompt, ID.fish, ID.charts, ID.frugal, ID.routing, ID.reward].map(paperLink),
+      );
       expect(feed.items.map((item) => item.guid)).toEqual(feed.items.map((item) => item.link));
-      expect(feed.items[0]).toMatchObject({ title: 'Direct Preference Optimization Without Reference Models', pubDate: 'Fri, 06 Mar 2026 00:00:00 GMT' });
+      expect(feed.items[0]).toMatchObject({
+        title: 'Direct Preference Optimization Without Reference Models',
+        pubDate: 'Fri, 06 Mar 2026 00:00:00 GMT',
+      });
       for (const link of feed.allLinks) expect(link).toMatch(/^https:\/\/digest\.example\.org\//);
-      for (const item of feed.items) expect(readPage(dist(3), item.link.slice(SITE_URL.length)), item.link).not.toBeNull();
+      for (const item of feed.items)
+        expect(readPage(dist(3), item.link.slice(SITE_URL.length)), item.link).not.toBeNull();
     });
 
     it('has a feed per topic, newest dump first', () => {
       const topicFeed = (topic: string) => parseFeed(readPage(dist(3), `/topics/${topic}/feed.xml`)!);
-      expect(Object.fromEntries(TOPICS.map((topic) => [topic, topicFeed(topic).items.map((item) => item.link)]))).toEqual({
+      expect(
+        Object.fromEntries(TOPICS.map((topic) => [topic, topicFeed(topic).items.map((item) => item.link)])),
+      ).toEqual({
         peft: [ID.prompt, ID.frugal].map(paperLink),
         alignment: [ID.dpo, ID.reward].map(paperLink),
         moe: [ID.routing].map(paperLink),
         multimodal: [ID.video, ID.charts].map(paperLink),
         other: [ID.fish].map(paperLink),
       });
-      for (const topic of TOPICS) for (const link of topicFeed(topic).allLinks) expect(link, topic).toMatch(/^https:\/\/digest\.example\.org\//);
+      for (const topic of TOPICS)
+        for (const link of topicFeed(topic).allLinks) expect(link, topic).toMatch(/^https:\/\/digest\.example\.org\//);
     });
 
     it('is linked from every page, and each topic page links its own feed', () => {
@@ -220,7 +278,10 @@ describe('building again after new dumps arrive', () => {
       }
       expect(checked).toBeGreaterThanOrEqual(17);
       for (const topic of TOPICS) {
-        expect(feedLinks(readPage(dist(3), `/topics/${topic}/`)!)).toEqual([`${SITE_URL}/feed.xml`, `${SITE_URL}/topics/${topic}/feed.xml`]);
+        expect(feedLinks(readPage(dist(3), `/topics/${topic}/`)!)).toEqual([
+          `${SITE_URL}/feed.xml`,
+          `${SITE_URL}/topics/${topic}/feed.xml`,
+        ]);
       }
     });
   });
@@ -230,7 +291,16 @@ describe('building again after new dumps arrive', () => {
       const json = readPage(dist(3), '/papers.json')!;
       expect(json).toBe(cliJson);
       const papers = JSON.parse(json) as PaperRecord[];
-      expect(papers.map((paper) => paper.id)).toEqual([ID.fish, ID.dpo, ID.frugal, ID.video, ID.prompt, ID.reward, ID.routing, ID.charts]);
+      expect(papers.map((paper) => paper.id)).toEqual([
+        ID.fish,
+        ID.dpo,
+        ID.frugal,
+        ID.video,
+        ID.prompt,
+        ID.reward,
+        ID.routing,
+        ID.charts,
+      ]);
       expect(papers.find((paper) => paper.id === ID.routing)!.formerIds).toEqual([ID.routingRevised]);
       expect(papers.find((paper) => paper.id === ID.dpo)!.firstSeen).toBe('006_foxtrot.txt');
     });
@@ -238,7 +308,13 @@ describe('building again after new dumps arrive', () => {
     it('serves /papers.bib: an entry per paper that a BibTeX parser reads back, with its title and the year where known', () => {
       const bib = readPage(dist(3), '/papers.bib')!;
       const papers = JSON.parse(readPage(dist(3), '/papers.json')!) as PaperRecord[];
-      const entries = (new Cite(bib).data as { 'citation-key': string; title: string; issued?: { 'date-parts': number[][] }; note: string; URL?: string }[]);
+      const entries = new Cite(bib).data as {
+        'citation-key': string;
+        title: string;
+        issued?: { 'date-parts': number[][] };
+        note: string;
+        URL?: string;
+      }[];
       expect(entries).toHaveLength(papers.length);
       const byTitle = new Map(entries.map((entry) => [entry.title, entry]));
       const entryOf = (id: string) => byTitle.get(papers.find((paper) => paper.id === id)!.title)!;
@@ -246,7 +322,9 @@ describe('building again after new dumps arrive', () => {
       expect(entryOf(ID.charts).title).toBe('Charts Need Captions: Grounded Chart Question Answering');
       // Years from the (resolved) publication dates: `Mar 1` in a dump of Feb 2026 is 2025.
       const year = (id: string) => entryOf(id).issued?.['date-parts'][0]![0] ?? null;
-      expect(Object.fromEntries([ID.fish, ID.dpo, ID.frugal, ID.video, ID.reward, ID.routing].map((id) => [id, year(id)]))).toEqual({
+      expect(
+        Object.fromEntries([ID.fish, ID.dpo, ID.frugal, ID.video, ID.reward, ID.routing].map((id) => [id, year(id)])),
+      ).toEqual({
         [ID.fish]: 2026,
         [ID.dpo]: 2026,
         [ID.frugal]: 2025,
@@ -257,7 +335,12 @@ describe('building again after new dumps arrive', () => {
       // Keys: the first telling word of the title and the year; no invented fields (no author, no URL of the digest).
       expect(entryOf(ID.reward)['citation-key']).toBe('calibrated2025');
       for (const entry of entries) {
-        expect(Object.keys(entry).filter((field) => !['id', 'citation-key', 'type', 'title', 'issued', 'note', '_graph'].includes(field)), entry.title).toEqual([]);
+        expect(
+          Object.keys(entry).filter(
+            (field) => !['id', 'citation-key', 'type', 'title', 'issued', 'note', '_graph'].includes(field),
+          ),
+          entry.title,
+        ).toEqual([]);
         expect(entry.note, entry.title).toMatch(/^Listed on Hugging Face Papers/);
       }
       expect(new Set(entries.map((entry) => entry['citation-key'])).size).toBe(entries.length);

@@ -32,12 +32,32 @@ interface AxeOutcome {
 async function runAxe(page: Page): Promise<AxeOutcome> {
   await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async (tags) => {
-    type Result = { id: string; impact: string; help: string; nodes: { target: string[]; any: { message: string }[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Result[]; incomplete: Result[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] });
+    type Result = {
+      id: string;
+      impact: string;
+      help: string;
+      nodes: { target: string[]; any: { message: string }[] }[];
+    };
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: unknown) => Promise<{ violations: Result[]; incomplete: Result[] }> };
+      }
+    ).axe;
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations', 'incomplete'],
+    });
     return {
-      violations: results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join(', ')}${violation.nodes.length > 5 ? ` and ${violation.nodes.length - 5} more` : ''}`),
-      undecidedContrast: results.incomplete.filter((result) => result.id === 'color-contrast').flatMap((result) => result.nodes.map((node) => `${node.target.join(' ')}: ${node.any[0]?.message ?? ''}`)),
+      violations: results.violations.map(
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+            .slice(0, 5)
+            .map((node) => node.target.join(' '))
+            .join(', ')}${violation.nodes.length > 5 ? ` and ${violation.nodes.length - 5} more` : ''}`,
+      ),
+      undecidedContrast: results.incomplete
+        .filter((result) => result.id === 'color-contrast')
+        .flatMap((result) => result.nodes.map((node) => `${node.target.join(' ')}: ${node.any[0]?.message ?? ''}`)),
       background: getComputedStyle(document.body).backgroundColor,
     };
   }, WCAG_TAGS);
@@ -48,7 +68,10 @@ const BACKGROUNDS = { light: 'rgb(253, 253, 252)', dark: 'rgb(20, 23, 27)' } as 
 const cases = () => {
   requireHarness();
   const { result, idsByTopic, topicNames } = expectedDigest();
-  const types = pageTypes({ papers: result.papers, idsByTopic, topicNames }).map((type) => ({ ...type, search: null as string | null }));
+  const types = pageTypes({ papers: result.papers, idsByTopic, topicNames }).map((type) => ({
+    ...type,
+    search: null as string | null,
+  }));
   types.push({ ...types.find((type) => type.path === '/search/')!, name: 'search with results shown', search: 'LoRA' });
   return THEMES.flatMap((theme) => types.map((type) => ({ ...type, theme })));
 };
@@ -59,7 +82,9 @@ describe('axe-core: no WCAG A/AA violations', () => {
     try {
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme: type.theme });
-      const address = type.search ? url(`/search/?q=${encodeURIComponent(type.search)}`) : pageTypeUrl(inject('baseUrl'), type);
+      const address = type.search
+        ? url(`/search/?q=${encodeURIComponent(type.search)}`)
+        : pageTypeUrl(inject('baseUrl'), type);
       await page.goto(address, { waitUntil: 'networkidle' });
       expect((await page.textContent('h1'))?.trim()).toBe(type.h1);
       if (type.search) {
@@ -92,7 +117,9 @@ describe('axe-core: no WCAG A/AA violations', () => {
         document.querySelector('main')!.append(faint);
       });
       const outcome = await runAxe(page);
-      expect(outcome.violations.map((violation) => violation.split(' ')[0])).toEqual(expect.arrayContaining(['image-alt', 'color-contrast']));
+      expect(outcome.violations.map((violation) => violation.split(' ')[0])).toEqual(
+        expect.arrayContaining(['image-alt', 'color-contrast']),
+      );
     } finally {
       await context.close();
     }
@@ -106,17 +133,25 @@ describe('keyboard alone', () => {
       const page = await context.newPage();
       await page.goto(url('/'), { waitUntil: 'networkidle' });
       const invisible: string[] = [];
-      const tabTo = async (done: (state: NonNullable<Awaited<ReturnType<typeof focusState>>>) => boolean, limit: number) => {
+      const tabTo = async (
+        done: (state: NonNullable<Awaited<ReturnType<typeof focusState>>>) => boolean,
+        limit: number,
+      ) => {
         const visited: NonNullable<Awaited<ReturnType<typeof focusState>>>[] = [];
         for (let presses = 0; presses < limit; presses++) {
           await page.keyboard.press('Tab');
           const state = await focusState(page);
           if (!state) continue;
           visited.push(state);
-          if (!state.outlineVisible || !state.focusVisible || !state.onScreen) invisible.push(`${page.url()}: ${state.tag}#${state.id} "${state.text}" (outline ${state.outline}, :focus-visible ${state.focusVisible}, on screen ${state.onScreen})`);
+          if (!state.outlineVisible || !state.focusVisible || !state.onScreen)
+            invisible.push(
+              `${page.url()}: ${state.tag}#${state.id} "${state.text}" (outline ${state.outline}, :focus-visible ${state.focusVisible}, on screen ${state.onScreen})`,
+            );
           if (done(state)) return visited;
         }
-        throw new Error(`not reached after ${limit} presses of Tab; focus went through ${visited.map((state) => `${state.tag}#${state.id}${state.name ? `[${state.name}]` : ''}`).join(', ')}`);
+        throw new Error(
+          `not reached after ${limit} presses of Tab; focus went through ${visited.map((state) => `${state.tag}#${state.id}${state.name ? `[${state.name}]` : ''}`).join(', ')}`,
+        );
       };
 
       // Home: skip link, site name, navigation, then the header search box.
@@ -133,7 +168,10 @@ describe('keyboard alone', () => {
       expect(toTopic.map((state) => state.id)).toEqual(expect.arrayContaining(['search-query', 'search-sort']));
       const topic = toTopic.at(-1)!.value!;
       await page.keyboard.press('Space');
-      const filtered = await searchOutcome(page, [['q', 'LoRA'], ['topic', topic]]);
+      const filtered = await searchOutcome(page, [
+        ['q', 'LoRA'],
+        ['topic', topic],
+      ]);
       expect(filtered.count).toBeGreaterThan(0);
       expect(filtered.count).toBeLessThanOrEqual(first.count);
       expect(filtered.results.every((result) => result.meta.includes(topic))).toBe(true);

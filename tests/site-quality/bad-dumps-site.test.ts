@@ -25,10 +25,28 @@ const BROKEN: BrokenDump[] = [
   { file: 'empty.txt', line: null, message: 'skipped: it is empty' },
   { file: 'binary-gzip.txt', line: null, message: 'skipped: the file is binary, not text' },
   { file: 'html-saved-page.txt', line: null, message: 'skipped: it is an HTML/XML document, not a text dump' },
-  { file: 'two-titles-in-a-row.txt', line: 17, message: 'title "Mixture of LoRA Experts for Code Generation" has no abstract; entry skipped' },
-  { file: 'metadata-bad-date-feb-30.txt', line: 27, message: '"Feb 30, 2025 7" is not a real date (Feb 30 is not a day of the calendar); the paper is kept without a date or upvote count' },
-  { file: 'long-line-50k.txt', line: 17, message: 'this line is 50,000 characters long, far longer than any title or abstract (lines run together?); skipped' },
-  { file: 'truncated-last-entry.txt', line: 8, message: 'the file stops in the middle of this abstract, so the dump looks cut off; the entry is kept as it is' },
+  {
+    file: 'two-titles-in-a-row.txt',
+    line: 17,
+    message: 'title "Mixture of LoRA Experts for Code Generation" has no abstract; entry skipped',
+  },
+  {
+    file: 'metadata-bad-date-feb-30.txt',
+    line: 27,
+    message:
+      '"Feb 30, 2025 7" is not a real date (Feb 30 is not a day of the calendar); the paper is kept without a date or upvote count',
+  },
+  {
+    file: 'long-line-50k.txt',
+    line: 17,
+    message:
+      'this line is 50,000 characters long, far longer than any title or abstract (lines run together?); skipped',
+  },
+  {
+    file: 'truncated-last-entry.txt',
+    line: 8,
+    message: 'the file stops in the middle of this abstract, so the dump looks cut off; the entry is kept as it is',
+  },
 ];
 
 const SEED_PAPERS = 477;
@@ -44,11 +62,17 @@ const GOOD_TITLES_OF_BROKEN_DUMPS = [
   'Preference Optimisation without a Reference Model: When Does It Work?',
 ];
 
-const site = useIsolatedSite('bad-dumps', BROKEN.map((dump) => join(BAD_FIXTURES, dump.file)));
+const site = useIsolatedSite(
+  'bad-dumps',
+  BROKEN.map((dump) => join(BAD_FIXTURES, dump.file)),
+);
 let seedsOnly: IngestResult;
 
 beforeAll(() => {
-  seedsOnly = ingestDumps(readDumpFolder(join(PROJECT_ROOT, 'seeds')), readTopicDefinitions(join(PROJECT_ROOT, 'content/topics')));
+  seedsOnly = ingestDumps(
+    readDumpFolder(join(PROJECT_ROOT, 'seeds')),
+    readTopicDefinitions(join(PROJECT_ROOT, 'content/topics')),
+  );
 });
 
 const reportLine = (dump: BrokenDump) => `${dump.file}${dump.line === null ? '' : `:${dump.line}`}: ${dump.message}`;
@@ -60,9 +84,14 @@ describe('a site built with broken dumps beside the seeds', () => {
 
   test('keeps every paper of the seeds under its id, and adds the good entries of the broken dumps', () => {
     expect(seedsOnly.papers).toHaveLength(SEED_PAPERS);
-    const missing = seedsOnly.papers.filter((paper) => !existsSync(join(site.build.dist, 'papers', paper.id, 'index.html')));
+    const missing = seedsOnly.papers.filter(
+      (paper) => !existsSync(join(site.build.dist, 'papers', paper.id, 'index.html')),
+    );
     expect(missing.map((paper) => paper.id)).toEqual([]);
-    const papersJson = JSON.parse(readFileSync(join(site.build.dist, 'papers.json'), 'utf8')) as { id: string; title: string }[];
+    const papersJson = JSON.parse(readFileSync(join(site.build.dist, 'papers.json'), 'utf8')) as {
+      id: string;
+      title: string;
+    }[];
     expect(papersJson).toHaveLength(SEED_PAPERS + GOOD_TITLES_OF_BROKEN_DUMPS.length);
     const seedIds = new Set(seedsOnly.papers.map((paper) => paper.id));
     const added = papersJson.filter((paper) => !seedIds.has(paper.id)).map((paper) => paper.title);
@@ -93,7 +122,9 @@ describe('a site built with broken dumps beside the seeds', () => {
         expect(cells[0], dump.file).toBe(dump.file);
         expect(cells[6], `${dump.file}: warnings column`).toBe('1');
         const warnings = page.locator(`h3:text-is("${dump.file}") + ul > li`);
-        expect(await warnings.allInnerTexts(), dump.file).toEqual([`${dump.line === null ? 'Whole file' : `Line ${dump.line}`}: ${dump.message}`]);
+        expect(await warnings.allInnerTexts(), dump.file).toEqual([
+          `${dump.line === null ? 'Whole file' : `Line ${dump.line}`}: ${dump.message}`,
+        ]);
       }
     } finally {
       await page.close();

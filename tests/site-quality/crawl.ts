@@ -18,7 +18,11 @@ export interface PageFacts {
 
 /** The URL path a built file is served at: `a/index.html` → `/a/`. */
 function servedPath(file: string): string {
-  return file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
+  return file === 'index.html'
+    ? '/'
+    : file.endsWith('/index.html')
+      ? `/${file.slice(0, -'index.html'.length)}`
+      : `/${file}`;
 }
 
 /** Ids and references of HTML documents, parsed in the page (any page will do, e.g. about:blank). */
@@ -26,31 +30,43 @@ export async function pageFacts(page: Page, documents: { file: string; html: str
   const facts: PageFacts[] = [];
   for (let start = 0; start < documents.length; start += 40) {
     facts.push(
-      ...(await page.evaluate((batch) => {
-        const parser = new DOMParser();
-        return batch.map(({ file, html }) => {
-          const doc = parser.parseFromString(html, 'text/html');
-          const references: { where: string; value: string }[] = [];
-          const add = (where: string, value: string | null) => {
-            if (value !== null) references.push({ where, value: value.trim() });
-          };
-          for (const element of doc.querySelectorAll('[href]')) {
-            const rel = element.tagName === 'LINK' ? ` rel=${element.getAttribute('rel') ?? ''}` : '';
-            add(`<${element.tagName.toLowerCase()}${rel} href>`, element.getAttribute('href'));
-          }
-          for (const element of doc.querySelectorAll('[src]')) add(`<${element.tagName.toLowerCase()} src>`, element.getAttribute('src'));
-          for (const element of doc.querySelectorAll('[poster]')) add(`<${element.tagName.toLowerCase()} poster>`, element.getAttribute('poster'));
-          for (const element of doc.querySelectorAll('[srcset]')) {
-            for (const candidate of (element.getAttribute('srcset') ?? '').split(',')) add(`<${element.tagName.toLowerCase()} srcset>`, candidate.trim().split(/\s+/)[0] ?? '');
-          }
-          for (const form of doc.querySelectorAll('form[action]')) add('<form action>', form.getAttribute('action'));
-          for (const meta of doc.querySelectorAll('meta[http-equiv="refresh" i]')) add('<meta refresh>', /url=(.*)$/i.exec(meta.getAttribute('content') ?? '')?.[1] ?? '');
-          const styles = [...doc.querySelectorAll('style')].map((style) => style.textContent ?? '').concat([...doc.querySelectorAll('[style]')].map((element) => element.getAttribute('style') ?? ''));
-          for (const css of styles) for (const match of css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)) add('CSS url()', match[2]!);
-          const ids = [...doc.querySelectorAll('[id]')].map((element) => element.id).concat([...doc.querySelectorAll('a[name]')].map((element) => element.getAttribute('name')!));
-          return { file, ids, references };
-        });
-      }, documents.slice(start, start + 40))),
+      ...(await page.evaluate(
+        (batch) => {
+          const parser = new DOMParser();
+          return batch.map(({ file, html }) => {
+            const doc = parser.parseFromString(html, 'text/html');
+            const references: { where: string; value: string }[] = [];
+            const add = (where: string, value: string | null) => {
+              if (value !== null) references.push({ where, value: value.trim() });
+            };
+            for (const element of doc.querySelectorAll('[href]')) {
+              const rel = element.tagName === 'LINK' ? ` rel=${element.getAttribute('rel') ?? ''}` : '';
+              add(`<${element.tagName.toLowerCase()}${rel} href>`, element.getAttribute('href'));
+            }
+            for (const element of doc.querySelectorAll('[src]'))
+              add(`<${element.tagName.toLowerCase()} src>`, element.getAttribute('src'));
+            for (const element of doc.querySelectorAll('[poster]'))
+              add(`<${element.tagName.toLowerCase()} poster>`, element.getAttribute('poster'));
+            for (const element of doc.querySelectorAll('[srcset]')) {
+              for (const candidate of (element.getAttribute('srcset') ?? '').split(','))
+                add(`<${element.tagName.toLowerCase()} srcset>`, candidate.trim().split(/\s+/)[0] ?? '');
+            }
+            for (const form of doc.querySelectorAll('form[action]')) add('<form action>', form.getAttribute('action'));
+            for (const meta of doc.querySelectorAll('meta[http-equiv="refresh" i]'))
+              add('<meta refresh>', /url=(.*)$/i.exec(meta.getAttribute('content') ?? '')?.[1] ?? '');
+            const styles = [...doc.querySelectorAll('style')]
+              .map((style) => style.textContent ?? '')
+              .concat([...doc.querySelectorAll('[style]')].map((element) => element.getAttribute('style') ?? ''));
+            for (const css of styles)
+              for (const match of css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)) add('CSS url()', match[2]!);
+            const ids = [...doc.querySelectorAll('[id]')]
+              .map((element) => element.id)
+              .concat([...doc.querySelectorAll('a[name]')].map((element) => element.getAttribute('name')!));
+            return { file, ids, references };
+          });
+        },
+        documents.slice(start, start + 40),
+      )),
     );
   }
   return facts;
@@ -71,7 +87,10 @@ export interface CrawlReport {
  */
 export async function crawlSite(dist: string, page: Page, siteOrigin: string): Promise<CrawlReport> {
   const files = htmlFiles(dist);
-  const facts = await pageFacts(page, files.map((file) => ({ file, html: readFileSync(join(dist, file), 'utf8') })));
+  const facts = await pageFacts(
+    page,
+    files.map((file) => ({ file, html: readFileSync(join(dist, file), 'utf8') })),
+  );
   const idsByFile = new Map(facts.map((fact) => [fact.file, new Set(fact.ids)]));
   const problems: string[] = [];
   let checked = 0;
@@ -107,8 +126,12 @@ export async function crawlSite(dist: string, page: Page, siteOrigin: string): P
       }
       const found = targetFile(pathname);
       if (found === null) {
-        const isDirectory = existsSync(join(dist, pathname.replace(/^\//, ''))) && statSync(join(dist, pathname.replace(/^\//, ''))).isDirectory();
-        problems.push(`${file}: ${where} "${value}" leads to ${isDirectory ? 'a directory without its trailing slash' : 'no file'}`);
+        const isDirectory =
+          existsSync(join(dist, pathname.replace(/^\//, ''))) &&
+          statSync(join(dist, pathname.replace(/^\//, ''))).isDirectory();
+        problems.push(
+          `${file}: ${where} "${value}" leads to ${isDirectory ? 'a directory without its trailing slash' : 'no file'}`,
+        );
         continue;
       }
       if (target.hash.length > 1) {
@@ -147,7 +170,12 @@ export function missingPrecacheFiles(dist: string): { precache: string[]; missin
 export function pageAssets(fact: PageFacts, siteOrigin: string): string[] {
   const base = new URL(servedPath(fact.file), siteOrigin);
   return fact.references
-    .filter(({ where }) => /^<(script|img|source|video|audio|iframe|embed) (src|srcset|poster)>$|^<link rel=(icon|stylesheet|modulepreload|preload|manifest)\b/.test(where) || where === 'CSS url()')
+    .filter(
+      ({ where }) =>
+        /^<(script|img|source|video|audio|iframe|embed) (src|srcset|poster)>$|^<link rel=(icon|stylesheet|modulepreload|preload|manifest)\b/.test(
+          where,
+        ) || where === 'CSS url()',
+    )
     .map(({ value }) => new URL(value, base))
     .filter((target) => target.origin === new URL(siteOrigin).origin)
     .map((target) => target.pathname);

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { expectedDigest, paperIdFromUrl, searchOutcome, url } from '../browser/helpers.ts';
-import { cspViolations, htmlFiles, pageTypes, pageTypeUrl, recordCspViolations, useSharedBrowser, requireHarness } from './helpers.ts';
+import {
+  cspViolations,
+  htmlFiles,
+  pageTypes,
+  pageTypeUrl,
+  recordCspViolations,
+  useSharedBrowser,
+  requireHarness,
+} from './helpers.ts';
 
 const shared = useSharedBrowser();
 
@@ -44,7 +52,8 @@ test('every built HTML page carries the policy in a meta tag before any script, 
     for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", 'script-src ']) {
       if (!policy.includes(directive)) problems.push(`${file}: the policy lacks ${directive.trim()}`);
     }
-    if (/'unsafe-inline'|'unsafe-eval'/.test(policy)) problems.push(`${file}: the policy allows unsafe-inline or unsafe-eval`);
+    if (/'unsafe-inline'|'unsafe-eval'/.test(policy))
+      problems.push(`${file}: the policy allows unsafe-inline or unsafe-eval`);
   }
   expect(problems).toEqual([]);
 });
@@ -80,15 +89,23 @@ test('the search page while searching, filtering, sorting, showing more results 
     await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 10);
     const topic = (await page.getAttribute('#filter-topic input[name="topic"]', 'value'))!;
     await page.check(`#filter-topic input[value="${topic}"]`);
-    await searchOutcome(page, [['q', 'language model'], ['topic', topic]]);
+    await searchOutcome(page, [
+      ['q', 'language model'],
+      ['topic', topic],
+    ]);
     await page.selectOption('#search-sort', 'date');
-    const sorted = await searchOutcome(page, [['q', 'language model'], ['sort', 'date'], ['topic', topic]]);
+    const sorted = await searchOutcome(page, [
+      ['q', 'language model'],
+      ['sort', 'date'],
+      ['topic', topic],
+    ]);
     expect(sorted.count).toBeGreaterThan(0);
 
     // The first search registered the offline worker; it takes control of the page.
     const worker = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
+      if (!navigator.serviceWorker.controller)
+        await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
       return { script: registration.active?.scriptURL ?? '', controlled: navigator.serviceWorker.controller !== null };
     });
     expect(new URL(worker.script).pathname).toBe('/sw.js');

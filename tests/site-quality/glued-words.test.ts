@@ -14,7 +14,7 @@ import { firstDifference, gluedInIndex, gluedOnPages } from './text-checks.ts';
 
 const shared = useSharedBrowser();
 
-test('the config keeps the HTML-aware compression (compressHTML: true), not Astro 7\'s word-gluing default', () => {
+test("the config keeps the HTML-aware compression (compressHTML: true), not Astro 7's word-gluing default", () => {
   expect(config.compressHTML).toBe(true);
 });
 
@@ -35,7 +35,7 @@ test("Pagefind's index holds every paper's title, aliases and abstract with the 
   expect(gluedInIndex(fragments, papers)).toEqual([]);
 });
 
-test('the page check sees the glue of Astro 7\'s default compression (white space between tags dropped)', async () => {
+test("the page check sees the glue of Astro 7's default compression (white space between tags dropped)", async () => {
   const paper = expectedDigest().result.papers.find((candidate) => candidate.aliases.length > 0)!;
   const dist = mkdtempSync(join(tmpdir(), 'rd-glue-'));
   try {
@@ -54,12 +54,24 @@ test('the page check sees the glue of Astro 7\'s default compression (white spac
 });
 
 test('the index check sees glued words when there are some (it can fail)', () => {
-  const paper = expectedDigest().result.papers.find((candidate) => candidate.links.some((link) => candidate.abstract.includes(` ${link}`)))!;
+  const paper = expectedDigest().result.papers.find((candidate) =>
+    candidate.links.some((link) => candidate.abstract.includes(` ${link}`)),
+  )!;
   const url = paper.links.find((link) => paper.abstract.includes(` ${link}`))!;
   const glued = paper.abstract.replace(` ${url}`, url);
   expect(glued).not.toBe(paper.abstract);
-  expect(gluedInIndex([{ url: `/papers/${paper.id}/`, content: `${paper.title}. Abstract. ${glued}`, meta: { title: paper.title }, filters: {} }], [{ ...paper, aliases: [] }])).toEqual([
-    expect.stringMatching(new RegExp(`^${paper.id}: the indexed content lacks the abstract as written`)),
-  ]);
+  expect(
+    gluedInIndex(
+      [
+        {
+          url: `/papers/${paper.id}/`,
+          content: `${paper.title}. Abstract. ${glued}`,
+          meta: { title: paper.title },
+          filters: {},
+        },
+      ],
+      [{ ...paper, aliases: [] }],
+    ),
+  ).toEqual([expect.stringMatching(new RegExp(`^${paper.id}: the indexed content lacks the abstract as written`))]);
   expect(firstDifference('two words', 'twowords')).toContain('but found');
 });

@@ -66,11 +66,18 @@ export interface DigestView {
 }
 
 /** A paper page with neither aliases nor a derived title, one with aliases, one with a derived title. */
-function samplePapers(papers: readonly PaperRecord[]): { plain: PaperRecord; aliased: PaperRecord; derived: PaperRecord } {
-  const plain = papers.find((paper) => paper.aliases.length === 0 && !paper.titleDerived && paper.links.length > 0) ?? papers.find((paper) => paper.aliases.length === 0 && !paper.titleDerived);
+function samplePapers(papers: readonly PaperRecord[]): {
+  plain: PaperRecord;
+  aliased: PaperRecord;
+  derived: PaperRecord;
+} {
+  const plain =
+    papers.find((paper) => paper.aliases.length === 0 && !paper.titleDerived && paper.links.length > 0) ??
+    papers.find((paper) => paper.aliases.length === 0 && !paper.titleDerived);
   const aliased = papers.find((paper) => paper.aliases.length > 0);
   const derived = papers.find((paper) => paper.titleDerived);
-  if (!plain || !aliased || !derived) throw new Error('the corpus lacks a plain paper, a paper with aliases or a paper with a derived title');
+  if (!plain || !aliased || !derived)
+    throw new Error('the corpus lacks a plain paper, a paper with aliases or a paper with a derived title');
   return { plain, aliased, derived };
 }
 
@@ -81,7 +88,12 @@ export function pageTypes(digest: DigestView): PageType[] {
   if (!paginated) throw new Error('no topic has more than one page');
   const topicName = (id: string) => digest.topicNames.get(id) ?? id;
   const firstTopic = [...digest.topicNames.keys()].find((id) => id !== 'other' && id !== paginated[0]) ?? paginated[0];
-  const page = (name: string, path: string, h1: string): PageType => ({ name, path, h1, file: path === '/404/' ? '404.html' : `${path.slice(1)}index.html` });
+  const page = (name: string, path: string, h1: string): PageType => ({
+    name,
+    path,
+    h1,
+    file: path === '/404/' ? '404.html' : `${path.slice(1)}index.html`,
+  });
   return [
     page('home', '/', SITE_NAME),
     page('topics index', '/topics/', 'Topics'),
@@ -133,7 +145,9 @@ export interface VnuMessage {
 export function validateHtml(files: readonly string[]): Promise<string[]> {
   return new Promise((done, fail) => {
     // Java reads the arguments itself: no shell, so hundreds of paths are no problem.
-    const child = spawn('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -153,9 +167,15 @@ export function validateHtml(files: readonly string[]): Promise<string[]> {
         return;
       }
       const errors = report.messages
-        .filter((message) => message.type === 'error' || message.subType === 'fatal' || message.type === 'non-document-error')
-        .map((message) => `${(message.url ?? '?').replace(/^file:/, '')}:${message.lastLine ?? '?'}: ${message.message}${message.extract ? ` [${message.extract.trim()}]` : ''}`);
-      if (code !== 0 && errors.length === 0) fail(new Error(`the Nu checker exited with ${code}:\n${stderr.slice(0, 2000)}`));
+        .filter(
+          (message) => message.type === 'error' || message.subType === 'fatal' || message.type === 'non-document-error',
+        )
+        .map(
+          (message) =>
+            `${(message.url ?? '?').replace(/^file:/, '')}:${message.lastLine ?? '?'}: ${message.message}${message.extract ? ` [${message.extract.trim()}]` : ''}`,
+        );
+      if (code !== 0 && errors.length === 0)
+        fail(new Error(`the Nu checker exited with ${code}:\n${stderr.slice(0, 2000)}`));
       else done(errors);
     });
   });
@@ -180,13 +200,17 @@ export async function recordCspViolations(context: BrowserContext): Promise<stri
     window.__cspViolations = [];
     document.addEventListener(
       'securitypolicyviolation',
-      (event) => window.__cspViolations!.push(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber} on ${location.pathname}`),
+      (event) =>
+        window.__cspViolations!.push(
+          `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber} on ${location.pathname}`,
+        ),
       true,
     );
   });
   const consoleMessages: string[] = [];
   context.on('console', (message) => {
-    if (/content security policy|content-security-policy|refused to/i.test(message.text())) consoleMessages.push(`console ${message.type()}: ${message.text()}`);
+    if (/content security policy|content-security-policy|refused to/i.test(message.text()))
+      consoleMessages.push(`console ${message.type()}: ${message.text()}`);
   });
   return consoleMessages;
 }
@@ -242,7 +266,13 @@ export async function focusState(page: Page) {
       outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
       outlineVisible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
       focusVisible: element.matches(':focus-visible'),
-      onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth,
+      onScreen:
+        box.width > 0 &&
+        box.height > 0 &&
+        box.bottom > 0 &&
+        box.right > 0 &&
+        box.top < innerHeight &&
+        box.left < innerWidth,
     };
   });
 }

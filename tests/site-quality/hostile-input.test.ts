@@ -13,17 +13,36 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findUrlSpans } from '../../src/ingest/extract-links.ts';
-import { ingestDumps, readDumpFolder, readTopicDefinitions, type IngestResult, type PaperRecord } from '../../src/ingest/index.ts';
+import {
+  ingestDumps,
+  readDumpFolder,
+  readTopicDefinitions,
+  type IngestResult,
+  type PaperRecord,
+} from '../../src/ingest/index.ts';
 import { paperIdFromUrl, searchOutcome } from '../browser/helpers.ts';
 import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { crawlSite, siteOriginOf } from './crawl.ts';
-import { cspViolations, htmlFiles, readPagefindFragments, recordCspViolations, requireHarness, SITE_NAME, validateHtml, type PagefindFragment } from './helpers.ts';
+import {
+  cspViolations,
+  htmlFiles,
+  readPagefindFragments,
+  recordCspViolations,
+  requireHarness,
+  SITE_NAME,
+  validateHtml,
+  type PagefindFragment,
+} from './helpers.ts';
 import { buildIsolatedSite, HOSTILE_FIXTURES, type IsolatedBuild } from './isolated-build.ts';
 import { gluedInIndex, gluedOnPages } from './text-checks.ts';
 
 const FIXTURES = ['hostile-daily-page.txt', 'hostile-abstract-lines.txt', 'hostile-metadata.txt'];
-const FORMATS: Record<string, string> = { 'hostile-daily-page.txt': 'daily-page', 'hostile-abstract-lines.txt': 'abstract-lines', 'hostile-metadata.txt': 'daily-page-metadata' };
+const FORMATS: Record<string, string> = {
+  'hostile-daily-page.txt': 'daily-page',
+  'hostile-abstract-lines.txt': 'abstract-lines',
+  'hostile-metadata.txt': 'daily-page-metadata',
+};
 
 /** Payloads that must be readable, character for character, in the text of the page of the paper holding them. */
 const PAYLOADS = [
@@ -63,7 +82,10 @@ let fragments: PagefindFragment[];
 
 beforeAll(async () => {
   requireHarness();
-  build = await buildIsolatedSite('hostile', FIXTURES.map((file) => join(HOSTILE_FIXTURES, file)));
+  build = await buildIsolatedSite(
+    'hostile',
+    FIXTURES.map((file) => join(HOSTILE_FIXTURES, file)),
+  );
   server = await startStaticServer(build.dist);
   browser = await launchBrowser();
   ingest = ingestDumps(readDumpFolder(build.seeds), readTopicDefinitions(join(build.root, 'content/topics')));
@@ -80,7 +102,13 @@ afterAll(async () => {
 const site = (path: string) => `${server.url}${path}`;
 
 /** A context that records CSP violations and fails on any dialog (alert, confirm, prompt). */
-async function watchedContext(): Promise<{ context: BrowserContext; page: Page; dialogs: string[]; cspConsole: string[]; pageErrors: string[] }> {
+async function watchedContext(): Promise<{
+  context: BrowserContext;
+  page: Page;
+  dialogs: string[];
+  cspConsole: string[];
+  pageErrors: string[];
+}> {
   const context = await browser.newContext();
   const cspConsole = await recordCspViolations(context);
   const page = await context.newPage();
@@ -110,13 +138,16 @@ async function injectedThings(page: Page, scope: string): Promise<string[]> {
         const value = element.getAttribute(name);
         if (value === null) continue;
         const protocol = new URL(value, location.href).protocol;
-        if (protocol !== 'http:' && protocol !== 'https:') found.push(`<${element.tagName.toLowerCase()} ${name}="${value}">`);
+        if (protocol !== 'http:' && protocol !== 'https:')
+          found.push(`<${element.tagName.toLowerCase()} ${name}="${value}">`);
       }
     }
     const scopes = [...document.querySelectorAll(scope)];
     if (scopes.length === 0) found.push(`nothing matches ${scope}`);
     for (const root of scopes) {
-      for (const element of root.querySelectorAll('img, svg, iframe, object, embed, script, style, b, strong, em, i, code, del, s, blockquote, textarea, hr, table, ol ol, h3 h3, input, button, form')) {
+      for (const element of root.querySelectorAll(
+        'img, svg, iframe, object, embed, script, style, b, strong, em, i, code, del, s, blockquote, textarea, hr, table, ol ol, h3 h3, input, button, form',
+      )) {
         // The page's own Copy button and its script, as children of the citation block (dump text
         // there is inside the <pre>, so it cannot make these).
         if (element.matches('section.cite > script, section.cite > .cite-head > button.copy-button')) continue;
@@ -125,9 +156,13 @@ async function injectedThings(page: Page, scope: string): Promise<string[]> {
         found.push(`${element.tagName.toLowerCase()} in ${scope}: ${element.outerHTML.slice(0, 80)}`);
       }
     }
-    if (document.querySelectorAll('h1').length !== 1) found.push(`${document.querySelectorAll('h1').length} h1 elements`);
-    for (const script of document.querySelectorAll('script')) if (/alert\(/.test(script.textContent ?? '')) found.push(`script: ${script.outerHTML.slice(0, 80)}`);
-    for (const style of document.querySelectorAll('style')) if ((style.textContent ?? '').includes('body{display:none}')) found.push(`style: ${style.textContent?.slice(0, 80)}`);
+    if (document.querySelectorAll('h1').length !== 1)
+      found.push(`${document.querySelectorAll('h1').length} h1 elements`);
+    for (const script of document.querySelectorAll('script'))
+      if (/alert\(/.test(script.textContent ?? '')) found.push(`script: ${script.outerHTML.slice(0, 80)}`);
+    for (const style of document.querySelectorAll('style'))
+      if ((style.textContent ?? '').includes('body{display:none}'))
+        found.push(`style: ${style.textContent?.slice(0, 80)}`);
     if (getComputedStyle(document.body).display === 'none') found.push('the body is hidden');
     return found;
   }, scope);
@@ -208,7 +243,7 @@ describe('paper pages', () => {
     }
   });
 
-  test('without the CSP\'s protection (bypassed), still no payload runs: the escaping alone keeps it text', async () => {
+  test("without the CSP's protection (bypassed), still no payload runs: the escaping alone keeps it text", async () => {
     const context = await browser.newContext({ bypassCSP: true });
     try {
       const page = await context.newPage();
@@ -247,22 +282,56 @@ describe('paper pages', () => {
       let links = 0;
       for (const paper of hostile) {
         await page.goto(site(`/papers/${paper.id}/`));
-        const anchors = await page.$$eval('.abstract a', (elements) => elements.map((a) => ({ href: a.getAttribute('href') ?? '', rel: a.getAttribute('rel'), text: a.textContent, attributes: a.getAttributeNames() })));
+        const anchors = await page.$$eval('.abstract a', (elements) =>
+          elements.map((a) => ({
+            href: a.getAttribute('href') ?? '',
+            rel: a.getAttribute('rel'),
+            text: a.textContent,
+            attributes: a.getAttributeNames(),
+          })),
+        );
         const expected = findUrlSpans(paper.abstract).map((span) => span.url);
-        if (JSON.stringify(anchors.map((anchor) => anchor.href)) !== JSON.stringify(expected)) problems.push(`${paper.id}: abstract links ${JSON.stringify(anchors.map((anchor) => anchor.href))}, expected ${JSON.stringify(expected)}`);
-        const listed = await page.$$eval('h2:text-is("Links") + ul a', (elements) => elements.map((a) => ({ href: a.getAttribute('href') ?? '', rel: a.getAttribute('rel'), text: a.textContent, attributes: a.getAttributeNames() })));
-        if (JSON.stringify(listed.map((anchor) => anchor.href)) !== JSON.stringify(paper.links)) problems.push(`${paper.id}: "Links" lists ${JSON.stringify(listed.map((anchor) => anchor.href))}, expected ${JSON.stringify(paper.links)}`);
+        if (JSON.stringify(anchors.map((anchor) => anchor.href)) !== JSON.stringify(expected))
+          problems.push(
+            `${paper.id}: abstract links ${JSON.stringify(anchors.map((anchor) => anchor.href))}, expected ${JSON.stringify(expected)}`,
+          );
+        const listed = await page.$$eval('h2:text-is("Links") + ul a', (elements) =>
+          elements.map((a) => ({
+            href: a.getAttribute('href') ?? '',
+            rel: a.getAttribute('rel'),
+            text: a.textContent,
+            attributes: a.getAttributeNames(),
+          })),
+        );
+        if (JSON.stringify(listed.map((anchor) => anchor.href)) !== JSON.stringify(paper.links))
+          problems.push(
+            `${paper.id}: "Links" lists ${JSON.stringify(listed.map((anchor) => anchor.href))}, expected ${JSON.stringify(paper.links)}`,
+          );
         for (const anchor of [...anchors, ...listed]) {
           links++;
-          if (!/^https?:\/\/[^\s"'<>]+$/.test(anchor.href) || !['http:', 'https:'].includes(new URL(anchor.href).protocol)) problems.push(`${paper.id}: link to ${anchor.href}`);
-          if (anchor.rel !== 'noopener noreferrer') problems.push(`${paper.id}: link to ${anchor.href} has rel=${JSON.stringify(anchor.rel)}`);
-          if (anchor.text !== anchor.href) problems.push(`${paper.id}: link text ${JSON.stringify(anchor.text)} for ${anchor.href}`);
-          if (JSON.stringify(anchor.attributes.sort()) !== JSON.stringify(['href', 'rel'])) problems.push(`${paper.id}: link to ${anchor.href} has attributes ${anchor.attributes.join(', ')}`);
+          if (
+            !/^https?:\/\/[^\s"'<>]+$/.test(anchor.href) ||
+            !['http:', 'https:'].includes(new URL(anchor.href).protocol)
+          )
+            problems.push(`${paper.id}: link to ${anchor.href}`);
+          if (anchor.rel !== 'noopener noreferrer')
+            problems.push(`${paper.id}: link to ${anchor.href} has rel=${JSON.stringify(anchor.rel)}`);
+          if (anchor.text !== anchor.href)
+            problems.push(`${paper.id}: link text ${JSON.stringify(anchor.text)} for ${anchor.href}`);
+          if (JSON.stringify(anchor.attributes.sort()) !== JSON.stringify(['href', 'rel']))
+            problems.push(`${paper.id}: link to ${anchor.href} has attributes ${anchor.attributes.join(', ')}`);
         }
       }
       // The quoted and the Markdown-wrapped addresses were links, cut where the text around them starts.
       expect(hostile.flatMap((paper) => paper.links)).toEqual(
-        expect.arrayContaining(['https://example.org/hostile/lora-code', 'http://mirror.example.net/lora?x=1&y=2', 'https://example.com/pixel.png', 'https://autolink.example.org/page', 'https://example.org/a', 'https://example.org/b']),
+        expect.arrayContaining([
+          'https://example.org/hostile/lora-code',
+          'http://mirror.example.net/lora?x=1&y=2',
+          'https://example.com/pixel.png',
+          'https://autolink.example.org/page',
+          'https://example.org/a',
+          'https://example.org/b',
+        ]),
       );
       expect(links).toBeGreaterThanOrEqual(12);
       expect(problems).toEqual([]);
@@ -296,9 +365,12 @@ describe('listings', () => {
         const path = file === '404.html' ? '/no-such-page/' : `/${file.replace(/index\.html$/, '')}`;
         await page.goto(site(path), { waitUntil: 'networkidle' });
         for (const paper of listed) {
-          const texts = await page.$$eval(`a[href="/papers/${paper.id}/"]`, (links) => links.map((link) => link.textContent));
+          const texts = await page.$$eval(`a[href="/papers/${paper.id}/"]`, (links) =>
+            links.map((link) => link.textContent),
+          );
           cards += texts.length;
-          for (const text of texts) if (text !== paper.title) problems.push(`${path}: link to ${paper.id} reads ${JSON.stringify(text)}`);
+          for (const text of texts)
+            if (text !== paper.title) problems.push(`${path}: link to ${paper.id} reads ${JSON.stringify(text)}`);
         }
         problems.push(...(await injectedThings(page, '[data-paper-id]')).map((thing) => `${path}: ${thing}`));
         problems.push(...(await cspViolations(page)));
@@ -352,12 +424,17 @@ describe('search', () => {
         const id = paperIdFromUrl(item.href);
         const paper = ingest.papers.find((candidate) => candidate.id === id)!;
         if (item.title !== paper.title) problems.push(`${id}: result title ${JSON.stringify(item.title)}`);
-        if (!indexedContent(id).includes(item.excerpt)) problems.push(`${id}: excerpt ${JSON.stringify(item.excerpt)} is not the indexed text`);
-        if (item.excerptElements.some((tag) => tag !== 'mark')) problems.push(`${id}: excerpt elements ${item.excerptElements.join(', ')}`);
+        if (!indexedContent(id).includes(item.excerpt))
+          problems.push(`${id}: excerpt ${JSON.stringify(item.excerpt)} is not the indexed text`);
+        if (item.excerptElements.some((tag) => tag !== 'mark'))
+          problems.push(`${id}: excerpt elements ${item.excerptElements.join(', ')}`);
         // A paper found by its organisation alone (searchable text, not shown in the result) has nothing to mark.
-        const foundByOrganisation = !`${paper.title} ${paper.abstract}`.toLowerCase().includes(query) && (paper.organization ?? '').toLowerCase().includes(query);
+        const foundByOrganisation =
+          !`${paper.title} ${paper.abstract}`.toLowerCase().includes(query) &&
+          (paper.organization ?? '').toLowerCase().includes(query);
         if (item.marks.length === 0 && !foundByOrganisation) problems.push(`${id}: nothing marked`);
-        if (item.elements.some((tag) => !['h2', 'a', 'p', 'mark'].includes(tag))) problems.push(`${id}: result elements ${item.elements.join(', ')}`);
+        if (item.elements.some((tag) => !['h2', 'a', 'p', 'mark'].includes(tag)))
+          problems.push(`${id}: result elements ${item.elements.join(', ')}`);
       }
       problems.push(...(await injectedThings(page, '#search-results')), ...(await cspViolations(page)));
       expect(problems).toEqual([]);
@@ -376,7 +453,9 @@ describe('search', () => {
       const paper = hostile.find((candidate) => candidate.abstract.includes('&amp;amp;'))!;
       expect(outcome.results.map((result) => result.id)).toContain(paper.id);
       const excerpt = page.locator(`#search-results > li:has(a[href="/papers/${paper.id}/"]) p`).last();
-      expect(await excerpt.textContent()).toContain('Entities must stay as written: &lt;b&gt;not bold&lt;/b&gt;, &amp;amp; and &#60;script&#62; are text');
+      expect(await excerpt.textContent()).toContain(
+        'Entities must stay as written: &lt;b&gt;not bold&lt;/b&gt;, &amp;amp; and &#60;script&#62; are text',
+      );
       expect(await excerpt.locator('mark').allTextContents()).toEqual(['Entities']);
     } finally {
       await context.close();
@@ -387,11 +466,15 @@ describe('search', () => {
     const { context, page, dialogs } = await watchedContext();
     try {
       await page.goto(site('/search/'));
-      const options = await page.$$eval('#filter-organization option', (elements) => elements.map((option) => ({ value: option.getAttribute('value'), text: option.textContent })));
+      const options = await page.$$eval('#filter-organization option', (elements) =>
+        elements.map((option) => ({ value: option.getAttribute('value'), text: option.textContent })),
+      );
       expect(options).toContainEqual({ value: HOSTILE_ORGANIZATION, text: HOSTILE_ORGANIZATION });
       await page.selectOption('#filter-organization', HOSTILE_ORGANIZATION);
       const outcome = await searchOutcome(page, [['organization', HOSTILE_ORGANIZATION]]);
-      expect(outcome.results.map((result) => result.id)).toEqual([hostile.find((paper) => paper.organization === HOSTILE_ORGANIZATION)!.id]);
+      expect(outcome.results.map((result) => result.id)).toEqual([
+        hostile.find((paper) => paper.organization === HOSTILE_ORGANIZATION)!.id,
+      ]);
       expect(await injectedThings(page, '#search-results')).toEqual([]);
       expect(dialogs).toEqual([]);
     } finally {
@@ -415,15 +498,29 @@ describe('data files', () => {
     const page = await browser.newPage();
     try {
       await page.goto(site('/about/'));
-      const feeds = ['/feed.xml', ...ingest.papers.flatMap((paper) => paper.topics).filter((topic, index, all) => all.indexOf(topic) === index).map((topic) => `/topics/${topic}/feed.xml`)];
+      const feeds = [
+        '/feed.xml',
+        ...ingest.papers
+          .flatMap((paper) => paper.topics)
+          .filter((topic, index, all) => all.indexOf(topic) === index)
+          .map((topic) => `/topics/${topic}/feed.xml`),
+      ];
       const items = await page.evaluate(async (paths) => {
-        const parsed: { feed: string; error: string | null; items: { link: string; title: string; description: string }[] }[] = [];
+        const parsed: {
+          feed: string;
+          error: string | null;
+          items: { link: string; title: string; description: string }[];
+        }[] = [];
         for (const path of paths) {
           const xml = new DOMParser().parseFromString(await (await fetch(path)).text(), 'application/xml');
           parsed.push({
             feed: path,
             error: xml.querySelector('parsererror')?.textContent ?? null,
-            items: [...xml.querySelectorAll('item')].map((item) => ({ link: item.querySelector('link')?.textContent ?? '', title: item.querySelector('title')?.textContent ?? '', description: item.querySelector('description')?.textContent ?? '' })),
+            items: [...xml.querySelectorAll('item')].map((item) => ({
+              link: item.querySelector('link')?.textContent ?? '',
+              title: item.querySelector('title')?.textContent ?? '',
+              description: item.querySelector('description')?.textContent ?? '',
+            })),
           });
         }
         return parsed;
@@ -459,7 +556,13 @@ describe('data files', () => {
       }
       expect(depth, entry).toBe(0);
       // Only the fields the digest knows: no author, no field a title could have smuggled in.
-      expect(entry.match(/^ {2}(\w+) = /gm)?.map((field) => field.trim().replace(/ =$/, '')).filter((field) => !['title', 'note', 'year', 'month'].includes(field)), entry).toEqual([]);
+      expect(
+        entry
+          .match(/^ {2}(\w+) = /gm)
+          ?.map((field) => field.trim().replace(/ =$/, ''))
+          .filter((field) => !['title', 'note', 'year', 'month'].includes(field)),
+        entry,
+      ).toEqual([]);
     }
     const parsed = new Cite(bib).data as { title: string }[];
     expect(parsed).toHaveLength(ingest.papers.length);
@@ -472,7 +575,9 @@ describe('data files', () => {
 
 describe('the hostile build as a whole', () => {
   test('every page the hostile dumps reach passes the Nu checker with zero errors', async () => {
-    const reached = htmlFiles(build.dist).filter((file) => !file.startsWith('papers/') || hostile.some((paper) => file === `papers/${paper.id}/index.html`));
+    const reached = htmlFiles(build.dist).filter(
+      (file) => !file.startsWith('papers/') || hostile.some((paper) => file === `papers/${paper.id}/index.html`),
+    );
     expect(reached.length).toBeGreaterThan(20 + hostile.length);
     expect(await validateHtml(reached.map((file) => join(build.dist, file)))).toEqual([]);
   }, 180_000);

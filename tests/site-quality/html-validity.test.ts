@@ -25,7 +25,10 @@ test('the Nu checker run reports errors when there are some (the check can fail)
   const folder = mkdtempSync(join(tmpdir(), 'rd-vnu-'));
   try {
     const broken = join(folder, 'broken.html');
-    writeFileSync(broken, '<!doctype html><html lang="en"><head><title>x</title></head><body><p><div>block in p</p></span></body></html>');
+    writeFileSync(
+      broken,
+      '<!doctype html><html lang="en"><head><title>x</title></head><body><p><div>block in p</p></span></body></html>',
+    );
     const errors = await validateHtml([broken]);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.join('\n')).toContain('broken.html');

@@ -35,7 +35,13 @@ test('the pages the service worker keeps for offline use need no asset it does n
   const { precache } = missingPrecacheFiles(dist);
   const pages = precache.filter((path) => path.endsWith('/'));
   expect(pages).toEqual(expect.arrayContaining(['/search/', '/offline/']));
-  const facts = await pageFacts(shared.page, pages.map((path) => ({ file: `${path.slice(1)}index.html`, html: readFileSync(join(dist, path.slice(1), 'index.html'), 'utf8') })));
+  const facts = await pageFacts(
+    shared.page,
+    pages.map((path) => ({
+      file: `${path.slice(1)}index.html`,
+      html: readFileSync(join(dist, path.slice(1), 'index.html'), 'utf8'),
+    })),
+  );
   const origin = siteOriginOf(dist);
   const needed = facts.flatMap((fact) => pageAssets(fact, origin).map((asset) => ({ page: fact.file, asset })));
   // The favicon at least: the check looks at what the pages load.

@@ -22,10 +22,34 @@ const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.mi
  * one formula that does not parse).
  */
 const MATH_PAPERS = [
-  { id: 'r3-lora-rank-revealing-low-rank-adaptation-with-o-r-overhead', titleText: 'R³-LoRA: Rank-Revealing Low-Rank Adaptation with O(r) Overhead', titleFormulas: 2, abstractFormulas: 11, dollarsLeft: 0 },
-  { id: 'scaling-sparse-experts-to-1012-parameters-with-k-sparse-routing', titleText: 'Scaling Sparse Experts to 10¹² Parameters with k-Sparse Routing', titleFormulas: 2, abstractFormulas: 12, dollarsLeft: 3 },
-  { id: 'reward-margins-when-does-preference-optimization-help', titleText: 'Reward Margins – When Does Preference Optimization Help?', titleFormulas: 1, abstractFormulas: 7, dollarsLeft: 2 },
-  { id: 'vision-tokens-at-1-4-the-cost-pruning-for-multimodal-llms', titleText: 'Vision Tokens at 1/4 the Cost: Pruning for Multimodal LLMs', titleFormulas: 1, abstractFormulas: 6, dollarsLeft: 0 },
+  {
+    id: 'r3-lora-rank-revealing-low-rank-adaptation-with-o-r-overhead',
+    titleText: 'R³-LoRA: Rank-Revealing Low-Rank Adaptation with O(r) Overhead',
+    titleFormulas: 2,
+    abstractFormulas: 11,
+    dollarsLeft: 0,
+  },
+  {
+    id: 'scaling-sparse-experts-to-1012-parameters-with-k-sparse-routing',
+    titleText: 'Scaling Sparse Experts to 10¹² Parameters with k-Sparse Routing',
+    titleFormulas: 2,
+    abstractFormulas: 12,
+    dollarsLeft: 3,
+  },
+  {
+    id: 'reward-margins-when-does-preference-optimization-help',
+    titleText: 'Reward Margins – When Does Preference Optimization Help?',
+    titleFormulas: 1,
+    abstractFormulas: 7,
+    dollarsLeft: 2,
+  },
+  {
+    id: 'vision-tokens-at-1-4-the-cost-pruning-for-multimodal-llms',
+    titleText: 'Vision Tokens at 1/4 the Cost: Pruning for Multimodal LLMs',
+    titleFormulas: 1,
+    abstractFormulas: 6,
+    dollarsLeft: 0,
+  },
 ];
 
 const site = useIsolatedSite('math', [FIXTURE]);
@@ -51,9 +75,13 @@ describe('math in titles and abstracts', () => {
         expect(text.split('$').length - 1, paper.id).toBe(paper.dollarsLeft);
       }
       await page.goto(`${site.server.url}/papers/reward-margins-when-does-preference-optimization-help/`);
-      expect(await page.locator('.abstract').innerText()).toContain('a formula we cannot typeset, $\\frac{a}$, is kept as its source');
+      expect(await page.locator('.abstract').innerText()).toContain(
+        'a formula we cannot typeset, $\\frac{a}$, is kept as its source',
+      );
       await page.goto(`${site.server.url}/papers/scaling-sparse-experts-to-1012-parameters-with-k-sparse-routing/`);
-      expect(await page.locator('.abstract').innerText()).toContain('about $5 per GPU hour, or between $2 and $3 on spot instances');
+      expect(await page.locator('.abstract').innerText()).toContain(
+        'about $5 per GPU hour, or between $2 and $3 on spot instances',
+      );
     } finally {
       await context.close();
     }
@@ -62,7 +90,9 @@ describe('math in titles and abstracts', () => {
   test('the build log notes the formula that does not parse, with file and line, as a note and not a warning', () => {
     const notes = site.build.log.split('\n').filter((line) => line.includes('does not parse'));
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatch(/note: 900_math-daily-page\.txt:21: formula shown as written, it does not parse: \$\\frac\{a\}\$/);
+    expect(notes[0]).toMatch(
+      /note: 900_math-daily-page\.txt:21: formula shown as written, it does not parse: \$\\frac\{a\}\$/,
+    );
     expect(notes[0]).not.toMatch(/WARN/);
   });
 
@@ -83,7 +113,12 @@ describe('math in titles and abstracts', () => {
 
 describe('pages with math stay within the site rules', () => {
   test('Nu HTML checker: no error on the math pages and the topic pages listing them', async () => {
-    const files = [...MATH_PAPERS.map((paper) => pageFile(paper.id)), ...['peft', 'alignment', 'moe', 'multimodal'].map((topic) => join(site.build.dist, 'topics', topic, 'index.html'))];
+    const files = [
+      ...MATH_PAPERS.map((paper) => pageFile(paper.id)),
+      ...['peft', 'alignment', 'moe', 'multimodal'].map((topic) =>
+        join(site.build.dist, 'topics', topic, 'index.html'),
+      ),
+    ];
     expect(await validateHtml(files)).toEqual([]);
   }, 120_000);
 
@@ -114,9 +149,22 @@ describe('pages with math stay within the site rules', () => {
       await page.goto(`${site.server.url}/papers/${MATH_PAPERS[1]!.id}/`);
       await page.addScriptTag({ content: AXE_SOURCE });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-        return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                context: Document,
+                options: unknown,
+              ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const results = await axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        });
+        return results.violations.map(
+          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
       });
       expect(violations).toEqual([]);
     } finally {
@@ -125,6 +173,7 @@ describe('pages with math stay within the site rules', () => {
   });
 
   test('a math page weighs at most 14 KB over the wire (gzip)', () => {
-    for (const paper of MATH_PAPERS) expect(gzipSync(readFileSync(pageFile(paper.id))).length, paper.id).toBeLessThanOrEqual(14 * 1024);
+    for (const paper of MATH_PAPERS)
+      expect(gzipSync(readFileSync(pageFile(paper.id))).length, paper.id).toBeLessThanOrEqual(14 * 1024);
   });
 });

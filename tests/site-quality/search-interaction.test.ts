@@ -20,8 +20,12 @@ test('after typing a query, the first click on "Show more results" shows the nex
     const all = await allMatches(page, 'language model');
     expect(all.length).toBeGreaterThan(20);
     await page.click('#search-more');
-    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20, undefined, { timeout: 5_000 });
-    expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'))).toBe(`/papers/${all[10]}/`);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20, undefined, {
+      timeout: 5_000,
+    });
+    expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'))).toBe(
+      `/papers/${all[10]}/`,
+    );
     // The query box still searches as it changes.
     await page.fill('#search-query', 'LoRA');
     const changed = await searchOutcome(page, [['q', 'LoRA']]);

@@ -24,7 +24,10 @@ function filesUnder(directory: string): Map<string, Buffer> {
   return new Map(
     readdirSync(directory, { withFileTypes: true, recursive: true })
       .filter((entry) => entry.isFile())
-      .map((entry) => [relative(directory, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name))]),
+      .map((entry) => [
+        relative(directory, join(entry.parentPath, entry.name)),
+        readFileSync(join(entry.parentPath, entry.name)),
+      ]),
   );
 }
 
@@ -32,7 +35,11 @@ test("the index built from the records is Pagefind's index of the rendered paper
   const dist = inject('distDir');
   const firstSeen = new Map(expectedDigest().result.papers.map((paper) => [paper.id, paper.firstSeen]));
   const pages = readdirSync(join(dist, 'papers'))
-    .map((id) => ({ url: `/papers/${id}/`, firstSeen: firstSeen.get(id) ?? '', content: readFileSync(join(dist, 'papers', id, 'index.html'), 'utf8') }))
+    .map((id) => ({
+      url: `/papers/${id}/`,
+      firstSeen: firstSeen.get(id) ?? '',
+      content: readFileSync(join(dist, 'papers', id, 'index.html'), 'utf8'),
+    }))
     // The redirect pages of merged papers are not indexed.
     .filter((page) => page.content.includes('data-pagefind-body'))
     .sort(compareByArrival)

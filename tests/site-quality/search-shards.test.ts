@@ -35,19 +35,48 @@ We align language models with wombat preferences using a reference-free objectiv
 
 const CASES: [string, string][][] = [
   [['q', 'mixture of experts']],
-  [['q', 'preference'], ['sort', 'date']],
-  [['q', 'preference'], ['sort', 'date-asc']],
-  [['q', 'language'], ['sort', 'upvotes']],
-  [['q', 'language'], ['sort', 'upvotes-asc']],
-  [['topic', 'Mixture-of-Experts'], ['sort', 'upvotes']],
-  [['topic', 'Parameter-efficient fine-tuning'], ['sort', 'date-asc']],
-  [['q', 'model'], ['year', '2025'], ['sort', 'date']],
-  [['q', '"instruction tuning"'], ['sort', 'upvotes']],
-  [['q', 'vision'], ['topic', 'Multimodal']],
+  [
+    ['q', 'preference'],
+    ['sort', 'date'],
+  ],
+  [
+    ['q', 'preference'],
+    ['sort', 'date-asc'],
+  ],
+  [
+    ['q', 'language'],
+    ['sort', 'upvotes'],
+  ],
+  [
+    ['q', 'language'],
+    ['sort', 'upvotes-asc'],
+  ],
+  [
+    ['topic', 'Mixture-of-Experts'],
+    ['sort', 'upvotes'],
+  ],
+  [
+    ['topic', 'Parameter-efficient fine-tuning'],
+    ['sort', 'date-asc'],
+  ],
+  [
+    ['q', 'model'],
+    ['year', '2025'],
+    ['sort', 'date'],
+  ],
+  [
+    ['q', '"instruction tuning"'],
+    ['sort', 'upvotes'],
+  ],
+  [
+    ['q', 'vision'],
+    ['topic', 'Multimodal'],
+  ],
 ];
 
 /** A shard's own files (the folder of shard 0 also holds Pagefind's script and the merging files). */
-const SHARD_FILE = /^(?:shard-(\d+)\/)?(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|(?:index|fragment|filter)\/.+)$/;
+const SHARD_FILE =
+  /^(?:shard-(\d+)\/)?(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|(?:index|fragment|filter)\/.+)$/;
 
 let copy: SiteCopy;
 let server: StaticServer;
@@ -70,15 +99,23 @@ afterAll(async () => {
 });
 
 /** Every result of a search, as the page lists them after "Show more results" is pressed until it goes. */
-async function everyResult(page: Page, origin: string, params: [string, string][]): Promise<{ status: string; ids: string[] }> {
+async function everyResult(
+  page: Page,
+  origin: string,
+  params: [string, string][],
+): Promise<{ status: string; ids: string[] }> {
   await page.goto(`${origin}/search/?${new URLSearchParams(params)}`);
   const { status, count } = await searchOutcome(page, params);
   while (await page.isVisible('#search-more')) {
     const shown = await page.$$eval('ol#search-results > li', (items) => items.length);
     await page.click('#search-more');
-    await page.waitForFunction((shown) => document.querySelectorAll('ol#search-results > li').length > shown, shown, { timeout: 10_000 });
+    await page.waitForFunction((shown) => document.querySelectorAll('ol#search-results > li').length > shown, shown, {
+      timeout: 10_000,
+    });
   }
-  const ids = await page.$$eval('ol#search-results > li a', (links) => links.map((link) => link.getAttribute('href') ?? ''));
+  const ids = await page.$$eval('ol#search-results > li a', (links) =>
+    links.map((link) => link.getAttribute('href') ?? ''),
+  );
   expect(ids).toHaveLength(count);
   return { status, ids: [...new Set(ids)] };
 }
@@ -136,7 +173,8 @@ describe('the seeds indexed in shards of 200 papers', () => {
     expect(log).toMatch(/Pagefind indexed 479 pages .*; 3 shards, 2 from cache\)/);
     const before = hashTree(join(copy.root, 'dist/pagefind'));
     const after = hashTree(join(rebuilt, 'pagefind'));
-    const shard = (tree: Record<string, string>, number: string) => Object.entries(tree).filter(([file]) => (SHARD_FILE.exec(file)?.[1] ?? '0') === number && SHARD_FILE.test(file));
+    const shard = (tree: Record<string, string>, number: string) =>
+      Object.entries(tree).filter(([file]) => (SHARD_FILE.exec(file)?.[1] ?? '0') === number && SHARD_FILE.test(file));
     expect(shard(before, '0').length).toBeGreaterThan(10);
     expect(shard(after, '0')).toEqual(shard(before, '0'));
     expect(shard(after, '1')).toEqual(shard(before, '1'));

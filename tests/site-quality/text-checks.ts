@@ -23,7 +23,9 @@ export function firstDifference(expected: string, actual: string): string | null
 async function paperPageTexts(page: Page, dist: string, papers: readonly PaperRecord[]) {
   const texts: { id: string; h1: string[]; aliases: string | null; abstract: string[]; pageText: string }[] = [];
   for (let start = 0; start < papers.length; start += 40) {
-    const batch = papers.slice(start, start + 40).map((paper) => ({ id: paper.id, html: readFileSync(join(dist, 'papers', paper.id, 'index.html'), 'utf8') }));
+    const batch = papers
+      .slice(start, start + 40)
+      .map((paper) => ({ id: paper.id, html: readFileSync(join(dist, 'papers', paper.id, 'index.html'), 'utf8') }));
     texts.push(
       ...(await page.evaluate((documents) => {
         const parser = new DOMParser();
@@ -60,15 +62,26 @@ export async function gluedOnPages(page: Page, dist: string, papers: readonly Pa
     if (text.h1.length !== 1) problems.push(`${paper.id}: ${text.h1.length} h1 elements`);
     else if (text.h1[0] !== title) problems.push(`${paper.id}: title ${firstDifference(title, text.h1[0]!)}`);
     if (text.abstract.length !== 1) problems.push(`${paper.id}: ${text.abstract.length} .abstract elements`);
-    else if (text.abstract[0] !== abstract) problems.push(`${paper.id}: abstract ${firstDifference(abstract, text.abstract[0]!)}`);
+    else if (text.abstract[0] !== abstract)
+      problems.push(`${paper.id}: abstract ${firstDifference(abstract, text.abstract[0]!)}`);
     const aliases = paper.aliases.length > 0 ? `Also listed as: ${paper.aliases.join('; ')}` : null;
-    if (text.aliases !== aliases) problems.push(`${paper.id}: "also listed as" ${firstDifference(aliases ?? '(none)', text.aliases ?? '(none)')}`);
-    for (const [field, value] of [['title', title], ['abstract', abstract]] as const) {
+    if (text.aliases !== aliases)
+      problems.push(`${paper.id}: "also listed as" ${firstDifference(aliases ?? '(none)', text.aliases ?? '(none)')}`);
+    for (const [field, value] of [
+      ['title', title],
+      ['abstract', abstract],
+    ] as const) {
       if (text.pageText.includes(` ${value} `)) continue;
       const first = value.split(' ')[0]!;
       const last = value.split(' ').at(-1)!;
-      const glued = [...text.pageText.matchAll(new RegExp(`\\S*(?:\\S${escapeRegExp(first)}|${escapeRegExp(last)}\\S)\\S*`, 'g'))].map((match) => match[0]).slice(0, 3);
-      problems.push(`${paper.id}: the page's text does not hold the ${field} as separate words${glued.length ? `; glued: ${glued.join(', ')}` : ''}`);
+      const glued = [
+        ...text.pageText.matchAll(new RegExp(`\\S*(?:\\S${escapeRegExp(first)}|${escapeRegExp(last)}\\S)\\S*`, 'g')),
+      ]
+        .map((match) => match[0])
+        .slice(0, 3);
+      problems.push(
+        `${paper.id}: the page's text does not hold the ${field} as separate words${glued.length ? `; glued: ${glued.join(', ')}` : ''}`,
+      );
     }
   }
   return problems;
@@ -86,14 +99,21 @@ export function gluedInIndex(fragments: readonly PagefindFragment[], papers: rea
       continue;
     }
     const { content, meta } = found[0]!;
-    if (meta.title !== paper.title) problems.push(`${paper.id}: indexed title ${firstDifference(paper.title, meta.title ?? '')}`);
+    if (meta.title !== paper.title)
+      problems.push(`${paper.id}: indexed title ${firstDifference(paper.title, meta.title ?? '')}`);
     // The words of the title, each alias and the abstract, in order and single-spaced.
-    for (const [field, text] of [['title', paper.title], ...paper.aliases.map((alias) => ['alias', alias]), ['abstract', paper.abstract]] as const) {
+    for (const [field, text] of [
+      ['title', paper.title],
+      ...paper.aliases.map((alias) => ['alias', alias]),
+      ['abstract', paper.abstract],
+    ] as const) {
       if (content.includes(text)) continue;
       const words = text.split(' ');
       let matched = 0;
       while (matched < words.length && content.includes(words.slice(0, matched + 1).join(' '))) matched++;
-      problems.push(`${paper.id}: the indexed content lacks the ${field} as written; it breaks off after ${JSON.stringify(words.slice(Math.max(0, matched - 4), matched).join(' '))}, then ${JSON.stringify(words.slice(matched, matched + 3).join(' '))}`);
+      problems.push(
+        `${paper.id}: the indexed content lacks the ${field} as written; it breaks off after ${JSON.stringify(words.slice(Math.max(0, matched - 4), matched).join(' '))}, then ${JSON.stringify(words.slice(matched, matched + 3).join(' '))}`,
+      );
     }
   }
   return problems;

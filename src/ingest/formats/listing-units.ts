@@ -11,8 +11,7 @@ export interface NumberedLine {
 }
 
 export type ListingUnit =
-  | { kind: 'text'; text: string; line: number }
-  | { kind: 'meta'; lines: NumberedLine[]; line: number };
+  { kind: 'text'; text: string; line: number } | { kind: 'meta'; lines: NumberedLine[]; line: number };
 
 export const METADATA_SEPARATOR = '·';
 const AUTHORS_LINE = /^•/;
@@ -21,7 +20,7 @@ const AUTHORS_LINE = /^•/;
 export function splitListingUnits(lines: readonly string[], start: number, firstLine: string | null): ListingUnit[] {
   const numbered: NumberedLine[] = [];
   for (let index = start; index < lines.length; index++) {
-    const text = (index === start && firstLine !== null ? firstLine : lines[index] ?? '').trim();
+    const text = (index === start && firstLine !== null ? firstLine : (lines[index] ?? '')).trim();
     if (text !== '') numbered.push({ text, line: index + 1 });
   }
   const units: ListingUnit[] = [];

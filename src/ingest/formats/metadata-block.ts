@@ -21,7 +21,11 @@ export function parseMetadataBlock(lines: readonly NumberedLine[]): ParsedMetada
   if (!first) return result;
   const bylineAt = first.text === METADATA_SEPARATOR ? null : first;
   if (bylineAt) readByline(bylineAt, result);
-  else result.problems.push({ line: first.line, message: 'metadata block is truncated: it has no authors or organisation line' });
+  else
+    result.problems.push({
+      line: first.line,
+      message: 'metadata block is truncated: it has no authors or organisation line',
+    });
   const separatorIndex = lines.findIndex((line) => line.text === METADATA_SEPARATOR);
   const dateLine = separatorIndex >= 0 ? lines[separatorIndex + 1] : undefined;
   if (dateLine) {
@@ -43,7 +47,10 @@ function readByline({ text, line }: NumberedLine, result: ParsedMetadata): void 
   if (/^\d+$/.test(count) && Number(count) >= 1 && Number(count) <= MAX_PLAUSIBLE_AUTHORS) {
     result.authorCount = Number(count);
   } else {
-    result.problems.push({ line, message: `"${shorten(text, 40)}" gives no plausible number of authors; the paper is kept without an author count` });
+    result.problems.push({
+      line,
+      message: `"${shorten(text, 40)}" gives no plausible number of authors; the paper is kept without an author count`,
+    });
   }
 }
 
@@ -66,7 +73,10 @@ function readDateLine({ text, line }: NumberedLine, result: ParsedMetadata): voi
     return;
   }
   if (parsed.kind === 'invalid') {
-    result.problems.push({ line, message: `"${shorten(text, 40)}" is not a real date (${parsed.reason}); the paper is kept without a date or upvote count` });
+    result.problems.push({
+      line,
+      message: `"${shorten(text, 40)}" is not a real date (${parsed.reason}); the paper is kept without a date or upvote count`,
+    });
     return;
   }
   result.date = parsed.date;
@@ -78,6 +88,9 @@ function readDateLine({ text, line }: NumberedLine, result: ParsedMetadata): voi
   if (/^\d+$/.test(parsed.rest) && Number(parsed.rest) <= MAX_PLAUSIBLE_UPVOTES) {
     result.upvotes = Number(parsed.rest);
   } else {
-    result.problems.push({ line, message: `upvote count "${shorten(parsed.rest, 24)}" is not a plausible number of upvotes; the paper is kept without one` });
+    result.problems.push({
+      line,
+      message: `upvote count "${shorten(parsed.rest, 24)}" is not a plausible number of upvotes; the paper is kept without one`,
+    });
   }
 }

@@ -16,7 +16,10 @@ export interface PairingProblem {
   message: string;
 }
 
-export function pairListingUnits(units: readonly ListingUnit[]): { entries: PairedEntry[]; problems: PairingProblem[] } {
+export function pairListingUnits(units: readonly ListingUnit[]): {
+  entries: PairedEntry[];
+  problems: PairingProblem[];
+} {
   const entries: PairedEntry[] = [];
   const problems: PairingProblem[] = [];
   let pendingTitle: { text: string; line: number } | null = null;
@@ -34,7 +37,10 @@ export function pairListingUnits(units: readonly ListingUnit[]): { entries: Pair
         last.meta = meta;
         lastEntryHasMeta = true;
       } else {
-        problems.push({ line: unit.line, message: `metadata block "${shorten(unit.lines[0]?.text ?? '')}" follows no abstract; ignored` });
+        problems.push({
+          line: unit.line,
+          message: `metadata block "${shorten(unit.lines[0]?.text ?? '')}" follows no abstract; ignored`,
+        });
       }
       return;
     }
@@ -47,7 +53,12 @@ export function pairListingUnits(units: readonly ListingUnit[]): { entries: Pair
     if (pendingTitle === null) {
       problems.push({ line: unit.line, message: 'abstract has no title before it; kept with a derived title' });
     }
-    entries.push({ title: pendingTitle?.text ?? null, abstract: unit.text, line: pendingTitle?.line ?? unit.line, meta: null });
+    entries.push({
+      title: pendingTitle?.text ?? null,
+      abstract: unit.text,
+      line: pendingTitle?.line ?? unit.line,
+      meta: null,
+    });
     pendingTitle = null;
     lastEntryHasMeta = false;
   });

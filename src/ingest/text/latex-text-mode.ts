@@ -20,8 +20,10 @@ export function latexTextModeToUnicode(text: string): string {
       .replace(/\\xspace\b/g, '');
   }
   if (result.includes('^') || result.includes('_')) {
-    result = result.replace(TEXT_SCRIPT, (whole, mark: string, braced?: string, digits?: string) =>
-      (mark === '^' ? superscriptOnly : subscriptOnly)(braced ?? digits ?? '') ?? whole,
+    result = result.replace(
+      TEXT_SCRIPT,
+      (whole, mark: string, braced?: string, digits?: string) =>
+        (mark === '^' ? superscriptOnly : subscriptOnly)(braced ?? digits ?? '') ?? whole,
     );
   }
   if (result.includes('``')) result = result.replace(/``(.*?)''/g, '“$1”').replace(/``/g, '“');

@@ -11,9 +11,34 @@ import type { Element, ElementContent } from 'hast';
 import { subscript, superscript } from './unicode-scripts.ts';
 
 const MATHML_ELEMENTS = new Set([
-  'math', 'mrow', 'mi', 'mn', 'mo', 'mtext', 'ms', 'mspace', 'msup', 'msub', 'msubsup', 'mfrac', 'msqrt', 'mroot',
-  'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mpadded', 'mphantom', 'mstyle', 'menclose', 'semantics',
-  'mmultiscripts', 'mprescripts', 'none',
+  'math',
+  'mrow',
+  'mi',
+  'mn',
+  'mo',
+  'mtext',
+  'ms',
+  'mspace',
+  'msup',
+  'msub',
+  'msubsup',
+  'mfrac',
+  'msqrt',
+  'mroot',
+  'mover',
+  'munder',
+  'munderover',
+  'mtable',
+  'mtr',
+  'mtd',
+  'mpadded',
+  'mphantom',
+  'mstyle',
+  'menclose',
+  'semantics',
+  'mmultiscripts',
+  'mprescripts',
+  'none',
 ]);
 /** Token elements hold text only (the HTML checker refuses elements inside them). */
 const TOKEN_ELEMENTS = new Set(['mi', 'mn', 'mo', 'mtext', 'ms']);
@@ -22,7 +47,20 @@ const COMMON_ATTRIBUTES = ['mathvariant'];
 const ELEMENT_ATTRIBUTES: Record<string, string[]> = {
   math: ['display', 'displaystyle'],
   mstyle: ['displaystyle', 'scriptlevel'],
-  mo: ['lspace', 'rspace', 'stretchy', 'fence', 'separator', 'form', 'largeop', 'movablelimits', 'symmetric', 'minsize', 'maxsize', 'accent'],
+  mo: [
+    'lspace',
+    'rspace',
+    'stretchy',
+    'fence',
+    'separator',
+    'form',
+    'largeop',
+    'movablelimits',
+    'symmetric',
+    'minsize',
+    'maxsize',
+    'accent',
+  ],
   mover: ['accent'],
   munder: ['accentunder'],
   munderover: ['accent', 'accentunder'],
@@ -33,28 +71,38 @@ const ELEMENT_ATTRIBUTES: Record<string, string[]> = {
   mspace: ['width'],
 };
 /** Lengths a formula may ask for, in em: enough for `\quad`, `\qquad` and a fraction bar. */
-const MAX_LENGTH_EM: Record<string, number> = { width: 2, linethickness: 0.3, lspace: 1, rspace: 1, minsize: 3, maxsize: 3 };
+const MAX_LENGTH_EM: Record<string, number> = {
+  width: 2,
+  linethickness: 0.3,
+  lspace: 1,
+  rspace: 1,
+  minsize: 3,
+  maxsize: 3,
+};
 
 export type MathRendering = { ok: true; mathml: Element; plain: string } | { ok: false; problem: string };
 
 /** Code points that have no place in a page: controls, noncharacters, bidirectional overrides. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN_CODE_POINTS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]/gu;
-const isForbiddenCodePoint = (code: number) => String.fromCodePoint(code).replace(FORBIDDEN_CODE_POINTS, '') === '' || (code & 0xfffe) === 0xfffe;
+const isForbiddenCodePoint = (code: number) =>
+  String.fromCodePoint(code).replace(FORBIDDEN_CODE_POINTS, '') === '' || (code & 0xfffe) === 0xfffe;
 
 /**
  * Forms that real abstracts use but TeX does not accept as written: `%` unescaped (one-line text has
  * no comments, authors mean "percent"), MathJax's `\unicode{x2013}`, and the empty `\boxed{}`.
  */
 function prepareTex(tex: string): string {
-  return tex
-    .replace(/(^|[^\\])%/g, '$1\\%')
-    // "the answer in $\boxed{}$ format": an empty box would render as nothing at all.
-    .replace(/\\boxed\{\s*\}/g, '\\boxed{\\square}')
-    .replace(/\\unicode\{\s*(?:x|0x|U\+)?([0-9a-fA-F]{1,6})\s*\}/g, (whole, hex: string) => {
-      const code = Number.parseInt(hex, 16);
-      return code <= 0x10ffff && !isForbiddenCodePoint(code) ? `\\text{${String.fromCodePoint(code)}}` : whole;
-    });
+  return (
+    tex
+      .replace(/(^|[^\\])%/g, '$1\\%')
+      // "the answer in $\boxed{}$ format": an empty box would render as nothing at all.
+      .replace(/\\boxed\{\s*\}/g, '\\boxed{\\square}')
+      .replace(/\\unicode\{\s*(?:x|0x|U\+)?([0-9a-fA-F]{1,6})\s*\}/g, (whole, hex: string) => {
+        const code = Number.parseInt(hex, 16);
+        return code <= 0x10ffff && !isForbiddenCodePoint(code) ? `\\text{${String.fromCodePoint(code)}}` : whole;
+      })
+  );
 }
 
 /**
@@ -82,11 +130,25 @@ function renderWithTemml(tex: string): MathRendering {
   let markup: string;
   try {
     // maxSize bounds \rule and friends (em); maxExpand stops macro loops such as \def\a{\a\a}\a.
-    markup = temml.renderToString(prepareTex(tex), { throwOnError: true, annotate: false, trust: false, maxSize: [2, 2], maxExpand: 200 });
+    markup = temml.renderToString(prepareTex(tex), {
+      throwOnError: true,
+      annotate: false,
+      trust: false,
+      maxSize: [2, 2],
+      maxExpand: 200,
+    });
   } catch (error) {
-    return { ok: false, problem: (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim().split(' at position')[0]! };
+    return {
+      ok: false,
+      problem: (error instanceof Error ? error.message : String(error))
+        .replace(/\s+/g, ' ')
+        .trim()
+        .split(' at position')[0]!,
+    };
   }
-  const math = fromHtml(markup, { fragment: true }).children.find((node): node is Element => node.type === 'element' && node.tagName === 'math');
+  const math = fromHtml(markup, { fragment: true }).children.find(
+    (node): node is Element => node.type === 'element' && node.tagName === 'math',
+  );
   if (!math) return { ok: false, problem: 'no MathML produced' };
   const clean = sanitize(math);
   return { ok: true, mathml: clean, plain: mathPlainText(clean) };
@@ -134,7 +196,8 @@ function sanitize(element: Element): Element {
   return { type: 'element', tagName: element.tagName, properties, children };
 }
 
-const elementChildren = (element: Element): Element[] => element.children.filter((child): child is Element => child.type === 'element');
+const elementChildren = (element: Element): Element[] =>
+  element.children.filter((child): child is Element => child.type === 'element');
 
 /**
  * How the formula reads as text: `^{2}` → "²", `F_1` → "F₁", `\frac{a}{b}` → "a/b", `\sqrt{d}` →
@@ -170,7 +233,9 @@ function mathPlainText(node: ElementContent): string {
           return `${first}${subscript(second)}${superscript(third)}`;
         default:
           // An accent (\hat, \bar, \tilde) reads as its base; a limit as the base with the script.
-          return node.properties.accent === 'true' || node.properties.accentunder === 'true' || isAccentMark(second) ? first : `${first}${second}`;
+          return node.properties.accent === 'true' || node.properties.accentunder === 'true' || isAccentMark(second)
+            ? first
+            : `${first}${second}`;
       }
     }
     case 'msqrt':
@@ -191,7 +256,32 @@ function mathPlainText(node: ElementContent): string {
 }
 
 /** Relations read with a space on each side when they stand between two terms: "r ≪ d", "α = 0.5". */
-const SPACED_RELATIONS = new Set(['=', '≠', '<', '>', '≤', '≥', '≈', '≡', '∈', '∉', '⊂', '⊆', '→', '←', '↔', '⇒', '⇔', '≪', '≫', '≃', '∝', ':=', '|→', '↦']);
+const SPACED_RELATIONS = new Set([
+  '=',
+  '≠',
+  '<',
+  '>',
+  '≤',
+  '≥',
+  '≈',
+  '≡',
+  '∈',
+  '∉',
+  '⊂',
+  '⊆',
+  '→',
+  '←',
+  '↔',
+  '⇒',
+  '⇔',
+  '≪',
+  '≫',
+  '≃',
+  '∝',
+  ':=',
+  '|→',
+  '↦',
+]);
 
 function rowText(node: Element): string {
   const children = node.children;
@@ -199,7 +289,9 @@ function rowText(node: Element): string {
     .map((child, index) => {
       const text = mathPlainText(child);
       const between = index > 0 && index < children.length - 1;
-      return between && child.type === 'element' && child.tagName === 'mo' && SPACED_RELATIONS.has(text) ? ` ${text} ` : text;
+      return between && child.type === 'element' && child.tagName === 'mo' && SPACED_RELATIONS.has(text)
+        ? ` ${text} `
+        : text;
     })
     .join('');
 }
@@ -210,11 +302,18 @@ function rowText(node: Element): string {
  */
 function foldStyledLetters(text: string): string {
   return /[\u{1d400}-\u{1d7ff}\u2100-\u214f]/u.test(text)
-    ? text.replace(/[\u{1d400}-\u{1d7ff}\u2102\u210a-\u2113\u2115\u2119-\u211d\u2124\u2128\u212c\u212d\u212f-\u2131\u2133\u2134]/gu, (letter) => letter.normalize('NFKC'))
+    ? text.replace(
+        /[\u{1d400}-\u{1d7ff}\u2102\u210a-\u2113\u2115\u2119-\u211d\u2124\u2128\u212c\u212d\u212f-\u2131\u2133\u2134]/gu,
+        (letter) => letter.normalize('NFKC'),
+      )
     : text;
 }
 
 /** Invisible operators (function application, invisible times) out, single spaces. */
-const tidy = (text: string) => text.replace(/[\u2061-\u2064]/g, '').replace(/\s+/g, ' ').trim();
+const tidy = (text: string) =>
+  text
+    .replace(/[\u2061-\u2064]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const isAccentMark = (text: string) => /^[ˆ˜¯˙¨→←^~‾´`˘ˇ]$/u.test(text);
 const grouped = (text: string) => ([...text].length <= 1 || /^[\p{L}\p{N}.]+$/u.test(text) ? text : `(${text})`);

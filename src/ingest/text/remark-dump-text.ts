@@ -13,9 +13,26 @@ import { latexTextModeToUnicode } from './latex-text-mode.ts';
 
 /** micromark construct names (micromark-core-commonmark and micromark-extension-math). */
 const DISABLED_CONSTRUCTS = [
-  'attention', 'autolink', 'blockQuote', 'characterReference', 'codeFenced', 'codeIndented', 'codeText',
-  'definition', 'hardBreakEscape', 'hardBreakTrailing', 'headingAtx', 'htmlFlow', 'htmlText', 'labelEnd',
-  'labelStartImage', 'labelStartLink', 'list', 'setextUnderline', 'thematicBreak', 'mathFlow',
+  'attention',
+  'autolink',
+  'blockQuote',
+  'characterReference',
+  'codeFenced',
+  'codeIndented',
+  'codeText',
+  'definition',
+  'hardBreakEscape',
+  'hardBreakTrailing',
+  'headingAtx',
+  'htmlFlow',
+  'htmlText',
+  'labelEnd',
+  'labelStartImage',
+  'labelStartLink',
+  'list',
+  'setextUnderline',
+  'thematicBreak',
+  'mathFlow',
 ];
 
 export function remarkLiteralText(this: Processor): void {
@@ -60,7 +77,9 @@ export function remarkDumpTextNodes(options: DumpTextOptions) {
         if (node.type === 'text' && previous?.type === 'text') (previous as Text).value += node.value;
         else joined.push(node.type === 'text' ? { type: 'text', value: node.value } : node);
       }
-      block.children = joined.flatMap((node) => (node.type === 'text' ? linkedText(node.value, options.linkUrls) : [node])) as PhrasingContent[];
+      block.children = joined.flatMap((node) =>
+        node.type === 'text' ? linkedText(node.value, options.linkUrls) : [node],
+      ) as PhrasingContent[];
     }
   };
 }

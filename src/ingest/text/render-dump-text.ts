@@ -34,11 +34,13 @@ export interface RenderOptions {
   linkUrls?: boolean;
 }
 
-const processor = (linkUrls: boolean) => unified().use(remarkParse).use(remarkLiteralText).use(remarkMath).use(remarkDumpTextNodes, { linkUrls }).freeze();
+const processor = (linkUrls: boolean) =>
+  unified().use(remarkParse).use(remarkLiteralText).use(remarkMath).use(remarkDumpTextNodes, { linkUrls }).freeze();
 const processors = { linked: processor(true), unlinked: processor(false) };
 
 /** As hast-util-to-html escapes text (and, with `&quot;` added, a double-quoted attribute value). */
-const escapeText = (text: string): string => (/[&<]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;') : text);
+const escapeText = (text: string): string =>
+  /[&<]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;') : text;
 const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g, '&quot;');
 
 /**
@@ -94,17 +96,35 @@ export function renderThroughPipeline(text: string, options: RenderOptions = {})
       // The search index reads the plain reading from the hidden span (the MathML is ignored
       // there); readers see the MathML, and assistive technology reads it as math.
       return [
-        { type: 'element', tagName: 'span', properties: { className: ['math'], dataPagefindIgnore: '' }, children: [math.mathml] },
-        { type: 'element', tagName: 'span', properties: { hidden: true }, children: [{ type: 'text', value: math.plain }] },
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['math'], dataPagefindIgnore: '' },
+          children: [math.mathml],
+        },
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { hidden: true },
+          children: [{ type: 'text', value: math.plain }],
+        },
       ];
     },
     link(state, node: Link): Element {
       links.push(node.url);
-      return { type: 'element', tagName: 'a', properties: { href: node.url, rel: ['noopener', 'noreferrer'] }, children: state.all(node) };
+      return {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: node.url, rel: ['noopener', 'noreferrer'] },
+        children: state.all(node),
+      };
     },
   };
   const hast = toHast(tree, { handlers: handlers as Handlers });
-  const inline = hast.type === 'root' ? hast.children.flatMap((node) => (node.type === 'element' && node.tagName === 'p' ? node.children : [node])) : [hast];
+  const inline =
+    hast.type === 'root'
+      ? hast.children.flatMap((node) => (node.type === 'element' && node.tagName === 'p' ? node.children : [node]))
+      : [hast];
   for (const block of tree.children) plainParts.push(plainTextOf(block));
   const html = toHtml({ type: 'root', children: inline }, { characterReferences: { useNamedReferences: true } }).trim();
   return { html, plain: plainParts.join(' ').trim(), links, mathProblems };
@@ -161,7 +181,13 @@ function textModeCommandsToUnicode(text: string): string {
   return result + convert(text.slice(last));
 }
 
-const COMBINING_ACCENTS: Record<string, string> = { "'": '\u0301', '"': '\u0308', '^': '\u0302', '`': '\u0300', '~': '\u0303' };
+const COMBINING_ACCENTS: Record<string, string> = {
+  "'": '\u0301',
+  '"': '\u0308',
+  '^': '\u0302',
+  '`': '\u0300',
+  '~': '\u0303',
+};
 
 function plainTextOf(node: Nodes | InlineMath): string {
   switch (node.type) {
@@ -174,7 +200,11 @@ function plainTextOf(node: Nodes | InlineMath): string {
     case 'link':
       return node.url;
     default:
-      return 'children' in node ? (node.children as Nodes[]).map(plainTextOf).join('') : 'value' in node ? latexTextModeToUnicode(String(node.value)) : '';
+      return 'children' in node
+        ? (node.children as Nodes[]).map(plainTextOf).join('')
+        : 'value' in node
+          ? latexTextModeToUnicode(String(node.value))
+          : '';
   }
 }
 

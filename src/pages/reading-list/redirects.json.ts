@@ -7,6 +7,10 @@ import { loadSiteData } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const siteData = await loadSiteData();
-  const redirects = Object.fromEntries(siteData.papers.flatMap((paper) => paper.formerIds.map((id) => [id, paper.id])).sort(([a], [b]) => (a! < b! ? -1 : 1)));
+  const redirects = Object.fromEntries(
+    siteData.papers
+      .flatMap((paper) => paper.formerIds.map((id) => [id, paper.id]))
+      .sort(([a], [b]) => (a! < b! ? -1 : 1)),
+  );
   return new Response(JSON.stringify(redirects), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -12,5 +12,11 @@ export const GET: APIRoute = async ({ params, site }) => {
   const siteData = await loadSiteData();
   const topic = params.topic!;
   const name = siteData.topicNames.get(topic) ?? topic;
-  return papersFeed({ siteData, papers: siteData.papersByTopic.get(topic) ?? [], site: site!, title: `Research Digest: ${name}`, description: `New papers on ${name}, newest dump first.` });
+  return papersFeed({
+    siteData,
+    papers: siteData.papersByTopic.get(topic) ?? [],
+    site: site!,
+    title: `Research Digest: ${name}`,
+    description: `New papers on ${name}, newest dump first.`,
+  });
 };
