@@ -79,6 +79,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
       ...process.env,
       RESEARCH_DIGEST_SEEDS: options.dumps,
       RESEARCH_DIGEST_CITATIONS: 'warn',
+      // The line of each page says whether it was rendered or copied from the last build.
+      RESEARCH_DIGEST_VERBOSE: '1',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
       FORCE_COLOR: '0',
