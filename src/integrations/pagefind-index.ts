@@ -1,6 +1,6 @@
 /**
  * Indexes the paper pages with Pagefind's Node API during `astro build`, so there is no separate
- * step to remember. The index is built from the paper records (src/lib/search-record.ts), which
+ * step to remember. The index is built from the paper records (src/pages/papers/_search-record.ts), which
  * the content loader has ready before Astro bundles and renders: Pagefind (a native process)
  * indexes them, one shard at a time (src/integrations/search-shard-index.ts), and writes its files
  * into a staging folder on the second core while Astro renders on the first, and when the build

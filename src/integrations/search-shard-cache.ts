@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SearchRecord } from '../lib/search-record.ts';
+import type { SearchRecord } from '../pages/papers/_search-record.ts';
 
 /** Raise when the way a shard is indexed changes (its records aside, which the key holds). */
 const SHARD_CODE_VERSION = '1';

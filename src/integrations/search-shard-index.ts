@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { paperUrl } from '../lib/format.ts';
-import { paperSearchHtml, type SearchRecord } from '../lib/search-record.ts';
+import { paperSearchHtml, type SearchRecord } from '../pages/papers/_search-record.ts';
 import type { PublishedCorpus } from './corpus-channel.ts';
 import {
   arrivalShards,

@@ -1,5 +1,5 @@
 /**
- * The build indexes each paper from its record (src/lib/search-record.ts) while Astro renders the
+ * The build indexes each paper from its record (src/pages/papers/_search-record.ts) while Astro renders the
  * pages. That index must be the one Pagefind makes of the rendered paper pages themselves: the
  * built pages are indexed here again, whole and in the same order (by arrival, then URL:
  * src/lib/search-shards.ts), and every file of the two indexes must be equal, byte for byte (text,

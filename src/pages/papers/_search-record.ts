@@ -1,6 +1,7 @@
 /**
  * What Pagefind indexes for a paper, built from the record alone: the indexed parts of the paper
- * page's `<article data-pagefind-body>` (src/pages/papers/[id].astro), element for element, with
+ * page's `<article data-pagefind-body>` ([id].astro, beside this file: a change to one is a change
+ * to the other; the leading underscore keeps Astro from making it a route), element for element, with
  * the same weights, filters, sorts and meta. The parts the page marks `data-pagefind-ignore` are
  * left out, except for the filter elements inside them, which Pagefind still reads. The build
  * indexes these records while Astro renders the pages (src/integrations/pagefind-index.ts), and a
@@ -8,9 +9,9 @@
  * The integration gets the papers from the content loader through
  * src/integrations/corpus-channel.ts.
  */
-import { OTHER_TOPIC, type PaperRecord } from '../ingest/index.ts';
-import { escapeHtml, formatDate } from './format.ts';
-import { searchFacets, typedTitleVariant } from './search-facets.ts';
+import { OTHER_TOPIC, type PaperRecord } from '../../ingest/index.ts';
+import { escapeHtml, formatDate } from '../../lib/format.ts';
+import { searchFacets, typedTitleVariant } from '../../lib/search-facets.ts';
 
 export interface SearchRecord {
   url: string;
