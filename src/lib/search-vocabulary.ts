@@ -7,6 +7,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { PaperRecord } from '../ingest/index.ts';
+import { STOP_WORDS } from '../scripts/search-terms.ts';
 import { vocabularyWords, type Vocabulary } from './vocabulary-text.ts';
 
 const MAX_WORDS = 12_000;
@@ -15,30 +16,9 @@ export const MAX_GZIP_BYTES = 60_000;
 /** A word must be in this many papers (or in a title, or a name) to be suggested. */
 const MIN_PAPERS = 2;
 const MIN_PHRASE_PAPERS = 2;
+/** Words a phrase neither starts nor ends with: the query's stop words and a few more. */
 const EDGE_STOP_WORDS = new Set([
-  'a',
-  'an',
-  'and',
-  'are',
-  'as',
-  'at',
-  'be',
-  'by',
-  'for',
-  'from',
-  'in',
-  'into',
-  'is',
-  'it',
-  'of',
-  'on',
-  'or',
-  'that',
-  'the',
-  'this',
-  'to',
-  'we',
-  'with',
+  ...STOP_WORDS,
   'our',
   'can',
   'which',
