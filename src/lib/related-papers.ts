@@ -7,6 +7,8 @@
  */
 import { BREAK, OF, wordStream } from './word-stream.ts';
 
+import type { PaperRecord } from '../ingest/index.ts';
+
 export interface RelatedInput {
   id: string;
   title: string;
@@ -14,6 +16,16 @@ export interface RelatedInput {
   /** Ids never to be listed as related (the paper's possible duplicates). */
   exclude?: readonly string[];
 }
+
+/** A paper record as `relatedPapers` reads it: its possible duplicates are never listed as related. */
+export const relatedInputOf = (
+  paper: Pick<PaperRecord, 'id' | 'title' | 'abstract' | 'possiblySameWork'>,
+): RelatedInput => ({
+  id: paper.id,
+  title: paper.title,
+  abstract: paper.abstract,
+  exclude: paper.possiblySameWork,
+});
 
 export interface RelatedPaper {
   id: string;

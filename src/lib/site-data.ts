@@ -7,7 +7,7 @@ import { OTHER_TOPIC, sortTopics, topicNames, type DumpReport, type PaperRecord 
 import { comparePapersNewestFirst } from './paper-order.ts';
 import { bibtexEntry, citationKeys } from './bibtex.ts';
 import { organisations, type Organisation } from './organisations.ts';
-import { relatedPapers, type RelatedPaper } from './related-papers.ts';
+import { relatedInputOf, relatedPapers, type RelatedPaper } from './related-papers.ts';
 import { topicThemes, type Theme } from './topic-themes.ts';
 
 export type TopicEntry = CollectionEntry<'topics'>;
@@ -83,14 +83,7 @@ async function buildSiteData(): Promise<SiteData> {
   }
   const latestDump = dumps.at(-1) ?? null;
   const latestFile = latestDump?.file;
-  const related = relatedPapers(
-    papers.map((paper) => ({
-      id: paper.id,
-      title: paper.title,
-      abstract: paper.abstract,
-      exclude: paper.possiblySameWork,
-    })),
-  );
+  const related = relatedPapers(papers.map(relatedInputOf));
   const dumpDates = new Map(dumps.map((dump) => [dump.file, dump.dumpDate]));
   const byArrival = [...papers].sort(
     (a, b) =>

@@ -35,10 +35,10 @@ export function matchedWords(data: Pick<PagefindResultData, 'content' | 'locatio
   return data.locations.flatMap((at) => vocabularyWords(words[at] ?? ''));
 }
 
-/** The query's words that no sampled result matched closely: the likely misspellings. */
-export function looseWords(query: string, sampled: readonly string[][]): string[] {
+/** The query's `checkedWords` that no sampled result matched closely: the likely misspellings. */
+export function looseWords(words: readonly string[], sampled: readonly string[][]): string[] {
   const matched = sampled.flat();
-  return checkedWords(query).filter((word) => !matched.some((found) => isCloseMatch(word, found)));
+  return words.filter((word) => !matched.some((found) => isCloseMatch(word, found)));
 }
 
 /** `results` in the order `ranking` gives them; results it lacks keep their order, after the others. */

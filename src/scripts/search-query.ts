@@ -53,7 +53,7 @@ async function rankedByCloseWords(
   const sampled = await Promise.all(
     results.slice(0, SAMPLED_RESULTS).map(async (result) => matchedWords(await result.data())),
   );
-  const loose = looseWords(words.join(' '), sampled);
+  const loose = looseWords(words, sampled);
   if (loose.length === 0 || loose.length === words.length) return { results, looseWords: [] };
   const ranking =
     (await pagefind.search(words.filter((word) => !loose.includes(word)).join(' '), { filters }))?.results ?? [];

@@ -1,6 +1,6 @@
 /** When the search page offers spelling suggestions (src/scripts/search-suggestion-view.ts). */
 import type { PagefindResult } from './pagefind-types.ts';
-import { looseWords, matchedWords } from './search-loose-words.ts';
+import { checkedWords, looseWords, matchedWords } from './search-loose-words.ts';
 
 /** Fewer results than this and spellings are suggested whatever the words. */
 const FEW_RESULTS = 3;
@@ -12,5 +12,5 @@ const FEW_RESULTS = 3;
  */
 export async function needsSuggestions(query: string, results: readonly PagefindResult[]): Promise<boolean> {
   if (results.length < FEW_RESULTS) return true;
-  return looseWords(query, [matchedWords(await results[0]!.data())]).length > 0;
+  return looseWords(checkedWords(query), [matchedWords(await results[0]!.data())]).length > 0;
 }

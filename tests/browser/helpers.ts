@@ -1,7 +1,8 @@
 /** Shared by the browser tests: the ingest's expectations, problem collection, search driving. */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
 import { changedInputs, fingerprintInputs } from './inputs.ts';
 import { searchTerms } from '../../src/scripts/search-terms.ts';
 import {
@@ -179,4 +180,30 @@ export async function allMatches(
     { query, options },
   );
   return urls.map(paperIdFromUrl);
+}
+
+/** A test file's Chromium: one context without the service worker, and a new page for each test. */
+export interface PagePerTest {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Registers the file's hooks and returns what they fill in. The service worker is left out: searches
+ * must not depend on its cache (tests/browser/offline.test.ts has it).
+ */
+export function usePagePerTest(): PagePerTest {
+  const tab = {} as PagePerTest & { browser: Browser };
+  beforeAll(async () => {
+    tab.browser = await launchBrowser();
+    tab.context = await tab.browser.newContext({ serviceWorkers: 'block' });
+  });
+  beforeEach(async () => {
+    await tab.page?.close();
+    tab.page = await tab.context.newPage();
+  });
+  afterAll(async () => {
+    await tab.browser?.close();
+  });
+  return tab;
 }

@@ -1,25 +1,14 @@
 /** Keyboard first (issue 12): `/`, Esc, one Tab to the first result, j/k, Enter, `?`, and Back restoring results and scroll. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { collectProblems, paperIdFromUrl, searchOutcome, url } from './helpers.ts';
-import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { collectProblems, paperIdFromUrl, searchOutcome, url, usePagePerTest } from './helpers.ts';
 
-let browser: Browser;
-let context: BrowserContext;
+const tab = usePagePerTest();
 let page: Page;
 let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ serviceWorkers: 'block' });
-});
-beforeEach(async () => {
-  await page?.close();
-  page = await context.newPage();
+beforeEach(() => {
+  page = tab.page;
   problems = collectProblems(page);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const focused = (target: Page) =>

@@ -4,8 +4,8 @@
  * from abstracts,
  * unknown values last in either sort direction.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, test } from 'vitest';
 import {
   allMatches,
   expectedDigest,
@@ -14,23 +14,13 @@ import {
   textOfHtml,
   url,
   type SearchOutcome,
+  usePagePerTest,
 } from './helpers.ts';
-import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
 
-let browser: Browser;
-let context: BrowserContext;
+const tab = usePagePerTest();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ serviceWorkers: 'block' });
-});
-beforeEach(async () => {
-  await page?.close();
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
+beforeEach(() => {
+  page = tab.page;
 });
 
 const ids = (outcome: SearchOutcome) => outcome.results.map((result) => result.id);

@@ -1,27 +1,24 @@
 /** The search page, driven like a reader would: titles, keywords, topic filter, sort orders. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, test } from 'vitest';
 import { formatDate } from '../../src/lib/format.ts';
-import { allMatches, expectedDigest, OTHER, searchByUrl, searchOutcome, url, type SearchOutcome } from './helpers.ts';
-import { launchBrowser } from '../../scripts/lib/launch-browser.ts';
+import {
+  allMatches,
+  expectedDigest,
+  OTHER,
+  searchByUrl,
+  searchOutcome,
+  url,
+  type SearchOutcome,
+  usePagePerTest,
+} from './helpers.ts';
 
-let browser: Browser;
-let context: BrowserContext;
+const tab = usePagePerTest();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  // The worker is left out here (tests/browser/offline.test.ts has it): searches must not depend on its cache.
-  context = await browser.newContext({ serviceWorkers: 'block' });
-});
-beforeEach(async () => {
-  await page?.close();
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
+beforeEach(() => {
+  page = tab.page;
 });
 
 const ids = (outcome: SearchOutcome) => outcome.results.map((result) => result.id);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { matchLabels, parseTopicLabels } from '../../src/ingest/evaluate-topics.ts';
-import { relatedPapers } from '../../src/lib/related-papers.ts';
+import { relatedInputOf, relatedPapers } from '../../src/lib/related-papers.ts';
 import { PROJECT_ROOT, seedCorpus } from './seed-corpus.ts';
 
 it('at least 70% of the related papers of a single-topic labelled paper share its topic', () => {
@@ -20,14 +20,7 @@ it('at least 70% of the related papers of a single-topic labelled paper share it
   for (const [label, paper] of matchLabels(papers, labels)) if (paper) labelled.set(paper.id, label.topics);
   expect(labelled.size).toBe(186);
 
-  const related = relatedPapers(
-    papers.map((paper) => ({
-      id: paper.id,
-      title: paper.title,
-      abstract: paper.abstract,
-      exclude: paper.possiblySameWork,
-    })),
-  );
+  const related = relatedPapers(papers.map(relatedInputOf));
   const topicsOf = new Map(papers.map((paper) => [paper.id, labelled.get(paper.id) ?? paper.topics]));
   let sharing = 0;
   let total = 0;

@@ -1,6 +1,6 @@
 /** Related papers by TF-IDF over words and two-word phrases, found through a pruned inverted index. */
 import { describe, expect, it } from 'vitest';
-import { relatedPapers, type RelatedInput } from '../../src/lib/related-papers.ts';
+import { relatedInputOf, relatedPapers, type RelatedInput } from '../../src/lib/related-papers.ts';
 import { seedCorpus } from './seed-corpus.ts';
 
 const LORA_A: RelatedInput = {
@@ -61,14 +61,7 @@ describe('relatedPapers', () => {
 
   it('gives every seed paper five related papers, never itself and never twice the same', () => {
     const { papers } = seedCorpus();
-    const related = relatedPapers(
-      papers.map((paper) => ({
-        id: paper.id,
-        title: paper.title,
-        abstract: paper.abstract,
-        exclude: paper.possiblySameWork,
-      })),
-    );
+    const related = relatedPapers(papers.map(relatedInputOf));
     related.forEach((list, index) => {
       expect(list, papers[index]!.id).toHaveLength(5);
       expect(new Set(list.map((item) => item.id)).size).toBe(5);

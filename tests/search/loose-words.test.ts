@@ -49,18 +49,18 @@ describe('looseWords', () => {
       ['expert', 'mixed'],
       ['experts', 'mixing'],
     ];
-    expect(looseWords('mixtral experts', sampled)).toEqual(['mixtral']);
+    expect(looseWords(checkedWords('mixtral experts'), sampled)).toEqual(['mixtral']);
   });
   test('one sampled result with the word itself makes it close', () => {
     expect(
-      looseWords('mixtral experts', [
+      looseWords(checkedWords('mixtral experts'), [
         ['experts', 'mix'],
         ['mixtral', 'experts'],
       ]),
     ).toEqual([]);
   });
   test('stop words are never loose', () => {
-    expect(looseWords('mixture of experts', [['mixture', 'experts']])).toEqual([]);
+    expect(looseWords(checkedWords('mixture of experts'), [['mixture', 'experts']])).toEqual([]);
   });
 });
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/ingest/index.ts';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import { ID } from '../new-dump/helpers.ts';
+import { DUMPS, ID } from '../new-dump/helpers.ts';
 import {
   SITE_URL,
   buildSite,
@@ -66,15 +66,7 @@ describe('building again after new dumps arrive', () => {
       cliJson = await ingestJson(copy);
     };
     const allAtOnce = async () => {
-      for (const name of [
-        '001_alpha.txt',
-        '002_bravo.txt',
-        '003_charlie.txt',
-        '004_delta.txt',
-        '005_echo.txt',
-        '006_foxtrot.txt',
-      ])
-        fresh.addDump(name);
+      for (const name of DUMPS) fresh.addDump(name);
       freshLog = await buildSite(fresh, 'dist');
     };
     await Promise.all([arrivals(), allAtOnce()]);
