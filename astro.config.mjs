@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { digestCitationPlugins } from './src/markdown/digest-citations.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
 import { routeSummary } from './src/integrations/build-log.mjs';
+import staleOutput from './src/integrations/stale-output.ts';
 
 export default defineConfig({
   // Absolute links in feeds and canonical URLs; set SITE_URL when deploying.
@@ -24,7 +25,8 @@ export default defineConfig({
     // rendered by src/ingest/text/render-dump-text.ts.
     processor: unified({ remarkPlugins: digestCitationPlugins(fileURLToPath(new URL('.', import.meta.url))) }),
   },
-  integrations: [mdx(), pagefindIndex(), routeSummary()],
+  // staleOutput last: it keeps what the others wrote into dist/.
+  integrations: [mdx(), pagefindIndex(), routeSummary(), staleOutput()],
   // A count of files per route instead of a line per file (RESEARCH_DIGEST_VERBOSE=1 for the list).
   logger: { entrypoint: new URL('./src/integrations/build-log.mjs', import.meta.url) },
   // A rebuild renders again only the pages whose cacheKey (src/lib/paper-page-key.ts) or code
@@ -32,6 +34,9 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   vite: {
     build: {
+      // A rebuild keeps the pages the incremental build skips where they are instead of copying
+      // them back from its cache; what no longer belongs goes (src/integrations/stale-output.ts).
+      emptyOutDir: false,
       // Client scripts stay inside their page whatever their size (Vite's default inlines only
       // those under 4 kB): the offline worker precaches the search page, not /_astro/ files.
       assetsInlineLimit: (file) => (file.endsWith('.js') ? true : undefined),

@@ -41,7 +41,8 @@ export interface BuildRun {
   parsedFresh: number;
   parsedFromCache: number;
   /** Paper pages Astro's incremental build copied from the previous build, and those it rendered. */
-  paperPagesRestored: number;
+  /** Left in dist/ as the previous build wrote them ("(cached)") or copied back from Astro's cache ("(restored)"). */
+  paperPagesKept: number;
   paperPagesRendered: number;
   /** Search index shards, and how many were copied from the shard cache. */
   searchShards: number;
@@ -120,7 +121,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     loaderPapers: Number(loader[1]),
     parsedFresh: Number(loader[2]),
     parsedFromCache: Number(loader[3]),
-    paperPagesRestored: paperPages.filter((line) => line.text.includes('(restored)')).length,
+    paperPagesKept: paperPages.filter((line) => /\((?:cached|restored)\)/.test(line.text)).length,
     paperPagesRendered: paperPages.filter((line) => /\(\+\d+ms\)/.test(line.text)).length,
     searchShards: shards ? Number(shards[1]) : 1,
     searchShardsFromCache: shards ? Number(shards[2]) : 0,

@@ -253,7 +253,7 @@ export function resultRows(result: BenchResult): string[][] {
     [
       '  rebuild: paper pages, search shards',
       '',
-      `${number(rebuild.paperPagesRestored ?? 0)} paper pages copied, ${number(rebuild.paperPagesRendered ?? 0)} rendered; ${rebuild.searchShards ?? 1} search shards, ${rebuild.searchShardsFromCache ?? 0} from cache; Pagefind ${seconds(rebuild.pagefindReportedMs)} for ${number(rebuild.pagefindPages)} pages`,
+      `${number(rebuild.paperPagesKept ?? 0)} paper pages kept, ${number(rebuild.paperPagesRendered ?? 0)} rendered; ${rebuild.searchShards ?? 1} search shards, ${rebuild.searchShardsFromCache ?? 0} from cache; Pagefind ${seconds(rebuild.pagefindReportedMs)} for ${number(rebuild.pagefindPages)} pages`,
     ],
     pageRow('home page', pages.home),
     pageRow(`topic page ${pages.topic.path}`, pages.topic),

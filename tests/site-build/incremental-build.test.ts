@@ -1,13 +1,14 @@
 /**
  * Astro's incremental build (`experimental.incrementalBuild`, keys in src/lib/paper-page-key.ts)
- * on the seeds. One copy of the project builds the seeds without the newest dump, then with it,
- * then with a dump of two new papers: each rebuild copies the paper pages whose data did not
- * change from the previous build ("(restored)" in Astro's log) and renders the others. A fresh
- * copy builds all of those dumps at once, with no cache at all: the two sites must be equal, byte
- * for byte. Last, the search page's script changes, which changes every page's CSP: no paper page
- * may be copied then.
+ * on the seeds, rebuilding into the same `dist/` as a user does. One copy of the project builds
+ * the seeds without the newest dump, then with it, then with a dump of two new papers: each
+ * rebuild keeps the paper pages whose data did not change ("(cached)" in Astro's log) and renders
+ * the others. A fresh copy builds all of those dumps at once, with no cache at all: the two sites
+ * must be equal, byte for byte. Then both dumps are taken away again: the pages of their papers
+ * must go (src/integrations/stale-output.ts), leaving the first build's site exactly. Last, the
+ * search page's script changes, which changes every page's CSP: no paper page may be kept then.
  */
-import { appendFileSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, hashTree, makeSiteCopy, PROJECT_ROOT, type SiteCopy } from './helpers.ts';
@@ -32,14 +33,14 @@ Wombat Preference Optimization Without Burrows
 We align language models with wombat preferences using a reference-free objective. The method needs no burrow model and matches direct preference optimization on chat benchmarks.
 `;
 
-/** Paper pages Astro copied from the previous build, and paper pages it rendered. */
-/** The build log's line per page (`(restored)` or its render time) is what these tests count. */
+/** The build log's line per page (`(cached)`, `(restored)` or its render time) is what these tests count. */
 const PAGE_LINES = { RESEARCH_DIGEST_VERBOSE: '1' };
 
-function paperPages(log: string): { restored: number; rendered: number } {
+/** Paper pages Astro kept from the previous build (left in `dist/`, or copied back from its cache), and paper pages it rendered. */
+function paperPages(log: string): { kept: number; rendered: number } {
   const lines = log.split('\n').filter((line) => /\/papers\/[^/]+\/index\.html/.test(line));
   return {
-    restored: lines.filter((line) => line.includes('(restored)')).length,
+    kept: lines.filter((line) => line.includes('(cached)') || line.includes('(restored)')).length,
     rendered: lines.filter((line) => /\(\+\d+ms\)/.test(line)).length,
   };
 }
@@ -48,20 +49,38 @@ describe('an incremental rebuild after new dumps equals a clean build', () => {
   let copy: SiteCopy;
   let fresh: SiteCopy;
   const logs: string[] = [];
+  /** `dist/` after each build: file → hash. */
+  const sites: Record<string, string>[] = [];
+  let firstCsp: string | undefined;
+  const cspOf = (page: string) =>
+    /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(
+      readFileSync(join(copy.root, 'dist', page), 'utf8'),
+    )?.[1];
+  const paperCsps: Record<string, string | undefined> = {};
 
   beforeAll(async () => {
     copy = makeSiteCopy('incremental');
     fresh = makeSiteCopy('incremental-fresh');
+    const build = async () => {
+      logs.push(await buildSite(copy, 'dist', PAGE_LINES));
+      sites.push(hashTree(join(copy.root, 'dist')));
+    };
     const arrivals = async () => {
       for (const name of seedFiles.slice(0, -1)) copyFileSync(join(SEEDS, name), join(copy.seeds, name));
-      logs.push(await buildSite(copy, 'dist-1', PAGE_LINES));
+      await build();
       copyFileSync(join(SEEDS, NEWEST), join(copy.seeds, NEWEST));
-      logs.push(await buildSite(copy, 'dist-2', PAGE_LINES));
+      await build();
       writeFileSync(join(copy.seeds, '999_new_papers.txt'), NEW_DUMP);
-      logs.push(await buildSite(copy, 'dist-3', PAGE_LINES));
+      await build();
+      rmSync(join(copy.seeds, NEWEST));
+      rmSync(join(copy.seeds, '999_new_papers.txt'));
+      await build();
+      firstCsp = cspOf('index.html');
       // Another page's script changes: every page's Content-Security-Policy lists its hash.
       appendFileSync(join(copy.root, 'src/scripts/search-page.ts'), "\nconsole.info('search page, changed');\n");
-      logs.push(await buildSite(copy, 'dist-4', PAGE_LINES));
+      await build();
+      for (const id of readdirSync(join(copy.root, 'dist/papers'))) paperCsps[id] = cspOf(`papers/${id}/index.html`);
+      paperCsps['/'] = cspOf('index.html');
     };
     const allAtOnce = async () => {
       for (const name of seedFiles) copyFileSync(join(SEEDS, name), join(fresh.seeds, name));
@@ -78,38 +97,36 @@ describe('an incremental rebuild after new dumps equals a clean build', () => {
   }, 120_000);
 
   it('renders every paper page on the first build', () => {
-    expect(paperPages(logs[0]!).restored).toBe(0);
+    expect(paperPages(logs[0]!).kept).toBe(0);
     expect(paperPages(logs[0]!).rendered).toBeGreaterThan(400);
   });
 
-  it('copies the pages a new dump does not change: some after the newest seed (it changes many papers’ related papers), most after two new papers', () => {
+  it('keeps the pages a new dump does not change, in place: some after the newest seed (it changes many papers’ related papers), most after two new papers', () => {
     const second = paperPages(logs[1]!);
-    expect(second.restored).toBeGreaterThan(0);
+    expect(second.kept).toBeGreaterThan(0);
     const third = paperPages(logs[2]!);
     // 477 seed papers and 2 new: the new papers, and the pages that list them as related or as neighbours, are rendered.
-    expect(third.restored + third.rendered).toBe(479);
-    expect(third.restored).toBeGreaterThan(400);
+    expect(third.kept + third.rendered).toBe(479);
+    expect(third.kept).toBeGreaterThan(400);
     expect(third.rendered).toBeGreaterThanOrEqual(2);
+    // Left where the previous build wrote them, not copied back from Astro's cache.
+    expect(logs[2]!.split('\n').filter((line) => line.includes('(restored)'))).toEqual([]);
   });
 
   it('renders every paper page again when the script of another page changes the CSP all pages carry', () => {
-    expect(paperPages(logs[3]!)).toEqual({ restored: 0, rendered: 479 });
-    const csp = (page: string) =>
-      /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(
-        readFileSync(join(copy.root, 'dist-4', page), 'utf8'),
-      )?.[1];
-    expect(csp('index.html')).toBeDefined();
-    expect(csp('index.html')).not.toBe(
-      /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(
-        readFileSync(join(copy.root, 'dist-3', 'index.html'), 'utf8'),
-      )?.[1],
-    );
-    for (const id of readdirSync(join(copy.root, 'dist-4/papers')))
-      expect(csp(`papers/${id}/index.html`), id).toBe(csp('index.html'));
+    expect(paperPages(logs[4]!)).toEqual({ kept: 0, rendered: paperPages(logs[0]!).rendered });
+    expect(paperCsps['/']).toBeDefined();
+    expect(paperCsps['/']).not.toBe(firstCsp);
+    for (const [id, csp] of Object.entries(paperCsps)) expect(csp, id).toBe(paperCsps['/']);
+  });
+
+  it('deletes the pages of papers whose dumps were taken away: the site is the first build’s again, byte for byte', () => {
+    expect(Object.keys(sites[3]!).length).toBeLessThan(Object.keys(sites[2]!).length);
+    expect(sites[3]).toEqual(sites[0]);
   });
 
   it('builds the same site, byte for byte, as a fresh copy with no cache that builds every dump at once', () => {
-    const rebuilt = hashTree(join(copy.root, 'dist-3'));
+    const rebuilt = sites[2]!;
     const once = hashTree(join(fresh.root, 'dist'));
     expect(Object.keys(rebuilt).length).toBeGreaterThan(500);
     expect(Object.keys(rebuilt)).toEqual(Object.keys(once));

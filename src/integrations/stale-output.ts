@@ -1,0 +1,88 @@
+/**
+ * A rebuild writes into the `dist/` of the previous build instead of emptying it
+ * (`vite.build.emptyOutDir: false` in astro.config.mjs), so that the pages Astro's incremental
+ * build skips stay where they are: emptied, `dist/` would get every skipped page copied back from
+ * Astro's cache one file at a time, which at 10,000 papers costs more than rendering the changed
+ * ones. What the previous build wrote and this one did not (the page of a paper merged away, a
+ * topic page that no longer exists, an index file of another version) must then go, or the site
+ * would differ from a clean build: this integration deletes it when the build is done.
+ *
+ * A file is this build's output when Astro reports it as a page's output (rendered or skipped:
+ * both are in the `assets` of `astro:build:done`), when it comes from `public/`, or when it was
+ * written during this build (Vite's client files, the search index and service worker, which the
+ * integrations before this one have written by now). Everything else in `dist/` is stale.
+ */
+import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/**
+ * File times come from the kernel's coarse clock, which may lag `Date.now()` by a few
+ * milliseconds; a build takes far longer than this to start, so nothing of the previous one is
+ * this recent.
+ */
+const CLOCK_SLACK_MS = 100;
+
+/** Paths relative to `root` of every file under it. */
+function filesUnder(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
+}
+
+/** Removes the folders under `root` (not `root`) that are left empty, deepest first. */
+function removeEmptyFolders(root: string): void {
+  const folders = readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort((a, b) => b.length - a.length);
+  for (const folder of folders) if (readdirSync(folder).length === 0) rmdirSync(folder);
+}
+
+export interface StaleOutput {
+  outDir: string;
+  /** Every file this build produced, as paths relative to `outDir`. */
+  produced: ReadonlySet<string>;
+  /** Files modified at or after this time (ms since the epoch) are this build's too. */
+  since: number;
+}
+
+/** Deletes the files of `outDir` that this build did not produce; returns how many. */
+export function deleteStaleOutput({ outDir, produced, since }: StaleOutput): number {
+  let deleted = 0;
+  for (const file of filesUnder(outDir)) {
+    if (produced.has(file)) continue;
+    const path = join(outDir, file);
+    if (statSync(path).mtimeMs >= since - CLOCK_SLACK_MS) continue;
+    unlinkSync(path);
+    deleted += 1;
+  }
+  if (deleted > 0) removeEmptyFolders(outDir);
+  return deleted;
+}
+
+export default function staleOutput(): AstroIntegration {
+  let started = 0;
+  let publicDir = '';
+  return {
+    name: 'research-digest-stale-output',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        publicDir = fileURLToPath(config.publicDir);
+      },
+      'astro:build:start': () => {
+        started = Date.now();
+      },
+      'astro:build:done': ({ dir, assets, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const produced = new Set(filesUnder(publicDir));
+        for (const files of assets.values())
+          for (const file of files) produced.add(relative(outDir, fileURLToPath(file)));
+        const deleted = deleteStaleOutput({ outDir, produced, since: started });
+        if (deleted > 0) logger.info(`Deleted ${deleted} files of an earlier build that this one did not write.`);
+      },
+    },
+  };
+}
