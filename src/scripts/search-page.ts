@@ -25,6 +25,7 @@ import { STOP_WORDS } from './search-terms.ts';
 import { showSuggestions } from './search-suggestion-view.ts';
 import { showTopicLink } from './search-topic-link.ts';
 import { VOCABULARY_PATH, vocabularyWords } from '../lib/vocabulary-text.ts';
+import { readSearchValues, SEARCH_VALUES_PATH, type SearchValues, type ShardValues } from '../lib/search-values.ts';
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 /** Results shown at a time: each one costs a fragment fetch (about 1 KB), so a page of them is kept short. */
@@ -57,6 +58,18 @@ function loadPagefind(): Promise<Pagefind> {
   // A failed load (offline, say) is tried again by the next search.
   pagefindModule.catch(() => (pagefindModule = null));
   return pagefindModule;
+}
+
+let searchValues: Promise<SearchValues> | null = null;
+/** The values results are sorted by: fetched at the first sorted search, not before. */
+function loadSearchValues(): Promise<SearchValues> {
+  searchValues ??= (async () => {
+    const response = await fetch(SEARCH_VALUES_PATH);
+    if (!response.ok) throw new Error(`${SEARCH_VALUES_PATH}: ${response.status}`);
+    return readSearchValues((await response.json()) as ShardValues[]);
+  })();
+  searchValues.catch(() => (searchValues = null));
+  return searchValues;
 }
 
 function registerOfflineSearch(): void {
@@ -134,7 +147,7 @@ export function startSearchPage(): void {
     status.textContent = 'Searching…';
     try {
       const pagefind = await loadPagefind();
-      const found = await findPapers(pagefind, state);
+      const found = await findPapers(pagefind, state, loadSearchValues);
       if (current !== generation) return;
       shown = 0;
       let focusStatus = focusResults;
