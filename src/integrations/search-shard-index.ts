@@ -18,7 +18,7 @@ import { paperUrl } from '../lib/format.ts';
 import { paperSearchHtml, type SearchRecord } from '../pages/papers/_search-record.ts';
 import type { PublishedCorpus } from './corpus-channel.ts';
 import { arrivalShards, searchShardPath } from '../lib/search-shards.ts';
-import { SEARCH_VALUES_PATH, shardValues, type ShardValues } from '../lib/search-values.ts';
+import { keyFile, searchValuesPath, shardValues, type ShardValues, type SortKey } from '../lib/search-values.ts';
 import { compactShardIndex } from './search-index-compact.ts';
 import type { ShardLayout } from '../scripts/search-shard-merge.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
@@ -87,7 +87,11 @@ export function writeShardMerging(outputPath: string, values: readonly ShardValu
   // A result's id names its page by the shard's prefix: two shards must not share one.
   const prefixes = new Set(values.map((shard) => shard.prefix));
   if (prefixes.size !== values.length) throw new Error('two search shards have the same fragment prefix');
-  writeFileSync(join(outputPath, SEARCH_VALUES_PATH.slice('/pagefind/'.length)), JSON.stringify(values));
+  for (const key of ['date', 'upvotes'] satisfies SortKey[])
+    writeFileSync(
+      join(outputPath, searchValuesPath(key).slice('/pagefind/'.length)),
+      JSON.stringify(keyFile(key, values)),
+    );
   const shards = values.length;
   if (shards < 2) return;
   // Required only now, and by Node itself: Vite's module runner, which loaded this file, may be closed.

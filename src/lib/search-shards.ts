@@ -73,7 +73,7 @@ export function paperPageFilter(papers: readonly PaperRecord[], env: NodeJS.Proc
   return (id) => mine.has(id);
 }
 
-/** In a build of one shard, its sort values, until the merge step puts them in SEARCH_VALUES_PATH (src/lib/search-values.ts). */
+/** In a build of one shard, its sort values, until the merge step writes the files of src/lib/search-values.ts. */
 export const pendingSearchValuesFile = (shard: number): string => `pagefind/search-values.${shard}.pending.json`;
 
 /** The shard's folder, as a URL path (`/pagefind/` for shard 0). */

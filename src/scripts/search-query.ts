@@ -4,7 +4,7 @@
  *   "mixture of experts" and "mixture-of-experts" separately. Both spellings are searched, and the
  *   matches are put in the order of the same words searched unquoted (relevance, or the sort).
  * - A sort by date or upvotes: the index holds no sort keys; the results are sorted by the values of
- *   src/lib/search-values.ts (fetched at the first sorted search), and papers with no known value
+ *   src/lib/search-values.ts, and papers with no known value
  *   are listed after the others in either direction, in the order of relevance.
  * - A word no paper has, matched by Pagefind through words that merely begin like it
  *   (src/scripts/search-loose-words.ts): the results are ranked by the query's other words.
@@ -101,7 +101,7 @@ async function ordered(
 export async function findPapers(
   pagefind: Pagefind,
   state: SearchState,
-  sortValues: () => Promise<SearchValues>,
+  sortValues: (key: SortKey) => Promise<SearchValues>,
 ): Promise<FoundPapers> {
   const filters = pagefindFilters(state);
   const key = sortKey(state.sort);
@@ -112,7 +112,7 @@ export async function findPapers(
       sortKey: null,
     };
   const direction = state.sort.endsWith('-asc') ? 'asc' : 'desc';
-  const [results, values] = await Promise.all([ordered(pagefind, state, filters), sortValues()]);
-  const { known, unknown } = sortByValue(results, (result) => result.id, values, key, direction);
+  const [results, values] = await Promise.all([ordered(pagefind, state, filters), sortValues(key)]);
+  const { known, unknown } = sortByValue(results, (result) => result.id, values, direction);
   return { results: [...known, ...unknown], unknownCount: unknown.length, sortKey: key, looseWords: [] };
 }

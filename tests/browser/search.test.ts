@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, test } from 'vitest';
 import { formatDate } from '../../src/lib/format.ts';
-import { readSearchValues, SEARCH_VALUES_PATH } from '../../src/lib/search-values.ts';
+import { readSearchValues, searchValuesPath, type SortKey } from '../../src/lib/search-values.ts';
 import { searchTerms } from '../../src/scripts/search-terms.ts';
 import {
   allMatches,
@@ -299,11 +299,14 @@ describe('sort orders', () => {
       expect(byUpvotes.results.map((result) => byId.get(result.id)!.upvotes ?? 0)).toEqual(most);
       expect(most[0]).toBeGreaterThan(0);
 
-      // The page sorts by the build's values file, read by each result's id: for every match, the
+      // The page sorts by the build's values files, read by each result's id: for every match, the
       // values its id leads to are its paper's (day numbers since 1970-01-01 for dates).
-      const values = readSearchValues(
-        (await (await fetch(url(SEARCH_VALUES_PATH))).json()) as Parameters<typeof readSearchValues>[0],
-      );
+      const read = async (key: SortKey) =>
+        readSearchValues(
+          key,
+          (await (await fetch(url(searchValuesPath(key)))).json()) as Parameters<typeof readSearchValues>[1],
+        );
+      const [dates, upvotes] = await Promise.all([read('date'), read('upvotes')]);
       const found = await page.evaluate(async (query) => {
         const pagefind = await new Function('return import("/pagefind/pagefind.js")')();
         const search = await pagefind.search(query);
@@ -317,10 +320,11 @@ describe('sort orders', () => {
       expect(found).toHaveLength(matches.length);
       for (const { id, url: address } of found) {
         const paper = byId.get(paperIdFromUrl(address))!;
-        const place = values.place(id)!;
+        const place = upvotes.place(id)!;
         expect(place).not.toBeNull();
-        expect(values.value('upvotes', place)).toBe(paper.upvotes);
-        expect(values.value('date', place)).toBe(
+        expect(dates.place(id)).toEqual(place);
+        expect(upvotes.value(place)).toBe(paper.upvotes);
+        expect(dates.value(place)).toBe(
           paper.published === null ? null : Date.parse(`${paper.published}T00:00:00Z`) / 86_400_000,
         );
       }

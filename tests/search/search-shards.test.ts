@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions } from '../../src/ingest/index.ts';
 import { arrivalShards, searchShardSize } from '../../src/lib/search-shards.ts';
-import { readSearchValues, shardValues, sortByValue } from '../../src/lib/search-values.ts';
+import { keyFile, readSearchValues, shardValues, sortByValue, type SortKey } from '../../src/lib/search-values.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
 
 const topics = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
@@ -47,7 +47,7 @@ describe('shards of the seeds', () => {
 
 describe('sort values', () => {
   // Two shards (fragment prefixes abc123 and def456); pages in arrival order.
-  const values = readSearchValues([
+  const shards = [
     shardValues('abc123', [
       { published: '2025-03-01', upvotes: 10 },
       { published: '2024-12-31', upvotes: 9 },
@@ -58,7 +58,8 @@ describe('sort values', () => {
       { published: '2025-03-02', upvotes: 9 },
       { published: null, upvotes: 0 },
     ]),
-  ]);
+  ];
+  const values = (key: SortKey) => readSearchValues(key, keyFile(key, shards));
 
   test('are written compactly: dates as day differences, unknowns empty', () => {
     // 2024-12-31 is day 20088 since 1970-01-01; 2025-03-01 is 60 days later.
@@ -76,17 +77,23 @@ describe('sort values', () => {
   });
 
   test("name a result's shard and page by its id, the page in base 36", () => {
-    expect(values.place('abc1233')).toEqual({ shard: 0, page: 3 });
-    expect(values.place('def456a')).toEqual({ shard: 1, page: 10 });
-    expect(values.place('0000001')).toBeNull();
-    expect(values.value('upvotes', { shard: 0, page: 2 })).toBe(100);
-    expect(values.value('upvotes', { shard: 0, page: 3 })).toBeNull();
-    expect(values.value('date', { shard: 1, page: 0 })).toBe(20149);
+    const upvotes = values('upvotes');
+    expect(upvotes.place('abc1233')).toEqual({ shard: 0, page: 3 });
+    expect(upvotes.place('def456a')).toEqual({ shard: 1, page: 10 });
+    expect(upvotes.place('0000001')).toBeNull();
+    expect(upvotes.value({ shard: 0, page: 2 })).toBe(100);
+    expect(upvotes.value({ shard: 0, page: 3 })).toBeNull();
+    // 2025-03-02 is day 20149: 20088 (2024-12-31) + 61.
+    expect(values('date').value({ shard: 1, page: 0 })).toBe(20149);
+    expect(keyFile('date', shards)).toEqual([
+      { prefix: 'abc123', values: '20148,-60,,60' },
+      { prefix: 'def456', values: '20149,' },
+    ]);
   });
 
   const ids = ['abc1230', 'abc1231', 'abc1232', 'abc1233', 'def4560', 'def4561'];
   const sorted = (key: 'date' | 'upvotes', direction: 'asc' | 'desc') =>
-    sortByValue(ids, (id) => id, values, key, direction);
+    sortByValue(ids, (id) => id, values(key), direction);
 
   test('sort as numbers (9 < 10 < 100), equal values in page order, shard by shard; unknowns apart, in their order', () => {
     expect(sorted('upvotes', 'asc')).toEqual({

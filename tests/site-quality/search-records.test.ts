@@ -14,7 +14,7 @@ import * as pagefind from 'pagefind';
 import { afterAll, expect, inject, test } from 'vitest';
 import { compactShardIndex } from '../../src/integrations/search-index-compact.ts';
 import { INDEX_CHUNK_SIZE } from '../../src/integrations/search-shard-index.ts';
-import { SEARCH_VALUES_PATH } from '../../src/lib/search-values.ts';
+import { searchValuesPath } from '../../src/lib/search-values.ts';
 import { compareByArrival } from '../../src/lib/search-shards.ts';
 import { expectedDigest } from '../browser/helpers.ts';
 
@@ -59,8 +59,9 @@ test("the index built from the records is Pagefind's index of the rendered paper
 
   const fromPages = filesUnder(output);
   const built = filesUnder(join(dist, 'pagefind'));
-  // The sort values are the build's own file, beside the index (tests/browser/search.test.ts reads them).
-  expect(built.delete(SEARCH_VALUES_PATH.slice('/pagefind/'.length))).toBe(true);
+  // The sort values are the build's own files, beside the index (tests/browser/search.test.ts reads them).
+  for (const key of ['date', 'upvotes'] as const)
+    expect(built.delete(searchValuesPath(key).slice('/pagefind/'.length))).toBe(true);
   expect([...built.keys()].sort()).toEqual([...fromPages.keys()].sort());
   const different = [...built].filter(([file, bytes]) => !bytes.equals(fromPages.get(file)!)).map(([file]) => file);
   expect(different).toEqual([]);
