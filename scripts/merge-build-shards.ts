@@ -9,11 +9,12 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeServiceWorkerFor } from '../src/integrations/pagefind-index.ts';
 import { writeShardMerging } from '../src/integrations/search-shard-index.ts';
-import { pendingSortValuesFile, type ShardSortValues } from '../src/lib/search-shards.ts';
+import { pendingSearchValuesFile } from '../src/lib/search-shards.ts';
+import type { ShardValues } from '../src/lib/search-values.ts';
 
 function mergeBuildShards(shardDirs: readonly string[], outDir: string): void {
   const pending = shardDirs.map((dir) =>
-    readdirSync(join(dir, 'pagefind')).filter((name) => /^shard-sort-values\.\d+\.pending\.json$/.test(name)),
+    readdirSync(join(dir, 'pagefind')).filter((name) => /^search-values\.\d+\.pending\.json$/.test(name)),
   );
   const order = shardDirs.map((dir, at) => {
     if (pending[at]!.length !== 1)
@@ -28,13 +29,13 @@ function mergeBuildShards(shardDirs: readonly string[], outDir: string): void {
   rmSync(outDir, { recursive: true, force: true });
   const byShard = shardDirs.map((dir, at) => ({ dir, shard: order[at]! })).sort((a, b) => b.shard - a.shard);
   for (const { dir } of byShard) cpSync(dir, outDir, { recursive: true });
-  const sortValues = expected.map((shard) => {
-    const file = join(outDir, pendingSortValuesFile(shard));
-    const values = JSON.parse(readFileSync(file, 'utf8')) as ShardSortValues;
+  const values = expected.map((shard) => {
+    const file = join(outDir, pendingSearchValuesFile(shard));
+    const shardValues = JSON.parse(readFileSync(file, 'utf8')) as ShardValues;
     rmSync(file);
-    return values;
+    return shardValues;
   });
-  writeShardMerging(join(outDir, 'pagefind'), sortValues);
+  writeShardMerging(join(outDir, 'pagefind'), values);
   writeServiceWorkerFor(outDir);
 }
 

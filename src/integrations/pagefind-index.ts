@@ -20,7 +20,7 @@ import {
   BUILD_SHARD_VARIABLE,
   effectiveShardSize,
   parseBuildShard,
-  pendingSortValuesFile,
+  pendingSearchValuesFile,
 } from '../lib/search-shards.ts';
 import { indexShards, writeShardMerging, type ShardedIndex } from './search-shard-index.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
@@ -154,9 +154,9 @@ export default function pagefindIndex(): AstroIntegration {
           const buildShard = parseBuildShard(process.env[BUILD_SHARD_VARIABLE]);
           if (buildShard) {
             // The merge step (scripts/merge-build-shards.ts) writes the rest from every shard's output.
-            writeFileSync(join(outDir, pendingSortValuesFile(buildShard.index)), JSON.stringify(sharded.sortValues[0]));
+            writeFileSync(join(outDir, pendingSearchValuesFile(buildShard.index)), JSON.stringify(sharded.values[0]));
           } else {
-            writeShardMerging(outputPath, sharded.sortValues);
+            writeShardMerging(outputPath, sharded.values);
             writeServiceWorkerFor(outDir);
           }
           const now = performance.now();

@@ -5,9 +5,10 @@
  * whose records are unchanged since a build that cached it is copied from the cache instead.
  *
  * Layout of the output folder: shard 0 at its root (with Pagefind's script and WebAssembly, which
- * every shard shares), shard k in `shard-k/` (only its index files), and, with more than one
- * shard, the sort values the search page needs to merge sorted results and the scripts that
- * merge the shards in the browser (see writeShardMerging).
+ * every shard shares), shard k in `shard-k/` (only its index files), each compacted
+ * (src/integrations/search-index-compact.ts); the values results are sorted by
+ * (src/lib/search-values.ts); and, with more than one shard, the scripts that merge the shards in
+ * the browser (see writeShardMerging).
  */
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,14 +17,9 @@ import * as pagefind from 'pagefind';
 import { paperUrl } from '../lib/format.ts';
 import { paperSearchHtml, type SearchRecord } from '../pages/papers/_search-record.ts';
 import type { PublishedCorpus } from './corpus-channel.ts';
-import {
-  arrivalShards,
-  searchShardPath,
-  SHARD_FILTER,
-  shardSortValues,
-  SORT_VALUES_PATH,
-  type ShardSortValues,
-} from '../lib/search-shards.ts';
+import { arrivalShards, searchShardPath } from '../lib/search-shards.ts';
+import { keyFile, searchValuesPath, shardValues, type ShardValues, type SortKey } from '../lib/search-values.ts';
+import { compactShardIndex } from './search-index-compact.ts';
 import type { ShardLayout } from '../scripts/search-shard-merge.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
 
@@ -78,27 +74,26 @@ function keepIndexFilesOnly(folder: string): void {
     if (!SHARD_INDEX_FILE.test(name)) rmSync(join(folder, name), { recursive: true, force: true });
 }
 
-const SORT_ATTRIBUTE = /data-pagefind-sort="([^":]*):([^"]*)"/g;
-
-/** The sort values Pagefind reads from a record (`data-pagefind-sort="key:value"`). */
-function recordSorts(record: SearchRecord): Record<string, string> {
-  return Object.fromEntries(
-    [...record.content.matchAll(SORT_ATTRIBUTE)].map((match) => [match[1]!, match[2]!.replaceAll('&amp;', '&')]),
-  );
-}
-
 const SHARD_MERGE_SOURCE = new URL('../scripts/search-shard-merge.ts', import.meta.url);
 
 /**
- * With more than one shard, the browser merges them: Pagefind's script moves to
- * `pagefind-core.js`, `shard-merge.js` is src/scripts/search-shard-merge.ts as JavaScript (it
- * imports only types, so stripping them is all), and `pagefind.js` becomes Pagefind's API over
- * every shard. The search page imports `/pagefind/pagefind.js` as with a single index.
+ * Writes every shard's sort values (`values`, in shard order) for the search page. With more than
+ * one shard, the browser merges them: Pagefind's script moves to `pagefind-core.js`,
+ * `shard-merge.js` is src/scripts/search-shard-merge.ts as JavaScript (it imports only types, so
+ * stripping them is all), and `pagefind.js` becomes Pagefind's API over every shard. The search page
+ * imports `/pagefind/pagefind.js` as with a single index.
  */
-export function writeShardMerging(outputPath: string, sortValues: readonly ShardSortValues[]): void {
-  const shards = sortValues.length;
+export function writeShardMerging(outputPath: string, values: readonly ShardValues[]): void {
+  // A result's id names its page by the shard's prefix: two shards must not share one.
+  const prefixes = new Set(values.map((shard) => shard.prefix));
+  if (prefixes.size !== values.length) throw new Error('two search shards have the same fragment prefix');
+  for (const key of ['date', 'upvotes'] satisfies SortKey[])
+    writeFileSync(
+      join(outputPath, searchValuesPath(key).slice('/pagefind/'.length)),
+      JSON.stringify(keyFile(key, values)),
+    );
+  const shards = values.length;
   if (shards < 2) return;
-  writeFileSync(join(outputPath, SORT_VALUES_PATH.slice('/pagefind/'.length)), JSON.stringify(sortValues));
   // Required only now, and by Node itself: Vite's module runner, which loaded this file, may be closed.
   const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
   const compiled = ts.transpileModule(readFileSync(SHARD_MERGE_SOURCE, 'utf8'), {
@@ -106,11 +101,7 @@ export function writeShardMerging(outputPath: string, sortValues: readonly Shard
   });
   writeFileSync(join(outputPath, 'shard-merge.js'), compiled.outputText);
   renameSync(join(outputPath, 'pagefind.js'), join(outputPath, 'pagefind-core.js'));
-  const layout: ShardLayout = {
-    paths: Array.from({ length: shards }, (_, shard) => searchShardPath(shard)),
-    filter: SHARD_FILTER,
-    sortValuesUrl: SORT_VALUES_PATH,
-  };
+  const layout: ShardLayout = { paths: Array.from({ length: shards }, (_, shard) => searchShardPath(shard)) };
   writeFileSync(
     join(outputPath, 'pagefind.js'),
     [
@@ -130,7 +121,7 @@ export interface ShardedIndex {
   shards: number;
   fromCache: number;
   /** Each shard's sort values (of the one shard built, in a build of one shard). */
-  sortValues: ShardSortValues[];
+  values: ShardValues[];
 }
 
 export interface ShardOptions {
@@ -151,7 +142,7 @@ export async function indexShards(
   const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? INDEX_CHUNK_SIZE;
   const shards = arrivalShards(corpus.papers, options.shardSize);
   const keys = new Set<string>();
-  const sortValues: ShardSortValues[] = [];
+  const values: ShardValues[] = [];
   let fromCache = 0;
   rmSync(outputPath, { recursive: true, force: true });
   for (const [shard, papers] of shards.entries()) {
@@ -170,7 +161,7 @@ export async function indexShards(
       cache.restore(key, target);
     }
     if (shard > 0) keepIndexFilesOnly(target);
-    sortValues.push(shardSortValues(records.map(recordSorts)));
+    values.push(shardValues(compactShardIndex(target), papers));
   }
   // A build of one shard leaves the other shards' cache entries alone.
   if (options.only === undefined) cache.prune(keys);
@@ -178,6 +169,6 @@ export async function indexShards(
     pages: options.only === undefined ? corpus.papers.length : (shards[options.only]?.length ?? 0),
     shards: shards.length,
     fromCache,
-    sortValues,
+    values,
   };
 }

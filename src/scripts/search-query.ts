@@ -3,14 +3,16 @@
  * - A quoted phrase: Pagefind returns exact-phrase matches unranked (in index order), and finds
  *   "mixture of experts" and "mixture-of-experts" separately. Both spellings are searched, and the
  *   matches are put in the order of the same words searched unquoted (relevance, or the sort).
- * - A sort by date or upvotes: papers with no known value have no sort key (src/lib/search-facets.ts),
- *   so they are searched apart (the `unknown` filter) and listed after the others in either direction.
+ * - A sort by date or upvotes: the index holds no sort keys; the results are sorted by the values of
+ *   src/lib/search-values.ts, and papers with no known value
+ *   are listed after the others in either direction, in the order of relevance.
  * - A word no paper has, matched by Pagefind through words that merely begin like it
  *   (src/scripts/search-loose-words.ts): the results are ranked by the query's other words.
  */
 import type { Pagefind, PagefindResult, PagefindResultData } from './pagefind-types.ts';
 import { checkedWords, looseWords, matchedWords, orderLike } from './search-loose-words.ts';
 import { quotedPhrase, searchTerms } from './search-terms.ts';
+import { sortByValue, type SearchValues, type SortKey } from '../lib/search-values.ts';
 
 export type SortOrder = 'relevance' | 'date' | 'date-asc' | 'upvotes' | 'upvotes-asc';
 export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'date', 'date-asc', 'upvotes', 'upvotes-asc'];
@@ -28,7 +30,7 @@ export interface FoundPapers {
   /** With a date or upvotes sort: how many results (listed last) have no known value. */
   unknownCount: number | null;
   /** The sort key the unknowns lack. */
-  sortKey: 'date' | 'upvotes' | null;
+  sortKey: SortKey | null;
   /** Query words matched only loosely, left out of the ranking (relevance order only). */
   looseWords: string[];
 }
@@ -72,7 +74,7 @@ export function pagefindFilters(state: SearchState): Record<string, unknown> {
   return filters;
 }
 
-function sortKey(sort: SortOrder): 'date' | 'upvotes' | null {
+function sortKey(sort: SortOrder): SortKey | null {
   return sort === 'relevance' ? null : sort.startsWith('date') ? 'date' : 'upvotes';
 }
 
@@ -83,10 +85,8 @@ async function ordered(
   pagefind: Pagefind,
   state: SearchState,
   filters: Record<string, unknown>,
-  sort?: Record<string, string>,
 ): Promise<PagefindResult[]> {
-  const options = sort ? { filters, sort } : { filters };
-  const ranked = ((await pagefind.search(pagefindQuery(state), options))?.results ?? []).map(fetchingOnce);
+  const ranked = ((await pagefind.search(pagefindQuery(state), { filters }))?.results ?? []).map(fetchingOnce);
   const phrase = quotedPhrase(state.query);
   if (!phrase || !phrase.includes(' ')) return ranked;
   const spellings = [`"${phrase}"`, `"${phrase.replaceAll(' ', '-')}"`];
@@ -97,7 +97,12 @@ async function ordered(
   return [...inOrder, ...matching.values()];
 }
 
-export async function findPapers(pagefind: Pagefind, state: SearchState): Promise<FoundPapers> {
+/** `sortValues` is asked for only when the state sorts by a value. */
+export async function findPapers(
+  pagefind: Pagefind,
+  state: SearchState,
+  sortValues: (key: SortKey) => Promise<SearchValues>,
+): Promise<FoundPapers> {
   const filters = pagefindFilters(state);
   const key = sortKey(state.sort);
   if (!key)
@@ -107,10 +112,7 @@ export async function findPapers(pagefind: Pagefind, state: SearchState): Promis
       sortKey: null,
     };
   const direction = state.sort.endsWith('-asc') ? 'asc' : 'desc';
-  const [known, unknown] = await Promise.all([
-    // Papers without the key are left out of a search sorted by it.
-    ordered(pagefind, state, filters, { [key]: direction }),
-    ordered(pagefind, state, { ...filters, unknown: key }),
-  ]);
+  const [results, values] = await Promise.all([ordered(pagefind, state, filters), sortValues(key)]);
+  const { known, unknown } = sortByValue(results, (result) => result.id, values, direction);
   return { results: [...known, ...unknown], unknownCount: unknown.length, sortKey: key, looseWords: [] };
 }

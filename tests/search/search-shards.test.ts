@@ -1,13 +1,13 @@
 /**
  * How the search index is cut into shards (src/lib/search-shards.ts, src/integrations/search-shard-index.ts)
- * and how the browser turns a sorted result's place back into its value
- * (src/scripts/search-shard-merge.ts), on the seeds and on hand-made sort values.
+ * and how the search page sorts results by the values of src/lib/search-values.ts, on the seeds
+ * and on hand-made values.
  */
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions } from '../../src/ingest/index.ts';
-import { arrivalShards, searchShardSize, shardSortValues } from '../../src/lib/search-shards.ts';
-import { sortValueLookup } from '../../src/scripts/search-shard-merge.ts';
+import { arrivalShards, searchShardSize } from '../../src/lib/search-shards.ts';
+import { keyFile, readSearchValues, shardValues, sortByValue, type SortKey } from '../../src/lib/search-values.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
 
 const topics = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
@@ -45,32 +45,72 @@ describe('shards of the seeds', () => {
   });
 });
 
-describe("a shard's sort values", () => {
-  // Pagefind sorts a key as numbers when every value is one (so 9 < 10 < 100), else as text.
-  const values = shardSortValues([
-    { date: '2025-03-01', upvotes: '10' },
-    { date: '2024-12-31', upvotes: '9' },
-    { upvotes: '100' },
-    { date: '2025-03-01', upvotes: '9' },
-  ]);
+describe('sort values', () => {
+  // Two shards (fragment prefixes abc123 and def456); pages in arrival order.
+  const shards = [
+    shardValues('abc123', [
+      { published: '2025-03-01', upvotes: 10 },
+      { published: '2024-12-31', upvotes: 9 },
+      { published: null, upvotes: 100 },
+      { published: '2025-03-01', upvotes: null },
+    ]),
+    shardValues('def456', [
+      { published: '2025-03-02', upvotes: 9 },
+      { published: null, upvotes: 0 },
+    ]),
+  ];
+  const values = (key: SortKey) => readSearchValues(key, keyFile(key, shards));
 
-  test('are runs of equal values in the order Pagefind sorts them', () => {
-    expect(values.numeric).toEqual({ date: false, upvotes: true });
-    expect(values.runs.upvotes).toEqual([
-      ['9', 2],
-      ['10', 1],
-      ['100', 1],
-    ]);
-    expect(values.runs.date).toEqual([
-      ['2024-12-31', 1],
-      ['2025-03-01', 2],
+  test('are written compactly: dates as day differences, unknowns empty', () => {
+    // 2024-12-31 is day 20088 since 1970-01-01; 2025-03-01 is 60 days later.
+    expect(
+      shardValues('p', [
+        { published: '2024-12-31', upvotes: 3 },
+        { published: null, upvotes: null },
+        { published: '2025-03-01', upvotes: 0 },
+      ]),
+    ).toEqual({
+      prefix: 'p',
+      date: '20088,,60',
+      upvotes: '3,,0',
+    });
+  });
+
+  test("name a result's shard and page by its id, the page in base 36", () => {
+    const upvotes = values('upvotes');
+    expect(upvotes.place('abc1233')).toEqual({ shard: 0, page: 3 });
+    expect(upvotes.place('def456a')).toEqual({ shard: 1, page: 10 });
+    expect(upvotes.place('0000001')).toBeNull();
+    expect(upvotes.value({ shard: 0, page: 2 })).toBe(100);
+    expect(upvotes.value({ shard: 0, page: 3 })).toBeNull();
+    // 2025-03-02 is day 20149: 20088 (2024-12-31) + 61.
+    expect(values('date').value({ shard: 1, page: 0 })).toBe(20149);
+    expect(keyFile('date', shards)).toEqual([
+      { prefix: 'abc123', values: '20148,-60,,60' },
+      { prefix: 'def456', values: '20149,' },
     ]);
   });
 
-  test('give back the value at each place of that order', () => {
-    const upvotesAt = sortValueLookup(values.runs.upvotes!);
-    expect([0, 1, 2, 3, 4].map(upvotesAt)).toEqual(['9', '9', '10', '100', undefined]);
-    const dateAt = sortValueLookup(values.runs.date!);
-    expect([0, 1, 2].map(dateAt)).toEqual(['2024-12-31', '2025-03-01', '2025-03-01']);
+  const ids = ['abc1230', 'abc1231', 'abc1232', 'abc1233', 'def4560', 'def4561'];
+  const sorted = (key: 'date' | 'upvotes', direction: 'asc' | 'desc') =>
+    sortByValue(ids, (id) => id, values(key), direction);
+
+  test('sort as numbers (9 < 10 < 100), equal values in page order, shard by shard; unknowns apart, in their order', () => {
+    expect(sorted('upvotes', 'asc')).toEqual({
+      known: ['def4561', 'abc1231', 'def4560', 'abc1230', 'abc1232'],
+      unknown: ['abc1233'],
+    });
+    expect(sorted('date', 'asc')).toEqual({
+      known: ['abc1231', 'abc1230', 'abc1233', 'def4560'],
+      unknown: ['abc1232', 'def4561'],
+    });
+  });
+
+  test('descending is the exact reverse of ascending, ties included, as Pagefind sorted', () => {
+    expect(sorted('upvotes', 'desc').known).toEqual(['abc1232', 'abc1230', 'def4560', 'abc1231', 'def4561']);
+    expect(sorted('date', 'desc')).toEqual({
+      known: ['def4560', 'abc1233', 'abc1230', 'abc1231'],
+      unknown: ['abc1232', 'def4561'],
+    });
   });
 });

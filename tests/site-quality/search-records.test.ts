@@ -2,15 +2,19 @@
  * The build indexes each paper from its record (src/pages/papers/_search-record.ts) while Astro renders the
  * pages. That index must be the one Pagefind makes of the rendered paper pages themselves: the
  * built pages are indexed here again, whole and in the same order (by arrival, then URL:
- * src/lib/search-shards.ts), and every file of the two indexes must be equal, byte for byte (text,
- * weights, filters, sorts and meta alike). The seeds make one shard at the default shard size.
+ * src/lib/search-shards.ts), compacted as the build compacts its index
+ * (src/integrations/search-index-compact.ts), and every file of the two indexes must be equal, byte
+ * for byte (text, weights, filters and meta alike). The seeds make one shard at the default shard
+ * size.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, expect, inject, test } from 'vitest';
+import { compactShardIndex } from '../../src/integrations/search-index-compact.ts';
 import { INDEX_CHUNK_SIZE } from '../../src/integrations/search-shard-index.ts';
+import { searchValuesPath } from '../../src/lib/search-values.ts';
 import { compareByArrival } from '../../src/lib/search-shards.ts';
 import { expectedDigest } from '../browser/helpers.ts';
 
@@ -51,9 +55,13 @@ test("the index built from the records is Pagefind's index of the rendered paper
   expect(errors).toEqual([]);
   for (const page of pages) expect((await index!.addHTMLFile(page)).errors).toEqual([]);
   expect((await index!.writeFiles({ outputPath: output })).errors).toEqual([]);
+  compactShardIndex(output);
 
   const fromPages = filesUnder(output);
   const built = filesUnder(join(dist, 'pagefind'));
+  // The sort values are the build's own files, beside the index (tests/browser/search.test.ts reads them).
+  for (const key of ['date', 'upvotes'] as const)
+    expect(built.delete(searchValuesPath(key).slice('/pagefind/'.length))).toBe(true);
   expect([...built.keys()].sort()).toEqual([...fromPages.keys()].sort());
   const different = [...built].filter(([file, bytes]) => !bytes.equals(fromPages.get(file)!)).map(([file]) => file);
   expect(different).toEqual([]);

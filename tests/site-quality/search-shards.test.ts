@@ -142,7 +142,8 @@ describe('the seeds indexed in shards of 200 papers', () => {
     expect(precache).toContain('/pagefind/shard-merge.js');
     expect(precache).toContain('/pagefind/pagefind-core.js');
     expect(precache).toContain('/pagefind/pagefind.js');
-    expect(precache).toContain('/pagefind/shard-sort-values.json');
+    expect(precache).toContain('/pagefind/search-date.json');
+    expect(precache).toContain('/pagefind/search-upvotes.json');
     // A merged shard carries only its index: Pagefind's script and WebAssembly are shard 0's.
     expect(files.filter((file) => /^shard-\d+\//.test(file) && !SHARD_FILE.test(file))).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * What Pagefind indexes for a paper, built from the record alone: the indexed parts of the paper
  * page's `<article data-pagefind-body>` ([id].astro, beside this file: a change to one is a change
  * to the other; the leading underscore keeps Astro from making it a route), element for element, with
- * the same weights, filters, sorts and meta. The parts the page marks `data-pagefind-ignore` are
+ * the same weights, filters and meta (sort values and upvotes are not in the index: src/lib/search-values.ts). The parts the page marks `data-pagefind-ignore` are
  * left out, except for the filter elements inside them, which Pagefind still reads. The build
  * indexes these records while Astro renders the pages (src/integrations/pagefind-index.ts), and a
  * browser-project test checks that indexing the rendered pages gives the same index, byte for byte.
@@ -25,15 +25,7 @@ export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<stri
   const typedTitle = typedTitleVariant(paper.title);
   const parts: string[] = [
     `<article data-pagefind-body data-pagefind-filter="${escapeHtml(`year:${facets.year}`)}">`,
-    ...(facets.dateSortKey === null
-      ? []
-      : [`<span hidden data-pagefind-sort="${escapeHtml(`date:${facets.dateSortKey}`)}"></span>`]),
-    ...(facets.upvotesSortKey === null
-      ? []
-      : [`<span hidden data-pagefind-sort="${escapeHtml(`upvotes:${facets.upvotesSortKey}`)}"></span>`]),
     `<span hidden data-pagefind-meta="${escapeHtml(`date:${date ?? ''}`)}"></span>`,
-    `<span hidden data-pagefind-meta="${escapeHtml(`upvotes:${paper.upvotes ?? ''}`)}"></span>`,
-    ...facets.unknown.map((what) => `<span hidden data-pagefind-filter="${escapeHtml(`unknown:${what}`)}"></span>`),
     `<h1 data-pagefind-weight="10" data-pagefind-meta="${escapeHtml(`title:${paper.title}`)}">${paper.titleHtml}</h1>`,
   ];
   if (typedTitle) parts.push(`<span hidden data-pagefind-weight="10">${escapeHtml(typedTitle)}</span>`);
