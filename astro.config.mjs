@@ -8,6 +8,7 @@ import { digestCitationPlugins } from './src/markdown/digest-citations.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
 import { routeSummary } from './src/integrations/build-log.mjs';
 import staleOutput from './src/integrations/stale-output.ts';
+import papersJson from './src/integrations/papers-json.ts';
 
 // Astro's process renders thousands of pages, each leaving ~25 KB of garbage in V8's old
 // generation, and V8 lets that generation grow to up to 4x its live size before a full collection:
@@ -36,7 +37,7 @@ export default defineConfig({
     processor: unified({ remarkPlugins: digestCitationPlugins(fileURLToPath(new URL('.', import.meta.url))) }),
   },
   // staleOutput last: it keeps what the others wrote into dist/.
-  integrations: [mdx(), pagefindIndex(), routeSummary(), staleOutput()],
+  integrations: [mdx(), pagefindIndex(), papersJson(), routeSummary(), staleOutput()],
   // A count of files per route instead of a line per file (RESEARCH_DIGEST_VERBOSE=1 for the list).
   logger: { entrypoint: new URL('./src/integrations/build-log.mjs', import.meta.url) },
   // A rebuild renders again only the pages whose cacheKey (src/lib/paper-page-key.ts) or code

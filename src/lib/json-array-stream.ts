@@ -31,3 +31,8 @@ export function prettyJsonArrayStream(items: readonly object[]): ReadableStream<
     },
   });
 }
+
+/** The order of `/papers.json` and of `npm run ingest -- --json`: by id. */
+export function papersById<Paper extends { id: string }>(papers: readonly Paper[]): Paper[] {
+  return [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
