@@ -41,7 +41,7 @@ function removeEmptyFolders(root: string): void {
   for (const folder of folders) if (readdirSync(folder).length === 0) rmdirSync(folder);
 }
 
-export interface StaleOutput {
+interface StaleOutput {
   outDir: string;
   /** Every file this build produced, as paths relative to `outDir`. */
   produced: ReadonlySet<string>;
@@ -50,7 +50,7 @@ export interface StaleOutput {
 }
 
 /** Deletes the files of `outDir` that this build did not produce; returns how many. */
-export function deleteStaleOutput({ outDir, produced, since }: StaleOutput): number {
+function deleteStaleOutput({ outDir, produced, since }: StaleOutput): number {
   let deleted = 0;
   for (const file of filesUnder(outDir)) {
     if (produced.has(file)) continue;
