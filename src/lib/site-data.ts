@@ -49,6 +49,8 @@ export interface SiteData {
   bibtex: (paper: PaperRecord) => string;
   /** Dump file → its date, when it has one. */
   dumpDates: Map<string, string | null>;
+  /** Every dump in arrival order with the number of papers it listed first (the "new since your last visit" note's data). */
+  dumpArrivals: [file: string, firstListed: number][];
 }
 
 export function isNewPaper(siteData: SiteData, paper: PaperRecord): boolean {
@@ -121,5 +123,12 @@ async function buildSiteData(): Promise<SiteData> {
       return entry;
     },
     dumpDates,
+    dumpArrivals: dumpArrivals(dumps, papers),
   };
+}
+
+function dumpArrivals(dumps: readonly DumpReport[], papers: readonly PaperRecord[]): [string, number][] {
+  const firstListed = new Map<string, number>();
+  for (const paper of papers) firstListed.set(paper.firstSeen, (firstListed.get(paper.firstSeen) ?? 0) + 1);
+  return dumps.map((dump) => [dump.file, firstListed.get(dump.file) ?? 0]);
 }
