@@ -9,6 +9,7 @@ import { bibtexEntry, citationKeys } from './bibtex.ts';
 import { organisations, type Organisation } from './organisations.ts';
 import { relatedInputOf, relatedPapers, type RelatedPaper } from './related-papers.ts';
 import { topicThemes, type Theme } from './topic-themes.ts';
+import { memoisedWordStream } from './word-stream.ts';
 
 export type TopicEntry = CollectionEntry<'topics'>;
 
@@ -85,7 +86,9 @@ async function buildSiteData(): Promise<SiteData> {
   }
   const latestDump = dumps.at(-1) ?? null;
   const latestFile = latestDump?.file;
-  const related = relatedPapers(papers.map(relatedInputOf));
+  // Related papers and themes read the same titles and abstracts: each is split into words once.
+  const wordStream = memoisedWordStream();
+  const related = relatedPapers(papers.map(relatedInputOf), { wordStream });
   const dumpDates = new Map(dumps.map((dump) => [dump.file, dump.dumpDate]));
   const byArrival = [...papers].sort(
     (a, b) =>
@@ -110,7 +113,7 @@ async function buildSiteData(): Promise<SiteData> {
       (paper) => paper.firstSeen !== latestFile && paper.changes.some((change) => change.dump === latestFile),
     ),
     related: new Map(papers.map((paper, index) => [paper.id, related[index]!])),
-    themes: topicThemes(papers, papersByTopic),
+    themes: topicThemes(papers, papersByTopic, { wordStream }),
     organisations: orgs,
     organisationIds: new Map(orgs.map((organisation) => [organisation.name, organisation.id])),
     citationKeys: keys,
