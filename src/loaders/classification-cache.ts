@@ -23,7 +23,8 @@ function codeHash(directory: string): string | null {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  for (const file of files) hash.update(file.slice(directory.length)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of files)
+    hash.update(file.slice(directory.length)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex');
 }
 
