@@ -1,5 +1,5 @@
 /** Turns parsed dumps into the corpus: merged, classified paper records and one report per dump. */
-import { classifyPaper, compileTopics } from './classify-topics.ts';
+import { classifyPaper, compileTopics, type TopicAssignment } from './classify-topics.ts';
 import { displayTitle, mergeDumps, type PaperDraft } from './merge-papers.ts';
 import { possiblySameWorkIds } from './merge-review.ts';
 import { parseDump } from './parse-dump.ts';
@@ -26,7 +26,40 @@ export interface CorpusOptions {
    * the order passed in, e.g. to try a candidate dump as if it arrived last.
    */
   arrival?: 'by-name' | 'as-given';
+  /**
+   * Topic assignments by title and abstract kept from an earlier build with the same topic rules
+   * and classifier (the loader keeps them on disk); new ones are added to it.
+   */
+  classifications?: ClassificationMemo;
 }
+
+export interface ClassificationMemo {
+  get(title: string, abstract: string): TopicAssignment | undefined;
+  set(title: string, abstract: string, assignment: TopicAssignment): void;
+}
+
+/** The paper's topics, from the memo when it has them (a copy: records never share arrays). */
+function classifyMemoised(
+  topics: ReturnType<typeof compileTopics>,
+  title: string,
+  abstract: string,
+  memo: ClassificationMemo | undefined,
+): TopicAssignment {
+  const known = memo?.get(title, abstract);
+  if (known === undefined) {
+    const assignment = classifyPaper(topics, title, abstract);
+    memo?.set(title, abstract, assignment);
+    return memo ? copyOf(assignment) : assignment;
+  }
+  return copyOf(known);
+}
+
+const copyOf = (assignment: TopicAssignment): TopicAssignment => ({
+  topics: [...assignment.topics],
+  topicEvidence: Object.fromEntries(
+    Object.entries(assignment.topicEvidence).map(([topic, evidence]) => [topic, evidence.map((item) => ({ ...item }))]),
+  ),
+});
 
 export function buildCorpus(
   parsedDumps: readonly ParsedDump[],
@@ -42,7 +75,7 @@ export function buildCorpus(
   const notes: IngestNote[] = [];
   const partners = possiblySameWorkIds(nearMisses);
   const papers = drafts
-    .map((draft) => toPaperRecord(draft, compiled, partners.get(draft.id) ?? [], notes))
+    .map((draft) => toPaperRecord(draft, compiled, partners.get(draft.id) ?? [], notes, options.classifications))
     .sort((a, b) => compareDumpNames(a.id, b.id));
   const notesByDump = Map.groupBy(notes, (note) => note.dump);
   const reports: DumpReport[] = dumps.map((dump, order) => ({
@@ -79,6 +112,7 @@ function toPaperRecord(
   topics: ReturnType<typeof compileTopics>,
   possiblySameWork: string[],
   notes: IngestNote[],
+  classifications: ClassificationMemo | undefined,
 ): PaperRecord {
   const newest = draft.sources[draft.sources.length - 1]!;
   const render = (text: string, options: RenderOptions) => {
@@ -98,7 +132,7 @@ function toPaperRecord(
   const aliases = [...draft.titles]
     .filter(([key]) => key !== draft.latestTitleKey)
     .map(([, text]) => renderDumpText(text, { linkUrls: false }).plain);
-  const { topics: topicIds, topicEvidence } = classifyPaper(topics, title.plain, abstract.plain);
+  const { topics: topicIds, topicEvidence } = classifyMemoised(topics, title.plain, abstract.plain, classifications);
   const changes = draft.changes.map((change) =>
     change.field === 'title' && typeof change.from === 'string' && typeof change.to === 'string'
       ? {

@@ -31,7 +31,20 @@ const SHORT_SENTENCE = 90;
 /** Above this length the preview is cut at a word, with an ellipsis. */
 const MAX_LENGTH = 320;
 
+/** Previews by abstract: a paper's card is on several pages (topics, sorts, organisations, themes). */
+const previews = new Map<string, string>();
+
 export function previewSentence(abstract: string): string {
+  let preview = previews.get(abstract);
+  if (preview === undefined) {
+    preview = previewOf(abstract);
+    // Bounded, as the corpus is: one entry per paper.
+    if (previews.size < 500_000) previews.set(abstract, preview);
+  }
+  return preview;
+}
+
+function previewOf(abstract: string): string {
   const all = sentences(abstract.replace(/\s+/g, ' ').trim());
   if (all.length === 0) return '';
   let index = all.findIndex((sentence) => CONTRIBUTION.test(sentence));

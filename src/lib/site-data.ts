@@ -9,6 +9,7 @@ import { bibtexEntry, citationKeys } from './bibtex.ts';
 import { organisations, type Organisation } from './organisations.ts';
 import { relatedInputOf, relatedPapers, type RelatedPaper } from './related-papers.ts';
 import { topicThemes, type Theme } from './topic-themes.ts';
+import { memoisedWordStream } from './word-stream.ts';
 
 export type TopicEntry = CollectionEntry<'topics'>;
 
@@ -49,6 +50,8 @@ export interface SiteData {
   bibtex: (paper: PaperRecord) => string;
   /** Dump file → its date, when it has one. */
   dumpDates: Map<string, string | null>;
+  /** Every dump in arrival order with the number of papers it listed first (the "new since your last visit" note's data). */
+  dumpArrivals: [file: string, firstListed: number][];
 }
 
 export function isNewPaper(siteData: SiteData, paper: PaperRecord): boolean {
@@ -83,7 +86,9 @@ async function buildSiteData(): Promise<SiteData> {
   }
   const latestDump = dumps.at(-1) ?? null;
   const latestFile = latestDump?.file;
-  const related = relatedPapers(papers.map(relatedInputOf));
+  // Related papers and themes read the same titles and abstracts: each is split into words once.
+  const wordStream = memoisedWordStream();
+  const related = relatedPapers(papers.map(relatedInputOf), { wordStream });
   const dumpDates = new Map(dumps.map((dump) => [dump.file, dump.dumpDate]));
   const byArrival = [...papers].sort(
     (a, b) =>
@@ -108,7 +113,7 @@ async function buildSiteData(): Promise<SiteData> {
       (paper) => paper.firstSeen !== latestFile && paper.changes.some((change) => change.dump === latestFile),
     ),
     related: new Map(papers.map((paper, index) => [paper.id, related[index]!])),
-    themes: topicThemes(papers, papersByTopic),
+    themes: topicThemes(papers, papersByTopic, { wordStream }),
     organisations: orgs,
     organisationIds: new Map(orgs.map((organisation) => [organisation.name, organisation.id])),
     citationKeys: keys,
@@ -121,5 +126,12 @@ async function buildSiteData(): Promise<SiteData> {
       return entry;
     },
     dumpDates,
+    dumpArrivals: dumpArrivals(dumps, papers),
   };
+}
+
+function dumpArrivals(dumps: readonly DumpReport[], papers: readonly PaperRecord[]): [string, number][] {
+  const firstListed = new Map<string, number>();
+  for (const paper of papers) firstListed.set(paper.firstSeen, (firstListed.get(paper.firstSeen) ?? 0) + 1);
+  return dumps.map((dump) => [dump.file, firstListed.get(dump.file) ?? 0]);
 }

@@ -5,7 +5,8 @@
  * how much likelier it is in the topic than outside it.
  */
 import { contentRuns, isContentWord, singular, tokenize } from './text-terms.ts';
-import { BREAK, OF, wordStream } from './word-stream.ts';
+import { PhraseKeys, phraseKeysOf } from './phrase-keys.ts';
+import { wordStream, type StreamItem } from './word-stream.ts';
 
 export interface ThemeInput {
   id: string;
@@ -24,6 +25,8 @@ export interface Theme {
 
 export interface ThemeOptions {
   maxThemes?: number;
+  /** The words of a text (`wordStream`, or a memo of it that the related papers share). */
+  wordStream?: (text: string) => readonly StreamItem[];
 }
 
 /** Papers whose spelling of a theme phrase is looked at to label it. */
@@ -78,43 +81,16 @@ function phrasesOf(paper: ThemeInput): Map<string, string> {
   return phrases;
 }
 
-/**
- * The distinct phrase keys of one paper, as `phrasesOf` gives them, from the word stream (no
- * positions, no spellings): what the counting needs, at a fraction of the cost.
- */
-function phraseKeysOf(paper: ThemeInput): Set<string> {
-  const keys = new Set<string>();
-  for (const text of [paper.title, paper.abstract]) {
-    const items = wordStream(text);
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      if (item === BREAK) continue;
-      if (item === OF) {
-        const before = items[i - 1];
-        const after = items[i + 1];
-        const next = items[i + 2];
-        // X of Y, Y ending its phrase ("number of trainable parameters" is no "number of trainable").
-        if (
-          before &&
-          after &&
-          typeof before === 'object' &&
-          typeof after === 'object' &&
-          !(next && typeof next === 'object')
-        )
-          keys.add(`${before.key} of ${after.key}`);
-        continue;
-      }
-      let key = item.key;
-      keys.add(key);
-      for (let length = 2; length <= 3; length++) {
-        const following = items[i + length - 1];
-        if (!following || typeof following !== 'object') break;
-        key = `${key} ${following.key}`;
-        keys.add(key);
-      }
-    }
+/** Whether a sorted list of keys holds `key`. */
+function holds(sorted: Int32Array, key: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < key) low = middle + 1;
+    else high = middle;
   }
-  return keys;
+  return low < sorted.length && sorted[low] === key;
 }
 
 /** The phrase as a label: lower case, single spaces. */
@@ -130,54 +106,76 @@ export function topicThemes(
   options: ThemeOptions = {},
 ): Map<string, Theme[]> {
   const maxThemes = options.maxThemes ?? 12;
-  const keysById = new Map(allPapers.map((paper) => [paper.id, phraseKeysOf(paper)]));
-  const corpusFrequency = new Map<string, number>();
-  for (const keys of keysById.values())
-    for (const key of keys) corpusFrequency.set(key, (corpusFrequency.get(key) ?? 0) + 1);
+  const streamOf = options.wordStream ?? wordStream;
+  const keys = new PhraseKeys();
+  const keysById = new Map(allPapers.map((paper) => [paper.id, phraseKeysOf(paper, keys, streamOf)]));
+  const topicKeysOf = new Map(
+    [...topicPapers].map(([topic, papers]) => [
+      topic,
+      papers.map((paper) => keysById.get(paper.id) ?? phraseKeysOf(paper, keys, streamOf)),
+    ]),
+  );
+  const corpusFrequency = new Int32Array(keys.count);
+  for (const paperKeys of keysById.values()) for (const key of paperKeys) corpusFrequency[key]!++;
   const total = allPapers.length;
+  const counts = new Int32Array(keys.count);
+  /** Key → index of the first of the topic's papers that has it. */
+  const firstPaper = new Int32Array(keys.count);
 
   const result = new Map<string, Theme[]>();
   for (const [topic, papers] of topicPapers) {
     const inTopic = papers.length;
     const outside = total - inTopic;
-    const topicKeys = papers.map((paper) => keysById.get(paper.id) ?? phraseKeysOf(paper));
+    const topicKeys = topicKeysOf.get(topic)!;
     // Counting first; papers and spellings only for the phrases chosen.
-    const counts = new Map<string, number>();
-    for (const keys of topicKeys) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const counted: number[] = [];
+    topicKeys.forEach((paperKeys, index) => {
+      for (const key of paperKeys) {
+        if (counts[key] === 0) {
+          counted.push(key);
+          firstPaper[key] = index;
+        }
+        counts[key]!++;
+      }
+    });
     const spelled = new Map<string, Map<string, string>>();
     const spellingsOf = (index: number) => {
       let phrases = spelled.get(papers[index]!.id);
       if (!phrases) spelled.set(papers[index]!.id, (phrases = phrasesOf(papers[index]!)));
       return phrases;
     };
-    // The phrase as written, from the first paper that has it.
-    const firstRaw = (key: string): string => spellingsOf(topicKeys.findIndex((keys) => keys.has(key))).get(key) ?? key;
     const minimum = Math.max(2, Math.ceil(inTopic * 0.03));
-    const scored: { key: string; score: number }[] = [];
-    for (const [key, count] of counts) {
+    const scored: { key: string; node: number; score: number }[] = [];
+    for (const node of counted) {
+      const count = counts[node]!;
       if (count < minimum) continue;
-      const rest = (corpusFrequency.get(key) ?? count) - count;
+      const rest = (corpusFrequency[node] || count) - count;
       const lift = Math.log((count + 0.5) / (inTopic + 1) / ((rest + 0.5) / (outside + 1)));
       if (lift <= 0.5) continue;
-      // Words as written: a hyphenated compound counts as one ("low-rank adaptation": two).
-      const length = firstRaw(key).trim().split(/\s+/).length;
-      scored.push({ key, score: count * lift * PHRASE_BONUS[Math.min(3, length)]! });
+      const key = keys.text(node);
+      // Words as written, from the first paper that has the phrase: a hyphenated compound counts
+      // as one ("low-rank adaptation": two).
+      const length = (spellingsOf(firstPaper[node]!).get(key) ?? key).trim().split(/\s+/).length;
+      scored.push({ key, node, score: count * lift * PHRASE_BONUS[Math.min(3, length)]! });
     }
+    for (const node of counted) counts[node] = 0;
     scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-    const chosen: string[] = [];
-    for (const { key } of scored) {
+    const chosen: { key: string; node: number }[] = [];
+    for (const candidate of scored) {
       if (chosen.length === maxThemes) break;
+      const { key } = candidate;
       // One theme per idea: "reward model" and "reward" or "reward model training" are one.
-      if (chosen.some((picked) => ` ${picked} `.includes(` ${key} `) || ` ${key} `.includes(` ${picked} `))) continue;
-      chosen.push(key);
+      if (chosen.some(({ key: picked }) => ` ${picked} `.includes(` ${key} `) || ` ${key} `.includes(` ${picked} `)))
+        continue;
+      chosen.push(candidate);
     }
     result.set(
       topic,
-      chosen.map((key) => {
+      chosen.map(({ key, node }) => {
         const ids: string[] = [];
         const forms = new Map<string, number>();
         papers.forEach((paper, index) => {
-          if (!topicKeys[index]!.has(key)) return;
+          if (!holds(topicKeys[index]!, node)) return;
           ids.push(paper.id);
           // The label: the commonest spelling among the first papers that use the phrase.
           if (ids.length > LABEL_SAMPLE) return;

@@ -69,3 +69,13 @@ export function wordStream(text: string): StreamItem[] {
   }
   return items;
 }
+
+/** `wordStream` remembering each text's words, for computations that read the same texts (held only as long as it is). */
+export function memoisedWordStream(): (text: string) => readonly StreamItem[] {
+  const streams = new Map<string, StreamItem[]>();
+  return (text) => {
+    let stream = streams.get(text);
+    if (stream === undefined) streams.set(text, (stream = wordStream(text)));
+    return stream;
+  };
+}

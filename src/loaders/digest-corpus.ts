@@ -10,6 +10,7 @@ import {
   type IngestResult,
   type TopicDefinition,
 } from '../ingest/index.ts';
+import { classificationCache } from './classification-cache.ts';
 import { dumpCacheKey, parseDumpCached } from './parsed-dump-cache.ts';
 
 export interface DigestCorpus extends IngestResult {
@@ -24,6 +25,10 @@ export interface DigestSources {
   seedsDirectory: string;
   topicsDirectory: string;
   cacheDirectory: string;
+  /** The papers' topics from the last build (src/loaders/classification-cache.ts). */
+  classificationsFile: string;
+  /** The ingest library's code, whose hash keys the classifications. */
+  ingestCodeDirectory: string;
 }
 
 let memo: { key: string; corpus: DigestCorpus } | null = null;
@@ -41,7 +46,15 @@ export function loadDigestCorpus(sources: DigestSources): DigestCorpus {
     (fromCache ? parsedFromCache : parsedFresh).push(input.name);
     return dump;
   });
-  const corpus: DigestCorpus = { ...buildCorpus(parsed, topics), topics, inputsKey: key, parsedFresh, parsedFromCache };
+  const classifications = classificationCache(sources.classificationsFile, sources.ingestCodeDirectory, topics);
+  const corpus: DigestCorpus = {
+    ...buildCorpus(parsed, topics, { classifications: classifications?.memo }),
+    topics,
+    inputsKey: key,
+    parsedFresh,
+    parsedFromCache,
+  };
+  classifications?.save();
   memo = { key, corpus };
   return corpus;
 }
@@ -52,5 +65,7 @@ export function defaultDigestSources(root: string): DigestSources {
     seedsDirectory: process.env.RESEARCH_DIGEST_SEEDS ?? join(root, 'seeds'),
     topicsDirectory: join(root, 'content', 'topics'),
     cacheDirectory: join(root, 'node_modules', '.cache', 'research-digest', 'parsed-dumps'),
+    classificationsFile: join(root, 'node_modules', '.cache', 'research-digest', 'classifications.json'),
+    ingestCodeDirectory: join(root, 'src', 'ingest'),
   };
 }

@@ -5,6 +5,7 @@
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDigestCorpus, type DigestSources } from '../../src/loaders/digest-corpus.ts';
 import { DUMPS, NEW_DUMP_FIXTURES, ingestFirst } from './helpers.ts';
@@ -22,6 +23,8 @@ describe('loadDigestCorpus with the parse cache', () => {
       seedsDirectory: join(root, 'seeds'),
       topicsDirectory: join(root, 'topics'),
       cacheDirectory: join(root, 'cache'),
+      classificationsFile: join(root, 'classifications.json'),
+      ingestCodeDirectory: fileURLToPath(new URL('../../src/ingest/', import.meta.url)),
     };
     mkdirSync(sources.seedsDirectory);
     mkdirSync(sources.topicsDirectory);
