@@ -17,11 +17,23 @@ export interface PublishedCorpus {
 }
 
 const CHANNEL = Symbol.for('research-digest.search-corpus');
-type Channel = { [CHANNEL]?: PublishedCorpus };
+const LISTENER = Symbol.for('research-digest.search-corpus-listener');
+type Channel = { [CHANNEL]?: PublishedCorpus; [LISTENER]?: (corpus: PublishedCorpus) => void };
 
 /** Called by the papers loader each time it syncs. */
 export function publishCorpus(corpus: PublishedCorpus): void {
   (globalThis as Channel)[CHANNEL] = corpus;
+  (globalThis as Channel)[LISTENER]?.(corpus);
+}
+
+/**
+ * Calls `listener` with the corpus each time the loader publishes one from now on (null stops it;
+ * there is one listener, the last set): the build starts indexing as soon as the papers are
+ * known, while Astro still writes its content store.
+ */
+export function onCorpusPublished(listener: ((corpus: PublishedCorpus) => void) | null): void {
+  if (listener) (globalThis as Channel)[LISTENER] = listener;
+  else delete (globalThis as Channel)[LISTENER];
 }
 
 /** The corpus the papers loader last synced in this process, if any. */

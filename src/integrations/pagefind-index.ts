@@ -3,7 +3,8 @@
  * step to remember. The index is built from the paper records (src/pages/papers/_search-record.ts), which
  * the content loader has ready before Astro bundles and renders: Pagefind (a native process)
  * indexes them, one shard at a time (src/integrations/search-shard-index.ts), and writes its files
- * into a staging folder on the second core while Astro renders on the first, and when the build
+ * into a staging folder on the second core, from the moment the loader hands the papers over
+ * (while Astro still writes its content store, bundles and renders on the first), and when the build
  * is done the folder moves into `dist/pagefind/`. The papers come from the content loader through
  * src/integrations/corpus-channel.ts; a build in which the loader published none stops with an
  * error (an index of no papers would make a site whose search finds nothing). Then it writes the
@@ -15,7 +16,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { publishedCorpus } from './corpus-channel.ts';
+import { onCorpusPublished, publishedCorpus, type PublishedCorpus } from './corpus-channel.ts';
 import {
   BUILD_SHARD_VARIABLE,
   effectiveShardSize,
@@ -110,33 +111,44 @@ export default function pagefindIndex(): AstroIntegration {
   let cacheDirectory = '';
   let root = '';
   let started = 0;
+  let building = false;
   let indexing: Promise<ShardedIndex> | null = null;
+  const startIndexing = (corpus: PublishedCorpus): Promise<ShardedIndex> => {
+    started = performance.now();
+    const only = parseBuildShard(process.env[BUILD_SHARD_VARIABLE])?.index;
+    const shardSize = effectiveShardSize(corpus.papers.length, process.env);
+    const running = indexShards(corpus, stagingDir, {
+      shardSize,
+      cacheDirectory,
+      pagefindVersion: pagefindVersion(root),
+      only,
+    });
+    // Its failure is reported when the build is done, not as an unhandled rejection now.
+    running.catch(() => {});
+    return running;
+  };
   return {
     name: 'research-digest-pagefind',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         stagingDir = fileURLToPath(new URL('pagefind-staging/', config.cacheDir));
         cacheDirectory = join(root, 'node_modules', '.cache', 'research-digest', 'search-shards');
+        // The content layer syncs next: index from the moment the papers loader has the papers.
+        if (building) onCorpusPublished((corpus) => (indexing ??= startIndexing(corpus)));
       },
-      // The content layer has synced by now: index while Astro bundles and renders.
+      // The content layer has synced by now; indexing started when the loader published the papers.
       'astro:build:start': () => {
-        started = performance.now();
+        onCorpusPublished(null);
         const corpus = publishedCorpus();
         if (!corpus)
           throw searchIndexError(
             'the papers loader published no papers to index (src/loaders/digest-loader.ts calls publishCorpus when it syncs)',
           );
-        const only = parseBuildShard(process.env[BUILD_SHARD_VARIABLE])?.index;
-        const shardSize = effectiveShardSize(corpus.papers.length, process.env);
-        indexing = indexShards(corpus, stagingDir, {
-          shardSize,
-          cacheDirectory,
-          pagefindVersion: pagefindVersion(root),
-          only,
-        });
-        // Its failure is reported when the build is done, not as an unhandled rejection now.
-        indexing.catch(() => {});
+        indexing ??= startIndexing(corpus);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

@@ -10,8 +10,14 @@
 import type { PaperRecord } from '../ingest/index.ts';
 import { paperUrl } from './format.ts';
 
-/** Papers per shard: Pagefind holds one shard's pages in memory at a time. */
-const DEFAULT_SEARCH_SHARD_SIZE = 10_000;
+/**
+ * Papers per shard. Pagefind holds one shard's pages in memory at a time, about 150 KB a page
+ * (≈ 320 MB at 2,000, 1.4 GB at 10,000), and a rebuild indexes again every shard with a changed
+ * paper plus the last one, which each dump's new papers join: the smaller the shards, the less a
+ * rebuild indexes. Each shard costs the first search a metadata file and one index chunk per query
+ * word (about 10 KB and 4 requests more per shard at 10,000 papers: BENCHMARKS.md).
+ */
+const DEFAULT_SEARCH_SHARD_SIZE = 2_000;
 /** Set it to cut smaller shards (the tests build the seeds in shards of 200). */
 export const SEARCH_SHARD_SIZE_VARIABLE = 'RESEARCH_DIGEST_SEARCH_SHARD_SIZE';
 export function searchShardSize(value: string | undefined): number {

@@ -34,8 +34,8 @@ describe('shards of the seeds', () => {
     expect(shards.slice(0, 2)).toEqual(arrivalShards(papers, 200).slice(0, 2));
   });
 
-  test('the shard size comes from RESEARCH_DIGEST_SEARCH_SHARD_SIZE, 10,000 unless set; nonsense stops the build', () => {
-    expect(searchShardSize(undefined)).toBe(10_000);
+  test('the shard size comes from RESEARCH_DIGEST_SEARCH_SHARD_SIZE, 2,000 unless set; nonsense stops the build', () => {
+    expect(searchShardSize(undefined)).toBe(2_000);
     expect(searchShardSize('200')).toBe(200);
     expect(() => searchShardSize('0')).toThrow(/whole number/);
     expect(() => searchShardSize('ten')).toThrow(/whole number/);
