@@ -45,13 +45,14 @@ describe('the build log of the seeds', () => {
       entry.isDirectory(),
     ).length;
     expect(log).toMatch(new RegExp(`\\[research-digest-routes\\] +/orgs/\\[org\\] +${organisationPages} files\\n`));
-    expect(log).toMatch(/\[research-digest-routes\] +\d+ routes of one file each: .*\/papers\.json /);
+    expect(log).toMatch(/\[research-digest-routes\] +\d+ routes of one file each: .*\/papers\.bib /);
     // Every file the build wrote from a route is counted: the pages, feeds and exports, not the
-    // assets, Pagefind's index, the service worker or the vocabulary written beside them.
+    // assets, Pagefind's index, the service worker, the vocabulary or papers.json (written by
+    // src/integrations/papers-json.ts) beside them.
     const routeFiles = listFiles(dist).filter(
       (file) =>
         /(?:^|\/)index\.html$|^404\.html$|\.(?:xml|json|bib)$/.test(file) &&
-        !/^pagefind\/|^search-vocabulary\.json$/.test(file),
+        !/^pagefind\/|^search-vocabulary\.json$|^papers\.json$/.test(file),
     );
     expect(Number(summary![1])).toBe(routeFiles.length);
   });
