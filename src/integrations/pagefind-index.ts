@@ -25,6 +25,7 @@ import {
 } from '../lib/search-shards.ts';
 import { indexShards, writeShardMerging, type ShardedIndex } from './search-shard-index.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
+import { claimOutput } from './stale-output.ts';
 import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
 
 const SERVICE_WORKER_TEMPLATE = new URL('../service-worker/offline-search-worker.js', import.meta.url);
@@ -44,6 +45,7 @@ function writeServiceWorker(outDir: string, pagefindFiles: string[]): void {
     .replace('__VERSION__', version)
     .replace('__PRECACHE__', JSON.stringify(precache));
   writeFileSync(join(outDir, 'sw.js'), worker);
+  claimOutput('sw.js');
 }
 
 /**
@@ -70,11 +72,12 @@ export function writeServiceWorkerFor(outDir: string): void {
 /** The spelling suggestions' vocabulary, beside the index (fetched by the search page only when a query finds little). */
 function writeVocabulary(outDir: string): void {
   const corpus = publishedCorpus();
-  if (corpus)
-    writeFileSync(
-      join(outDir, VOCABULARY_PATH.slice(1)),
-      JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)),
-    );
+  if (!corpus) return;
+  writeFileSync(
+    join(outDir, VOCABULARY_PATH.slice(1)),
+    JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)),
+  );
+  claimOutput(VOCABULARY_PATH.slice(1));
 }
 
 function listFiles(directory: string): string[] {
@@ -155,6 +158,8 @@ export default function pagefindIndex(): AstroIntegration {
         const waitStarted = performance.now();
         const outputPath = join(outDir, 'pagefind');
         try {
+          // The vocabulary (a second of work at 10,000 papers) is made while Pagefind finishes.
+          writeVocabulary(outDir);
           let sharded: ShardedIndex;
           try {
             sharded = await indexing!;
@@ -162,7 +167,7 @@ export default function pagefindIndex(): AstroIntegration {
             throw searchIndexError('could not build the search index', error);
           }
           moveFolder(stagingDir, outputPath);
-          writeVocabulary(outDir);
+          claimOutput('pagefind/');
           const buildShard = parseBuildShard(process.env[BUILD_SHARD_VARIABLE]);
           if (buildShard) {
             // The merge step (scripts/merge-build-shards.ts) writes the rest from every shard's output.

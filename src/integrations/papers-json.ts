@@ -13,6 +13,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { publishedCorpus } from './corpus-channel.ts';
+import { claimOutput } from './stale-output.ts';
 import { papersById, prettyJsonArrayStream } from '../lib/json-array-stream.ts';
 
 export default function papersJson(): AstroIntegration {
@@ -27,6 +28,7 @@ export default function papersJson(): AstroIntegration {
         if (!corpus) throw new Error('[research-digest-papers-json] the papers loader published no papers');
         const stream = prettyJsonArrayStream(papersById(corpus.papers)) as WebReadableStream<Uint8Array>;
         await pipeline(Readable.fromWeb(stream), createWriteStream(join(fileURLToPath(dir), 'papers.json')));
+        claimOutput('papers.json');
       },
     },
   };

@@ -8,9 +8,10 @@
  * would differ from a clean build: this integration deletes it when the build is done.
  *
  * A file is this build's output when Astro reports it as a page's output (rendered or skipped:
- * both are in the `assets` of `astro:build:done`), when it comes from `public/`, or when it was
- * written during this build (Vite's client files, the search index and service worker, which the
- * integrations before this one have written by now). Everything else in `dist/` is stale.
+ * both are in the `assets` of `astro:build:done`), when it comes from `public/`, when another
+ * integration claimed it (`claimOutput`: the search index, whose files are written before the
+ * build starts, and the files written beside it), or when it was written during this build
+ * (Vite's client files). Everything else in `dist/` is stale.
  */
 import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -41,6 +42,20 @@ function removeEmptyFolders(root: string): void {
   for (const folder of folders) if (readdirSync(folder).length === 0) rmdirSync(folder);
 }
 
+/** Paths relative to `dist/` that other integrations wrote; a path ending in `/` is a folder written whole. */
+const claimed = new Set<string>();
+
+/**
+ * Marks a file (or, ending in `/`, a folder written whole) of `dist/` as this build's, whatever
+ * its time: called by the integrations that write beside Astro's pages, before this one runs.
+ */
+export function claimOutput(path: string): void {
+  claimed.add(path);
+}
+
+const isClaimed = (file: string): boolean =>
+  claimed.has(file) || [...claimed].some((path) => path.endsWith('/') && file.startsWith(path));
+
 interface StaleOutput {
   outDir: string;
   /** Every file this build produced, as paths relative to `outDir`. */
@@ -53,7 +68,7 @@ interface StaleOutput {
 function deleteStaleOutput({ outDir, produced, since }: StaleOutput): number {
   let deleted = 0;
   for (const file of filesUnder(outDir)) {
-    if (produced.has(file)) continue;
+    if (produced.has(file) || isClaimed(file)) continue;
     const path = join(outDir, file);
     if (statSync(path).mtimeMs >= since - CLOCK_SLACK_MS) continue;
     unlinkSync(path);
@@ -81,6 +96,7 @@ export default function staleOutput(): AstroIntegration {
         for (const files of assets.values())
           for (const file of files) produced.add(relative(outDir, fileURLToPath(file)));
         const deleted = deleteStaleOutput({ outDir, produced, since: started });
+        claimed.clear();
         if (deleted > 0) logger.info(`Deleted ${deleted} files of an earlier build that this one did not write.`);
       },
     },
