@@ -102,12 +102,20 @@ function readText(path: string): string | null {
   }
 }
 
-/** The process and all its descendants, through `/proc/<pid>/task/<tid>/children`. */
+/**
+ * The process and all its descendants, through `/proc/<pid>/task/<tid>/children`, less the
+ * children caught between fork and exec: such a child still shows its parent's command line and
+ * memory (the parent's pages, shared copy-on-write, not a second copy), so counting it would add
+ * the parent's size to the sum for an instant each time a process is started (Pagefind's service
+ * is started once per search shard).
+ */
 function processTree(root: number): number[] {
   const found: number[] = [];
-  const queue = [root];
+  const queue: { pid: number; parentCommand: string | null }[] = [{ pid: root, parentCommand: null }];
   while (queue.length > 0) {
-    const pid = queue.shift()!;
+    const { pid, parentCommand } = queue.shift()!;
+    const command = readText(`/proc/${pid}/cmdline`);
+    if (command !== null && command === parentCommand) continue;
     found.push(pid);
     let tasks: string[];
     try {
@@ -117,7 +125,9 @@ function processTree(root: number): number[] {
     }
     for (const task of tasks) {
       const children = readText(`/proc/${pid}/task/${task}/children`);
-      if (children) for (const child of children.trim().split(/\s+/)) if (child) queue.push(Number(child));
+      if (children)
+        for (const child of children.trim().split(/\s+/))
+          if (child) queue.push({ pid: Number(child), parentCommand: command });
     }
   }
   return found;
