@@ -17,7 +17,7 @@
  * the build rather than guess.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { opendirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
@@ -146,4 +146,16 @@ export function compactShardIndex(folder: string): string {
   // Nothing else names a fragment or an index chunk: index and filter chunks refer to pages by number.
   writeFileSync(entryFile, JSON.stringify(entry));
   return prefix;
+}
+
+/** The prefix of the fragment names of a shard that `compactShardIndex` compacted (read off one of them). */
+export function compactedShardPrefix(folder: string): string {
+  const fragments = opendirSync(join(folder, 'fragment'));
+  try {
+    const first = fragments.readSync();
+    if (!first) throw new Error(`${folder}: no fragment`);
+    return first.name.slice(0, FRAGMENT_PREFIX_LENGTH);
+  } finally {
+    fragments.closeSync();
+  }
 }

@@ -19,7 +19,7 @@ import { paperSearchHtml, type SearchRecord } from '../pages/papers/_search-reco
 import type { PublishedCorpus } from './corpus-channel.ts';
 import { arrivalShards, searchShardPath } from '../lib/search-shards.ts';
 import { keyFile, searchValuesPath, shardValues, type ShardValues, type SortKey } from '../lib/search-values.ts';
-import { compactShardIndex } from './search-index-compact.ts';
+import { compactShardIndex, compactedShardPrefix } from './search-index-compact.ts';
 import type { ShardLayout } from '../scripts/search-shard-merge.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
 
@@ -157,11 +157,15 @@ export async function indexShards(
     const target = join(outputPath, searchShardPath(shard).slice('/pagefind/'.length));
     if (cache.restore(key, target)) fromCache += 1;
     else {
-      await cache.store(key, (folder) => indexShard(records, folder));
+      // Compacted once, when indexed: a shard copied from the cache is ready as it is.
+      await cache.store(key, async (folder) => {
+        await indexShard(records, folder);
+        compactShardIndex(folder);
+      });
       cache.restore(key, target);
     }
     if (shard > 0) keepIndexFilesOnly(target);
-    values.push(shardValues(compactShardIndex(target), papers));
+    values.push(shardValues(compactedShardPrefix(target), papers));
   }
   // A build of one shard leaves the other shards' cache entries alone.
   if (options.only === undefined) cache.prune(keys);
