@@ -13,3 +13,18 @@ export function isAsciiLetterOrDigit(code: number): boolean {
 export function foldAscii(code: number): number {
   return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
 }
+
+/** The characters beyond ASCII that a regular expression's `\s` matches. */
+export function isNonAsciiWhiteSpace(code: number): boolean {
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}

@@ -4,7 +4,7 @@
  * MathML and plain text for readers.
  */
 import { plainDumpText } from './text/render-dump-text.ts';
-import { isAsciiLetterOrDigit } from './ascii.ts';
+import { isAsciiLetterOrDigit, isNonAsciiWhiteSpace } from './ascii.ts';
 
 export function normalizeText(text: string): string {
   if (isAlreadyNormal(text)) return text;
@@ -57,17 +57,8 @@ const NOT_PLAIN_ASCII = /[^\x20-\x7e]/;
 
 /** Non-ASCII characters that `\s` matches or that `normalizeText` removes. */
 function isSpaceOrInvisible(code: number): boolean {
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200d) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  // U+200B–U+200D: zero-width space, non-joiner and joiner.
+  return isNonAsciiWhiteSpace(code) || (code >= 0x200b && code <= 0x200d);
 }
 
 /**

@@ -14,7 +14,7 @@
  * with a letter or digit, so the greedy run can never give any back); after a final `*`-word the
  * longest run of letters and digits; and after the match no letter or digit.
  */
-import { foldAscii } from './ascii.ts';
+import { foldAscii, isNonAsciiWhiteSpace } from './ascii.ts';
 import { isLetterOrNumber } from './count-words.ts';
 import { phraseWords } from './phrase-pattern.ts';
 
@@ -58,20 +58,7 @@ export function literalPhrase(phrase: string): LiteralPhrase | null {
 /** The characters `[\s\-\u2010\u2011\u2013]` matches. */
 function isSeparator(code: number): boolean {
   if (code < 0x80) return code === 0x20 || code === 0x2d || (code >= 0x09 && code <= 0x0d);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2010 ||
-    code === 0x2011 ||
-    code === 0x2013 ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return code === 0x2010 || code === 0x2011 || code === 0x2013 || isNonAsciiWhiteSpace(code);
 }
 
 /** The code point that ends just before `index` (a surrogate pair read whole). */
