@@ -153,6 +153,7 @@ describe('npm run bench (smoke run, 300 papers)', () => {
         'paper pages of the rebuild (redirect pages of merged papers besides)',
       ).toBeGreaterThanOrEqual(result.rebuild.loaderPapers);
       expect(result.build.paperPagesKept, 'a first build keeps nothing').toBe(0);
+      expect(result.rebuild.paperPagesKept, 'a rebuild keeps the pages the new dump did not change').toBeGreaterThan(0);
       expect(result.lighthouse?.pages.map((page) => page.name)).toEqual(['home', 'topic', 'paper']);
       expect(result.budgets.length).toBeGreaterThanOrEqual(12);
       for (const budget of result.budgets) expect(Number.isFinite(budget.value), budget.name).toBe(true);

@@ -11,8 +11,8 @@
  * service worker, with the search page and every index file to precache.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -21,11 +21,12 @@ import {
   BUILD_SHARD_VARIABLE,
   effectiveShardSize,
   parseBuildShard,
+  type BuildShard,
   pendingSearchValuesFile,
 } from '../lib/search-shards.ts';
 import { indexShards, writeShardMerging, type ShardedIndex } from './search-shard-index.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
-import { claimOutput } from './stale-output.ts';
+import { claimOutput, filesUnder } from './stale-output.ts';
 import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
 
 const SERVICE_WORKER_TEMPLATE = new URL('../service-worker/offline-search-worker.js', import.meta.url);
@@ -53,19 +54,16 @@ function writeServiceWorker(outDir: string, pagefindFiles: string[]): void {
  * Pagefind file (of every shard). Also run by scripts/merge-build-shards.ts on the assembled site.
  */
 export function writeServiceWorkerFor(outDir: string): void {
-  const urlOf = (file: string) => `/${relative(outDir, file).split(sep).join('/')}`;
-  const files = listFiles(join(outDir, 'pagefind'))
-    .map(urlOf)
+  const files = filesUnder(join(outDir, 'pagefind'))
+    .map((file) => `/pagefind/${file}`)
     .filter((url) => !UNUSED_PAGEFIND_FILE.test(url))
     .sort();
   const vocabulary = existsSync(join(outDir, VOCABULARY_PATH.slice(1))) ? [VOCABULARY_PATH] : [];
   // Scripts are inlined in their pages; any that is not must work offline too.
-  const scripts = existsSync(join(outDir, '_astro'))
-    ? listFiles(join(outDir, '_astro'))
-        .filter((file) => file.endsWith('.js'))
-        .map(urlOf)
-        .sort()
-    : [];
+  const scripts = filesUnder(join(outDir, '_astro'))
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => `/_astro/${file}`)
+    .sort();
   writeServiceWorker(outDir, [...vocabulary, ...scripts, ...files]);
 }
 
@@ -78,12 +76,6 @@ function writeVocabulary(outDir: string): void {
     JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)),
   );
   claimOutput(VOCABULARY_PATH.slice(1));
-}
-
-function listFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 function moveFolder(from: string, to: string): void {
@@ -115,16 +107,16 @@ export default function pagefindIndex(): AstroIntegration {
   let root = '';
   let started = 0;
   let building = false;
+  let buildShard: BuildShard | null = null;
   let indexing: Promise<ShardedIndex> | null = null;
   const startIndexing = (corpus: PublishedCorpus): Promise<ShardedIndex> => {
     started = performance.now();
-    const only = parseBuildShard(process.env[BUILD_SHARD_VARIABLE])?.index;
     const shardSize = effectiveShardSize(corpus.papers.length, process.env);
     const running = indexShards(corpus, stagingDir, {
       shardSize,
       cacheDirectory,
       pagefindVersion: pagefindVersion(root),
-      only,
+      only: buildShard?.index,
     });
     // Its failure is reported when the build is done, not as an unhandled rejection now.
     running.catch(() => {});
@@ -140,6 +132,7 @@ export default function pagefindIndex(): AstroIntegration {
         root = fileURLToPath(config.root);
         stagingDir = fileURLToPath(new URL('pagefind-staging/', config.cacheDir));
         cacheDirectory = join(root, 'node_modules', '.cache', 'research-digest', 'search-shards');
+        buildShard = parseBuildShard(process.env[BUILD_SHARD_VARIABLE]);
         // The content layer syncs next: index from the moment the papers loader has the papers.
         if (building) onCorpusPublished((corpus) => (indexing ??= startIndexing(corpus)));
       },
@@ -168,7 +161,6 @@ export default function pagefindIndex(): AstroIntegration {
           }
           moveFolder(stagingDir, outputPath);
           claimOutput('pagefind/');
-          const buildShard = parseBuildShard(process.env[BUILD_SHARD_VARIABLE]);
           if (buildShard) {
             // The merge step (scripts/merge-build-shards.ts) writes the rest from every shard's output.
             writeFileSync(join(outDir, pendingSearchValuesFile(buildShard.index)), JSON.stringify(sharded.values[0]));
@@ -177,15 +169,15 @@ export default function pagefindIndex(): AstroIntegration {
             writeServiceWorkerFor(outDir);
           }
           const now = performance.now();
-          const only = parseBuildShard(process.env[BUILD_SHARD_VARIABLE]);
-          const shards = only
-            ? `; shard ${only.index + 1} of ${only.count}, ${sharded.fromCache} from cache`
+          const shards = buildShard
+            ? `; shard ${buildShard.index + 1} of ${buildShard.count}, ${sharded.fromCache} from cache`
             : `; ${sharded.shards} ${sharded.shards === 1 ? 'shard' : 'shards'}, ${sharded.fromCache} from cache`;
           logger.info(
             `Pagefind indexed ${sharded.pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered${shards})`,
           );
         } finally {
           indexing = null;
+          // Each shard's service is closed when the shard is written; this one is for a shard that failed to start.
           await pagefind.close();
         }
       },

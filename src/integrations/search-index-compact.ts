@@ -118,10 +118,10 @@ interface Entry {
 }
 
 /**
- * Compacts the index in `folder` (one shard, as Pagefind wrote it) in place; returns the prefix of
- * its fragment names. The folder must hold one language (the digest is English).
+ * Compacts the index in `folder` (one shard, as Pagefind wrote it) in place (`compactedShardPrefix`
+ * reads back the prefix of its fragment names). The folder must hold one language (the digest is English).
  */
-export function compactShardIndex(folder: string): string {
+export function compactShardIndex(folder: string): void {
   const entryFile = join(folder, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as Entry;
   const languages = Object.values(entry.languages);
@@ -145,7 +145,6 @@ export function compactShardIndex(folder: string): string {
   language.hash = hash;
   // Nothing else names a fragment or an index chunk: index and filter chunks refer to pages by number.
   writeFileSync(entryFile, JSON.stringify(entry));
-  return prefix;
 }
 
 /** The prefix of the fragment names of a shard that `compactShardIndex` compacted (read off one of them). */

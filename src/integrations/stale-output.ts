@@ -14,7 +14,7 @@
  * (Vite's client files). Everything else in `dist/` is stale.
  */
 import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -25,12 +25,21 @@ import type { AstroIntegration } from 'astro';
  */
 const CLOCK_SLACK_MS = 100;
 
-/** Paths relative to `root` of every file under it. */
-function filesUnder(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
+/**
+ * Paths relative to `root`, joined by `/`, of every file under it, less the folders in `skip`
+ * (relative paths ending in `/`), which are not read at all.
+ */
+export function filesUnder(root: string, skip: ReadonlySet<string> = new Set()): string[] {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
+      const path = `${folder}${entry.name}`;
+      if (!entry.isDirectory()) files.push(path);
+      else if (!skip.has(`${path}/`)) walk(`${path}/`);
+    }
+  };
+  if (existsSync(root)) walk('');
+  return files;
 }
 
 /** Removes the folders under `root` (not `root`) that are left empty, deepest first. */
@@ -53,12 +62,9 @@ export function claimOutput(path: string): void {
   claimed.add(path);
 }
 
-const isClaimed = (file: string): boolean =>
-  claimed.has(file) || [...claimed].some((path) => path.endsWith('/') && file.startsWith(path));
-
 interface StaleOutput {
   outDir: string;
-  /** Every file this build produced, as paths relative to `outDir`. */
+  /** Every file this build produced, as paths relative to `outDir` joined by `/`. */
   produced: ReadonlySet<string>;
   /** Files modified at or after this time (ms since the epoch) are this build's too. */
   since: number;
@@ -67,8 +73,9 @@ interface StaleOutput {
 /** Deletes the files of `outDir` that this build did not produce; returns how many. */
 function deleteStaleOutput({ outDir, produced, since }: StaleOutput): number {
   let deleted = 0;
-  for (const file of filesUnder(outDir)) {
-    if (produced.has(file) || isClaimed(file)) continue;
+  // A claimed folder was written whole by this build: nothing in it is read.
+  for (const file of filesUnder(outDir, claimed)) {
+    if (produced.has(file) || claimed.has(file)) continue;
     const path = join(outDir, file);
     if (statSync(path).mtimeMs >= since - CLOCK_SLACK_MS) continue;
     unlinkSync(path);
@@ -94,7 +101,7 @@ export default function staleOutput(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const produced = new Set(filesUnder(publicDir));
         for (const files of assets.values())
-          for (const file of files) produced.add(relative(outDir, fileURLToPath(file)));
+          for (const file of files) produced.add(relative(outDir, fileURLToPath(file)).split(sep).join('/'));
         const deleted = deleteStaleOutput({ outDir, produced, since: started });
         claimed.clear();
         if (deleted > 0) logger.info(`Deleted ${deleted} files of an earlier build that this one did not write.`);

@@ -3,6 +3,8 @@
  * items at a time, so that a large array is never one string in memory (nor that string's
  * encoding beside it). The bytes are the same as the one-string form's.
  */
+import { compareDumpNames } from '../ingest/index.ts';
+
 const ITEMS_PER_CHUNK = 200;
 
 /** One item as an element of a pretty-printed array: indented one level. */
@@ -32,7 +34,7 @@ export function prettyJsonArrayStream(items: readonly object[]): ReadableStream<
   });
 }
 
-/** The order of `/papers.json` and of `npm run ingest -- --json`: by id. */
+/** The order of `/papers.json` and of `npm run ingest -- --json`: by id, as the ingest sorts them. */
 export function papersById<Paper extends { id: string }>(papers: readonly Paper[]): Paper[] {
-  return [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...papers].sort((a, b) => compareDumpNames(a.id, b.id));
 }

@@ -13,8 +13,8 @@
  * with a clean build, byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { treeHash } from './tree-hash.ts';
 import type { PaperRecord } from '../ingest/index.ts';
 import type { SiteData } from './site-data.ts';
 import { topicNeighbours } from './paper-neighbours.ts';
@@ -26,17 +26,9 @@ let sources: string | null = null;
 
 /** A hash of the project's `src/` (the build runs in the project folder), made once per build. */
 function sourceVersion(): string {
-  if (sources !== null) return sources;
-  const root = join(process.cwd(), 'src');
   // Not in the project folder: nothing to compare, so no page is ever taken from a previous build.
-  if (!existsSync(root)) return (sources = `unknown ${Date.now()} ${Math.random()}`);
-  const hash = createHash('sha256');
-  const files = readdirSync(root, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  return (sources = hash.digest('hex'));
+  sources ??= treeHash(join(process.cwd(), 'src')) ?? `unknown ${Date.now()} ${Math.random()}`;
+  return sources;
 }
 
 export function paperPageKey(siteData: SiteData, paper: PaperRecord, otherTopicId: string): string {

@@ -296,13 +296,13 @@ function cosine(weights: Float64Array, other: WeightedTerms): number {
   return sum;
 }
 
+/** `sharedTerms`' scratch: the contribution of each of b's terms, by position. */
+let contributions = new Float64Array(1024);
+
 /**
  * The terms two papers share, by their contribution to the similarity; a word is left out when
  * a listed phrase already holds it ("reward model" rather than "reward", "reward model").
  */
-/** `sharedTerms`' scratch: the contribution of each of b's terms, by position. */
-let contributions = new Float64Array(1024);
-
 function sharedTerms(
   weightsOfA: Float64Array,
   b: WeightedTerms,

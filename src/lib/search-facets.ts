@@ -1,23 +1,15 @@
 /**
- * What Pagefind learns about a paper beyond its text: its filters. Filter values are exact
- * strings, so dates are bucketed by year. (The values results are sorted by are not in the index:
+ * What Pagefind learns about a paper beyond its text: its year filter (filter values are exact
+ * strings, so dates are bucketed by year), and the title as typed. (The values results are sorted by are not in the index:
  * src/lib/search-values.ts.)
  */
-import { OTHER_TOPIC, type PaperRecord } from '../ingest/index.ts';
+import type { PaperRecord } from '../ingest/index.ts';
 
 const UNDATED_YEAR = 'Undated';
 
-export interface SearchFacets {
-  year: string;
-  topics: string[];
-}
-
-export function searchFacets(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): SearchFacets {
-  return {
-    year: paper.published?.slice(0, 4) ?? UNDATED_YEAR,
-    topics:
-      paper.topics.length === 0 ? [OTHER_TOPIC.name] : paper.topics.map((topic) => topicNames.get(topic) ?? topic),
-  };
+/** The paper's `year` filter value: the year it was published, or "Undated". */
+export function searchYear(paper: PaperRecord): string {
+  return paper.published?.slice(0, 4) ?? UNDATED_YEAR;
 }
 
 /**

@@ -82,16 +82,6 @@ class PaperCounts {
   }
 }
 
-/**
- * `vocabularyWords`, with a shortcut for ASCII text (most abstracts), which has no accents to
- * remove: the same words, without normalising every abstract.
- */
-function wordsOf(text: string): string[] {
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(text)) return vocabularyWords(text);
-  return text.toLowerCase().match(/[a-z0-9]+(?:'[a-z0-9]+)*/g) ?? [];
-}
-
 function phrasesOf(text: string): string[] {
   const found: string[] = [];
   // Phrases do not cross sentence or clause punctuation.
@@ -122,16 +112,19 @@ export function buildVocabulary(papers: readonly PaperRecord[], topicNames: Read
   const wordCounts = new PaperCounts(isWord);
   const phraseCounts = new PaperCounts();
   const always = new Set<string>();
+  // Each name once (an organisation is named by many papers), in order of first mention.
   const names = [
-    ...topicNames.values(),
-    ...papers.flatMap((paper) => (paper.organization ? [paper.organization] : [])),
+    ...new Set([
+      ...topicNames.values(),
+      ...papers.flatMap((paper) => (paper.organization ? [paper.organization] : [])),
+    ]),
   ];
   for (const name of names) for (const word of vocabularyWords(name)) always.add(word);
   for (const paper of papers) {
-    const titleWords = wordsOf(paper.title);
+    const titleWords = vocabularyWords(paper.title);
     for (const word of titleWords) always.add(word);
     // The title's words and the abstract's: no word runs across the two, hyphens and apostrophes aside.
-    wordCounts.addPaper([...titleWords, ...wordsOf(paper.abstract)]);
+    wordCounts.addPaper([...titleWords, ...vocabularyWords(paper.abstract)]);
     // Phrases from titles only: every abstract's two- and three-word runs would cost seconds at
     // 10,000 papers, and titles hold the phrases readers search for.
     phraseCounts.addPaper(phrasesOf(paper.title));

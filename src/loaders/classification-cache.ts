@@ -6,26 +6,14 @@
  * classifier starts afresh; deleting the file only costs time.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { treeHash } from '../lib/tree-hash.ts';
 import type { ClassificationMemo, TopicAssignment, TopicDefinition } from '../ingest/index.ts';
 
 interface CacheFile {
   key: string;
   assignments: Record<string, TopicAssignment>;
-}
-
-/** A hash of the ingest code (every file under the folder), or null when it cannot be read. */
-function codeHash(directory: string): string | null {
-  if (!existsSync(directory)) return null;
-  const hash = createHash('sha256');
-  const files = readdirSync(directory, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files)
-    hash.update(file.slice(directory.length)).update('\0').update(readFileSync(file)).update('\0');
-  return hash.digest('hex');
 }
 
 const textKey = (title: string, abstract: string) =>
@@ -42,7 +30,7 @@ export function classificationCache(
   ingestCodeDirectory: string,
   topics: readonly TopicDefinition[],
 ): ClassificationCache | null {
-  const code = codeHash(ingestCodeDirectory);
+  const code = treeHash(ingestCodeDirectory);
   // Not in the project folder: no way to tell whether the classifier changed, so no cache.
   if (code === null) return null;
   const key = createHash('sha256').update(code).update(JSON.stringify(topics)).digest('hex');

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions } from '../../src/ingest/index.ts';
+import { shardCacheKey } from '../../src/integrations/search-shard-cache.ts';
 import { arrivalShards, searchShardSize } from '../../src/lib/search-shards.ts';
 import { keyFile, readSearchValues, shardValues, sortByValue, type SortKey } from '../../src/lib/search-values.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
@@ -112,5 +113,39 @@ describe('sort values', () => {
       known: ['def4560', 'abc1233', 'abc1230', 'abc1231'],
       unknown: ['abc1232', 'def4561'],
     });
+  });
+});
+
+describe('a search shard’s cache key', () => {
+  const records = [
+    { url: '/papers/a/', content: '<html><body><article data-pagefind-body><h1>A</h1></article></body></html>' },
+    { url: '/papers/b/', content: '<html><body><article data-pagefind-body><h1>B</h1></article></body></html>' },
+  ];
+  const key = shardCacheKey(records, '1.6.0', '5000');
+
+  test('is the same for the same records, Pagefind version and chunk size', () => {
+    expect(
+      shardCacheKey(
+        records.map((record) => ({ ...record })),
+        '1.6.0',
+        '5000',
+      ),
+    ).toBe(key);
+  });
+
+  test('changes when a record’s text, a URL, the order, the Pagefind version or the chunk size does', () => {
+    const changed = [
+      shardCacheKey(
+        [records[0]!, { ...records[1]!, content: records[1]!.content.replace('B', 'B2') }],
+        '1.6.0',
+        '5000',
+      ),
+      shardCacheKey([records[0]!, { ...records[1]!, url: '/papers/c/' }], '1.6.0', '5000'),
+      shardCacheKey([records[1]!, records[0]!], '1.6.0', '5000'),
+      shardCacheKey(records, '1.6.1', '5000'),
+      shardCacheKey(records, '1.6.0', '2500'),
+    ];
+    for (const other of changed) expect(other).not.toBe(key);
+    expect(new Set(changed).size).toBe(changed.length);
   });
 });

@@ -133,6 +133,13 @@ export function hashTree(directory: string): Record<string, string> {
   );
 }
 
+/** The files of one `hashTree` whose contents differ from (or are missing in) another's. */
+export function filesThatDiffer(tree: Record<string, string>, other: Record<string, string>): string[] {
+  return Object.entries(tree)
+    .filter(([file, hash]) => other[file] !== hash)
+    .map(([file]) => file);
+}
+
 export function readPage(dist: string, urlPath: string): string | null {
   const file = urlPath.endsWith('/') ? join(dist, urlPath, 'index.html') : join(dist, urlPath);
   return existsSync(file) ? readFileSync(file, 'utf8') : null;

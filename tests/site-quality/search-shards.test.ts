@@ -117,7 +117,8 @@ async function everyResult(
     links.map((link) => link.getAttribute('href') ?? ''),
   );
   expect(ids).toHaveLength(count);
-  return { status, ids: [...new Set(ids)] };
+  expect(new Set(ids).size, 'no paper listed twice').toBe(ids.length);
+  return { status, ids };
 }
 
 describe('the seeds indexed in shards of 200 papers', () => {

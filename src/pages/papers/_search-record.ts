@@ -11,7 +11,7 @@
  */
 import { OTHER_TOPIC, type PaperRecord } from '../../ingest/index.ts';
 import { escapeHtml, formatDate } from '../../lib/format.ts';
-import { searchFacets, typedTitleVariant } from '../../lib/search-facets.ts';
+import { searchYear, typedTitleVariant } from '../../lib/search-facets.ts';
 
 export interface SearchRecord {
   url: string;
@@ -20,11 +20,10 @@ export interface SearchRecord {
 }
 
 export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): string {
-  const facets = searchFacets(paper, topicNames);
   const date = formatDate(paper.published);
   const typedTitle = typedTitleVariant(paper.title);
   const parts: string[] = [
-    `<article data-pagefind-body data-pagefind-filter="${escapeHtml(`year:${facets.year}`)}">`,
+    `<article data-pagefind-body data-pagefind-filter="${escapeHtml(`year:${searchYear(paper)}`)}">`,
     `<span hidden data-pagefind-meta="${escapeHtml(`date:${date ?? ''}`)}"></span>`,
     `<h1 data-pagefind-weight="10" data-pagefind-meta="${escapeHtml(`title:${paper.title}`)}">${paper.titleHtml}</h1>`,
   ];
