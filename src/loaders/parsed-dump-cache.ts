@@ -13,8 +13,9 @@ export interface CachedParse {
   fromCache: boolean;
 }
 
-export function dumpCacheKey(input: DumpInput): string {
-  const hash = createHash('sha256').update(`parser ${PARSER_VERSION}\0${input.name}\0`);
+/** A new parser version gives every dump a new key: parses cached by the old parser are not read. */
+export function dumpCacheKey(input: DumpInput, parserVersion: number = PARSER_VERSION): string {
+  const hash = createHash('sha256').update(`parser ${parserVersion}\0${input.name}\0`);
   hash.update(input.bytes ?? `unreadable: ${input.problem}`);
   return hash.digest('hex').slice(0, 32);
 }

@@ -2,12 +2,23 @@
  * The parse cache behind `loadDigestCorpus` (src/loaders/digest-corpus.ts): after one new dump,
  * only that dump is parsed; the corpus is the same as a fresh ingest of every dump.
  */
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDigestCorpus, type DigestSources } from '../../src/loaders/digest-corpus.ts';
+import { dumpCacheKey } from '../../src/loaders/parsed-dump-cache.ts';
+import { PARSER_VERSION, readDumpFolder } from '../../src/ingest/index.ts';
 import { DUMPS, NEW_DUMP_FIXTURES, ingestFirst } from './helpers.ts';
 
 describe('loadDigestCorpus with the parse cache', () => {
@@ -82,5 +93,33 @@ describe('loadDigestCorpus with the parse cache', () => {
     expect(corpus.parsedFresh).toHaveLength(6);
     expect(corpus.parsedFromCache).toEqual([]);
     expect(corpus.papers.map((paper) => paper.id)).toEqual(ingestFirst(6).papers.map((paper) => paper.id));
+  });
+
+  it('never reads a parse cached by another parser version; reads one cached under this version as it is', () => {
+    // What a build under an older parser would have left: every dump's parse, here with its papers gone.
+    const inputs = readDumpFolder(sources.seedsDirectory);
+    const parses = inputs.map((input) =>
+      readFileSync(join(sources.cacheDirectory, `${dumpCacheKey(input)}.json`), 'utf8'),
+    );
+    const cacheWithoutPapers = (version: number) =>
+      inputs.forEach((input, index) =>
+        writeFileSync(
+          join(sources.cacheDirectory, `${dumpCacheKey(input, version)}.json`),
+          JSON.stringify({ ...(JSON.parse(parses[index]!) as object), entries: [] }),
+        ),
+      );
+    for (const name of readdirSync(sources.cacheDirectory)) rmSync(join(sources.cacheDirectory, name));
+    cacheWithoutPapers(PARSER_VERSION - 1);
+    // A seventh dump makes the set of dumps new, so nothing is served from the loader's memo.
+    add('002_bravo.txt', '007_bravo_again.txt');
+    const afterOldVersion = loadDigestCorpus(sources);
+    expect(afterOldVersion.parsedFresh).toHaveLength(7);
+    expect(afterOldVersion.papers).toHaveLength(8);
+    // The control: the same doctored files under this version's keys are read, and the papers are gone.
+    cacheWithoutPapers(PARSER_VERSION);
+    rmSync(join(sources.seedsDirectory, '007_bravo_again.txt'));
+    const afterThisVersion = loadDigestCorpus(sources);
+    expect(afterThisVersion.parsedFromCache).toHaveLength(6);
+    expect(afterThisVersion.papers).toEqual([]);
   });
 });
