@@ -24,6 +24,12 @@ export const BUILD_PHASES: PhaseMarker[] = [
   { name: 'finish', startsAt: /Pagefind indexed \d+ pages/ },
 ];
 
+/**
+ * The render time Astro puts after a page it rendered (its `getTimeStat`): `(+12ms)`, `(+1.20s)`
+ * on a busy machine, `(+1m 5s)`; a page kept from the previous build says `(cached)` instead.
+ */
+export const RENDERED_PAGE_TIME = /\(\+(?:\d+ms|\d+\.\d+s|\d+m \d+s)\)/;
+
 export interface BuildRun {
   wallMs: number;
   /** CPU time of the build's processes, and of everything else on the machine meanwhile. */
@@ -122,7 +128,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     parsedFresh: Number(loader[2]),
     parsedFromCache: Number(loader[3]),
     paperPagesKept: paperPages.filter((line) => /\((?:cached|restored)\)/.test(line.text)).length,
-    paperPagesRendered: paperPages.filter((line) => /\(\+\d+ms\)/.test(line.text)).length,
+    paperPagesRendered: paperPages.filter((line) => RENDERED_PAGE_TIME.test(line.text)).length,
     searchShards: shards ? Number(shards[1]) : 1,
     searchShardsFromCache: shards ? Number(shards[2]) : 0,
     distFiles: dist.files,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   NEW_DUMP_FIXTURES,
+  PROJECT_ROOT,
   fetchStatus,
   fetchText,
   listItemIds,
@@ -19,6 +20,8 @@ import {
   type DevServer,
   type SiteCopy,
 } from './helpers.ts';
+import { DUMPS, dumpInput } from '../new-dump/helpers.ts';
+import { ingestDumps, readTopicDefinitions } from '../../src/ingest/index.ts';
 
 const FRUGAL = 'frugal-adapters-low-rank-updates-on-a-shoestring';
 const REWARD = 'reward-models-that-know-when-they-are-wrong';
@@ -26,6 +29,16 @@ const FISH = 'counting-fish-with-sonar-and-small-networks';
 const CHARTS = 'vision-language-models-answer-questions-about-charts-by-reading';
 /** How long a change may take to show (the first request after a change also compiles the page). */
 const LIVE_TIMEOUT = 60_000;
+
+/** `/papers.json` as `npm run ingest -- --json` writes it for the first `count` fixture dumps, parsed. */
+function ingestedPapers(count: number): unknown {
+  const topics = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
+  const { papers } = ingestDumps(
+    DUMPS.slice(0, count).map((name) => dumpInput(name)),
+    topics,
+  );
+  return JSON.parse(JSON.stringify(papers));
+}
 
 describe('astro dev while dumps arrive', () => {
   let copy: SiteCopy;
@@ -54,6 +67,12 @@ describe('astro dev while dumps arrive', () => {
     expect(await fetchStatus(`${server!.url}/papers/${FISH}/`)).toBe(404);
   }, 60_000);
 
+  it('serves /papers.json as the ingest writes it: every paper of the two dumps, by id', async () => {
+    const { status, text } = await fetchText(`${server!.url}/papers.json`);
+    expect(status).toBe(200);
+    expect(JSON.parse(text)).toEqual(ingestedPapers(2));
+  }, 60_000);
+
   it(
     'shows the papers of a dump dropped into seeds/, and the new page follows',
     async () => {
@@ -75,6 +94,8 @@ describe('astro dev while dumps arrive', () => {
       expect(listed, `the new page never listed the new paper:\n${newPage}`).toBe(true);
       expect(cardIds(elementById(newPage, 'new-papers')!)).toEqual([FISH]);
       expect(listItemIds(elementById(newPage, 'changed-papers')!)).toEqual([REWARD, CHARTS]);
+      const papers = JSON.parse((await fetchText(`${server!.url}/papers.json`)).text) as unknown;
+      expect(papers).toEqual(ingestedPapers(3));
     },
     LIVE_TIMEOUT + 30_000,
   );
