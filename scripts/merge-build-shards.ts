@@ -2,13 +2,14 @@
  * `npm run merge:shards [-- --out DIR] [SHARD_DIR…]`: assembles the site from the outputs of
  * `npm run build:shard -- K/N` for K = 1…N (`dist-shards/*` unless given), into DIR (`dist/`).
  * Every shard's output holds every page but the other shards' paper pages, so the outputs are laid
- * over one another, shard 1 last; then the files that need every shard are written: the search
- * index's merging files (src/integrations/search-shard-index.ts) and the service worker.
+ * over one another, shard 1 last; then what needs every shard is made: the search shards are merged
+ * into one index (src/integrations/search-index-merge.ts), beside it the sort values, and the
+ * service worker.
  */
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeServiceWorkerFor } from '../src/integrations/pagefind-index.ts';
-import { writeShardMerging } from '../src/integrations/search-shard-index.ts';
+import { mergeStagedShards, writeSearchValues } from '../src/integrations/search-shard-index.ts';
 import { pendingSearchValuesFile } from '../src/lib/search-shards.ts';
 import type { ShardValues } from '../src/lib/search-values.ts';
 
@@ -35,7 +36,8 @@ function mergeBuildShards(shardDirs: readonly string[], outDir: string): void {
     rmSync(file);
     return shardValues;
   });
-  writeShardMerging(join(outDir, 'pagefind'), values);
+  mergeStagedShards(join(outDir, 'pagefind'), shardDirs.length);
+  writeSearchValues(join(outDir, 'pagefind'), values);
   writeServiceWorkerFor(outDir);
 }
 

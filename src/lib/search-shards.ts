@@ -2,9 +2,9 @@
  * How the search index is cut into shards (used by the build, src/integrations/, and in the
  * browser). Papers are indexed in order of arrival (the dump that first listed them, then URL), and
  * the shards are consecutive runs of that order: a new dump adds papers at the end, so the shards
- * before the last keep their papers, and the build copies their index from its cache instead of
- * indexing them again. Shard 0 is Pagefind's own index at `/pagefind/`; shard k > 0 lives in
- * `/pagefind/shard-k/`, and the browser merges them (src/scripts/search-shard-merge.ts).
+ * before the last keep their papers, and the build takes their index from its cache instead of
+ * indexing them again. The build then merges the shards into the one index at `/pagefind/`
+ * (src/integrations/search-index-merge.ts).
  */
 
 import type { PaperRecord } from '../ingest/index.ts';
@@ -82,8 +82,8 @@ export function paperPageFilter(papers: readonly PaperRecord[], env: NodeJS.Proc
 /** In a build of one shard, its sort values, until the merge step writes the files of src/lib/search-values.ts. */
 export const pendingSearchValuesFile = (shard: number): string => `pagefind/search-values.${shard}.pending.json`;
 
-/** The shard's folder, as a URL path (`/pagefind/` for shard 0). */
-export const searchShardPath = (shard: number): string => (shard === 0 ? '/pagefind/' : `/pagefind/shard-${shard}/`);
+/** The shard's folder in the index's folder until the shards are merged into one index (src/integrations/search-index-merge.ts). */
+export const stagedShardFolder = (shard: number): string => `shard-${shard}`;
 
 /** The order of the index's pages: by arrival, then URL. */
 export function compareByArrival(a: { firstSeen: string; url: string }, b: { firstSeen: string; url: string }): number {

@@ -1,0 +1,312 @@
+/**
+ * Merges the search shards (each a Pagefind index of consecutive papers, compacted by
+ * src/integrations/search-index-compact.ts) into ONE Pagefind index, the one a reader's browser
+ * loads: one metadata file, one index chunk per query word, relevance computed over every paper.
+ * Indexing stays in shards (a Pagefind process's memory is bounded by the shard, and a rebuild
+ * indexes only the shards that changed); this merge is cheap by comparison: it reads each shard's
+ * files once, in word order, and rewrites only what numbers a page.
+ *
+ * Pagefind 1.6's files (CBOR, see src/integrations/pagefind-cbor.ts), as its writer makes them
+ * (pagefind/src/index/mod.rs: `build_indexes`, `chunk_index`, `chunk_meta`, `get_prefixes`):
+ * - metadata: [version, [[fragment, word count, ""] per page], [[from, to, chunk] per index
+ *   chunk], [[filter, file] per filter, by name], [[sort, pages]…], [meta field…]]. Pages are
+ *   numbered by their place in that list, so shard k's page n is page n + (pages of the shards
+ *   before k) of the merged index; fragment names are the shards' own (each shard has its prefix),
+ *   so fragments are moved, never rewritten, and a result's id still names its shard and page
+ *   (src/lib/search-values.ts).
+ * - index chunk: [[[word, [[page delta, [positions], [meta positions]] per page], []] per word]],
+ *   words in byte order, each word's pages ascending, each page number written as its difference
+ *   from the word's previous page (the first from 0). Merged, a word's pages are the shards' in
+ *   shard order; only the first page each shard contributes gets a new difference. Chunks are cut
+ *   as Pagefind cuts them: after the word that brings the chunk's count of postings (one per page
+ *   plus one per position) to the chunk size; a chunk's range in the metadata is its first and last
+ *   word, each cut to one character more than it shares with the neighbouring chunk's.
+ * - filter: [filter, [[value, [page…]] per value, in byte order]], page numbers absolute.
+ * The tests check that the merge of the seeds indexed in shards equals, file content for file
+ * content, Pagefind's own single index of the same records (tests/search/search-index-merge.test.ts).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CborReader,
+  cborHead,
+  decodeIndexFile,
+  encodeCbor,
+  indexFileBytes,
+  readIndexFile,
+  type Cbor,
+} from './pagefind-cbor.ts';
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string; page_count: number }>;
+}
+
+interface ShardIndex {
+  folder: string;
+  entry: Entry;
+  language: string;
+  meta: Cbor[];
+  /** Pages of the shards before this one: the number of this shard's first page in the merged index. */
+  offset: number;
+}
+
+/** One word of one shard's index chunk, its postings kept as bytes. */
+interface ShardWord {
+  text: Uint8Array;
+  postings: number;
+  /** Postings and positions, what Pagefind counts to cut chunks. */
+  size: number;
+  firstPage: number;
+  lastPage: number;
+  /** The first posting after its page number, and every later posting, as they are. */
+  firstRest: Uint8Array;
+  laterPostings: Uint8Array;
+}
+
+function readShard(folder: string, offset: number): ShardIndex {
+  const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as Entry;
+  const languages = Object.entries(entry.languages);
+  if (languages.length !== 1) throw new Error(`${folder}: expected one language, found ${languages.length}`);
+  const [language, { hash, page_count: pageCount }] = languages[0]!;
+  const meta = decodeIndexFile(join(folder, `pagefind.${hash}.pf_meta`));
+  if (!Array.isArray(meta) || meta.length !== 6 || !meta.slice(1, 5).every(Array.isArray))
+    throw new Error(`${folder}: metadata not in Pagefind 1.6's layout`);
+  if ((meta[1] as Cbor[]).length !== pageCount) throw new Error(`${folder}: page count differs from its entry`);
+  if ((meta[4] as Cbor[]).length > 0) throw new Error(`${folder}: sort keys in the index (the build keeps them out)`);
+  return { folder, entry, language, meta, offset };
+}
+
+/** Every word of a shard's index, in order, one chunk read at a time. */
+function* shardWords(shard: ShardIndex): Generator<ShardWord> {
+  for (const chunk of shard.meta[2] as Cbor[][]) {
+    const reader = new CborReader(readIndexFile(join(shard.folder, 'index', `${chunk[2] as string}.pf_index`)));
+    if (reader.array() !== 1) throw new Error(`${shard.folder}: index chunk not in Pagefind 1.6's layout`);
+    const words = reader.array();
+    for (let word = 0; word < words; word += 1) {
+      if (reader.array() !== 3) throw new Error(`${shard.folder}: word not in Pagefind 1.6's layout`);
+      const text = reader.textBytes();
+      const postings = reader.array();
+      let page = 0;
+      let firstPage = 0;
+      let size = 0;
+      let firstRestStart = 0;
+      let laterStart = 0;
+      for (let posting = 0; posting < postings; posting += 1) {
+        if (posting === 1) laterStart = reader.at;
+        if (reader.array() !== 3) throw new Error(`${shard.folder}: posting not in Pagefind 1.6's layout`);
+        page += reader.unsigned();
+        if (posting === 0) [firstPage, firstRestStart] = [page, reader.at];
+        size += reader.skipIntegers() + 1;
+        size += reader.skipIntegers();
+      }
+      const end = reader.at;
+      // What a word's third field holds is not known here; Pagefind 1.6 writes it empty.
+      if (reader.array() !== 0) throw new Error(`${shard.folder}: word with data this merge does not know`);
+      yield {
+        text,
+        postings,
+        size,
+        firstPage,
+        lastPage: page,
+        firstRest: reader.bytes.subarray(firstRestStart, postings > 1 ? laterStart : end),
+        laterPostings: postings > 1 ? reader.bytes.subarray(laterStart, end) : new Uint8Array(),
+      };
+    }
+    if (reader.at !== reader.bytes.length) throw new Error(`${shard.folder}: bytes after an index chunk`);
+  }
+}
+
+/** Pagefind's `get_prefixes`: each word cut to one character (not byte) more than the two share. */
+export function chunkBoundary(last: string, next: string): [string, string] {
+  const a = Array.from(last);
+  const b = Array.from(next);
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared += 1;
+  return [a.slice(0, shared + 1).join(''), b.slice(0, shared + 1).join('')];
+}
+
+interface WrittenChunk {
+  from: string;
+  to: string;
+  cbor: Buffer;
+}
+
+/**
+ * The merged index chunks, cut every `chunkSize` postings as Pagefind cuts them, in word order:
+ * the words of every shard, merged in byte order (Rust's order of strings), a word of several
+ * shards getting their pages in shard order.
+ */
+function* mergedChunks(shards: readonly ShardIndex[], chunkSize: number): Generator<WrittenChunk> {
+  const cursors = shards.map((shard) => shardWords(shard));
+  const heads = cursors.map((cursor) => cursor.next().value ?? null);
+  let parts: Uint8Array[] = [];
+  let words = 0;
+  let size = 0;
+  let first = '';
+  let last = '';
+  const decoder = new TextDecoder();
+  const flush = (): WrittenChunk => {
+    const chunk = { from: first, to: last, cbor: Buffer.concat([cborHead(4, 1), cborHead(4, words), ...parts]) };
+    [parts, words, size] = [[], 0, 0];
+    return chunk;
+  };
+  for (;;) {
+    let lowest: Uint8Array | null = null;
+    for (const head of heads)
+      if (head && (lowest === null || Buffer.compare(head.text, lowest) < 0)) lowest = head.text;
+    if (lowest === null) break;
+    const text = lowest;
+    const from: ShardWord[] = [];
+    const offsets: number[] = [];
+    heads.forEach((head, shard) => {
+      if (head && Buffer.compare(head.text, text) === 0) {
+        from.push(head);
+        offsets.push(shards[shard]!.offset);
+        heads[shard] = cursors[shard]!.next().value ?? null;
+      }
+    });
+    const word = decoder.decode(text);
+    if (words === 0) first = word;
+    last = word;
+    words += 1;
+    parts.push(cborHead(4, 3), cborHead(3, text.length), text);
+    parts.push(
+      cborHead(
+        4,
+        from.reduce((sum, part) => sum + part.postings, 0),
+      ),
+    );
+    let previous = 0;
+    from.forEach((part, at) => {
+      const page = offsets[at]! + part.firstPage;
+      parts.push(cborHead(4, 3), cborHead(0, page - previous), part.firstRest, part.laterPostings);
+      previous = offsets[at]! + part.lastPage;
+      size += part.size;
+    });
+    parts.push(cborHead(4, 0));
+    if (size >= chunkSize) yield flush();
+  }
+  if (words > 0) yield flush();
+}
+
+/** Byte order of UTF-8, which is Rust's order of strings (not JavaScript's, by UTF-16 units). */
+const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** Every shard's filters as one: each value's pages, numbered in the merged index. */
+function mergedFilters(shards: readonly ShardIndex[]): Cbor[][] {
+  const filters = new Map<string, Map<string, number[]>>();
+  for (const shard of shards)
+    for (const [name, file] of shard.meta[3] as string[][]) {
+      const decoded = decodeIndexFile(join(shard.folder, 'filter', `${file!}.pf_filter`)) as [
+        string,
+        [string, number[]][],
+      ];
+      if (decoded[0] !== name) throw new Error(`${shard.folder}: filter file ${file!} is not filter ${name!}`);
+      const values = filters.get(name!) ?? new Map<string, number[]>();
+      filters.set(name!, values);
+      for (const [value, pages] of decoded[1]) {
+        const merged = values.get(value) ?? [];
+        values.set(value, merged);
+        for (const page of pages) merged.push(page + shard.offset);
+      }
+    }
+  return [...filters.keys()]
+    .sort(byBytes)
+    .map((name) => [
+      name,
+      [...filters.get(name)!.keys()].sort(byBytes).map((value) => [value, filters.get(name)!.get(value)!]),
+    ]);
+}
+
+const shortHash = (bytes: Uint8Array | string, length: number): string =>
+  createHash('sha256').update(bytes).digest('hex').slice(0, length);
+
+/** Length of the prefix of the merged index chunks' names, as of the fragments' (search-index-compact.ts). */
+const CHUNK_PREFIX_LENGTH = 6;
+
+/** What makes an index: the files Pagefind wrote for one shard (the rest of a shard's folder is Pagefind's script and WebAssembly). */
+const INDEX_FILE = /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|index|fragment|filter)$/;
+
+/**
+ * Merges the shards in `shardFolders` (in page order; the first also holds Pagefind's script and
+ * WebAssembly) into one index written in `outputPath`, and removes the shard folders: their
+ * fragments and Pagefind's files are moved, not copied. `chunkSize` is the postings per index
+ * chunk the shards were indexed with.
+ */
+export function mergeShardIndexes(shardFolders: readonly string[], outputPath: string, chunkSize: number): void {
+  if (shardFolders.length === 0) throw new Error('no search shard to merge');
+  const shards: ShardIndex[] = [];
+  let pages = 0;
+  for (const folder of shardFolders) {
+    const shard = readShard(folder, pages);
+    pages += (shard.meta[1] as Cbor[]).length;
+    shards.push(shard);
+  }
+  const [first] = shards;
+  for (const shard of shards)
+    if (
+      shard.language !== first!.language ||
+      shard.entry.version !== first!.entry.version ||
+      JSON.stringify([shard.meta[0], shard.meta[5]]) !== JSON.stringify([first!.meta[0], first!.meta[5]])
+    )
+      throw new Error(`${shard.folder}: indexed by another Pagefind or with other fields than ${first!.folder}`);
+  const language = first!.language;
+  mkdirSync(join(outputPath, 'index'), { recursive: true });
+  mkdirSync(join(outputPath, 'filter'), { recursive: true });
+  mkdirSync(join(outputPath, 'fragment'), { recursive: true });
+
+  // Chunk names carry a hash of every chunk (known once all are written): a name stands for one content.
+  const chunks: Cbor[][] = [];
+  const chunkHash = createHash('sha256');
+  for (const chunk of mergedChunks(shards, chunkSize)) {
+    const previous = chunks.at(-1);
+    if (previous) [previous[1], chunk.from] = chunkBoundary(previous[1] as string, chunk.from);
+    chunkHash.update(chunk.cbor);
+    writeFileSync(join(outputPath, 'index', `pending-${chunks.length}.pf_index`), indexFileBytes(chunk.cbor));
+    chunks.push([chunk.from, chunk.to, '']);
+  }
+  const chunkPrefix = chunkHash.digest('hex').slice(0, CHUNK_PREFIX_LENGTH);
+  chunks.forEach((chunk, number) => {
+    chunk[2] = `${chunkPrefix}${number.toString(36)}`;
+    renameSync(
+      join(outputPath, 'index', `pending-${number}.pf_index`),
+      join(outputPath, 'index', `${chunk[2]}.pf_index`),
+    );
+  });
+
+  const filters = mergedFilters(shards).map((filter) => {
+    const cbor = encodeCbor(filter);
+    const name = `${language}_${shortHash(cbor, 7)}`;
+    writeFileSync(join(outputPath, 'filter', `${name}.pf_filter`), indexFileBytes(cbor));
+    return [filter[0]!, name];
+  });
+
+  const meta: Cbor[] = [
+    first!.meta[0]!,
+    shards.flatMap((shard) => shard.meta[1] as Cbor[]),
+    chunks,
+    filters,
+    [],
+    first!.meta[5]!,
+  ];
+  const metaBytes = indexFileBytes(encodeCbor(meta));
+  const metaHash = `${language}_${shortHash(metaBytes, 10)}`;
+  writeFileSync(join(outputPath, `pagefind.${metaHash}.pf_meta`), metaBytes);
+  const entry = first!.entry;
+  entry.languages[language] = { ...entry.languages[language]!, hash: metaHash, page_count: pages };
+
+  for (const shard of shards) {
+    for (const fragment of readdirSync(join(shard.folder, 'fragment')))
+      renameSync(join(shard.folder, 'fragment', fragment), join(outputPath, 'fragment', fragment));
+    if (shard === first)
+      for (const name of readdirSync(shard.folder))
+        if (!INDEX_FILE.test(name)) renameSync(join(shard.folder, name), join(outputPath, name));
+    rmSync(shard.folder, { recursive: true, force: true });
+  }
+  // Two shards' fragments of one name would have replaced one another.
+  if (readdirSync(join(outputPath, 'fragment')).length !== pages)
+    throw new Error(`${outputPath}: not one fragment a page after merging the search shards`);
+  writeFileSync(join(outputPath, 'pagefind-entry.json'), JSON.stringify(entry));
+}
