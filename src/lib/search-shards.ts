@@ -14,8 +14,7 @@ import { paperUrl } from './format.ts';
  * Papers per shard. Pagefind holds one shard's pages in memory at a time, about 150 KB a page
  * (≈ 320 MB at 2,000, 1.4 GB at 10,000), and a rebuild indexes again every shard with a changed
  * paper plus the last one, which each dump's new papers join: the smaller the shards, the less a
- * rebuild indexes. Each shard costs the first search a metadata file and one index chunk per query
- * word (about 10 KB and 4 requests more per shard at 10,000 papers: BENCHMARKS.md).
+ * rebuild indexes. Readers do not see the shards: the build merges them into one index.
  */
 const DEFAULT_SEARCH_SHARD_SIZE = 2_000;
 /** Set it to cut smaller shards (the tests build the seeds in shards of 200). */

@@ -13,7 +13,7 @@ import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
 import { decodeIndexFile, readIndexFile, type Cbor } from '../../src/integrations/pagefind-cbor.ts';
-import { chunkBoundary } from '../../src/integrations/search-index-merge.ts';
+import { chunkBoundary } from '../../src/integrations/search-index-words.ts';
 import { indexChunkSize, indexShards } from '../../src/integrations/search-shard-index.ts';
 import { paperUrl } from '../../src/lib/format.ts';
 import { arrivalShards } from '../../src/lib/search-shards.ts';
