@@ -13,7 +13,7 @@ import { mergeStagedShards, writeSearchValues } from '../src/integrations/search
 import { pendingSearchValuesFile } from '../src/lib/search-shards.ts';
 import type { ShardValues } from '../src/lib/search-values.ts';
 
-function mergeBuildShards(shardDirs: readonly string[], outDir: string): void {
+async function mergeBuildShards(shardDirs: readonly string[], outDir: string): Promise<void> {
   const pending = shardDirs.map((dir) =>
     readdirSync(join(dir, 'pagefind')).filter((name) => /^search-values\.\d+\.pending\.json$/.test(name)),
   );
@@ -36,12 +36,12 @@ function mergeBuildShards(shardDirs: readonly string[], outDir: string): void {
     rmSync(file);
     return shardValues;
   });
-  mergeStagedShards(join(outDir, 'pagefind'), shardDirs.length);
+  await mergeStagedShards(join(outDir, 'pagefind'), shardDirs.length);
   writeSearchValues(join(outDir, 'pagefind'), values);
   writeServiceWorkerFor(outDir);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const outAt = args.indexOf('--out');
   const outDir = resolve(outAt >= 0 ? args[outAt + 1]! : 'dist');
@@ -57,8 +57,8 @@ function main(): void {
     console.error('usage: npm run merge:shards -- [--out DIR] SHARD_DIR…  (default: dist-shards/*)');
     process.exit(2);
   }
-  mergeBuildShards(shardDirs, outDir);
+  await mergeBuildShards(shardDirs, outDir);
   console.log(`Merged ${shardDirs.length} build shards into ${outDir}`);
 }
 
-main();
+await main();

@@ -5,7 +5,8 @@
  * Anything else stops the build rather than guess.
  */
 import { readFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 
 export type Cbor = number | string | Cbor[];
 
@@ -133,6 +134,14 @@ export function decodeIndexFile(file: string): Cbor {
 }
 
 /** A file as Pagefind reads it, from CBOR bytes (gzip's highest level: these files are fetched by readers). */
-export function indexFileBytes(cbor: Uint8Array | readonly Uint8Array[]): Buffer {
-  return gzipSync(Buffer.concat([SIGNATURE, ...(cbor instanceof Uint8Array ? [cbor] : cbor)]), { level: 9 });
+export function indexFileBytes(cbor: Uint8Array): Buffer {
+  return gzipSync(Buffer.concat([SIGNATURE, cbor]), { level: 9 });
 }
+
+const gzipLater = promisify(gzip);
+
+/**
+ * The same, compressed on libuv's threads (beside the build's other work), at gzip's default level:
+ * for the many index chunks, the highest level costs twice the time for 1% fewer bytes.
+ */
+export const indexFileBytesLater = (cbor: Uint8Array): Promise<Buffer> => gzipLater(Buffer.concat([SIGNATURE, cbor]));

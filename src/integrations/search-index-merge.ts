@@ -21,8 +21,9 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeIndexFile, encodeCbor, indexFileBytes, type Cbor } from './pagefind-cbor.ts';
+import { decodeIndexFile, encodeCbor, indexFileBytes, indexFileBytesLater, type Cbor } from './pagefind-cbor.ts';
 import { chunkBoundary, mergedChunks } from './search-index-words.ts';
 
 interface Entry {
@@ -84,6 +85,9 @@ function mergedFilters(shards: readonly ShardIndex[]): Cbor[][] {
 const shortHash = (bytes: Uint8Array | string, length: number): string =>
   createHash('sha256').update(bytes).digest('hex').slice(0, length);
 
+/** Index chunks being compressed at once (libuv runs four at a time). */
+const CHUNKS_IN_FLIGHT = 4;
+
 /** Length of the prefix of the merged index chunks' names, as of the fragments' (search-index-compact.ts). */
 const CHUNK_PREFIX_LENGTH = 6;
 
@@ -96,7 +100,11 @@ const INDEX_FILE = /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|index|frag
  * fragments and Pagefind's files are moved, not copied. `chunkSize` is the postings per index
  * chunk the shards were indexed with.
  */
-export function mergeShardIndexes(shardFolders: readonly string[], outputPath: string, chunkSize: number): void {
+export async function mergeShardIndexes(
+  shardFolders: readonly string[],
+  outputPath: string,
+  chunkSize: number,
+): Promise<void> {
   if (shardFolders.length === 0) throw new Error('no search shard to merge');
   const shards: ShardIndex[] = [];
   let pages = 0;
@@ -126,13 +134,24 @@ export function mergeShardIndexes(shardFolders: readonly string[], outputPath: s
     chunks: (meta[2] as string[][]).map((chunk) => chunk[2]!),
     offset,
   }));
+  // Compressed a few at a time on libuv's threads while the next chunks are merged.
+  const writing = new Set<Promise<void>>();
   for (const chunk of mergedChunks(wordShards, chunkSize)) {
     const previous = chunks.at(-1);
     if (previous) [previous[1], chunk.from] = chunkBoundary(previous[1] as string, chunk.from);
     chunkHash.update(chunk.cbor);
-    writeFileSync(join(outputPath, 'index', `pending-${chunks.length}.pf_index`), indexFileBytes(chunk.cbor));
+    const file = join(outputPath, 'index', `pending-${chunks.length}.pf_index`);
+    const written = indexFileBytesLater(chunk.cbor).then((bytes) => writeFile(file, bytes));
+    writing.add(written);
+    // Settled ones leave the set; a failure is thrown by Promise.all below.
+    written.then(
+      () => writing.delete(written),
+      () => {},
+    );
+    if (writing.size >= CHUNKS_IN_FLIGHT) await Promise.race(writing);
     chunks.push([chunk.from, chunk.to, '']);
   }
+  await Promise.all(writing);
   const chunkPrefix = chunkHash.digest('hex').slice(0, CHUNK_PREFIX_LENGTH);
   chunks.forEach((chunk, number) => {
     chunk[2] = `${chunkPrefix}${number.toString(36)}`;

@@ -92,9 +92,9 @@ export function writeSearchValues(outputPath: string, values: readonly ShardValu
 }
 
 /** Merges the shards that `indexShards` (or the build of each shard) put in `outputPath` into one index there. */
-export function mergeStagedShards(outputPath: string, shards: number): void {
+export async function mergeStagedShards(outputPath: string, shards: number): Promise<void> {
   const folders = Array.from({ length: shards }, (_, shard) => join(outputPath, stagedShardFolder(shard)));
-  mergeShardIndexes(folders, outputPath, Number(indexChunkSize()));
+  await mergeShardIndexes(folders, outputPath, Number(indexChunkSize()));
 }
 
 export interface ShardedIndex {
@@ -158,7 +158,7 @@ export async function indexShards(
   if (options.only === undefined) {
     cache.prune(keys);
     const started = performance.now();
-    mergeStagedShards(outputPath, shards.length);
+    await mergeStagedShards(outputPath, shards.length);
     mergeMs = performance.now() - started;
   }
   return {

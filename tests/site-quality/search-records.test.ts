@@ -57,7 +57,7 @@ test("the index built from the records is Pagefind's index of the rendered paper
   const shard = join(output, stagedShardFolder(0));
   expect((await index!.writeFiles({ outputPath: shard })).errors).toEqual([]);
   compactShardIndex(shard);
-  mergeStagedShards(output, 1);
+  await mergeStagedShards(output, 1);
 
   const fromPages = filesUnder(output);
   const built = filesUnder(join(dist, 'pagefind'));

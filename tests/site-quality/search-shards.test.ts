@@ -89,7 +89,7 @@ const PAGEFIND_SEARCHES: [string | null, Record<string, string[]>][] = [
   ['language model', { topic: ['Alignment'] }],
   ['vision', { topic: ['Multimodal'], year: ['2025'] }],
   [null, { topic: ['Mixture-of-Experts'] }],
-  ['reward', { organization: ['Liquid AI'] }],
+  [null, { organization: ['Liquid AI'] }],
 ];
 
 let copy: SiteCopy;
