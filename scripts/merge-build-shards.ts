@@ -2,17 +2,18 @@
  * `npm run merge:shards [-- --out DIR] [SHARD_DIR…]`: assembles the site from the outputs of
  * `npm run build:shard -- K/N` for K = 1…N (`dist-shards/*` unless given), into DIR (`dist/`).
  * Every shard's output holds every page but the other shards' paper pages, so the outputs are laid
- * over one another, shard 1 last; then the files that need every shard are written: the search
- * index's merging files (src/integrations/search-shard-index.ts) and the service worker.
+ * over one another, shard 1 last; then what needs every shard is made: the search shards are merged
+ * into one index (src/integrations/search-index-merge.ts), beside it the sort values, and the
+ * service worker.
  */
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeServiceWorkerFor } from '../src/integrations/pagefind-index.ts';
-import { writeShardMerging } from '../src/integrations/search-shard-index.ts';
+import { mergeStagedShards, writeSearchValues } from '../src/integrations/search-shard-index.ts';
 import { pendingSearchValuesFile } from '../src/lib/search-shards.ts';
 import type { ShardValues } from '../src/lib/search-values.ts';
 
-function mergeBuildShards(shardDirs: readonly string[], outDir: string): void {
+async function mergeBuildShards(shardDirs: readonly string[], outDir: string): Promise<void> {
   const pending = shardDirs.map((dir) =>
     readdirSync(join(dir, 'pagefind')).filter((name) => /^search-values\.\d+\.pending\.json$/.test(name)),
   );
@@ -35,11 +36,12 @@ function mergeBuildShards(shardDirs: readonly string[], outDir: string): void {
     rmSync(file);
     return shardValues;
   });
-  writeShardMerging(join(outDir, 'pagefind'), values);
+  await mergeStagedShards(join(outDir, 'pagefind'), shardDirs.length);
+  writeSearchValues(join(outDir, 'pagefind'), values);
   writeServiceWorkerFor(outDir);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const outAt = args.indexOf('--out');
   const outDir = resolve(outAt >= 0 ? args[outAt + 1]! : 'dist');
@@ -55,8 +57,8 @@ function main(): void {
     console.error('usage: npm run merge:shards -- [--out DIR] SHARD_DIR…  (default: dist-shards/*)');
     process.exit(2);
   }
-  mergeBuildShards(shardDirs, outDir);
+  await mergeBuildShards(shardDirs, outDir);
   console.log(`Merged ${shardDirs.length} build shards into ${outDir}`);
 }
 
-main();
+await main();

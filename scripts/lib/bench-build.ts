@@ -53,6 +53,8 @@ export interface BuildRun {
   /** Search index shards, and how many were copied from the shard cache. */
   searchShards: number;
   searchShardsFromCache: number;
+  /** How long the build took to merge the search shards into one index (its log says). */
+  searchMergeMs?: number;
   distFiles: number;
   distMb: number;
 }
@@ -114,6 +116,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   const dist = folderSize(join(options.project, 'dist'));
   const paperPages = run.lines.filter((line) => /\/papers\/[^/]+\/index\.html/.test(line.text));
   const shards = /; (\d+) shards?, (\d+) from cache\)/.exec(text);
+  const merge = /merged into one index in (\d+) ms/.exec(text);
   return {
     wallMs: run.wallMs,
     cpuMs: run.cpuMs,
@@ -131,6 +134,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     paperPagesRendered: paperPages.filter((line) => RENDERED_PAGE_TIME.test(line.text)).length,
     searchShards: shards ? Number(shards[1]) : 1,
     searchShardsFromCache: shards ? Number(shards[2]) : 0,
+    ...(merge ? { searchMergeMs: Number(merge[1]) } : {}),
     distFiles: dist.files,
     distMb: dist.bytes / 1e6,
   };

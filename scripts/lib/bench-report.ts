@@ -269,7 +269,11 @@ export function resultRows(result: BenchResult): string[][] {
     ],
     ...phaseRows,
     ...processRows,
-    ['  Pagefind (its own log)', seconds(build.pagefindReportedMs), `${number(build.pagefindPages)} pages indexed`],
+    [
+      '  Pagefind (its own log)',
+      seconds(build.pagefindReportedMs),
+      `${number(build.pagefindPages)} pages indexed${build.searchMergeMs === undefined ? '' : `; ${build.searchShards} shards merged into one index in ${seconds(build.searchMergeMs)}`}`,
+    ],
     ['  dist/', mb(build.distMb), `${number(build.distFiles)} files`],
     [
       'rebuild after one new dump',
@@ -279,7 +283,7 @@ export function resultRows(result: BenchResult): string[][] {
     [
       '  rebuild: paper pages, search shards',
       '',
-      `${number(rebuild.paperPagesKept ?? 0)} paper pages kept, ${number(rebuild.paperPagesRendered ?? 0)} rendered; ${rebuild.searchShards ?? 1} search shards, ${rebuild.searchShardsFromCache ?? 0} from cache; Pagefind ${seconds(rebuild.pagefindReportedMs)} for ${number(rebuild.pagefindPages)} pages`,
+      `${number(rebuild.paperPagesKept ?? 0)} paper pages kept, ${number(rebuild.paperPagesRendered ?? 0)} rendered; ${rebuild.searchShards ?? 1} search shards, ${rebuild.searchShardsFromCache ?? 0} from cache${rebuild.searchMergeMs === undefined ? '' : `, merged in ${seconds(rebuild.searchMergeMs)}`}; Pagefind ${seconds(rebuild.pagefindReportedMs)} for ${number(rebuild.pagefindPages)} pages`,
     ],
     pageRow('home page', pages.home),
     pageRow(`topic page ${pages.topic.path}`, pages.topic),

@@ -24,7 +24,7 @@ import {
   type BuildShard,
   pendingSearchValuesFile,
 } from '../lib/search-shards.ts';
-import { indexShards, writeShardMerging, type ShardedIndex } from './search-shard-index.ts';
+import { indexShards, writeSearchValues, type ShardedIndex } from './search-shard-index.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
 import { claimOutput, filesUnder } from './stale-output.ts';
 import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
@@ -165,15 +165,16 @@ export default function pagefindIndex(): AstroIntegration {
             // The merge step (scripts/merge-build-shards.ts) writes the rest from every shard's output.
             writeFileSync(join(outDir, pendingSearchValuesFile(buildShard.index)), JSON.stringify(sharded.values[0]));
           } else {
-            writeShardMerging(outputPath, sharded.values);
+            writeSearchValues(outputPath, sharded.values);
             writeServiceWorkerFor(outDir);
           }
           const now = performance.now();
           const shards = buildShard
             ? `; shard ${buildShard.index + 1} of ${buildShard.count}, ${sharded.fromCache} from cache`
             : `; ${sharded.shards} ${sharded.shards === 1 ? 'shard' : 'shards'}, ${sharded.fromCache} from cache`;
+          const merged = sharded.mergeMs === null ? '' : `, merged into one index in ${Math.round(sharded.mergeMs)} ms`;
           logger.info(
-            `Pagefind indexed ${sharded.pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered${shards})`,
+            `Pagefind indexed ${sharded.pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered${shards})${merged}`,
           );
         } finally {
           indexing = null;

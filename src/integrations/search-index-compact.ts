@@ -19,74 +19,10 @@
 import { createHash } from 'node:crypto';
 import { opendirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-
-type Cbor = number | string | Cbor[];
-
-const SIGNATURE = 'pagefind_dcd';
-
-function decode(bytes: Uint8Array): Cbor {
-  let at = 0;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const read = (): Cbor => {
-    const initial = bytes[at++]!;
-    const major = initial >> 5;
-    const info = initial & 31;
-    let value: number;
-    if (info < 24) value = info;
-    else if (info === 24) value = bytes[at++]!;
-    else if (info === 25) {
-      value = view.getUint16(at);
-      at += 2;
-    } else if (info === 26) {
-      value = view.getUint32(at);
-      at += 4;
-    } else throw new Error(`unexpected CBOR length ${info} at byte ${at - 1}`);
-    if (major === 0) return value;
-    if (major === 3) {
-      const text = new TextDecoder().decode(bytes.subarray(at, at + value));
-      at += value;
-      return text;
-    }
-    if (major === 4) return Array.from({ length: value }, read);
-    throw new Error(`unexpected CBOR type ${major} at byte ${at - 1}`);
-  };
-  const value = read();
-  if (at !== bytes.length) throw new Error(`${bytes.length - at} bytes after the CBOR value`);
-  return value;
-}
-
-function encode(value: Cbor): Buffer {
-  const parts: Uint8Array[] = [];
-  const head = (major: number, length: number) => {
-    if (length < 24) parts.push(Uint8Array.of((major << 5) | length));
-    else if (length < 0x100) parts.push(Uint8Array.of((major << 5) | 24, length));
-    else if (length < 0x10000) parts.push(Uint8Array.of((major << 5) | 25, length >> 8, length & 0xff));
-    else {
-      const bytes = new Uint8Array(5);
-      bytes[0] = (major << 5) | 26;
-      new DataView(bytes.buffer).setUint32(1, length);
-      parts.push(bytes);
-    }
-  };
-  const write = (item: Cbor) => {
-    if (typeof item === 'number') return head(0, item);
-    if (typeof item === 'string') {
-      const text = new TextEncoder().encode(item);
-      head(3, text.length);
-      return parts.push(text);
-    }
-    head(4, item.length);
-    item.forEach(write);
-  };
-  write(value);
-  return Buffer.concat(parts);
-}
+import { decodeIndexFile, encodeCbor, indexFileBytes, type Cbor } from './pagefind-cbor.ts';
 
 const readMeta = (file: string): Cbor[] => {
-  const raw = gunzipSync(readFileSync(file));
-  if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`${file}: not Pagefind metadata`);
-  const meta = decode(raw.subarray(SIGNATURE.length));
+  const meta = decodeIndexFile(file);
   if (!Array.isArray(meta) || !Array.isArray(meta[1])) throw new Error(`${file}: unexpected metadata`);
   return meta;
 };
@@ -138,7 +74,7 @@ export function compactShardIndex(folder: string): void {
     throw new Error(`${folder}: two pages share a fragment`);
   renameByNumber(pages, 0, prefix, join(folder, 'fragment'), '.pf_fragment');
   renameByNumber(meta[2] as Cbor[][], 2, prefix, join(folder, 'index'), '.pf_index');
-  const compressed = gzipSync(Buffer.concat([Buffer.from(SIGNATURE), encode(meta)]), { level: 9 });
+  const compressed = indexFileBytes(encodeCbor(meta));
   const hash = `${language.hash.split('_')[0]}_${createHash('sha256').update(compressed).digest('hex').slice(0, 10)}`;
   rmSync(metaFile);
   writeFileSync(join(folder, `pagefind.${hash}.pf_meta`), compressed);

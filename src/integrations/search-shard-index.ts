@@ -2,25 +2,25 @@
  * Indexes the paper records shard by shard (src/lib/search-shards.ts says how they are cut). Each
  * shard is indexed by a fresh Pagefind service, written, and the service stopped before the next
  * shard starts, so that indexing memory is bounded by the shard size, not by the corpus. A shard
- * whose records are unchanged since a build that cached it is copied from the cache instead.
+ * whose records are unchanged since a build that cached it is taken from the cache instead.
  *
- * Layout of the output folder: shard 0 at its root (with Pagefind's script and WebAssembly, which
- * every shard shares), shard k in `shard-k/` (only its index files), each compacted
- * (src/integrations/search-index-compact.ts); the values results are sorted by
- * (src/lib/search-values.ts); and, with more than one shard, the scripts that merge the shards in
- * the browser (see writeShardMerging).
+ * Each shard is put in `shard-k/` of the output folder (shard 0's with Pagefind's script and
+ * WebAssembly, which every shard shares), compacted (src/integrations/search-index-compact.ts);
+ * then the shards are merged into one index at the output folder's root
+ * (src/integrations/search-index-merge.ts), which is what readers load, and the values results are
+ * sorted by are written beside it (src/lib/search-values.ts). A build of one shard
+ * (`npm run build:shard`) leaves its shard unmerged: scripts/merge-build-shards.ts merges them all.
  */
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { paperUrl } from '../lib/format.ts';
 import { paperSearchHtml, type SearchRecord } from '../pages/papers/_search-record.ts';
 import type { PublishedCorpus } from './corpus-channel.ts';
-import { arrivalShards, searchShardPath } from '../lib/search-shards.ts';
+import { arrivalShards, stagedShardFolder } from '../lib/search-shards.ts';
 import { keyFile, searchValuesPath, shardValues, type ShardValues, type SortKey } from '../lib/search-values.ts';
 import { compactShardIndex, compactedShardPrefix } from './search-index-compact.ts';
-import type { ShardLayout } from '../scripts/search-shard-merge.ts';
+import { mergeShardIndexes } from './search-index-merge.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
 
 /**
@@ -29,7 +29,10 @@ import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
  * longer chunk list in the metadata (about 25 bytes a chunk). Pagefind 1.6 reads it from this
  * (unstable) variable; a Pagefind that does not just keeps its default.
  */
-export const INDEX_CHUNK_SIZE = '5000';
+const INDEX_CHUNK_SIZE = '5000';
+
+/** The index chunk size the shards are indexed with, and the merged index cut with. */
+export const indexChunkSize = (): string => process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? INDEX_CHUNK_SIZE;
 
 async function openIndex(): Promise<pagefind.PagefindIndex> {
   // The Pagefind service inherits the environment when it starts, which is here.
@@ -74,17 +77,11 @@ function keepIndexFilesOnly(folder: string): void {
     if (!SHARD_INDEX_FILE.test(name)) rmSync(join(folder, name), { recursive: true, force: true });
 }
 
-const SHARD_MERGE_SOURCE = new URL('../scripts/search-shard-merge.ts', import.meta.url);
-
 /**
- * Writes every shard's sort values (`values`, in shard order) for the search page. With more than
- * one shard, the browser merges them: Pagefind's script moves to `pagefind-core.js`,
- * `shard-merge.js` is src/scripts/search-shard-merge.ts as JavaScript (it imports only types, so
- * stripping them is all), and `pagefind.js` becomes Pagefind's API over every shard. The search page
- * imports `/pagefind/pagefind.js` as with a single index.
+ * Writes every shard's sort values (`values`, in shard order) for the search page: a result's id is
+ * its fragment's name, which names its shard by the shard's prefix, so two shards must not share one.
  */
-export function writeShardMerging(outputPath: string, values: readonly ShardValues[]): void {
-  // A result's id names its page by the shard's prefix: two shards must not share one.
+export function writeSearchValues(outputPath: string, values: readonly ShardValues[]): void {
   const prefixes = new Set(values.map((shard) => shard.prefix));
   if (prefixes.size !== values.length) throw new Error('two search shards have the same fragment prefix');
   for (const key of ['date', 'upvotes'] satisfies SortKey[])
@@ -92,34 +89,20 @@ export function writeShardMerging(outputPath: string, values: readonly ShardValu
       join(outputPath, searchValuesPath(key).slice('/pagefind/'.length)),
       JSON.stringify(keyFile(key, values)),
     );
-  const shards = values.length;
-  if (shards < 2) return;
-  // Required only now, and by Node itself: Vite's module runner, which loaded this file, may be closed.
-  const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
-  const compiled = ts.transpileModule(readFileSync(SHARD_MERGE_SOURCE, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, removeComments: true },
-  });
-  writeFileSync(join(outputPath, 'shard-merge.js'), compiled.outputText);
-  renameSync(join(outputPath, 'pagefind.js'), join(outputPath, 'pagefind-core.js'));
-  const layout: ShardLayout = { paths: Array.from({ length: shards }, (_, shard) => searchShardPath(shard)) };
-  writeFileSync(
-    join(outputPath, 'pagefind.js'),
-    [
-      '// Pagefind (pagefind-core.js) with every shard of the index merged in: see shard-merge.js.',
-      "import * as core from './pagefind-core.js';",
-      "import { shardedPagefind } from './shard-merge.js';",
-      "export * from './pagefind-core.js';",
-      `const pagefind = shardedPagefind(core, ${JSON.stringify(layout)});`,
-      'export const { options, init, search, preload } = pagefind;',
-      '',
-    ].join('\n'),
-  );
+}
+
+/** Merges the shards that `indexShards` (or the build of each shard) put in `outputPath` into one index there. */
+export async function mergeStagedShards(outputPath: string, shards: number): Promise<void> {
+  const folders = Array.from({ length: shards }, (_, shard) => join(outputPath, stagedShardFolder(shard)));
+  await mergeShardIndexes(folders, outputPath, Number(indexChunkSize()));
 }
 
 export interface ShardedIndex {
   pages: number;
   shards: number;
   fromCache: number;
+  /** How long merging the shards into one index took (null in a build of one shard, which does not merge). */
+  mergeMs: number | null;
   /** Each shard's sort values (of the one shard built, in a build of one shard). */
   values: ShardValues[];
 }
@@ -132,14 +115,17 @@ export interface ShardOptions {
   only?: number;
 }
 
-/** Indexes (or copies from the cache) every shard into `outputPath`, which is emptied first. */
+/**
+ * Indexes (or takes from the cache) every shard into `outputPath`, which is emptied first, and merges
+ * them into one index there; with `only`, puts that shard alone in its folder, unmerged.
+ */
 export async function indexShards(
   corpus: PublishedCorpus,
   outputPath: string,
   options: ShardOptions,
 ): Promise<ShardedIndex> {
   const cache = new ShardCache(options.cacheDirectory);
-  const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? INDEX_CHUNK_SIZE;
+  const chunkSize = indexChunkSize();
   const shards = arrivalShards(corpus.papers, options.shardSize);
   const keys = new Set<string>();
   const values: ShardValues[] = [];
@@ -154,7 +140,7 @@ export async function indexShards(
     }));
     const key = shardCacheKey(records, options.pagefindVersion, chunkSize);
     keys.add(key);
-    const target = join(outputPath, searchShardPath(shard).slice('/pagefind/'.length));
+    const target = join(outputPath, stagedShardFolder(shard));
     if (cache.restore(key, target)) fromCache += 1;
     else {
       // Compacted once, when indexed: a shard copied from the cache is ready as it is.
@@ -167,12 +153,19 @@ export async function indexShards(
     if (shard > 0) keepIndexFilesOnly(target);
     values.push(shardValues(compactedShardPrefix(target), papers));
   }
-  // A build of one shard leaves the other shards' cache entries alone.
-  if (options.only === undefined) cache.prune(keys);
+  // A build of one shard leaves the other shards' cache entries alone, and its shard unmerged.
+  let mergeMs: number | null = null;
+  if (options.only === undefined) {
+    cache.prune(keys);
+    const started = performance.now();
+    await mergeStagedShards(outputPath, shards.length);
+    mergeMs = performance.now() - started;
+  }
   return {
     pages: options.only === undefined ? corpus.papers.length : (shards[options.only]?.length ?? 0),
     shards: shards.length,
     fromCache,
+    mergeMs,
     values,
   };
 }

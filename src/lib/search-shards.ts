@@ -2,9 +2,9 @@
  * How the search index is cut into shards (used by the build, src/integrations/, and in the
  * browser). Papers are indexed in order of arrival (the dump that first listed them, then URL), and
  * the shards are consecutive runs of that order: a new dump adds papers at the end, so the shards
- * before the last keep their papers, and the build copies their index from its cache instead of
- * indexing them again. Shard 0 is Pagefind's own index at `/pagefind/`; shard k > 0 lives in
- * `/pagefind/shard-k/`, and the browser merges them (src/scripts/search-shard-merge.ts).
+ * before the last keep their papers, and the build takes their index from its cache instead of
+ * indexing them again. The build then merges the shards into the one index at `/pagefind/`
+ * (src/integrations/search-index-merge.ts).
  */
 
 import type { PaperRecord } from '../ingest/index.ts';
@@ -14,8 +14,7 @@ import { paperUrl } from './format.ts';
  * Papers per shard. Pagefind holds one shard's pages in memory at a time, about 150 KB a page
  * (≈ 320 MB at 2,000, 1.4 GB at 10,000), and a rebuild indexes again every shard with a changed
  * paper plus the last one, which each dump's new papers join: the smaller the shards, the less a
- * rebuild indexes. Each shard costs the first search a metadata file and one index chunk per query
- * word (about 10 KB and 4 requests more per shard at 10,000 papers: BENCHMARKS.md).
+ * rebuild indexes. Readers do not see the shards: the build merges them into one index.
  */
 const DEFAULT_SEARCH_SHARD_SIZE = 2_000;
 /** Set it to cut smaller shards (the tests build the seeds in shards of 200). */
@@ -82,8 +81,8 @@ export function paperPageFilter(papers: readonly PaperRecord[], env: NodeJS.Proc
 /** In a build of one shard, its sort values, until the merge step writes the files of src/lib/search-values.ts. */
 export const pendingSearchValuesFile = (shard: number): string => `pagefind/search-values.${shard}.pending.json`;
 
-/** The shard's folder, as a URL path (`/pagefind/` for shard 0). */
-export const searchShardPath = (shard: number): string => (shard === 0 ? '/pagefind/' : `/pagefind/shard-${shard}/`);
+/** The shard's folder in the index's folder until the shards are merged into one index (src/integrations/search-index-merge.ts). */
+export const stagedShardFolder = (shard: number): string => `shard-${shard}`;
 
 /** The order of the index's pages: by arrival, then URL. */
 export function compareByArrival(a: { firstSeen: string; url: string }, b: { firstSeen: string; url: string }): number {

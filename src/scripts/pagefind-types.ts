@@ -20,5 +20,4 @@ export interface Pagefind {
   search: (query: string | null, options?: Record<string, unknown>) => Promise<PagefindSearch | null>;
   preload: (query: string, options?: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  mergeIndex: (indexPath: string, options?: Record<string, unknown>) => Promise<void>;
 }

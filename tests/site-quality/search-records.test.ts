@@ -2,10 +2,10 @@
  * The build indexes each paper from its record (src/pages/papers/_search-record.ts) while Astro renders the
  * pages. That index must be the one Pagefind makes of the rendered paper pages themselves: the
  * built pages are indexed here again, whole and in the same order (by arrival, then URL:
- * src/lib/search-shards.ts), compacted as the build compacts its index
- * (src/integrations/search-index-compact.ts), and every file of the two indexes must be equal, byte
- * for byte (text, weights, filters and meta alike). The seeds make one shard at the default shard
- * size.
+ * src/lib/search-shards.ts), compacted and merged as the build compacts and merges its shards
+ * (src/integrations/search-index-compact.ts, search-index-merge.ts: the seeds make one shard at the
+ * default shard size), and every file of the two indexes must be equal, byte for byte (text,
+ * weights, filters and meta alike).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +13,9 @@ import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, expect, inject, test } from 'vitest';
 import { compactShardIndex } from '../../src/integrations/search-index-compact.ts';
-import { INDEX_CHUNK_SIZE } from '../../src/integrations/search-shard-index.ts';
+import { indexChunkSize, mergeStagedShards } from '../../src/integrations/search-shard-index.ts';
 import { searchValuesPath } from '../../src/lib/search-values.ts';
-import { compareByArrival } from '../../src/lib/search-shards.ts';
+import { compareByArrival, stagedShardFolder } from '../../src/lib/search-shards.ts';
 import { expectedDigest } from '../browser/helpers.ts';
 
 const output = mkdtempSync(join(tmpdir(), 'rd-pagefind-pages-'));
@@ -50,12 +50,14 @@ test("the index built from the records is Pagefind's index of the rendered paper
     .map(({ url, content }) => ({ url, content }));
   expect(pages).toHaveLength(expectedDigest().result.papers.length);
 
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = indexChunkSize();
   const { index, errors } = await pagefind.createIndex({});
   expect(errors).toEqual([]);
   for (const page of pages) expect((await index!.addHTMLFile(page)).errors).toEqual([]);
-  expect((await index!.writeFiles({ outputPath: output })).errors).toEqual([]);
-  compactShardIndex(output);
+  const shard = join(output, stagedShardFolder(0));
+  expect((await index!.writeFiles({ outputPath: shard })).errors).toEqual([]);
+  compactShardIndex(shard);
+  await mergeStagedShards(output, 1);
 
   const fromPages = filesUnder(output);
   const built = filesUnder(join(dist, 'pagefind'));

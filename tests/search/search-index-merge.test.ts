@@ -1,0 +1,137 @@
+/**
+ * The search shards merged into one index at build time (src/integrations/search-index-merge.ts),
+ * on the seeds' real records: indexed in shards of 200 papers (three Pagefind processes) and
+ * merged, the index must be Pagefind's own single index of the same 477 records — the same words,
+ * postings, positions and weights, cut into the same chunks with the same ranges, the same filters,
+ * the same pages with the same word counts — so that every search ranks, filters and counts exactly
+ * as with one index (tests/site-quality/search-shards.test.ts checks that in the browser).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ingestDumps, readDumpFolder, readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
+import { decodeIndexFile, readIndexFile, type Cbor } from '../../src/integrations/pagefind-cbor.ts';
+import { chunkBoundary } from '../../src/integrations/search-index-words.ts';
+import { indexChunkSize, indexShards } from '../../src/integrations/search-shard-index.ts';
+import { paperUrl } from '../../src/lib/format.ts';
+import { arrivalShards } from '../../src/lib/search-shards.ts';
+import { paperSearchHtml } from '../../src/pages/papers/_search-record.ts';
+import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
+
+const topics = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
+const corpus = ingestDumps(readDumpFolder(SEEDS_DIR), topics);
+const published = { papers: corpus.papers, topicNames: topicNames(topics) };
+
+const work = mkdtempSync(join(tmpdir(), 'rd-search-merge-'));
+const merged = join(work, 'merged');
+const single = join(work, 'single');
+const pagefinds = join(work, 'pagefind-own');
+let log = { shards: 0, fromCache: 0 };
+
+interface Index {
+  meta: Cbor[];
+  folder: string;
+}
+
+function readIndex(folder: string): Index {
+  const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as {
+    languages: { en: { hash: string; page_count: number } };
+  };
+  const meta = decodeIndexFile(join(folder, `pagefind.${entry.languages.en.hash}.pf_meta`)) as Cbor[];
+  expect((meta[1] as Cbor[]).length).toBe(entry.languages.en.page_count);
+  return { meta, folder };
+}
+
+const chunks = (index: Index) => index.meta[2] as string[][];
+const filters = (index: Index) => index.meta[3] as string[][];
+const pages = (index: Index) => index.meta[1] as [string, number, string][];
+const chunkBytes = (index: Index, name: string) => readIndexFile(join(index.folder, 'index', `${name}.pf_index`));
+const filterBytes = (index: Index, name: string) => readIndexFile(join(index.folder, 'filter', `${name}.pf_filter`));
+
+beforeAll(async () => {
+  const options = { cacheDirectory: join(work, 'cache'), pagefindVersion: 'test' };
+  const sharded = await indexShards(published, merged, { ...options, shardSize: 200 });
+  log = { shards: sharded.shards, fromCache: sharded.fromCache };
+  await indexShards(published, single, { ...options, shardSize: 477 });
+  // Pagefind's own index of the same records, neither compacted nor merged.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = indexChunkSize();
+  const { index } = await pagefind.createIndex({});
+  for (const paper of arrivalShards(corpus.papers, 477)[0]!)
+    await index!.addHTMLFile({ url: paperUrl(paper.id), content: paperSearchHtml(paper, published.topicNames) });
+  await index!.writeFiles({ outputPath: pagefinds });
+  await pagefind.close();
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the seeds indexed in three shards of 200 and merged', () => {
+  test('is one index: one metadata file, no shard folders, one fragment a page', () => {
+    expect(log).toEqual({ shards: 3, fromCache: 0 });
+    const names = readdirSync(merged);
+    expect(names.filter((name) => name.endsWith('.pf_meta'))).toHaveLength(1);
+    expect(names.filter((name) => name.startsWith('shard-'))).toEqual([]);
+    expect(names).toContain('pagefind.js');
+    expect(names).toContain('wasm.en.pagefind');
+    expect(readdirSync(join(merged, 'fragment'))).toHaveLength(477);
+    // Each shard's fragments keep their names: three prefixes, pages numbered within each shard.
+    const prefixes = new Set(pages(readIndex(merged)).map(([fragment]) => fragment.slice(0, 6)));
+    expect(prefixes.size).toBe(3);
+  });
+
+  test("has Pagefind's own single index's word chunks, ranges and filters, content for content", () => {
+    const ours = readIndex(merged);
+    const theirs = readIndex(pagefinds);
+    expect(chunks(theirs).length).toBeGreaterThan(20);
+    expect(chunks(ours).map(([from, to]) => [from, to])).toEqual(chunks(theirs).map(([from, to]) => [from, to]));
+    chunks(ours).forEach(([, , name], at) => {
+      expect(chunkBytes(ours, name!).equals(chunkBytes(theirs, chunks(theirs)[at]![2]!)), `chunk ${at}`).toBe(true);
+    });
+    expect(filters(ours).map(([name]) => name)).toEqual(['organization', 'topic', 'year']);
+    expect(filters(ours).map(([name]) => name)).toEqual(filters(theirs).map(([name]) => name));
+    filters(ours).forEach(([name, file], at) => {
+      expect(filterBytes(ours, file!).equals(filterBytes(theirs, filters(theirs)[at]![1]!)), name).toBe(true);
+    });
+    expect(pages(ours).map(([, words, rest]) => [words, rest])).toEqual(
+      pages(theirs).map(([, words, rest]) => [words, rest]),
+    );
+    expect([ours.meta[0], ours.meta[4], ours.meta[5]]).toEqual([theirs.meta[0], theirs.meta[4], theirs.meta[5]]);
+  });
+
+  test('each page is the same page: its fragment is the single index’s, byte for byte', () => {
+    const ours = pages(readIndex(merged));
+    const theirs = pages(readIndex(pagefinds));
+    ours.forEach(([fragment], page) => {
+      const own = readFileSync(join(merged, 'fragment', `${fragment}.pf_fragment`));
+      const reference = readFileSync(join(pagefinds, 'fragment', `${theirs[page]![0]}.pf_fragment`));
+      expect(own.equals(reference), `page ${page}`).toBe(true);
+    });
+  });
+
+  test('equals the one-shard build of the same records, file for file, but the fragments’ names', () => {
+    const files = (folder: string) =>
+      readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && !entry.parentPath.endsWith('fragment'))
+        .map((entry) => join(entry.parentPath.slice(folder.length), entry.name))
+        .filter((file) => !file.endsWith('.pf_meta'))
+        .sort();
+    expect(files(merged)).toEqual(files(single));
+    for (const file of files(merged))
+      expect(readFileSync(join(merged, file)).equals(readFileSync(join(single, file))), file).toBe(
+        !file.endsWith('pagefind-entry.json'),
+      );
+  });
+});
+
+describe('chunk ranges', () => {
+  test("cut each boundary word to one character more than it shares with its neighbour (Pagefind's get_prefixes)", () => {
+    // Pagefind's own unit tests (pagefind/src/index/mod.rs, `common_prefix`).
+    expect(chunkBoundary('apple', 'apricot')).toEqual(['app', 'apr']);
+    expect(chunkBoundary('cataraman', 'yacht')).toEqual(['c', 'y']);
+    expect(chunkBoundary('cath', 'cathartic')).toEqual(['cath', 'catha']);
+    // Characters, not UTF-16 units: a word beyond the Basic Multilingual Plane is not cut in half.
+    expect(chunkBoundary('a😀b', 'a😀c')).toEqual(['a😀b', 'a😀c']);
+    expect(chunkBoundary('x😀', 'x😁')).toEqual(['x😀', 'x😁']);
+  });
+});
