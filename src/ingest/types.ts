@@ -73,6 +73,13 @@ export interface PaperRecord {
   merges: MergeExplanation[];
 }
 
+/**
+ * What the `papers` content collection stores of a paper: enough for a page or MDX to list and
+ * link papers with `getCollection('papers')`. The full records stay out of Astro's data store
+ * and bundle (the pages read them from the loader's corpus: src/lib/site-data.ts).
+ */
+export type PaperEntryData = Pick<PaperRecord, 'id' | 'title' | 'topics' | 'published' | 'firstSeen'>;
+
 /** One listing of a paper: where it is and the title it was listed under (null when untitled). */
 export interface ListingRef {
   dump: string;

@@ -1,8 +1,12 @@
 /**
  * The site's data (its view model): the corpus as the pages use it, built once per build, since
  * thousands of pages each calling `getCollection()` would repeat the same work thousands of times.
+ * The paper records come from the corpus the papers loader published in this process
+ * (src/integrations/corpus-channel.ts), not from Astro's data store, which keeps only a summary of
+ * each paper (src/loaders/digest-loader.ts); the dumps and topics come from their collections.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { publishedCorpus, type PublishedCorpus } from '../integrations/corpus-channel.ts';
 import { OTHER_TOPIC, sortTopics, topicNames, type DumpReport, type PaperRecord } from '../ingest/index.ts';
 import { comparePapersNewestFirst } from './paper-order.ts';
 import { bibtexEntry, citationKeys } from './bibtex.ts';
@@ -58,22 +62,26 @@ export function isNewPaper(siteData: SiteData, paper: PaperRecord): boolean {
   return siteData.latestDump !== null && paper.firstSeen === siteData.latestDump.file;
 }
 
-let siteData: Promise<SiteData> | null = null;
+let siteData: { corpus: PublishedCorpus; data: Promise<SiteData> } | null = null;
 
+/** Made again only when the loader has published another corpus (`astro dev`, after a dump arrived). */
 export function loadSiteData(): Promise<SiteData> {
-  siteData ??= buildSiteData();
-  return siteData;
+  const corpus = publishedCorpus();
+  if (!corpus)
+    throw new Error(
+      '[research-digest] no paper records: the papers loader (src/loaders/digest-loader.ts) published no corpus ' +
+        'in this process, and the pages read the papers from it, not from the content store. ' +
+        'Was the `papers` collection synced by another process, or its loader replaced?',
+    );
+  if (siteData?.corpus !== corpus) siteData = { corpus, data: buildSiteData(corpus) };
+  return siteData.data;
 }
 
-async function buildSiteData(): Promise<SiteData> {
-  const [paperEntries, topicEntries, dumpEntries] = await Promise.all([
-    getCollection('papers'),
-    getCollection('topics'),
-    getCollection('dumps'),
-  ]);
+async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
+  const [topicEntries, dumpEntries] = await Promise.all([getCollection('topics'), getCollection('dumps')]);
   const dumps: DumpReport[] = dumpEntries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
   const dumpOrder = new Map(dumps.map((dump) => [dump.file, dump.order]));
-  const papers: PaperRecord[] = paperEntries.map((entry) => entry.data).sort(comparePapersNewestFirst(dumpOrder));
+  const papers: PaperRecord[] = [...corpus.papers].sort(comparePapersNewestFirst(dumpOrder));
   const topics = sortTopics(topicEntries, (entry) => ({ id: entry.id, order: entry.data.order }));
   const topicSummaries = [
     ...topics.map((topic) => ({ id: topic.id, name: topic.data.name, description: topic.data.description })),

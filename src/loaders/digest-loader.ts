@@ -1,15 +1,18 @@
 /**
  * Content Layer loaders for the `papers` and `dumps` collections, fed by one shared ingest of
- * `seeds/`. Entries are stored with a digest that includes the parser version, so a change to the
- * ingest code replaces cached entries even when the dumps did not change; in `astro dev` the
- * seeds and topic folders are watched and a dropped-in dump updates the site without a restart.
+ * `seeds/`. The papers loader also publishes the whole corpus in this process
+ * (src/integrations/corpus-channel.ts), which is where the pages and the integrations read the
+ * paper records: the `papers` collection stores only a summary of each. Entries are stored with a
+ * digest that includes the parser version, so a change to the ingest code replaces cached entries
+ * even when the dumps did not change; in `astro dev` the seeds and topic folders are watched and a
+ * dropped-in dump updates the site without a restart.
  */
 import { fileURLToPath } from 'node:url';
 import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { PARSER_VERSION, formatWarning, topicNames } from '../ingest/index.ts';
+import { PARSER_VERSION, formatWarning, topicNames, type PaperEntryData, type PaperRecord } from '../ingest/index.ts';
 import { defaultDigestSources, loadDigestCorpus, type DigestSources } from './digest-corpus.ts';
-import { dumpSchema, paperSchema } from './record-schemas.ts';
+import { dumpSchema, paperEntrySchema, paperSchema } from './record-schemas.ts';
 import { publishCorpus } from '../integrations/corpus-channel.ts';
 
 type Collection = 'papers' | 'dumps';
@@ -19,6 +22,32 @@ const SETTLE_MS = 250;
 
 function sourcesFor(context: LoaderContext): DigestSources {
   return defaultDigestSources(fileURLToPath(context.config.root));
+}
+
+/** An entry of a collection: what the store holds, and the whole record it is made of. */
+interface CollectionItem {
+  id: string;
+  /** What Astro's data store keeps (and bundles with the pages). */
+  data: Record<string, unknown>;
+  /** The record the entry is made of (`data` itself for a dump). */
+  record: Record<string, unknown>;
+  origin: string;
+}
+
+/**
+ * The `papers` collection stores only each paper's `PaperEntryData`: the whole records (abstracts,
+ * HTML, sources, changes: ~4 KB a paper) would cost Astro a data store of their size, its copy in
+ * the bundle and a parsed copy in memory (~1.5 GB and ~27 s at 50,000 papers), while the pages
+ * take them from the corpus this loader publishes (src/lib/site-data.ts).
+ */
+function paperEntryData(paper: PaperRecord): PaperEntryData {
+  return {
+    id: paper.id,
+    title: paper.title,
+    topics: paper.topics,
+    published: paper.published,
+    firstSeen: paper.firstSeen,
+  };
 }
 
 async function syncCollection(collection: Collection, context: LoaderContext): Promise<void> {
@@ -32,28 +61,40 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     );
     for (const warning of corpus.dumps.flatMap((dump) => dump.warnings)) logger.warn(formatWarning(warning));
     for (const note of corpus.dumps.flatMap((dump) => dump.notes)) logger.info(`note: ${formatWarning(note)}`);
-    // For the search index, which the build starts while Astro renders the pages, and the citations.
+    // For the pages (the paper records), the search index, which the build starts while Astro
+    // writes its store, papers.json and the citations.
     publishCorpus({
       papers: corpus.papers,
       topicNames: topicNames(corpus.topics),
     });
   }
-  const items: { id: string; data: Record<string, unknown>; origin: string }[] =
+  const items: CollectionItem[] =
     collection === 'papers'
       ? corpus.papers.map((paper) => ({
           id: paper.id,
-          data: { ...paper },
+          data: { ...paperEntryData(paper) },
+          record: { ...paper },
           origin: paper.sources.map((s) => `${s.dump}:${s.line}`).join(', '),
         }))
-      : corpus.dumps.map((dump) => ({ id: dump.file, data: { ...dump }, origin: dump.file }));
+      : corpus.dumps.map((dump) => {
+          const data = { ...dump };
+          return { id: dump.file, data, record: data, origin: dump.file };
+        });
+  const recordSchema = collection === 'papers' ? paperSchema : dumpSchema;
 
   const keep = new Set(items.map((item) => item.id));
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   for (const item of items) {
-    const digest = generateDigest({ parser: PARSER_VERSION, data: item.data });
+    // Over what is stored and the whole record: an entry is checked again, and replaced (which is
+    // what tells `astro dev` to reload), whenever its record, what is kept of it or the parser
+    // changed (a store written when entries held whole records is replaced too).
+    const record = item.record === item.data ? undefined : item.record;
+    const digest = generateDigest({ parser: PARSER_VERSION, data: item.data, record });
     if (store.get(item.id)?.digest === digest) continue;
     let data: Record<string, unknown>;
     try {
+      // The stored summary goes through the collection's schema; a whole record through its own.
+      if (record) recordSchema.parse(record);
       data = await parseData({ id: item.id, data: item.data });
     } catch (error) {
       throw new Error(`Invalid ${collection} entry "${item.id}" from ${item.origin}: ${(error as Error).message}`, {
@@ -92,7 +133,7 @@ function watchInputs(collection: Collection, context: LoaderContext): void {
 function digestLoader(collection: Collection): Loader {
   return {
     name: `research-digest-${collection}`,
-    schema: collection === 'papers' ? paperSchema : dumpSchema,
+    schema: collection === 'papers' ? paperEntrySchema : dumpSchema,
     load: async (context) => {
       await syncCollection(collection, context);
       watchInputs(collection, context);

@@ -1,16 +1,19 @@
 /**
- * Zod schemas of the collections, checked at compile time against the ingest's record types so
- * the two can never drift apart.
+ * Zod schemas of the ingest's records and of what the collections store, checked at compile time
+ * against the ingest's types so the two can never drift apart.
  */
 import { z } from 'astro/zod';
-import { DUMP_FORMATS, type DumpReport, type PaperRecord } from '../ingest/index.ts';
+import { DUMP_FORMATS, type DumpReport, type PaperEntryData, type PaperRecord } from '../ingest/index.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
 const source = z.object({ dump: z.string().min(1), line: z.number().int().positive() });
 const listing = z.object({ dump: z.string().min(1), line: z.number().int().positive(), title: z.string().nullable() });
 
+const paperId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case URL slug');
+
+/** A whole paper record: the loader checks each record the ingest made before the pages read it. */
 export const paperSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case URL slug'),
+  id: paperId,
   title: z.string().min(1),
   titleHtml: z.string().min(1),
   aliases: z.array(z.string().min(1)),
@@ -56,6 +59,15 @@ export const paperSchema = z.object({
   ),
 });
 
+/** The `papers` collection's entries (src/ingest/types.ts, PaperEntryData). */
+export const paperEntrySchema = z.object({
+  id: paperId,
+  title: z.string().min(1),
+  topics: z.array(z.string()),
+  published: isoDate.nullable(),
+  firstSeen: z.string().min(1),
+});
+
 export const dumpSchema = z.object({
   file: z.string().min(1),
   order: z.number().int().nonnegative(),
@@ -70,6 +82,8 @@ export const dumpSchema = z.object({
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const paperSchemaMatchesRecord: Same<z.infer<typeof paperSchema>, PaperRecord> = true;
+const paperEntrySchemaMatchesData: Same<z.infer<typeof paperEntrySchema>, PaperEntryData> = true;
 const dumpSchemaMatchesReport: Same<z.infer<typeof dumpSchema>, DumpReport> = true;
 void paperSchemaMatchesRecord;
+void paperEntrySchemaMatchesData;
 void dumpSchemaMatchesReport;
