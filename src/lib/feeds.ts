@@ -10,14 +10,25 @@ import { paperUrl } from './format.ts';
 /** Enough for any reader catching up on several dumps, small enough to fetch often. */
 const FEED_LENGTH = 200;
 
+/** Every paper of the site, newest dump first: sorted once for the site's feed and every topic's. */
+const sortedByArrival = new WeakMap<SiteData, PaperRecord[]>();
+
 function papersByArrival(siteData: SiteData, papers: readonly PaperRecord[]): PaperRecord[] {
-  const order = new Map(siteData.dumps.map((dump) => [dump.file, dump.order]));
-  return [...papers].sort(
-    (a, b) =>
-      (order.get(b.firstSeen) ?? 0) - (order.get(a.firstSeen) ?? 0) ||
-      (a.sources[0]?.line ?? 0) - (b.sources[0]?.line ?? 0) ||
-      (a.id < b.id ? -1 : 1),
-  );
+  let all = sortedByArrival.get(siteData);
+  if (all === undefined) {
+    const order = new Map(siteData.dumps.map((dump) => [dump.file, dump.order]));
+    all = [...siteData.papers].sort(
+      (a, b) =>
+        (order.get(b.firstSeen) ?? 0) - (order.get(a.firstSeen) ?? 0) ||
+        (a.sources[0]?.line ?? 0) - (b.sources[0]?.line ?? 0) ||
+        (a.id < b.id ? -1 : 1),
+    );
+    sortedByArrival.set(siteData, all);
+  }
+  // The order is total (ids are unique), so the corpus' order, filtered, is the list's.
+  if (papers === siteData.papers) return all;
+  const wanted = new Set(papers);
+  return all.filter((paper) => wanted.has(paper));
 }
 
 export function papersFeed(options: {

@@ -8,6 +8,28 @@ export function formatDate(iso: string | null): string | null {
   return `${Number(day)} ${MONTH_ABBREVIATIONS[Number(month) - 1] ?? month} ${year}`;
 }
 
+/**
+ * `text` cut to `keep` code points and an ellipsis when it has more than `limit`, else whole: by
+ * code points, so that a mathematical letter (𝒪, two UTF-16 units) is never split. The same as
+ * spreading the text into an array of code points, without the array (a page's description).
+ */
+export function cutByCodePoints(text: string, limit: number, keep: number): string {
+  let points = 0;
+  let cut = text.length;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    // A high surrogate followed by a low one is one code point; a lone surrogate is one by itself.
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) index++;
+    }
+    points++;
+    if (points === keep) cut = index + 1;
+    if (points > limit) return `${text.slice(0, cut)}…`;
+  }
+  return text;
+}
+
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
 }

@@ -6,7 +6,7 @@
  * with the square of the corpus. So the cost stays near linear in the number of papers.
  */
 import { PairTable } from './pair-table.ts';
-import { BREAK, OF, wordStream, type StreamItem } from './word-stream.ts';
+import { BREAK, OF, wordStream, type NormalisedWord, type StreamItem } from './word-stream.ts';
 
 import type { PaperRecord } from '../ingest/index.ts';
 
@@ -133,21 +133,37 @@ function countTerms(
     if (frequency[term] === 0) seen.push(term);
     frequency[term]! += weight;
   };
+  // A word's numbers, found once per normalised word (the word stream shares one object per
+  // spelling): its word id, then the term ids of the word and of its parts, numbered in the order
+  // in which a first reading meets them, as term ids are everywhere.
+  const numbersOfWord = new Map<NormalisedWord, Int32Array>();
+  const numbersOf = (item: NormalisedWord): Int32Array => {
+    let numbers = numbersOfWord.get(item);
+    if (numbers === undefined) {
+      const id = wordId(item.term);
+      numbers = new Int32Array(2 + item.parts.length);
+      numbers[0] = id;
+      numbers[1] = termOfWord(id);
+      for (let part = 0; part < item.parts.length; part++) numbers[2 + part] = termOfWord(wordId(item.parts[part]!));
+      numbersOfWord.set(item, numbers);
+    }
+    return numbers;
+  };
   const counts = papers.map((paper): TermCounts => {
-    for (const [text, weight] of [
-      [paper.title, TITLE_WEIGHT],
-      [paper.abstract, 1],
-    ] as const) {
+    for (let field = 0; field < 2; field++) {
+      const text = field === 0 ? paper.title : paper.abstract;
+      const weight = field === 0 ? TITLE_WEIGHT : 1;
       let previous = -1;
       for (const item of streamOf(text)) {
         if (item === BREAK || item === OF) {
           previous = -1;
           continue;
         }
-        const id = wordId(item.term);
-        add(termOfWord(id), weight);
+        const numbers = numbersOf(item);
+        const id = numbers[0]!;
+        add(numbers[1]!, weight);
         // The parts of a compound count as words too: "fine-tuning" meets "fine tuning".
-        for (const part of item.parts) add(termOfWord(wordId(part)), weight);
+        for (let part = 2; part < numbers.length; part++) add(numbers[part]!, weight);
         if (previous >= 0) add(termOfPair(previous, id), weight);
         previous = id;
       }
@@ -230,7 +246,7 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   return vectors.map((vector, paper) => {
     // The paper's strongest indexed terms find the candidates.
     const query = topK(
-      indexedPositions(vector, postingPapers),
+      indexedPositions(vector, documentFrequency, cap),
       queryTermCount,
       (a, b) => vector.weights[a]! > vector.weights[b]!,
     );
@@ -285,9 +301,17 @@ function topK<T>(items: Iterable<T>, limit: number, better: (a: T, b: T) => bool
   return top;
 }
 
-/** Positions of the vector's terms that have postings (are in at least two papers and not pruned). */
-function* indexedPositions(vector: WeightedTerms, postingPapers: readonly (readonly number[])[]): Generator<number> {
-  for (let i = 0; i < vector.terms.length; i++) if (postingPapers[vector.terms[i]!]!.length >= 2) yield i;
+/**
+ * Positions of the vector's terms that have postings: in at least two papers and not pruned, which
+ * the document frequencies tell (one typed array) without a read of each term's posting list.
+ */
+function indexedPositions(vector: WeightedTerms, documentFrequency: Int32Array, cap: number): number[] {
+  const positions: number[] = [];
+  for (let i = 0; i < vector.terms.length; i++) {
+    const frequency = documentFrequency[vector.terms[i]!]!;
+    if (frequency >= 2 && frequency <= cap) positions.push(i);
+  }
+  return positions;
 }
 
 function cosine(weights: Float64Array, other: WeightedTerms): number {

@@ -123,6 +123,8 @@ export function topicThemes(
   const firstPaper = new Int32Array(keys.count);
 
   const result = new Map<string, Theme[]>();
+  // A paper's phrases as written, read once whichever of its topics asks.
+  const spelled = new Map<ThemeInput, Map<string, string>>();
   for (const [topic, papers] of topicPapers) {
     const inTopic = papers.length;
     const outside = total - inTopic;
@@ -138,10 +140,9 @@ export function topicThemes(
         counts[key]!++;
       }
     });
-    const spelled = new Map<string, Map<string, string>>();
     const spellingsOf = (index: number) => {
-      let phrases = spelled.get(papers[index]!.id);
-      if (!phrases) spelled.set(papers[index]!.id, (phrases = phrasesOf(papers[index]!)));
+      let phrases = spelled.get(papers[index]!);
+      if (!phrases) spelled.set(papers[index]!, (phrases = phrasesOf(papers[index]!)));
       return phrases;
     };
     const minimum = Math.max(2, Math.ceil(inTopic * 0.03));
