@@ -46,7 +46,6 @@ export interface BuildRun {
   loaderPapers: number;
   parsedFresh: number;
   parsedFromCache: number;
-  /** Paper pages Astro's incremental build copied from the previous build, and those it rendered. */
   /** Left in dist/ as the previous build wrote them ("(cached)") or copied back from Astro's cache ("(restored)"). */
   paperPagesKept: number;
   paperPagesRendered: number;

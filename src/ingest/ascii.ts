@@ -4,6 +4,14 @@
  * would cost too much.
  */
 
+// eslint-disable-next-line no-control-regex -- the ASCII range, written as a range
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Text of ASCII characters only (most titles and abstracts), which the Unicode steps leave as it is. */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
 /** ASCII letters and digits: all of them are `\p{L}` or `\p{N}`. */
 export function isAsciiLetterOrDigit(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);

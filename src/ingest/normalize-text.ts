@@ -4,7 +4,7 @@
  * MathML and plain text for readers.
  */
 import { plainDumpText } from './text/render-dump-text.ts';
-import { isAsciiLetterOrDigit, isNonAsciiWhiteSpace } from './ascii.ts';
+import { isAscii, isAsciiLetterOrDigit, isNonAsciiWhiteSpace } from './ascii.ts';
 
 export function normalizeText(text: string): string {
   if (isAlreadyNormal(text)) return text;
@@ -79,13 +79,6 @@ export function comparableWordsOfNormal(normal: string): string[] {
       .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu) ?? []
   );
-}
-
-// eslint-disable-next-line no-control-regex -- the ASCII range, written as a range
-const NON_ASCII = /[^\x00-\x7f]/;
-
-export function isAscii(text: string): boolean {
-  return !NON_ASCII.test(text);
 }
 
 /**

@@ -4,8 +4,8 @@
  * integers to V8, so a `Set` of them allocated a heap number per shingle, and a sorted array both
  * dedupes and intersects in one pass without allocating.
  */
-import { comparableWordsOfNormal, isAscii, normalizeText } from './normalize-text.ts';
-import { foldAscii, isAsciiLetterOrDigit } from './ascii.ts';
+import { comparableWordsOfNormal, normalizeText } from './normalize-text.ts';
+import { foldAscii, isAscii, isAsciiLetterOrDigit } from './ascii.ts';
 
 const SHINGLE_SIZE = 3;
 const SAMPLE_MODULUS = 4;

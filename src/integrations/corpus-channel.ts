@@ -8,10 +8,13 @@
  * different module graphs (the loader through Vite, the integrations with the config), so a
  * module-level variable would not be shared.
  */
-import type { PaperRecord } from '../ingest/index.ts';
+import type { DumpReport, PaperRecord } from '../ingest/index.ts';
 
 export interface PublishedCorpus {
+  /** By id, as the ingest sorts them (and as `/papers.json` and `npm run ingest -- --json` list them). */
   papers: readonly PaperRecord[];
+  /** In arrival order: published with the papers, so that the pages never pair new papers with old dumps. */
+  dumps: readonly DumpReport[];
   /** Topic id → name, `other` included. */
   topicNames: ReadonlyMap<string, string>;
 }

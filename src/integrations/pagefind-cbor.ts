@@ -11,6 +11,7 @@ import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 export type Cbor = number | string | Cbor[];
 
 const SIGNATURE = Buffer.from('pagefind_dcd');
+const UTF8 = new TextDecoder();
 
 /** Reads CBOR heads off `bytes` from `at` on (the merge walks index chunks without decoding their positions). */
 export class CborReader {
@@ -77,7 +78,7 @@ export class CborReader {
     if (major === 0) return value;
     if (major === 1) return -1 - value;
     if (major === 3) {
-      const text = new TextDecoder().decode(this.bytes.subarray(this.at, this.at + value));
+      const text = UTF8.decode(this.bytes.subarray(this.at, this.at + value));
       this.at += value;
       return text;
     }

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { publishedCorpus } from './corpus-channel.ts';
 import { claimOutput } from './stale-output.ts';
-import { papersById, prettyJsonArrayStream } from '../lib/json-array-stream.ts';
+import { prettyJsonArrayStream } from '../lib/json-array-stream.ts';
 
 export default function papersJson(): AstroIntegration {
   return {
@@ -26,7 +26,7 @@ export default function papersJson(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const corpus = publishedCorpus();
         if (!corpus) throw new Error('[research-digest-papers-json] the papers loader published no papers');
-        const stream = prettyJsonArrayStream(papersById(corpus.papers)) as WebReadableStream<Uint8Array>;
+        const stream = prettyJsonArrayStream(corpus.papers) as WebReadableStream<Uint8Array>;
         await pipeline(Readable.fromWeb(stream), createWriteStream(join(fileURLToPath(dir), 'papers.json')));
         claimOutput('papers.json');
       },

@@ -28,7 +28,7 @@ const readMeta = (file: string): Cbor[] => {
 };
 
 /** Length of the prefix of every fragment name (hexadecimal digits of Pagefind's metadata hash). */
-const FRAGMENT_PREFIX_LENGTH = 6;
+export const FRAGMENT_PREFIX_LENGTH = 6;
 
 /** The fragment name of a shard's page (or index chunk): its prefix, then its number in base 36. */
 const fragmentName = (prefix: string, page: number): string => `${prefix}${page.toString(36)}`;

@@ -25,6 +25,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeIndexFile, encodeCbor, indexFileBytes, indexFileBytesLater, type Cbor } from './pagefind-cbor.ts';
 import { chunkBoundary, mergedChunks } from './search-index-words.ts';
+import { FRAGMENT_PREFIX_LENGTH } from './search-index-compact.ts';
 
 interface Entry {
   version: string;
@@ -88,11 +89,8 @@ const shortHash = (bytes: Uint8Array | string, length: number): string =>
 /** Index chunks being compressed at once (libuv runs four at a time). */
 const CHUNKS_IN_FLIGHT = 4;
 
-/** Length of the prefix of the merged index chunks' names, as of the fragments' (search-index-compact.ts). */
-const CHUNK_PREFIX_LENGTH = 6;
-
 /** What makes an index: the files Pagefind wrote for one shard (the rest of a shard's folder is Pagefind's script and WebAssembly). */
-const INDEX_FILE = /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|index|fragment|filter)$/;
+export const INDEX_FILE = /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|index|fragment|filter)$/;
 
 /**
  * Merges the shards in `shardFolders` (in page order; the first also holds Pagefind's script and
@@ -152,7 +150,7 @@ export async function mergeShardIndexes(
     chunks.push([chunk.from, chunk.to, '']);
   }
   await Promise.all(writing);
-  const chunkPrefix = chunkHash.digest('hex').slice(0, CHUNK_PREFIX_LENGTH);
+  const chunkPrefix = chunkHash.digest('hex').slice(0, FRAGMENT_PREFIX_LENGTH);
   chunks.forEach((chunk, number) => {
     chunk[2] = `${chunkPrefix}${number.toString(36)}`;
     renameSync(

@@ -20,7 +20,7 @@ import type { PublishedCorpus } from './corpus-channel.ts';
 import { arrivalShards, stagedShardFolder } from '../lib/search-shards.ts';
 import { keyFile, searchValuesPath, shardValues, type ShardValues, type SortKey } from '../lib/search-values.ts';
 import { compactShardIndex, compactedShardPrefix } from './search-index-compact.ts';
-import { mergeShardIndexes } from './search-index-merge.ts';
+import { INDEX_FILE, mergeShardIndexes } from './search-index-merge.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
 
 /**
@@ -36,7 +36,7 @@ export const indexChunkSize = (): string => process.env.PAGEFIND_UNSTABLE_INDEX_
 
 async function openIndex(): Promise<pagefind.PagefindIndex> {
   // The Pagefind service inherits the environment when it starts, which is here.
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = indexChunkSize();
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   return index;
@@ -70,11 +70,9 @@ async function indexShard(records: readonly SearchRecord[], outputPath: string):
 }
 
 /** What a merged shard needs: Pagefind's script, WebAssembly and bundled UIs come from shard 0. */
-const SHARD_INDEX_FILE = /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|index|fragment|filter)$/;
-
 function keepIndexFilesOnly(folder: string): void {
   for (const name of readdirSync(folder))
-    if (!SHARD_INDEX_FILE.test(name)) rmSync(join(folder, name), { recursive: true, force: true });
+    if (!INDEX_FILE.test(name)) rmSync(join(folder, name), { recursive: true, force: true });
 }
 
 /**

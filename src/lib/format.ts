@@ -9,25 +9,21 @@ export function formatDate(iso: string | null): string | null {
 }
 
 /**
- * `text` cut to `keep` code points and an ellipsis when it has more than `limit`, else whole: by
- * code points, so that a mathematical letter (𝒪, two UTF-16 units) is never split. The same as
- * spreading the text into an array of code points, without the array (a page's description).
+ * A paper page's meta description: its abstract, cut to 157 code points and an ellipsis when it
+ * has more than 160, by code points (as a string's iterator counts them, a lone surrogate as one)
+ * so that a mathematical letter (𝒪, two UTF-16 units) is never split.
  */
-export function cutByCodePoints(text: string, limit: number, keep: number): string {
+export function paperDescription(abstract: string): string {
   let points = 0;
-  let cut = text.length;
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index);
-    // A high surrogate followed by a low one is one code point; a lone surrogate is one by itself.
-    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) index++;
-    }
+  let end = 0;
+  let cut = abstract.length;
+  for (const point of abstract) {
+    end += point.length;
     points++;
-    if (points === keep) cut = index + 1;
-    if (points > limit) return `${text.slice(0, cut)}…`;
+    if (points === 157) cut = end;
+    if (points > 160) return `${abstract.slice(0, cut)}…`;
   }
-  return text;
+  return abstract;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

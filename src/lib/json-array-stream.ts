@@ -3,7 +3,6 @@
  * items at a time, so that a large array is never one string in memory (nor that string's
  * encoding beside it). The bytes are the same as the one-string form's.
  */
-import { compareDumpNames } from '../ingest/index.ts';
 
 const ITEMS_PER_CHUNK = 200;
 
@@ -32,9 +31,4 @@ export function prettyJsonArrayStream(items: readonly object[]): ReadableStream<
       } else controller.enqueue(encoder.encode(text));
     },
   });
-}
-
-/** The order of `/papers.json` and of `npm run ingest -- --json`: by id, as the ingest sorts them. */
-export function papersById<Paper extends { id: string }>(papers: readonly Paper[]): Paper[] {
-  return [...papers].sort((a, b) => compareDumpNames(a.id, b.id));
 }

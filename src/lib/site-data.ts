@@ -3,7 +3,8 @@
  * thousands of pages each calling `getCollection()` would repeat the same work thousands of times.
  * The paper records come from the corpus the papers loader published in this process
  * (src/integrations/corpus-channel.ts), not from Astro's data store, which keeps only a summary of
- * each paper (src/loaders/digest-loader.ts); the dumps and topics come from their collections.
+ * each paper (src/loaders/digest-loader.ts), nor the dumps, published with them; the topics come
+ * from their collection.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { publishedCorpus, type PublishedCorpus } from '../integrations/corpus-channel.ts';
@@ -78,8 +79,8 @@ export function loadSiteData(): Promise<SiteData> {
 }
 
 async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
-  const [topicEntries, dumpEntries] = await Promise.all([getCollection('topics'), getCollection('dumps')]);
-  const dumps: DumpReport[] = dumpEntries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
+  const topicEntries = await getCollection('topics');
+  const dumps: DumpReport[] = [...corpus.dumps];
   const dumpOrder = new Map(dumps.map((dump) => [dump.file, dump.order]));
   const papers: PaperRecord[] = [...corpus.papers].sort(comparePapersNewestFirst(dumpOrder));
   const topics = sortTopics(topicEntries, (entry) => ({ id: entry.id, order: entry.data.order }));

@@ -3,10 +3,11 @@
  * search page's suggestions: lower case, hyphens as spaces, runs of letters and digits (an
  * apostrophe inside a word is kept: "s'more").
  */
+import { isAscii } from '../ingest/ascii.ts';
+
 export function vocabularyWords(text: string): string[] {
   // ASCII text (most abstracts) has no accents to remove: the same words without normalising it.
-  // eslint-disable-next-line no-control-regex
-  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase().match(/[a-z0-9]+(?:'[a-z0-9]+)*/g) ?? [];
+  if (isAscii(text)) return text.toLowerCase().match(/[a-z0-9]+(?:'[a-z0-9]+)*/g) ?? [];
   return (
     text
       .toLowerCase()

@@ -36,7 +36,7 @@ let memo: { key: string; corpus: DigestCorpus } | null = null;
 export function loadDigestCorpus(sources: DigestSources): DigestCorpus {
   const inputs = readDumpFolder(sources.seedsDirectory);
   const topics = readTopicDefinitions(sources.topicsDirectory);
-  const key = JSON.stringify([inputs.map(dumpCacheKey), topics]);
+  const key = JSON.stringify([inputs.map((input) => dumpCacheKey(input)), topics]);
   if (memo?.key === key) return memo.corpus;
 
   const parsedFresh: string[] = [];

@@ -65,6 +65,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     // writes its store, papers.json and the citations.
     publishCorpus({
       papers: corpus.papers,
+      dumps: corpus.dumps,
       topicNames: topicNames(corpus.topics),
     });
   }

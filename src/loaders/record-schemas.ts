@@ -9,11 +9,9 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD d
 const source = z.object({ dump: z.string().min(1), line: z.number().int().positive() });
 const listing = z.object({ dump: z.string().min(1), line: z.number().int().positive(), title: z.string().nullable() });
 
-const paperId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case URL slug');
-
 /** A whole paper record: the loader checks each record the ingest made before the pages read it. */
 export const paperSchema = z.object({
-  id: paperId,
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case URL slug'),
   title: z.string().min(1),
   titleHtml: z.string().min(1),
   aliases: z.array(z.string().min(1)),
@@ -59,13 +57,13 @@ export const paperSchema = z.object({
   ),
 });
 
-/** The `papers` collection's entries (src/ingest/types.ts, PaperEntryData). */
-export const paperEntrySchema = z.object({
-  id: paperId,
-  title: z.string().min(1),
-  topics: z.array(z.string()),
-  published: isoDate.nullable(),
-  firstSeen: z.string().min(1),
+/** The `papers` collection's entries (src/ingest/types.ts, PaperEntryData): the record's own fields. */
+export const paperEntrySchema = paperSchema.pick({
+  id: true,
+  title: true,
+  topics: true,
+  published: true,
+  firstSeen: true,
 });
 
 export const dumpSchema = z.object({

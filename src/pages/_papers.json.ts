@@ -5,12 +5,13 @@
  * injects this file as the route when the dev server runs.
  */
 import type { APIRoute } from 'astro';
-import { loadSiteData } from '../lib/site-data.ts';
-import { papersById, prettyJsonArrayStream } from '../lib/json-array-stream.ts';
+import { publishedCorpus } from '../integrations/corpus-channel.ts';
+import { prettyJsonArrayStream } from '../lib/json-array-stream.ts';
 
-export const GET: APIRoute = async () => {
-  const siteData = await loadSiteData();
-  return new Response(prettyJsonArrayStream(papersById(siteData.papers)), {
+export const GET: APIRoute = () => {
+  const corpus = publishedCorpus();
+  if (!corpus) throw new Error('[research-digest] /papers.json: the papers loader published no papers');
+  return new Response(prettyJsonArrayStream(corpus.papers), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

@@ -22,7 +22,7 @@ import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
 
 const topics = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
 const corpus = ingestDumps(readDumpFolder(SEEDS_DIR), topics);
-const published = { papers: corpus.papers, topicNames: topicNames(topics) };
+const published = { papers: corpus.papers, dumps: corpus.dumps, topicNames: topicNames(topics) };
 
 const work = mkdtempSync(join(tmpdir(), 'rd-search-merge-'));
 const merged = join(work, 'merged');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   NEW_DUMP_FIXTURES,
-  PROJECT_ROOT,
+  ingestJson,
   fetchStatus,
   fetchText,
   listItemIds,
@@ -20,8 +20,6 @@ import {
   type DevServer,
   type SiteCopy,
 } from './helpers.ts';
-import { DUMPS, dumpInput } from '../new-dump/helpers.ts';
-import { ingestDumps, readTopicDefinitions } from '../../src/ingest/index.ts';
 
 const FRUGAL = 'frugal-adapters-low-rank-updates-on-a-shoestring';
 const REWARD = 'reward-models-that-know-when-they-are-wrong';
@@ -29,16 +27,6 @@ const FISH = 'counting-fish-with-sonar-and-small-networks';
 const CHARTS = 'vision-language-models-answer-questions-about-charts-by-reading';
 /** How long a change may take to show (the first request after a change also compiles the page). */
 const LIVE_TIMEOUT = 60_000;
-
-/** `/papers.json` as `npm run ingest -- --json` writes it for the first `count` fixture dumps, parsed. */
-function ingestedPapers(count: number): unknown {
-  const topics = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
-  const { papers } = ingestDumps(
-    DUMPS.slice(0, count).map((name) => dumpInput(name)),
-    topics,
-  );
-  return JSON.parse(JSON.stringify(papers));
-}
 
 describe('astro dev while dumps arrive', () => {
   let copy: SiteCopy;
@@ -70,7 +58,7 @@ describe('astro dev while dumps arrive', () => {
   it('serves /papers.json as the ingest writes it: every paper of the two dumps, by id', async () => {
     const { status, text } = await fetchText(`${server!.url}/papers.json`);
     expect(status).toBe(200);
-    expect(JSON.parse(text)).toEqual(ingestedPapers(2));
+    expect(text).toBe(await ingestJson(copy));
   }, 60_000);
 
   it(
@@ -94,8 +82,7 @@ describe('astro dev while dumps arrive', () => {
       expect(listed, `the new page never listed the new paper:\n${newPage}`).toBe(true);
       expect(cardIds(elementById(newPage, 'new-papers')!)).toEqual([FISH]);
       expect(listItemIds(elementById(newPage, 'changed-papers')!)).toEqual([REWARD, CHARTS]);
-      const papers = JSON.parse((await fetchText(`${server!.url}/papers.json`)).text) as unknown;
-      expect(papers).toEqual(ingestedPapers(3));
+      expect((await fetchText(`${server!.url}/papers.json`)).text).toBe(await ingestJson(copy));
     },
     LIVE_TIMEOUT + 30_000,
   );

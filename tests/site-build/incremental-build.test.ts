@@ -40,6 +40,15 @@ We align language models with wombat preferences using a reference-free objectiv
 /** The build log's line per page (`(cached)`, `(restored)` or its render time) is what these tests count. */
 const PAGE_LINES = { RESEARCH_DIGEST_VERBOSE: '1' };
 
+/** The paper pages (`papers/<id>/index.html`) Astro rendered, by their log lines. */
+function renderedPaperPages(log: string): string[] {
+  return log
+    .split('\n')
+    .filter((line) => RENDERED_PAGE_TIME.test(line))
+    .flatMap((line) => /\/(papers\/[^/\s]+\/index\.html)/.exec(line)?.[1] ?? [])
+    .sort();
+}
+
 /** Paper pages Astro kept from the previous build (left in `dist/`, or copied back from its cache), and paper pages it rendered. */
 function paperPages(log: string): { kept: number; rendered: number } {
   const lines = log.split('\n').filter((line) => /\/papers\/[^/]+\/index\.html/.test(line));
@@ -121,6 +130,12 @@ describe('an incremental rebuild after new dumps equals a clean build', () => {
     expect(third.rendered).toBeGreaterThanOrEqual(2);
     // Left where the previous build wrote them, not copied back from Astro's cache.
     expect(logs[2]!.split('\n').filter((line) => line.includes('(restored)'))).toEqual([]);
+  });
+
+  it('renders exactly the paper pages whose bytes two new papers change, and theirs: no page again for nothing', () => {
+    const changed = filesThatDiffer(sites[2]!, sites[1]!).filter((file) => /^papers\/[^/]+\/index\.html$/.test(file));
+    expect(changed.length).toBeGreaterThanOrEqual(2);
+    expect(renderedPaperPages(logs[2]!)).toEqual(changed.sort());
   });
 
   it('renders every paper page again when the script of another page changes the CSP all pages carry', () => {
