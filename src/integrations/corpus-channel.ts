@@ -9,6 +9,7 @@
  * module-level variable would not be shared.
  */
 import type { DumpReport, PaperRecord } from '../ingest/index.ts';
+import type { ReadingAids } from '../lib/reading-aids.ts';
 
 export interface PublishedCorpus {
   /** By id, as the ingest sorts them (and as `/papers.json` and `npm run ingest -- --json` list them). */
@@ -17,6 +18,8 @@ export interface PublishedCorpus {
   dumps: readonly DumpReport[];
   /** Topic id → name, `other` included. */
   topicNames: ReadonlyMap<string, string>;
+  /** Related papers and themes, started in a worker thread when the corpus was published (src/lib/reading-aids-thread.ts). */
+  readingAids: Promise<ReadingAids>;
 }
 
 const CHANNEL = Symbol.for('research-digest.search-corpus');

@@ -16,9 +16,12 @@ const UTF8 = new TextDecoder();
 /** Reads CBOR heads off `bytes` from `at` on (the merge walks index chunks without decoding their positions). */
 export class CborReader {
   at = 0;
+  readonly bytes: Uint8Array;
   private readonly view: DataView;
 
-  constructor(readonly bytes: Uint8Array) {
+  // Not a parameter property: the search merge's worker thread runs this file with Node's type stripping.
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 

@@ -109,6 +109,7 @@ export default function pagefindIndex(): AstroIntegration {
   let building = false;
   let buildShard: BuildShard | null = null;
   let indexing: Promise<ShardedIndex> | null = null;
+  const threadWarnings: string[] = [];
   const startIndexing = (corpus: PublishedCorpus): Promise<ShardedIndex> => {
     started = performance.now();
     const shardSize = effectiveShardSize(corpus.papers.length, process.env);
@@ -117,6 +118,8 @@ export default function pagefindIndex(): AstroIntegration {
       cacheDirectory,
       pagefindVersion: pagefindVersion(root),
       only: buildShard?.index,
+      // The logger comes with the build's end; what the merge's thread had to say waits for it.
+      mergeThread: { projectRoot: root, warn: (message) => threadWarnings.push(message) },
     });
     // Its failure is reported when the build is done, not as an unhandled rejection now.
     running.catch(() => {});
@@ -173,6 +176,7 @@ export default function pagefindIndex(): AstroIntegration {
             ? `; shard ${buildShard.index + 1} of ${buildShard.count}, ${sharded.fromCache} from cache`
             : `; ${sharded.shards} ${sharded.shards === 1 ? 'shard' : 'shards'}, ${sharded.fromCache} from cache`;
           const merged = sharded.mergeMs === null ? '' : `, merged into one index in ${Math.round(sharded.mergeMs)} ms`;
+          for (const warning of threadWarnings.splice(0)) logger.warn(warning);
           logger.info(
             `Pagefind indexed ${sharded.pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered${shards})${merged}`,
           );

@@ -21,6 +21,7 @@ import { arrivalShards, stagedShardFolder } from '../lib/search-shards.ts';
 import { keyFile, searchValuesPath, shardValues, type ShardValues, type SortKey } from '../lib/search-values.ts';
 import { compactShardIndex, compactedShardPrefix } from './search-index-compact.ts';
 import { INDEX_FILE, mergeShardIndexes } from './search-index-merge.ts';
+import { runWorkerTask } from '../lib/worker-task.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
 
 /**
@@ -89,10 +90,29 @@ export function writeSearchValues(outputPath: string, values: readonly ShardValu
     );
 }
 
-/** Merges the shards that `indexShards` (or the build of each shard) put in `outputPath` into one index there. */
-export async function mergeStagedShards(outputPath: string, shards: number): Promise<void> {
+/** Where the merge runs on a worker thread (src/lib/worker-task.ts), beside the pages being rendered. */
+export interface MergeThread {
+  /** The project folder, which holds src/integrations/search-index-merge-worker.ts. */
+  projectRoot: string;
+  warn: (message: string) => void;
+}
+
+/**
+ * Merges the shards that `indexShards` (or the build of each shard) put in `outputPath` into one
+ * index there; on a worker thread when `thread` is given (seconds of work at 10,000 papers, which a
+ * rebuild would otherwise spend on the thread that renders the pages).
+ */
+export async function mergeStagedShards(outputPath: string, shards: number, thread?: MergeThread): Promise<void> {
   const folders = Array.from({ length: shards }, (_, shard) => join(outputPath, stagedShardFolder(shard)));
-  await mergeShardIndexes(folders, outputPath, Number(indexChunkSize()));
+  const chunkSize = Number(indexChunkSize());
+  if (!thread) return mergeShardIndexes(folders, outputPath, chunkSize);
+  await runWorkerTask({
+    file: join(thread.projectRoot, 'src', 'integrations', 'search-index-merge-worker.ts'),
+    data: { folders, outputPath, chunkSize },
+    onThisThread: () => mergeShardIndexes(folders, outputPath, chunkSize),
+    what: 'merging the search shards',
+    warn: thread.warn,
+  });
 }
 
 export interface ShardedIndex {
@@ -111,6 +131,8 @@ export interface ShardOptions {
   pagefindVersion: string;
   /** Only this shard (a build of one shard: `npm run build -- --shard K/N`). */
   only?: number;
+  /** Merge the shards on a worker thread. */
+  mergeThread?: MergeThread;
 }
 
 /**
@@ -118,7 +140,7 @@ export interface ShardOptions {
  * them into one index there; with `only`, puts that shard alone in its folder, unmerged.
  */
 export async function indexShards(
-  corpus: PublishedCorpus,
+  corpus: Pick<PublishedCorpus, 'papers' | 'topicNames'>,
   outputPath: string,
   options: ShardOptions,
 ): Promise<ShardedIndex> {
@@ -156,7 +178,7 @@ export async function indexShards(
   if (options.only === undefined) {
     cache.prune(keys);
     const started = performance.now();
-    await mergeStagedShards(outputPath, shards.length);
+    await mergeStagedShards(outputPath, shards.length, options.mergeThread);
     mergeMs = performance.now() - started;
   }
   return {

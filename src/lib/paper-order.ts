@@ -1,5 +1,5 @@
 /** How papers are listed: newest first. */
-import type { PaperRecord } from '../ingest/index.ts';
+import type { DumpReport, PaperRecord } from '../ingest/index.ts';
 
 /**
  * By publication date; undated papers (most dumps carry no dates) after dated ones, by the dump
@@ -18,4 +18,12 @@ export function comparePapersNewestFirst(dumpOrder: ReadonlyMap<string, number>)
     const lineB = b.sources[0]?.line ?? 0;
     return lineA - lineB || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   };
+}
+
+/** The papers as the site lists them (a copy, newest first): the pages, and the reading aids made for them. */
+export function papersNewestFirst(
+  papers: readonly PaperRecord[],
+  dumps: readonly Pick<DumpReport, 'file' | 'order'>[],
+): PaperRecord[] {
+  return [...papers].sort(comparePapersNewestFirst(new Map(dumps.map((dump) => [dump.file, dump.order]))));
 }

@@ -9,12 +9,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { publishedCorpus, type PublishedCorpus } from '../integrations/corpus-channel.ts';
 import { OTHER_TOPIC, sortTopics, topicNames, type DumpReport, type PaperRecord } from '../ingest/index.ts';
-import { comparePapersNewestFirst } from './paper-order.ts';
+import { papersNewestFirst } from './paper-order.ts';
 import { bibtexEntry, citationKeys } from './bibtex.ts';
 import { organisations, type Organisation } from './organisations.ts';
-import { relatedInputOf, relatedPapers, type RelatedPaper } from './related-papers.ts';
-import { topicThemes, type Theme } from './topic-themes.ts';
-import { memoisedWordStream } from './word-stream.ts';
+import { papersByTopic as groupByTopic, readingAids, type ReadingAids } from './reading-aids.ts';
+import type { RelatedPaper } from './related-papers.ts';
+import type { Theme } from './topic-themes.ts';
 
 export type TopicEntry = CollectionEntry<'topics'>;
 
@@ -82,22 +82,17 @@ async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
   const topicEntries = await getCollection('topics');
   const dumps: DumpReport[] = [...corpus.dumps];
   const dumpOrder = new Map(dumps.map((dump) => [dump.file, dump.order]));
-  const papers: PaperRecord[] = [...corpus.papers].sort(comparePapersNewestFirst(dumpOrder));
+  const papers = papersNewestFirst(corpus.papers, dumps);
   const topics = sortTopics(topicEntries, (entry) => ({ id: entry.id, order: entry.data.order }));
   const topicSummaries = [
     ...topics.map((topic) => ({ id: topic.id, name: topic.data.name, description: topic.data.description })),
     OTHER_TOPIC,
   ];
-  const papersByTopic = new Map<string, PaperRecord[]>(topicSummaries.map((topic) => [topic.id, []]));
-  for (const paper of papers) {
-    for (const topic of paper.topics.length > 0 ? paper.topics : [OTHER_TOPIC.id])
-      papersByTopic.get(topic)?.push(paper);
-  }
+  const topicIds = topicSummaries.map((topic) => topic.id);
+  const papersByTopic = groupByTopic(papers, topicIds);
   const latestDump = dumps.at(-1) ?? null;
   const latestFile = latestDump?.file;
-  // Related papers and themes read the same titles and abstracts: each is split into words once.
-  const wordStream = memoisedWordStream();
-  const related = relatedPapers(papers.map(relatedInputOf), { wordStream });
+  const aids = await readingAidsFor(corpus, papers, topicIds);
   const dumpDates = new Map(dumps.map((dump) => [dump.file, dump.dumpDate]));
   const byArrival = [...papers].sort(
     (a, b) =>
@@ -121,8 +116,8 @@ async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
     changedPapers: papers.filter(
       (paper) => paper.firstSeen !== latestFile && paper.changes.some((change) => change.dump === latestFile),
     ),
-    related: new Map(papers.map((paper, index) => [paper.id, related[index]!])),
-    themes: topicThemes(papers, papersByTopic, { wordStream }),
+    related: aids.related,
+    themes: aids.themes,
     organisations: orgs,
     organisationIds: new Map(orgs.map((organisation) => [organisation.name, organisation.id])),
     citationKeys: keys,
@@ -137,6 +132,21 @@ async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
     dumpDates,
     dumpArrivals: dumpArrivals(dumps, papers),
   };
+}
+
+/**
+ * The aids the loader started on another thread with the corpus; made here instead if the topics
+ * are not those it made the themes for (in `astro dev`, a topic file edited between the two syncs).
+ */
+async function readingAidsFor(
+  corpus: PublishedCorpus,
+  papers: readonly PaperRecord[],
+  topicIds: readonly string[],
+): Promise<ReadingAids> {
+  const aids = await corpus.readingAids;
+  const sameTopics =
+    aids.topicIds.length === topicIds.length && aids.topicIds.every((topic) => topicIds.includes(topic));
+  return sameTopics ? aids : readingAids(papers, topicIds);
 }
 
 function dumpArrivals(dumps: readonly DumpReport[], papers: readonly PaperRecord[]): [string, number][] {

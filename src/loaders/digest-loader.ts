@@ -14,6 +14,8 @@ import { PARSER_VERSION, formatWarning, topicNames, type PaperEntryData, type Pa
 import { defaultDigestSources, loadDigestCorpus, type DigestSources } from './digest-corpus.ts';
 import { dumpSchema, paperEntrySchema, paperSchema } from './record-schemas.ts';
 import { publishCorpus } from '../integrations/corpus-channel.ts';
+import { papersNewestFirst } from '../lib/paper-order.ts';
+import { readingAidsInThread } from '../lib/reading-aids-thread.ts';
 
 type Collection = 'papers' | 'dumps';
 
@@ -62,11 +64,17 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     for (const warning of corpus.dumps.flatMap((dump) => dump.warnings)) logger.warn(formatWarning(warning));
     for (const note of corpus.dumps.flatMap((dump) => dump.notes)) logger.info(`note: ${formatWarning(note)}`);
     // For the pages (the paper records), the search index, which the build starts while Astro
-    // writes its store, papers.json and the citations.
+    // writes its store, papers.json and the citations; the related papers and themes are started
+    // now too, on another thread.
+    const names = topicNames(corpus.topics);
     publishCorpus({
       papers: corpus.papers,
       dumps: corpus.dumps,
-      topicNames: topicNames(corpus.topics),
+      topicNames: names,
+      readingAids: readingAidsInThread(papersNewestFirst(corpus.papers, corpus.dumps), [...names.keys()], {
+        projectRoot: fileURLToPath(context.config.root),
+        warn: (message) => logger.warn(message),
+      }),
     });
   }
   const items: CollectionItem[] =

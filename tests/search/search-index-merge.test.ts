@@ -19,6 +19,7 @@ import { paperUrl } from '../../src/lib/format.ts';
 import { arrivalShards } from '../../src/lib/search-shards.ts';
 import { paperSearchHtml } from '../../src/pages/papers/_search-record.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
+import { filesThatDiffer, hashTree } from '../site-build/helpers.ts';
 
 const topics = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
 const corpus = ingestDumps(readDumpFolder(SEEDS_DIR), topics);
@@ -28,7 +29,9 @@ const work = mkdtempSync(join(tmpdir(), 'rd-search-merge-'));
 const merged = join(work, 'merged');
 const single = join(work, 'single');
 const pagefinds = join(work, 'pagefind-own');
+const threaded = join(work, 'merged-on-a-thread');
 let log = { shards: 0, fromCache: 0 };
+let threadLog = { shards: 0, fromCache: 0, warnings: [] as string[] };
 
 interface Index {
   meta: Cbor[];
@@ -54,6 +57,14 @@ beforeAll(async () => {
   const options = { cacheDirectory: join(work, 'cache'), pagefindVersion: 'test' };
   const sharded = await indexShards(published, merged, { ...options, shardSize: 200 });
   log = { shards: sharded.shards, fromCache: sharded.fromCache };
+  // The build merges on a worker thread: the same shards (from the cache), merged there.
+  const warnings: string[] = [];
+  const onThread = await indexShards(published, threaded, {
+    ...options,
+    shardSize: 200,
+    mergeThread: { projectRoot: PROJECT_ROOT, warn: (message) => warnings.push(message) },
+  });
+  threadLog = { shards: onThread.shards, fromCache: onThread.fromCache, warnings };
   await indexShards(published, single, { ...options, shardSize: 477 });
   // Pagefind's own index of the same records, neither compacted nor merged.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = indexChunkSize();
@@ -67,6 +78,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the seeds indexed in three shards of 200 and merged', () => {
+  test('on a worker thread (as the build merges them), is the same index byte for byte', () => {
+    expect(threadLog).toEqual({ shards: 3, fromCache: 3, warnings: [] });
+    const onMainThread = hashTree(merged);
+    expect(Object.keys(onMainThread).length).toBeGreaterThan(477);
+    expect(filesThatDiffer(onMainThread, hashTree(threaded))).toEqual([]);
+    expect(filesThatDiffer(hashTree(threaded), onMainThread)).toEqual([]);
+  });
+
   test('is one index: one metadata file, no shard folders, one fragment a page', () => {
     expect(log).toEqual({ shards: 3, fromCache: 0 });
     const names = readdirSync(merged);

@@ -1,0 +1,74 @@
+/**
+ * A task of the build run on a worker thread, so that it uses the second core while the main
+ * thread renders pages: the reading aids (src/lib/reading-aids-worker.ts) and the search index's
+ * merge (src/integrations/search-index-merge-worker.ts). Node runs a worker from its TypeScript file
+ * as it is (type stripping), so a worker and what it imports stay plain erasable TypeScript with
+ * `.ts` import paths and no Astro or Vite module; the file is named from the project folder, as
+ * the callers are bundled and their `import.meta.url` is not their source's.
+ *
+ * A task that fails in the thread fails as it would on the main thread. A thread that cannot
+ * start, or dies without an answer, is not the task's failure: the task then runs on the main
+ * thread, with a warning, so the build depends on the thread for its speed only.
+ */
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+
+type Answer<T> = { value: T } | { error: string };
+
+export interface WorkerTask<T> {
+  /** The worker's file: it calls `serveWorkerTask`. */
+  file: string;
+  /** Structured-cloned to the thread. */
+  data: unknown;
+  /** The same task on the main thread. */
+  onThisThread: () => T | Promise<T>;
+  /** What the task does, for the warning ("making the related papers and themes"). */
+  what: string;
+  warn: (message: string) => void;
+}
+
+export function runWorkerTask<T>(task: WorkerTask<T>): Promise<T> {
+  const onThisThread = async (reason: string): Promise<T> => {
+    task.warn(`${task.what} on the main thread: ${reason}`);
+    return task.onThisThread();
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(task.file, { workerData: task.data });
+  } catch (error) {
+    return onThisThread(`the worker thread did not start (${(error as Error).message})`);
+  }
+  return new Promise<T>((resolve, reject) => {
+    // A thread that fails reports an error and then its exit: the first word counts.
+    let settled = false;
+    const settle = (outcome: () => Promise<T>) => {
+      if (settled) return;
+      settled = true;
+      outcome().then(resolve, reject);
+    };
+    worker.once('message', (answer: Answer<T>) =>
+      settle(async () => {
+        if ('error' in answer) throw new Error(answer.error);
+        return answer.value;
+      }),
+    );
+    worker.once('error', (error) => settle(() => onThisThread(`the worker thread failed (${error.message})`)));
+    worker.once('exit', (code) =>
+      settle(() => onThisThread(`the worker thread exited with code ${code} and no answer`)),
+    );
+  });
+}
+
+/** In a worker's file: runs `task` on the data `runWorkerTask` sent and answers with its result or its error. */
+export function serveWorkerTask<D, T>(task: (data: D) => T | Promise<T>): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveWorkerTask runs in a worker thread only');
+  Promise.resolve()
+    .then(() => task(workerData as D))
+    .then(
+      (value) => port.postMessage({ value } satisfies Answer<T>),
+      (error: unknown) =>
+        port.postMessage({
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        } satisfies Answer<T>),
+    );
+}

@@ -1,0 +1,70 @@
+/**
+ * The reading aids (related papers, themes) made on a worker thread, as the build makes them, are
+ * exactly those made on the main thread; without a working thread the build still gets them.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
+import { papersNewestFirst } from '../../src/lib/paper-order.ts';
+import { readingAids } from '../../src/lib/reading-aids.ts';
+import { readingAidsInThread } from '../../src/lib/reading-aids-thread.ts';
+import { PROJECT_ROOT, seedCorpus } from './seed-corpus.ts';
+
+function seedInputs() {
+  const corpus = seedCorpus();
+  return {
+    papers: papersNewestFirst(corpus.papers, corpus.dumps),
+    topicIds: [...topicNames(readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'))).keys()],
+  };
+}
+
+describe('reading aids on a worker thread', () => {
+  const { papers, topicIds } = seedInputs();
+  const onMainThread = readingAids(papers, topicIds);
+
+  it('are what the main thread makes, for every paper and topic of the seeds', async () => {
+    const warnings: string[] = [];
+    const aids = await readingAidsInThread(papers, topicIds, {
+      projectRoot: PROJECT_ROOT,
+      warn: (message) => warnings.push(message),
+    });
+    expect(warnings).toEqual([]);
+    // Not empty: nearly every seed paper has related papers, and every topic has themes.
+    expect(aids.related.size).toBe(papers.length);
+    expect([...aids.related.values()].filter((list) => list.length === 5).length).toBeGreaterThan(papers.length * 0.9);
+    expect([...aids.themes.keys()].sort()).toEqual([...topicIds].sort());
+    for (const topic of topicIds) expect(aids.themes.get(topic)!.length, topic).toBeGreaterThan(0);
+    expect(aids).toEqual(onMainThread);
+  });
+
+  it('are made on the main thread, with a warning saying why, when the thread cannot start', async () => {
+    const warnings: string[] = [];
+    const aids = await readingAidsInThread(papers, topicIds, {
+      projectRoot: PROJECT_ROOT,
+      workerFile: join(PROJECT_ROOT, 'src', 'lib', 'no-such-worker.ts'),
+      warn: (message) => warnings.push(message),
+    });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^making the related papers and themes on the main thread: the worker thread (did not start|failed).*no-such-worker/,
+    );
+    expect(aids).toEqual(onMainThread);
+  });
+
+  it('are made on the main thread when the thread dies before its result', async () => {
+    const dying = join(mkdtempSync(join(tmpdir(), 'reading-aids-')), 'dying-worker.mjs');
+    writeFileSync(dying, "throw new Error('out of memory, say');\n");
+    const warnings: string[] = [];
+    const aids = await readingAidsInThread(papers, topicIds, {
+      projectRoot: PROJECT_ROOT,
+      workerFile: dying,
+      warn: (message) => warnings.push(message),
+    });
+    expect(warnings).toEqual([
+      'making the related papers and themes on the main thread: the worker thread failed (out of memory, say)',
+    ]);
+    expect(aids).toEqual(onMainThread);
+  });
+});
