@@ -5,7 +5,7 @@ import type { DumpReport, PaperRecord } from '../ingest/index.ts';
  * By publication date; undated papers (most dumps carry no dates) after dated ones, by the dump
  * that first brought them (newest dump first), then in the order the listing showed them.
  */
-export function comparePapersNewestFirst(dumpOrder: ReadonlyMap<string, number>) {
+function comparePapersNewestFirst(dumpOrder: ReadonlyMap<string, number>) {
   return (a: PaperRecord, b: PaperRecord): number => {
     if (a.published !== b.published) {
       if (a.published === null) return 1;
