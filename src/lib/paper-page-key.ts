@@ -20,7 +20,7 @@ import type { SiteData } from './site-data.ts';
 import { topicNeighbours } from './paper-neighbours.ts';
 
 /** Raise it when the page reads something new from the site data and this file is not changed with it. */
-const KEY_VERSION = 1;
+const KEY_VERSION = 2;
 
 let sources: string | null = null;
 
@@ -37,7 +37,8 @@ export function paperPageKey(siteData: SiteData, paper: PaperRecord, otherTopicI
   const inputs = {
     version: KEY_VERSION,
     sources: sourceVersion(),
-    paper,
+    // The loader's digest of the record (the record itself if there is none): hashed once a build.
+    paper: siteData.recordDigests.get(paper.id) ?? paper,
     topicNames: [...siteData.topicNames],
     listedDate: siteData.dumpDates.get(paper.firstSeen) ?? null,
     organisationId: paper.organization ? (siteData.organisationIds.get(paper.organization) ?? null) : null,

@@ -57,6 +57,8 @@ export interface SiteData {
   dumpDates: Map<string, string | null>;
   /** Every dump in arrival order with the number of papers it listed first (the "new since your last visit" note's data). */
   dumpArrivals: [file: string, firstListed: number][];
+  /** Paper id → a digest of its whole record (the loader's), for the paper pages' keys. */
+  recordDigests: ReadonlyMap<string, string>;
 }
 
 export function isNewPaper(siteData: SiteData, paper: PaperRecord): boolean {
@@ -131,6 +133,7 @@ async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
     },
     dumpDates,
     dumpArrivals: dumpArrivals(dumps, papers),
+    recordDigests: corpus.recordDigests,
   };
 }
 

@@ -55,6 +55,7 @@ function paperEntryData(paper: PaperRecord): PaperEntryData {
 async function syncCollection(collection: Collection, context: LoaderContext): Promise<void> {
   const { store, logger, parseData, generateDigest } = context;
   const corpus = loadDigestCorpus(sourcesFor(context));
+  const recordDigests = new Map<string, string>();
   if (collection === 'papers') {
     logger.info(
       `${corpus.papers.length} papers from ${corpus.dumps.length} dumps ` +
@@ -68,6 +69,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     // now too, on another thread.
     const names = topicNames(corpus.topics);
     publishCorpus({
+      recordDigests,
       papers: corpus.papers,
       dumps: corpus.dumps,
       topicNames: names,
@@ -98,7 +100,9 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     // what tells `astro dev` to reload), whenever its record, what is kept of it or the parser
     // changed (a store written when entries held whole records is replaced too).
     const record = item.record === item.data ? undefined : item.record;
-    const digest = generateDigest({ parser: PARSER_VERSION, data: item.data, record });
+    let recordDigest: string | undefined;
+    if (record) recordDigests.set(item.id, (recordDigest = generateDigest(record)));
+    const digest = generateDigest({ parser: PARSER_VERSION, data: item.data, record: recordDigest });
     if (store.get(item.id)?.digest === digest) continue;
     let data: Record<string, unknown>;
     try {
