@@ -26,9 +26,8 @@ import {
 } from '../lib/search-shards.ts';
 import { indexShards, writeSearchValues, type ShardedIndex } from './search-shard-index.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
-import { runWorkerTask } from '../lib/worker-task.ts';
 import { claimOutput, filesUnder } from './stale-output.ts';
-import { VOCABULARY_PATH, type Vocabulary } from '../lib/vocabulary-text.ts';
+import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
 
 const SERVICE_WORKER_TEMPLATE = new URL('../service-worker/offline-search-worker.js', import.meta.url);
 /** Pages the worker caches on install, besides Pagefind's files. */
@@ -68,33 +67,14 @@ export function writeServiceWorkerFor(outDir: string): void {
   writeServiceWorker(outDir, [...vocabulary, ...scripts, ...files]);
 }
 
-/**
- * The spelling suggestions' vocabulary (a second of work at 10,000 papers), made on a worker thread
- * once the reading aids, which the first page waits for, are made: it is needed only at the end.
- */
-function vocabularyInThread(
-  corpus: PublishedCorpus,
-  root: string,
-  warn: (message: string) => void,
-): Promise<Vocabulary> {
-  const make = () =>
-    runWorkerTask({
-      file: join(root, 'src', 'lib', 'search-vocabulary-worker.ts'),
-      data: {
-        papers: corpus.papers.map(({ title, abstract, organization }) => ({ title, abstract, organization })),
-        topicNames: new Map(corpus.topicNames),
-      },
-      onThisThread: () => buildVocabulary(corpus.papers, corpus.topicNames),
-      what: 'making the spelling vocabulary',
-      warn,
-    });
-  // Whether or not the aids could be made: their failure is reported by the pages.
-  return corpus.readingAids.then(make, make);
-}
-
 /** The spelling suggestions' vocabulary, beside the index (fetched by the search page only when a query finds little). */
-function writeVocabulary(outDir: string, vocabulary: Vocabulary): void {
-  writeFileSync(join(outDir, VOCABULARY_PATH.slice(1)), JSON.stringify(vocabulary));
+function writeVocabulary(outDir: string): void {
+  const corpus = publishedCorpus();
+  if (!corpus) return;
+  writeFileSync(
+    join(outDir, VOCABULARY_PATH.slice(1)),
+    JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)),
+  );
   claimOutput(VOCABULARY_PATH.slice(1));
 }
 
@@ -129,21 +109,17 @@ export default function pagefindIndex(): AstroIntegration {
   let building = false;
   let buildShard: BuildShard | null = null;
   let indexing: Promise<ShardedIndex> | null = null;
-  let vocabulary: Promise<Vocabulary> | null = null;
-  // The logger comes with the build's end; what the worker threads had to say waits for it.
   const threadWarnings: string[] = [];
-  const warnLater = (message: string) => threadWarnings.push(message);
   const startIndexing = (corpus: PublishedCorpus): Promise<ShardedIndex> => {
     started = performance.now();
-    vocabulary = vocabularyInThread(corpus, root, warnLater);
-    vocabulary.catch(() => {});
     const shardSize = effectiveShardSize(corpus.papers.length, process.env);
     const running = indexShards(corpus, stagingDir, {
       shardSize,
       cacheDirectory,
       pagefindVersion: pagefindVersion(root),
       only: buildShard?.index,
-      mergeThread: { projectRoot: root, warn: warnLater },
+      // The logger comes with the build's end; what the merge's thread had to say waits for it.
+      mergeThread: { projectRoot: root, warn: (message) => threadWarnings.push(message) },
     });
     // Its failure is reported when the build is done, not as an unhandled rejection now.
     running.catch(() => {});
@@ -178,7 +154,8 @@ export default function pagefindIndex(): AstroIntegration {
         const waitStarted = performance.now();
         const outputPath = join(outDir, 'pagefind');
         try {
-          writeVocabulary(outDir, await vocabulary!);
+          // The vocabulary (a second of work at 10,000 papers) is made while Pagefind finishes.
+          writeVocabulary(outDir);
           let sharded: ShardedIndex;
           try {
             sharded = await indexing!;
@@ -205,7 +182,6 @@ export default function pagefindIndex(): AstroIntegration {
           );
         } finally {
           indexing = null;
-          vocabulary = null;
           // Each shard's service is closed when the shard is written; this one is for a shard that failed to start.
           await pagefind.close();
         }

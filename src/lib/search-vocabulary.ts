@@ -45,13 +45,8 @@ class PaperCounts {
   private readonly papers: number[] = [];
   private readonly lastPaper: number[] = [];
   private paper = 0;
-  private readonly counted: (item: string) => boolean;
 
-  // Not a parameter property: the build makes the vocabulary on a worker thread, which runs this
-  // file with Node's type stripping (src/lib/search-vocabulary-worker.ts).
-  constructor(counted: (item: string) => boolean = () => true) {
-    this.counted = counted;
-  }
+  constructor(private readonly counted: (item: string) => boolean = () => true) {}
 
   /** Counts the items of one more paper. */
   addPaper(items: Iterable<string>): void {
@@ -113,13 +108,7 @@ function phrasesOf(text: string): string[] {
 const byCountThenText = (a: [string, number], b: [string, number]) =>
   b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-/** What of a paper the vocabulary reads. */
-export type VocabularyPaper = Pick<PaperRecord, 'title' | 'abstract' | 'organization'>;
-
-export function buildVocabulary(
-  papers: readonly VocabularyPaper[],
-  topicNames: ReadonlyMap<string, string>,
-): Vocabulary {
+export function buildVocabulary(papers: readonly PaperRecord[], topicNames: ReadonlyMap<string, string>): Vocabulary {
   const wordCounts = new PaperCounts(isWord);
   const phraseCounts = new PaperCounts();
   const always = new Set<string>();

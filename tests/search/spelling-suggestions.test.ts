@@ -11,7 +11,6 @@ import { buildVocabulary, MAX_GZIP_BYTES } from '../../src/lib/search-vocabulary
 import { editDistance, indexVocabulary, suggestSpellings as suggest } from '../../src/scripts/search-suggestions.ts';
 import { STOP_WORDS } from '../../src/scripts/search-terms.ts';
 import { vocabularyWords } from '../../src/lib/vocabulary-text.ts';
-import { runWorkerTask } from '../../src/lib/worker-task.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
 
 const topics = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
@@ -21,23 +20,6 @@ const vocabulary = buildVocabulary(papers, topicNames);
 const index = indexVocabulary(vocabulary);
 const suggestSpellings = (query: string, vocabularyIndex: typeof index) =>
   suggest(vocabularyWords(query), vocabularyIndex, STOP_WORDS);
-
-test("the vocabulary made on the build's worker thread is the one made here", async () => {
-  const warnings: string[] = [];
-  const onThread = await runWorkerTask({
-    file: join(PROJECT_ROOT, 'src', 'lib', 'search-vocabulary-worker.ts'),
-    data: {
-      papers: papers.map(({ title, abstract, organization }) => ({ title, abstract, organization })),
-      topicNames,
-    },
-    onThisThread: () => null,
-    what: 'testing',
-    warn: (message) => warnings.push(message),
-  });
-  expect(warnings).toEqual([]);
-  expect(vocabulary.words.flat().length).toBeGreaterThan(1000);
-  expect(onThread).toEqual(vocabulary);
-});
 
 describe('edit distance', () => {
   test.each([
