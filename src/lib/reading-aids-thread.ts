@@ -2,12 +2,19 @@
  * The reading aids (related papers, themes) made on a worker thread (src/lib/worker-task.ts), so
  * that a build computes them on the second core while Astro writes its content store and bundles
  * the pages: the papers loader starts them when it publishes the corpus, and the site data waits
- * for them before the first page (about 4 s of a 10,000-paper build's critical path, growing with
- * the corpus).
+ * for them before the first page (about 4 s of a 10,000-paper build's critical path).
+ *
+ * Only up to `READING_AIDS_THREAD_MAX_PAPERS`: the thread holds a copy of the texts and its results
+ * cross back as copies, so its memory comes on top of Astro's store and bundle (measured at 100,000
+ * papers: +1,582 MB at its peak, against +731 MB on the main thread), while the time it saves is at
+ * most the store's and the bundle's (~10 s at 50,000 papers, ~26 s at 100,000, where the aids take
+ * ~85 s). Beyond it the aids are made on the main thread when the site data first asks for them.
  */
 import { join } from 'node:path';
 import { readingAids, type ReadingAidPaper, type ReadingAids } from './reading-aids.ts';
 import { runWorkerTask } from './worker-task.ts';
+
+export const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
 
 export interface ReadingAidsThreadOptions {
   /** The project folder, which holds src/lib/reading-aids-worker.ts. */
@@ -16,13 +23,20 @@ export interface ReadingAidsThreadOptions {
   warn: (message: string) => void;
   /** The worker's file (tests point it elsewhere). */
   workerFile?: string;
+  /** Above this many papers, no thread (tests lower it). */
+  threadMaxPapers?: number;
 }
 
-export function readingAidsInThread(
+/** Starts the aids of `papers` (newest first) on a thread, or not (see above); the result is asked for when needed. */
+export function startReadingAids(
   papers: readonly ReadingAidPaper[],
   topicIds: readonly string[],
   options: ReadingAidsThreadOptions,
-): Promise<ReadingAids> {
+): () => Promise<ReadingAids> {
+  if (papers.length > (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS)) {
+    let onMainThread: Promise<ReadingAids> | null = null;
+    return () => (onMainThread ??= Promise.resolve().then(() => readingAids(papers, topicIds)));
+  }
   // Only what the aids read crosses to the thread (the whole records are ~4 KB a paper).
   const slim = papers.map(({ id, title, abstract, possiblySameWork, topics }) => ({
     id,
@@ -31,11 +45,14 @@ export function readingAidsInThread(
     possiblySameWork,
     topics,
   }));
-  return runWorkerTask({
+  const onThread = runWorkerTask({
     file: options.workerFile ?? join(options.projectRoot, 'src', 'lib', 'reading-aids-worker.ts'),
     data: { papers: slim, topicIds },
     onThisThread: () => readingAids(papers, topicIds),
     what: 'making the related papers and themes',
     warn: options.warn,
   });
+  // Its failure is reported to whoever asks for the aids, not as an unhandled rejection now.
+  onThread.catch(() => {});
+  return () => onThread;
 }

@@ -146,7 +146,7 @@ async function readingAidsFor(
   papers: readonly PaperRecord[],
   topicIds: readonly string[],
 ): Promise<ReadingAids> {
-  const aids = await corpus.readingAids;
+  const aids = await corpus.readingAids();
   const sameTopics =
     aids.topicIds.length === topicIds.length && aids.topicIds.every((topic) => topicIds.includes(topic));
   return sameTopics ? aids : readingAids(papers, topicIds);

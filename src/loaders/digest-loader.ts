@@ -15,7 +15,7 @@ import { defaultDigestSources, loadDigestCorpus, type DigestSources } from './di
 import { dumpSchema, paperEntrySchema, paperSchema } from './record-schemas.ts';
 import { publishCorpus } from '../integrations/corpus-channel.ts';
 import { papersNewestFirst } from '../lib/paper-order.ts';
-import { readingAidsInThread } from '../lib/reading-aids-thread.ts';
+import { startReadingAids } from '../lib/reading-aids-thread.ts';
 
 type Collection = 'papers' | 'dumps';
 
@@ -73,7 +73,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
       papers: corpus.papers,
       dumps: corpus.dumps,
       topicNames: names,
-      readingAids: readingAidsInThread(papersNewestFirst(corpus.papers, corpus.dumps), [...names.keys()], {
+      readingAids: startReadingAids(papersNewestFirst(corpus.papers, corpus.dumps), [...names.keys()], {
         projectRoot: fileURLToPath(context.config.root),
         warn: (message) => logger.warn(message),
       }),

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
 import { papersNewestFirst } from '../../src/lib/paper-order.ts';
 import { readingAids } from '../../src/lib/reading-aids.ts';
-import { readingAidsInThread } from '../../src/lib/reading-aids-thread.ts';
+import { startReadingAids } from '../../src/lib/reading-aids-thread.ts';
 import { PROJECT_ROOT, seedCorpus } from './seed-corpus.ts';
 
 function seedInputs() {
@@ -26,10 +26,10 @@ describe('reading aids on a worker thread', () => {
 
   it('are what the main thread makes, for every paper and topic of the seeds', async () => {
     const warnings: string[] = [];
-    const aids = await readingAidsInThread(papers, topicIds, {
+    const aids = await startReadingAids(papers, topicIds, {
       projectRoot: PROJECT_ROOT,
       warn: (message) => warnings.push(message),
-    });
+    })();
     expect(warnings).toEqual([]);
     // Not empty: nearly every seed paper has related papers, and every topic has themes.
     expect(aids.related.size).toBe(papers.length);
@@ -41,11 +41,11 @@ describe('reading aids on a worker thread', () => {
 
   it('are made on the main thread, with a warning saying why, when the thread cannot start', async () => {
     const warnings: string[] = [];
-    const aids = await readingAidsInThread(papers, topicIds, {
+    const aids = await startReadingAids(papers, topicIds, {
       projectRoot: PROJECT_ROOT,
       workerFile: join(PROJECT_ROOT, 'src', 'lib', 'no-such-worker.ts'),
       warn: (message) => warnings.push(message),
-    });
+    })();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
       /^making the related papers and themes on the main thread: the worker thread (did not start|failed).*no-such-worker/,
@@ -53,15 +53,30 @@ describe('reading aids on a worker thread', () => {
     expect(aids).toEqual(onMainThread);
   });
 
+  it("are made on the main thread, when first asked for, for a corpus above the thread's limit", async () => {
+    const warnings: string[] = [];
+    const aids = startReadingAids(papers, topicIds, {
+      projectRoot: PROJECT_ROOT,
+      // No thread may be tried: this one would fail, with a warning.
+      workerFile: join(PROJECT_ROOT, 'src', 'lib', 'no-such-worker.ts'),
+      threadMaxPapers: papers.length - 1,
+      warn: (message) => warnings.push(message),
+    });
+    const first = aids();
+    expect(aids()).toBe(first);
+    expect(await first).toEqual(onMainThread);
+    expect(warnings).toEqual([]);
+  });
+
   it('are made on the main thread when the thread dies before its result', async () => {
     const dying = join(mkdtempSync(join(tmpdir(), 'reading-aids-')), 'dying-worker.mjs');
     writeFileSync(dying, "throw new Error('out of memory, say');\n");
     const warnings: string[] = [];
-    const aids = await readingAidsInThread(papers, topicIds, {
+    const aids = await startReadingAids(papers, topicIds, {
       projectRoot: PROJECT_ROOT,
       workerFile: dying,
       warn: (message) => warnings.push(message),
-    });
+    })();
     expect(warnings).toEqual([
       'making the related papers and themes on the main thread: the worker thread failed (out of memory, say)',
     ]);
