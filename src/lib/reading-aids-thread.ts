@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { readingAids, type ReadingAidPaper, type ReadingAids } from './reading-aids.ts';
 import { runWorkerTask } from './worker-task.ts';
 
-export const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
+const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
 
 export interface ReadingAidsThreadOptions {
   /** The project folder, which holds src/lib/reading-aids-worker.ts. */
