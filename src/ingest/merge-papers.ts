@@ -70,6 +70,39 @@ export interface MergeResult {
   nearMisses: DraftNearMiss[];
 }
 
+/**
+ * Everything merging the next dump needs to know of the dumps merged so far: merging is a left
+ * fold over the dumps in arrival order, and this is its accumulator (merge-checkpoint.ts writes it
+ * out, so that a rebuild after a new dump merges only that dump).
+ */
+export interface MergeState {
+  /** The dumps merged so far, in arrival order. */
+  merged: string[];
+  /** Drafts made so far (the next one's `created`). */
+  created: number;
+  slugs: SlugRegistry;
+  /** Papers by title key; a short, generic title can name several. */
+  byTitle: Map<string, PaperDraft[]>;
+  byAbstract: AbstractIndex<PaperDraft>;
+  review: MergeReview;
+  /** The papers not merged into another, in order of creation. */
+  live: Set<PaperDraft>;
+  counts: Map<string, DumpMergeCounts>;
+}
+
+export function newMergeState(): MergeState {
+  return {
+    merged: [],
+    created: 0,
+    slugs: new SlugRegistry(),
+    byTitle: new Map(),
+    byAbstract: new AbstractIndex(),
+    review: new MergeReview(),
+    live: new Set(),
+    counts: new Map(),
+  };
+}
+
 /** The paper an entry joins and why, before anything is changed. */
 interface Placement {
   titleMatch: PaperDraft | undefined;
@@ -86,15 +119,14 @@ interface Miss {
   reason?: string;
 }
 
-export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
-  const slugs = new SlugRegistry();
-  /** Papers by title key; a short, generic title can name several. */
-  const byTitle = new Map<string, PaperDraft[]>();
-  const byAbstract = new AbstractIndex<PaperDraft>();
-  const review = new MergeReview();
-  const live = new Set<PaperDraft>();
-  const counts = new Map<string, DumpMergeCounts>();
-  let created = 0;
+/**
+ * Merges the dumps in the order given. `state` (updated in place) may hold the merge of the first
+ * of them already, as a checkpoint left it: only the dumps after those are merged then.
+ */
+export function mergeDumps(dumps: readonly ParsedDump[], state: MergeState = newMergeState()): MergeResult {
+  if (state.merged.length > dumps.length || state.merged.some((file, index) => dumps[index]!.file !== file))
+    throw new Error(`the merge state is not of the first dumps: ${state.merged.join(', ')}`);
+  const { slugs, byTitle, byAbstract, review, live, counts } = state;
   const arrival = new Map(dumps.map((dump, index) => [dump.file, index]));
 
   const absorb = (keeper: PaperDraft, retired: PaperDraft) => {
@@ -199,7 +231,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
     }
   };
 
-  for (const dump of dumps) {
+  for (const dump of dumps.slice(state.merged.length)) {
     const tally: DumpMergeCounts = { newPapers: 0, mergedEntries: 0 };
     counts.set(dump.file, tally);
     for (const entry of dump.entries) {
@@ -223,7 +255,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
         const derivedTitle = key === null || key === '' ? deriveTitle(abstract) : '';
         paper = {
           id: slugs.claim(title ?? derivedTitle),
-          created: created++,
+          created: state.created++,
           titles: new Map(),
           latestTitleKey: null,
           derivedTitle,
@@ -282,6 +314,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
       byAbstract.add(paper, shingles, ref);
     }
     counts.set(dump.file, tally);
+    state.merged.push(dump.file);
   }
   return { papers: [...live], counts, nearMisses: review.nearMisses() };
 }
