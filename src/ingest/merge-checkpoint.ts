@@ -6,20 +6,50 @@
  * index's versions still point at them), the abstract index's versions and posting lists in their
  * order (it decides ties between look-alikes), the slugs handed out, the near misses as noted.
  *
- * Layout: the JSON part's length in bytes (u32), the JSON part, zero bytes to a multiple of four,
- * then the numbers (shingles, posting lists) as u32s in the machine's byte order: the bytes are a
- * cache on the machine that wrote them, never shared.
+ * Two parts: JSON (drafts, near misses, slugs…) and numbers (shingles, posting lists), which the
+ * caller writes and reads as it likes (src/loaders/merge-checkpoint-cache.ts).
  */
 import { AbstractIndex, type AbstractVersion } from './abstract-index.ts';
 import type { DumpMergeCounts, MergeState, PaperDraft } from './merge-papers.ts';
 import { MergeReview, type DraftNearMiss } from './merge-review.ts';
 import { SlugRegistry } from './slug.ts';
-import type { ListingRef } from './types.ts';
+import { normalizeText } from './normalize-text.ts';
+import type { ListingRef, PaperSource, ParsedDump, RawEntry } from './types.ts';
 
-/** A draft with its references to drafts as numbers (positions in `StoredState.drafts`). */
-interface StoredDraft extends Omit<PaperDraft, 'titles' | 'mergedInto'> {
+/**
+ * A draft with its references to drafts as numbers (positions in `StoredState.drafts`), and its
+ * abstract as the position in `sources` of the listing it is the (normalised) abstract of: the
+ * abstracts are most of a draft's bytes, and the dumps they come from are at hand anyway.
+ */
+interface StoredDraft extends Omit<PaperDraft, 'titles' | 'mergedInto' | 'abstract'> {
   titles: [string, string][];
   mergedInto: number | null;
+  abstract: number | string;
+}
+
+/** The entry of a dump at a line, for the dumps merged. */
+function entryFinder(dumps: readonly ParsedDump[]): (source: PaperSource) => RawEntry | undefined {
+  const byFile = new Map(dumps.map((dump) => [dump.file, dump]));
+  const byLine = new Map<string, Map<number, RawEntry>>();
+  return (source) => {
+    let lines = byLine.get(source.dump);
+    if (lines === undefined) {
+      lines = new Map();
+      for (const entry of byFile.get(source.dump)?.entries ?? [])
+        if (!lines.has(entry.line)) lines.set(entry.line, entry);
+      byLine.set(source.dump, lines);
+    }
+    return lines.get(source.line);
+  };
+}
+
+/** Where in its sources the draft's abstract is found (newest first), or the text itself. */
+function storedAbstract(draft: PaperDraft, entryAt: ReturnType<typeof entryFinder>): number | string {
+  for (let at = draft.sources.length - 1; at >= 0; at--) {
+    const entry = entryAt(draft.sources[at]!);
+    if (entry !== undefined && normalizeText(entry.abstract) === draft.abstract) return at;
+  }
+  return draft.abstract;
 }
 
 interface StoredNearMiss extends Omit<DraftNearMiss, 'papers'> {
@@ -55,7 +85,14 @@ function numberDrafts(state: MergeState, versions: readonly AbstractVersion<Pape
   return numbers;
 }
 
-export function encodeMergeState(state: MergeState): Uint8Array {
+export interface EncodedMergeState {
+  json: Uint8Array;
+  numbers: Uint32Array;
+}
+
+/** `dumps`: the dumps merged (at least); their entries hold the drafts' abstracts. */
+export function encodeMergeState(state: MergeState, dumps: readonly ParsedDump[]): EncodedMergeState {
+  const entryAt = entryFinder(dumps);
   const index = state.byAbstract.parts();
   const numbers = numberDrafts(state, index.versions);
   const number = (draft: PaperDraft) => numbers.get(draft)!;
@@ -68,6 +105,7 @@ export function encodeMergeState(state: MergeState): Uint8Array {
       ...draft,
       titles: [...draft.titles],
       mergedInto: draft.mergedInto === null ? null : number(draft.mergedInto),
+      abstract: storedAbstract(draft, entryAt),
     })),
     live: [...state.live].map(number),
     byTitle: [...state.byTitle].map(([key, named]) => [key, named.map(number)]),
@@ -82,11 +120,7 @@ export function encodeMergeState(state: MergeState): Uint8Array {
   let count = postings.keys.length + postings.slots.length + 1;
   for (const version of index.versions) count += 2 + version.shingles.sorted.length + version.shingles.sample.length;
   for (const list of postings.lists) count += 1 + list.length;
-  const numbersStart = (4 + json.length + 3) & ~3;
-  const bytes = new Uint8Array(numbersStart + count * 4);
-  new DataView(bytes.buffer).setUint32(0, json.length, true);
-  bytes.set(json, 4);
-  const words = new Uint32Array(bytes.buffer, numbersStart, count);
+  const words = new Uint32Array(count);
   let at = 0;
   const put = (values: ArrayLike<number>) => {
     words[at++] = values.length;
@@ -102,16 +136,23 @@ export function encodeMergeState(state: MergeState): Uint8Array {
   at += postings.slots.length;
   words[at++] = postings.lists.length;
   for (const list of postings.lists) put(list);
-  return bytes;
+  return { json, numbers: words };
 }
 
-export function decodeMergeState(bytes: Uint8Array): MergeState {
-  const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
-  const stored = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + jsonLength))) as StoredState;
-  const numbersStart = (4 + jsonLength + 3) & ~3;
-  // A copy, aligned and apart from the file's bytes, which can then be let go.
-  const words = new Uint32Array((bytes.byteLength - numbersStart) / 4);
-  new Uint8Array(words.buffer).set(bytes.subarray(numbersStart));
+/** `dumps`: the dumps the state was encoded with (at least the ones it merged). */
+/**
+ * `dumps`: the dumps the state was encoded with (at least the ones it merged). The state keeps
+ * views of `encoded.numbers` (the abstracts' shingles), not copies.
+ */
+export function decodeMergeState(encoded: EncodedMergeState, dumps: readonly ParsedDump[]): MergeState {
+  const entryAt = entryFinder(dumps);
+  const stored = JSON.parse(new TextDecoder().decode(encoded.json)) as StoredState;
+  const words = encoded.numbers;
+  const abstractAt = (source: PaperSource) => {
+    const entry = entryAt(source);
+    if (entry === undefined) throw new Error(`the checkpoint names ${source.dump}:${source.line}, not among the dumps`);
+    return normalizeText(entry.abstract);
+  };
   let at = 0;
   const take = () => {
     const length = words[at++]!;
@@ -123,6 +164,7 @@ export function decodeMergeState(bytes: Uint8Array): MergeState {
     ...draft,
     titles: new Map(draft.titles),
     mergedInto: null,
+    abstract: typeof draft.abstract === 'string' ? draft.abstract : abstractAt(draft.sources[draft.abstract]!),
   }));
   stored.drafts.forEach((draft, number) => {
     if (draft.mergedInto !== null) drafts[number]!.mergedInto = drafts[draft.mergedInto]!;
@@ -135,7 +177,7 @@ export function decodeMergeState(bytes: Uint8Array): MergeState {
   const size = 1 << stored.postingBits;
   const keys = words.subarray(at, at + size);
   at += size;
-  const slots = new Int32Array(words.buffer, at * 4, size);
+  const slots = new Int32Array(words.buffer, words.byteOffset + at * 4, size);
   at += size;
   const lists: number[][] = new Array<number[]>(words[at++]!);
   for (let list = 0; list < lists.length; list++) lists[list] = Array.from(take());

@@ -54,7 +54,12 @@ export function loadDigestCorpus(sources: DigestSources): DigestCorpus {
     return dump;
   });
   const classifications = classificationCache(sources.classificationsFile, sources.ingestCodeDirectory, topics);
-  const checkpoint = mergeCheckpoint(sources.mergeCheckpointFile, treeHash(sources.ingestCodeDirectory), dumpKeys);
+  const checkpoint = mergeCheckpoint(
+    sources.mergeCheckpointFile,
+    treeHash(sources.ingestCodeDirectory),
+    dumpKeys,
+    parsed,
+  );
   const corpus: DigestCorpus = {
     ...buildCorpus(parsed, topics, { classifications: classifications?.memo, mergeState: checkpoint.state }),
     topics,

@@ -10,7 +10,13 @@
  */
 import { closeSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { decodeMergeState, encodeMergeState, newMergeState, type MergeState } from '../ingest/index.ts';
+import {
+  decodeMergeState,
+  encodeMergeState,
+  newMergeState,
+  type MergeState,
+  type ParsedDump,
+} from '../ingest/index.ts';
 
 interface CheckpointHeader {
   /** Hash of the ingest code (src/ingest/) that wrote the state. */
@@ -39,38 +45,55 @@ export interface MergeCheckpoint {
   save(): void;
 }
 
-function readHeader(fd: number): { header: CheckpointHeader; stateStart: number } {
-  const length = Buffer.alloc(4);
-  readSync(fd, length, 0, 4, 0);
-  const header = Buffer.alloc(length.readUInt32LE(0));
-  readSync(fd, header, 0, header.length, 4);
-  return { header: JSON.parse(header.toString('utf8')) as CheckpointHeader, stateStart: 4 + header.length };
+/** The file: the header's length (u32) and the header (JSON), then the same for each part of the state. */
+class CheckpointReader {
+  private position = 0;
+  constructor(private readonly fd: number) {}
+
+  /** The next part's bytes, into a buffer of their own (a typed array of the numbers can view it). */
+  part(): ArrayBuffer {
+    const length = new Uint32Array(1);
+    this.read(new Uint8Array(length.buffer));
+    const bytes = new Uint8Array(length[0]!);
+    this.read(bytes);
+    return bytes.buffer;
+  }
+
+  private read(into: Uint8Array): void {
+    for (let done = 0; done < into.length;) {
+      const read = readSync(this.fd, into, done, into.length - done, this.position);
+      if (read === 0) throw new Error('the checkpoint ends early');
+      done += read;
+      this.position += read;
+    }
+  }
 }
 
-function readFrom(fd: number, start: number): Buffer {
-  const chunks: Buffer[] = [];
-  for (let position = start; ;) {
-    const chunk = Buffer.allocUnsafe(16 * 1024 * 1024);
-    const read = readSync(fd, chunk, 0, chunk.length, position);
-    if (read === 0) break;
-    chunks.push(chunk.subarray(0, read));
-    position += read;
-  }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+function writePart(fd: number, bytes: Uint8Array): void {
+  writeSync(fd, new Uint8Array(new Uint32Array([bytes.byteLength]).buffer));
+  writeSync(fd, bytes);
 }
 
 /** The checkpoint's state when it holds the first of `dumpKeys` under this code, else null. */
-function restore(file: string, code: string, dumpKeys: readonly string[]): MergeState | null {
+function restore(
+  file: string,
+  code: string,
+  dumpKeys: readonly string[],
+  dumps: readonly ParsedDump[],
+): MergeState | null {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const { header, stateStart } = readHeader(fd);
+    const reader = new CheckpointReader(fd);
+    const header = JSON.parse(new TextDecoder().decode(reader.part())) as CheckpointHeader;
     const fits =
       header.code === code &&
       header.dumps.length <= dumpKeys.length &&
       header.dumps.every((key, index) => dumpKeys[index] === key);
     if (!fits) return null;
-    const state = decodeMergeState(readFrom(fd, stateStart));
+    const json = new Uint8Array(reader.part());
+    const numbers = new Uint32Array(reader.part());
+    const state = decodeMergeState({ json, numbers }, dumps);
     return state.merged.length === header.dumps.length ? state : null;
   } catch {
     // Not written yet, or unreadable: merge every dump.
@@ -82,11 +105,16 @@ function restore(file: string, code: string, dumpKeys: readonly string[]): Merge
 
 /**
  * `code`: the hash of the ingest code (null outside the project folder: then no checkpoint is read
- * or written, since a change to the merge could not be told). `dumpKeys`: the parse-cache keys of
- * every dump, in arrival order.
+ * or written, since a change to the merge could not be told). `dumpKeys` and `dumps`: every dump's
+ * parse-cache key and parse, in arrival order (the checkpoint takes the abstracts from the parses).
  */
-export function mergeCheckpoint(file: string, code: string | null, dumpKeys: readonly string[]): MergeCheckpoint {
-  const restored = code === null ? null : restore(file, code, dumpKeys);
+export function mergeCheckpoint(
+  file: string,
+  code: string | null,
+  dumpKeys: readonly string[],
+  dumps: readonly ParsedDump[],
+): MergeCheckpoint {
+  const restored = code === null ? null : restore(file, code, dumpKeys, dumps);
   const state = restored ?? newMergeState();
   const restoredCount = state.merged.length;
   return {
@@ -101,18 +129,17 @@ export function mergeCheckpoint(file: string, code: string | null, dumpKeys: rea
         if (behind === 0 || behind < entries(state.merged.slice(0, restoredCount)) * REWRITE_SHARE) return;
       }
       try {
-        const header = Buffer.from(
+        const header = new TextEncoder().encode(
           JSON.stringify({ code, dumps: dumpKeys.slice(0, state.merged.length) } satisfies CheckpointHeader),
         );
-        const length = Buffer.alloc(4);
-        length.writeUInt32LE(header.length, 0);
-        const bytes = encodeMergeState(state);
+        const { json, numbers } = encodeMergeState(state, dumps);
         mkdirSync(dirname(file), { recursive: true });
         // Written aside and renamed: a build reading it meanwhile sees the old file or the new one.
         const pending = `${file}.pending-${process.pid}`;
         const fd = openSync(pending, 'w');
         try {
-          for (const part of [length, header, bytes]) writeSync(fd, part);
+          for (const part of [header, json, new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength)])
+            writePart(fd, part);
         } finally {
           closeSync(fd);
         }
