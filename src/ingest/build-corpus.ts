@@ -1,6 +1,7 @@
 /** Turns parsed dumps into the corpus: merged, classified paper records and one report per dump. */
 import { classifyPaper, compileTopics, type TopicAssignment } from './classify-topics.ts';
-import { displayTitle, mergeDumps, type MergeState, type PaperDraft } from './merge-papers.ts';
+import { displayTitle, mergeDumps, type PaperDraft } from './merge-papers.ts';
+import type { MergeState } from './merge-state.ts';
 import { possiblySameWorkIds } from './merge-review.ts';
 import { parseDump } from './parse-dump.ts';
 import { renderDumpText, type RenderOptions } from './text/render-dump-text.ts';

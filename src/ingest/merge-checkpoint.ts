@@ -10,7 +10,8 @@
  * caller writes and reads as it likes (src/loaders/merge-checkpoint-cache.ts).
  */
 import { AbstractIndex, type AbstractVersion } from './abstract-index.ts';
-import type { DumpMergeCounts, MergeState, PaperDraft } from './merge-papers.ts';
+import type { DumpMergeCounts, PaperDraft } from './merge-papers.ts';
+import type { MergeState } from './merge-state.ts';
 import { MergeReview, type DraftNearMiss } from './merge-review.ts';
 import { SlugRegistry } from './slug.ts';
 import { normalizeText } from './normalize-text.ts';

@@ -6,7 +6,7 @@
  * id is retired. Every merge not made by the title is explained, and every look-alike that was
  * not merged is kept as a near miss (merge-review.ts).
  */
-import { AbstractIndex, abstractShingles, type LookAlike } from './abstract-index.ts';
+import { abstractShingles, type LookAlike } from './abstract-index.ts';
 import { deriveTitle } from './derive-title.ts';
 import {
   compareAbstracts,
@@ -16,9 +16,9 @@ import {
   mergeFigures,
   titleSimilarity,
 } from './merge-rules.ts';
-import { MergeReview, type DraftNearMiss } from './merge-review.ts';
+import type { DraftNearMiss } from './merge-review.ts';
+import { newMergeState, type MergeState } from './merge-state.ts';
 import { normalizeText, titleKey } from './normalize-text.ts';
-import { SlugRegistry } from './slug.ts';
 import type { ListingRef, MergeExplanation, ParsedDump, PaperRecord, PaperSource } from './types.ts';
 
 /** A paper while dumps are still being merged: the record's fields that merging keeps up to date, and its working state. */
@@ -68,39 +68,6 @@ export interface MergeResult {
   counts: Map<string, DumpMergeCounts>;
   /** Look-alikes kept apart, in arrival order; the papers are current (never retired ones). */
   nearMisses: DraftNearMiss[];
-}
-
-/**
- * Everything merging the next dump needs to know of the dumps merged so far: merging is a left
- * fold over the dumps in arrival order, and this is its accumulator (merge-checkpoint.ts writes it
- * out, so that a rebuild after a new dump merges only that dump).
- */
-export interface MergeState {
-  /** The dumps merged so far, in arrival order. */
-  merged: string[];
-  /** Drafts made so far (the next one's `created`). */
-  created: number;
-  slugs: SlugRegistry;
-  /** Papers by title key; a short, generic title can name several. */
-  byTitle: Map<string, PaperDraft[]>;
-  byAbstract: AbstractIndex<PaperDraft>;
-  review: MergeReview;
-  /** The papers not merged into another, in order of creation. */
-  live: Set<PaperDraft>;
-  counts: Map<string, DumpMergeCounts>;
-}
-
-export function newMergeState(): MergeState {
-  return {
-    merged: [],
-    created: 0,
-    slugs: new SlugRegistry(),
-    byTitle: new Map(),
-    byAbstract: new AbstractIndex(),
-    review: new MergeReview(),
-    live: new Set(),
-    counts: new Map(),
-  };
 }
 
 /** The paper an entry joins and why, before anything is changed. */
