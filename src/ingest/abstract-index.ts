@@ -8,7 +8,7 @@
  * candidates that share a fair part of the sample are compared exactly (merge-rules.ts); which of
  * them is the same paper is for merge-papers.ts to decide.
  */
-import { PostingTable } from './posting-table.ts';
+import { PostingTable, type PostingTableParts } from './posting-table.ts';
 import { compareAbstracts, type AbstractComparison } from './merge-rules.ts';
 import { abstractSimilarity, type AbstractShingles, type AbstractShingleText } from './shingles.ts';
 import type { ListingRef } from './types.ts';
@@ -43,16 +43,40 @@ export interface LookAlike<Key> {
   comparison: AbstractComparison;
 }
 
+/** An index's whole state (merge-checkpoint.ts writes it out); `versionsOf` lists version ids. */
+export interface AbstractIndexParts<Key> {
+  postings: PostingTableParts;
+  versions: AbstractVersion<Key>[];
+  versionsOf: [Key, number[]][];
+}
+
 export class AbstractIndex<Key> {
   /**
    * Version ids by shingle; lists hold ids rather than the versions, so counting votes reads one
    * array instead of chasing a pointer per entry.
    */
-  private readonly postings = new PostingTable();
-  private readonly versionsOf = new Map<Key, AbstractVersion<Key>[]>();
-  private readonly versions: AbstractVersion<Key>[] = [];
+  private postings = new PostingTable();
+  private versionsOf = new Map<Key, AbstractVersion<Key>[]>();
+  private versions: AbstractVersion<Key>[] = [];
   /** Votes per version id during one lookup; all zero between lookups. */
   private votes = new Uint32Array(1024);
+
+  parts(): AbstractIndexParts<Key> {
+    return {
+      postings: this.postings.parts(),
+      versions: this.versions,
+      versionsOf: [...this.versionsOf].map(([key, versions]) => [key, versions.map((version) => version.id)]),
+    };
+  }
+
+  /** The index whose `parts()` these were (they are used, not copied). */
+  static fromParts<Key>(parts: AbstractIndexParts<Key>): AbstractIndex<Key> {
+    const index = new AbstractIndex<Key>();
+    index.postings = PostingTable.fromParts(parts.postings);
+    index.versions = parts.versions;
+    index.versionsOf = new Map(parts.versionsOf.map(([key, ids]) => [key, ids.map((id) => parts.versions[id]!)]));
+    return index;
+  }
 
   /**
    * Adds an abstract under a key, beside the key's earlier abstracts: a paper whose abstract was

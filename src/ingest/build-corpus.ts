@@ -1,6 +1,7 @@
 /** Turns parsed dumps into the corpus: merged, classified paper records and one report per dump. */
 import { classifyPaper, compileTopics, type TopicAssignment } from './classify-topics.ts';
 import { displayTitle, mergeDumps, type PaperDraft } from './merge-papers.ts';
+import type { MergeState } from './merge-state.ts';
 import { possiblySameWorkIds } from './merge-review.ts';
 import { parseDump } from './parse-dump.ts';
 import { renderDumpText, type RenderOptions } from './text/render-dump-text.ts';
@@ -31,6 +32,11 @@ export interface CorpusOptions {
    * and classifier (the loader keeps them on disk); new ones are added to it.
    */
   classifications?: ClassificationMemo;
+  /**
+   * The merge to continue: the state after the first dumps (in arrival order), from a checkpoint
+   * (merge-checkpoint.ts). It is updated in place, and holds the merge of every dump afterwards.
+   */
+  mergeState?: MergeState;
 }
 
 export interface ClassificationMemo {
@@ -70,7 +76,7 @@ export function buildCorpus(
     options.arrival === 'as-given'
       ? [...parsedDumps]
       : [...parsedDumps].sort((a, b) => compareDumpNames(a.file, b.file));
-  const { papers: drafts, counts, nearMisses } = mergeDumps(dumps);
+  const { papers: drafts, counts, nearMisses } = mergeDumps(dumps, options.mergeState);
   const compiled = compileTopics(topics);
   const notes: IngestNote[] = [];
   const partners = possiblySameWorkIds(nearMisses);

@@ -10,3 +10,5 @@ export { classifyPaper, compileTopics, type TopicAssignment } from './classify-t
 export { formatIngestReport, formatWarning } from './format-report.ts';
 export { comparableWords, normalizeText, titleKey } from './normalize-text.ts';
 export { renderDumpText, plainDumpText, type RenderedText } from './text/render-dump-text.ts';
+export { newMergeState, type MergeState } from './merge-state.ts';
+export { decodeMergeState, encodeMergeState } from './merge-checkpoint.ts';

@@ -6,7 +6,7 @@
  * id is retired. Every merge not made by the title is explained, and every look-alike that was
  * not merged is kept as a near miss (merge-review.ts).
  */
-import { AbstractIndex, abstractShingles, type LookAlike } from './abstract-index.ts';
+import { abstractShingles, type LookAlike } from './abstract-index.ts';
 import { deriveTitle } from './derive-title.ts';
 import {
   compareAbstracts,
@@ -16,9 +16,9 @@ import {
   mergeFigures,
   titleSimilarity,
 } from './merge-rules.ts';
-import { MergeReview, type DraftNearMiss } from './merge-review.ts';
+import type { DraftNearMiss } from './merge-review.ts';
+import { newMergeState, type MergeState } from './merge-state.ts';
 import { normalizeText, titleKey } from './normalize-text.ts';
-import { SlugRegistry } from './slug.ts';
 import type { ListingRef, MergeExplanation, ParsedDump, PaperRecord, PaperSource } from './types.ts';
 
 /** A paper while dumps are still being merged: the record's fields that merging keeps up to date, and its working state. */
@@ -86,15 +86,14 @@ interface Miss {
   reason?: string;
 }
 
-export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
-  const slugs = new SlugRegistry();
-  /** Papers by title key; a short, generic title can name several. */
-  const byTitle = new Map<string, PaperDraft[]>();
-  const byAbstract = new AbstractIndex<PaperDraft>();
-  const review = new MergeReview();
-  const live = new Set<PaperDraft>();
-  const counts = new Map<string, DumpMergeCounts>();
-  let created = 0;
+/**
+ * Merges the dumps in the order given. `state` (updated in place) may hold the merge of the first
+ * of them already, as a checkpoint left it: only the dumps after those are merged then.
+ */
+export function mergeDumps(dumps: readonly ParsedDump[], state: MergeState = newMergeState()): MergeResult {
+  if (state.merged.length > dumps.length || state.merged.some((file, index) => dumps[index]!.file !== file))
+    throw new Error(`the merge state is not of the first dumps: ${state.merged.join(', ')}`);
+  const { slugs, byTitle, byAbstract, review, live, counts } = state;
   const arrival = new Map(dumps.map((dump, index) => [dump.file, index]));
 
   const absorb = (keeper: PaperDraft, retired: PaperDraft) => {
@@ -199,7 +198,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
     }
   };
 
-  for (const dump of dumps) {
+  for (const dump of dumps.slice(state.merged.length)) {
     const tally: DumpMergeCounts = { newPapers: 0, mergedEntries: 0 };
     counts.set(dump.file, tally);
     for (const entry of dump.entries) {
@@ -223,7 +222,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
         const derivedTitle = key === null || key === '' ? deriveTitle(abstract) : '';
         paper = {
           id: slugs.claim(title ?? derivedTitle),
-          created: created++,
+          created: state.created++,
           titles: new Map(),
           latestTitleKey: null,
           derivedTitle,
@@ -282,6 +281,7 @@ export function mergeDumps(dumps: readonly ParsedDump[]): MergeResult {
       byAbstract.add(paper, shingles, ref);
     }
     counts.set(dump.file, tally);
+    state.merged.push(dump.file);
   }
   return { papers: [...live], counts, nearMisses: review.nearMisses() };
 }

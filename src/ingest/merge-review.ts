@@ -21,7 +21,13 @@ function currentPaper(draft: PaperDraft): PaperDraft {
 }
 
 export class MergeReview {
-  private readonly misses: DraftNearMiss[] = [];
+  /** `misses`: what `noted()` of the review this one continues returned. */
+  constructor(private readonly misses: DraftNearMiss[] = []) {}
+
+  /** Every near miss noted so far, with the papers as they were when it was noted. */
+  noted(): readonly DraftNearMiss[] {
+    return this.misses;
+  }
 
   /** The entry `ref`, now part of `paper`, looked like `lookAlike` but was not merged with it. */
   note(

@@ -4,12 +4,34 @@
  * neighbours) instead of following a `Map`'s buckets and entries, and lookups (dozens per entry
  * merged) are memory-bound.
  */
+export interface PostingTableParts {
+  bits: number;
+  keys: Uint32Array;
+  slots: Int32Array;
+  lists: number[][];
+}
+
 export class PostingTable {
   private bits = 12;
-  private keys = new Uint32Array(1 << this.bits);
+  private keys: Uint32Array = new Uint32Array(1 << this.bits);
   /** Per slot: 0 when empty, else the list's index in `lists` plus one. */
-  private slots = new Int32Array(1 << this.bits);
-  private readonly lists: number[][] = [];
+  private slots: Int32Array = new Int32Array(1 << this.bits);
+  private lists: number[][] = [];
+
+  /** The table's whole state, to write it out (merge-checkpoint.ts). */
+  parts(): PostingTableParts {
+    return { bits: this.bits, keys: this.keys, slots: this.slots, lists: this.lists };
+  }
+
+  /** The table whose `parts()` these were (they are used, not copied). */
+  static fromParts(parts: PostingTableParts): PostingTable {
+    const table = new PostingTable();
+    table.bits = parts.bits;
+    table.keys = parts.keys;
+    table.slots = parts.slots;
+    table.lists = parts.lists;
+    return table;
+  }
 
   /** The slot of `shingle`, or of the empty slot where it would go. Shingles are already hashes: mixing spreads their low bits (the sample favours multiples of four). */
   private find(shingle: number): number {

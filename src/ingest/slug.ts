@@ -17,7 +17,16 @@ function slugFromTitle(title: string): string {
 
 /** Hands out slugs, suffixing `-2`, `-3`… when two papers would share one. */
 export class SlugRegistry {
-  private readonly taken = new Set<string>();
+  private readonly taken: Set<string>;
+
+  /** `taken`: the slugs handed out already (`claimed()` of the registry this one continues). */
+  constructor(taken: Iterable<string> = []) {
+    this.taken = new Set(taken);
+  }
+
+  claimed(): string[] {
+    return [...this.taken];
+  }
 
   claim(title: string): string {
     const base = slugFromTitle(title);

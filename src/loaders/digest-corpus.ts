@@ -11,7 +11,9 @@ import {
   type TopicDefinition,
 } from '../ingest/index.ts';
 import { classificationCache } from './classification-cache.ts';
+import { mergeCheckpoint } from './merge-checkpoint-cache.ts';
 import { dumpCacheKey, parseDumpCached } from './parsed-dump-cache.ts';
+import { treeHash } from '../lib/tree-hash.ts';
 
 export interface DigestCorpus extends IngestResult {
   topics: TopicDefinition[];
@@ -19,6 +21,8 @@ export interface DigestCorpus extends IngestResult {
   inputsKey: string;
   parsedFresh: string[];
   parsedFromCache: string[];
+  /** How many of the dumps (the first ones) the merge took from its checkpoint rather than merging them. */
+  mergedFromCheckpoint: number;
 }
 
 export interface DigestSources {
@@ -27,7 +31,9 @@ export interface DigestSources {
   cacheDirectory: string;
   /** The papers' topics from the last build (src/loaders/classification-cache.ts). */
   classificationsFile: string;
-  /** The ingest library's code, whose hash keys the classifications. */
+  /** The merge's state after the last build's dumps (src/loaders/merge-checkpoint-cache.ts). */
+  mergeCheckpointFile: string;
+  /** The ingest library's code, whose hash keys the classifications and the merge checkpoint. */
   ingestCodeDirectory: string;
 }
 
@@ -36,24 +42,34 @@ let memo: { key: string; corpus: DigestCorpus } | null = null;
 export function loadDigestCorpus(sources: DigestSources): DigestCorpus {
   const inputs = readDumpFolder(sources.seedsDirectory);
   const topics = readTopicDefinitions(sources.topicsDirectory);
-  const key = JSON.stringify([inputs.map((input) => dumpCacheKey(input)), topics]);
+  const dumpKeys = inputs.map((input) => dumpCacheKey(input));
+  const key = JSON.stringify([dumpKeys, topics]);
   if (memo?.key === key) return memo.corpus;
 
   const parsedFresh: string[] = [];
   const parsedFromCache: string[] = [];
-  const parsed = inputs.map((input) => {
-    const { parsed: dump, fromCache } = parseDumpCached(input, sources.cacheDirectory);
+  const parsed = inputs.map((input, index) => {
+    const { parsed: dump, fromCache } = parseDumpCached(input, sources.cacheDirectory, dumpKeys[index]);
     (fromCache ? parsedFromCache : parsedFresh).push(input.name);
     return dump;
   });
   const classifications = classificationCache(sources.classificationsFile, sources.ingestCodeDirectory, topics);
+  const checkpoint = mergeCheckpoint(
+    sources.mergeCheckpointFile,
+    treeHash(sources.ingestCodeDirectory),
+    dumpKeys,
+    parsed,
+  );
   const corpus: DigestCorpus = {
-    ...buildCorpus(parsed, topics, { classifications: classifications?.memo }),
+    ...buildCorpus(parsed, topics, { classifications: classifications?.memo, mergeState: checkpoint.state }),
     topics,
     inputsKey: key,
     parsedFresh,
     parsedFromCache,
+    mergedFromCheckpoint: checkpoint.restored,
   };
+  // Before anything else sees the records: they share arrays with the merge's drafts.
+  checkpoint.save();
   classifications?.save();
   memo = { key, corpus };
   return corpus;
@@ -66,6 +82,7 @@ export function defaultDigestSources(root: string): DigestSources {
     topicsDirectory: join(root, 'content', 'topics'),
     cacheDirectory: join(root, 'node_modules', '.cache', 'research-digest', 'parsed-dumps'),
     classificationsFile: join(root, 'node_modules', '.cache', 'research-digest', 'classifications.json'),
+    mergeCheckpointFile: join(root, 'node_modules', '.cache', 'research-digest', 'merge-checkpoint.bin'),
     ingestCodeDirectory: join(root, 'src', 'ingest'),
   };
 }

@@ -35,6 +35,7 @@ describe('loadDigestCorpus with the parse cache', () => {
       topicsDirectory: join(root, 'topics'),
       cacheDirectory: join(root, 'cache'),
       classificationsFile: join(root, 'classifications.json'),
+      mergeCheckpointFile: join(root, 'merge-checkpoint.bin'),
       ingestCodeDirectory: fileURLToPath(new URL('../../src/ingest/', import.meta.url)),
     };
     mkdirSync(sources.seedsDirectory);
