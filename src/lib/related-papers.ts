@@ -8,9 +8,12 @@
  * A new dump should change only the lists that a new paper enters (a rebuild renders again every
  * paper page whose list changes): no weight depends on the number of papers, candidates come
  * through every indexed term (no cut-off among a paper's terms for near-ties to cross), and the
- * shared terms shown are ranked by a key that only a coarse step in a term's frequency moves.
+ * shared terms shown are ranked by a key that only a coarse step in a term's frequency moves
+ * (shared-terms.ts).
  */
 import { PairTable } from './pair-table.ts';
+import { sharedTermRanking, sharedTerms, type WeightedTerms } from './shared-terms.ts';
+import { topK } from './top-k.ts';
 import { BREAK, OF, wordStream, type NormalisedWord, type StreamItem } from './word-stream.ts';
 
 import type { PaperRecord } from '../ingest/index.ts';
@@ -76,19 +79,6 @@ const IDF_POWER = 0.5;
  * of the 10,000 lists; the number of papers, 76.2% and 1,931.
  */
 const IDF_CORPUS = 1_000_000;
-/**
- * The shared terms shown are ranked by their counts in the two papers and a rarity that moves only
- * when a term's document frequency crosses a power of this base: the exact IDF moves with every
- * dump that holds the term, and a near-tie between two shared terms flipped the terms shown.
- */
-const SHARED_TERM_RARITY_STEP = 8;
-
-interface WeightedTerms {
-  terms: Int32Array;
-  weights: Float64Array;
-  /** The sublinear term frequency, 1 + log(count): the shared terms' ranking reads it. */
-  frequencies: Float64Array;
-}
 
 /**
  * Each paper's term counts by term id, and each term's text. Words are numbered once; a phrase is
@@ -221,16 +211,11 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   const documentFrequency = new Int32Array(termCount);
   for (const paperCounts of counts) for (const term of paperCounts.terms) documentFrequency[term]! += 1;
   const cap = Math.max(options.minDocumentCap ?? 60, Math.floor(size * (options.maxDocumentShare ?? 0.005)));
-  const inverseFrequency = new Float64Array(termCount);
-  const sharedRanking: SharedTermRanking = { rarity: new Float64Array(termCount), indexed: new Uint8Array(termCount) };
-  for (let term = 0; term < termCount; term++) {
-    const frequency = documentFrequency[term]!;
-    inverseFrequency[term] = Math.max(0, Math.log(IDF_CORPUS / frequency)) ** IDF_POWER;
-    let step = 1;
-    while (step * SHARED_TERM_RARITY_STEP <= frequency) step *= SHARED_TERM_RARITY_STEP;
-    sharedRanking.rarity[term] = Math.max(0, Math.log(IDF_CORPUS / step));
-    sharedRanking.indexed[term] = frequency <= cap ? 1 : 0;
-  }
+  const inverseFrequency = Float64Array.from(
+    documentFrequency,
+    (frequency) => Math.max(0, Math.log(IDF_CORPUS / frequency)) ** IDF_POWER,
+  );
+  const sharedRanking = sharedTermRanking(documentFrequency, cap, IDF_CORPUS);
 
   // Sublinear term frequency times inverse document frequency, normalised to unit length over
   // every term (pruned ones included, so that pruning changes which papers are found, not scores).
@@ -329,85 +314,8 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   });
 }
 
-/**
- * The `limit` best items, best first, by insertion into a short list: a paper touches thousands
- * of candidates and holds hundreds of terms, of which only a few are wanted.
- */
-function topK<T>(items: Iterable<T>, limit: number, better: (a: T, b: T) => boolean): T[] {
-  const top: T[] = [];
-  for (const item of items) {
-    if (top.length === limit && !better(item, top[limit - 1]!)) continue;
-    let position = top.length === limit ? limit - 1 : top.length;
-    while (position > 0 && better(item, top[position - 1]!)) {
-      top[position] = top[position - 1]!;
-      position--;
-    }
-    top[position] = item;
-  }
-  return top;
-}
-
 function cosine(weights: Float64Array, other: WeightedTerms): number {
   let sum = 0;
   for (let i = 0; i < other.terms.length; i++) sum += weights[other.terms[i]!]! * other.weights[i]!;
   return sum;
-}
-
-/** What ranks the shared terms shown, by term id. */
-interface SharedTermRanking {
-  /** log(IDF_CORPUS / d), d the document frequency rounded down to a power of SHARED_TERM_RARITY_STEP. */
-  rarity: Float64Array;
-  /** 1 when the term is in the index (in at most `cap` papers). */
-  indexed: Uint8Array;
-}
-
-/** Ranks indexed shared terms above the others: far above any count product times rarity. */
-const INDEXED_FIRST = 1e6;
-
-/** `sharedTerms`' scratch: the ranking key of each of b's terms, by position. */
-let keys = new Float64Array(1024);
-
-/**
- * The terms two papers share, those the index keeps first (in at most `cap` papers: they say what
- * the two have in common, where "model" says little), then by their counts in both papers times
- * their stepped rarity, equal keys in alphabetical order: no key moves with a dump that leaves both
- * papers and the term's frequency step alone. A word is left out when a listed phrase already
- * holds it ("reward model" rather than "reward", "reward model").
- */
-function sharedTerms(
-  frequenciesOfA: Float64Array,
-  b: WeightedTerms,
-  ranking: SharedTermRanking,
-  termText: (term: number) => string,
-  limit: number,
-): string[] {
-  // Only the strongest few can be listed, words and phrases holding each other included: positions
-  // in b of its terms shared with a, strongest first (no object per shared term), their keys
-  // computed once each (50,000 lists at 10,000 papers).
-  if (keys.length < b.terms.length) keys = new Float64Array(b.terms.length * 2);
-  const key = keys;
-  const shared: number[] = [];
-  for (let i = 0; i < b.terms.length; i++) {
-    const frequency = frequenciesOfA[b.terms[i]!]!;
-    if (frequency > 0) {
-      const term = b.terms[i]!;
-      key[i] = ranking.indexed[term]! * INDEXED_FIRST + frequency * b.frequencies[i]! * ranking.rarity[term]!;
-      shared.push(i);
-    }
-  }
-  const strongest = topK(
-    shared,
-    limit * 4,
-    (x, y) => key[x]! > key[y]! || (key[x] === key[y] && termText(b.terms[x]!) < termText(b.terms[y]!)),
-  ).map((i) => ({ term: termText(b.terms[i]!) }));
-  let chosen: { term: string; words: string[] }[] = [];
-  const holds = (outer: readonly string[], inner: readonly string[]) => inner.every((word) => outer.includes(word));
-  for (const { term } of strongest) {
-    if (chosen.length === limit) break;
-    const words = term.split(/[ -]/);
-    if (chosen.some((picked) => holds(picked.words, words))) continue;
-    // A phrase takes the place of the words it holds: "low-rank adaptation" rather than "low-rank", "rank".
-    chosen = [...chosen.filter((picked) => !holds(words, picked.words)), { term, words }];
-  }
-  return chosen.map((picked) => picked.term);
 }
