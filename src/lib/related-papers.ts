@@ -4,8 +4,16 @@
  * a term with the paper are ever scored, through an inverted index from which terms in more than
  * a few papers are pruned: those say little about likeness and are what would make the cost grow
  * with the square of the corpus. So the cost stays near linear in the number of papers.
+ *
+ * A new dump should change only the lists that a new paper enters (a rebuild renders again every
+ * paper page whose list changes): no weight depends on the number of papers, candidates come
+ * through every indexed term (no cut-off among a paper's terms for near-ties to cross), and the
+ * shared terms shown are ranked by a key that only a coarse step in a term's frequency moves
+ * (shared-terms.ts).
  */
 import { PairTable } from './pair-table.ts';
+import { sharedTermRanking, sharedTerms, type WeightedTerms } from './shared-terms.ts';
+import { topK } from './top-k.ts';
 import { BREAK, OF, wordStream, type NormalisedWord, type StreamItem } from './word-stream.ts';
 
 import type { PaperRecord } from '../ingest/index.ts';
@@ -45,8 +53,6 @@ export interface RelatedOptions {
   maxDocumentShare?: number;
   /** …but never below this many papers, so that a small corpus keeps its ordinary terms. */
   minDocumentCap?: number;
-  /** Each paper looks for candidates through this many of its strongest terms. */
-  queryTerms?: number;
   /** The candidates with the best partial scores whose full cosine is computed. */
   rerankCount?: number;
   /** The words of a text (`wordStream`, or a memo of it that the topic themes share). */
@@ -59,14 +65,20 @@ const TITLE_WEIGHT = 2;
  * The inverse document frequency is softened (its square root): a topic's own vocabulary ("reward
  * model", "expert") is common in a digest of four topics, yet it is what makes two papers alike.
  * Measured on the labelled papers (tests/reading/related-papers-labels.test.ts): full IDF puts 61–69% of
- * related papers in the paper's topic, its square root 75–78%.
+ * related papers in the paper's topic, its square root 75–78% (with IDF_CORPUS below: 81.0%; the
+ * full IDF 80.0% and the square 77.0%, and these two changed more lists when a dump arrived).
  */
 const IDF_POWER = 0.5;
-
-interface WeightedTerms {
-  terms: Int32Array;
-  weights: Float64Array;
-}
+/**
+ * The numerator of the IDF, log(IDF_CORPUS / document frequency): a constant, not the number of
+ * papers, so that a new dump changes the weights of only the terms its papers hold (with the
+ * number of papers, every weight of every paper moved and near-ties flipped all over the corpus).
+ * A constant far above the corpus also softens the IDF. Measured on the labelled papers and on the
+ * 10,000-paper corpus plus one dump (BENCHMARKS.md, "Related lists that stay put"): 10⁵, 10⁶, 10⁷
+ * put 80.6%, 81.0%, 80.8% of related papers in the paper's topic and changed 1,241, 1,219, 1,184
+ * of the 10,000 lists; the number of papers, 76.2% and 1,931.
+ */
+const IDF_CORPUS = 1_000_000;
 
 /**
  * Each paper's term counts by term id, and each term's text. Words are numbered once; a phrase is
@@ -177,11 +189,13 @@ function countTerms(
     seen.length = 0;
     return { terms: distinct, counts: frequencies };
   });
+  // Phrase texts built once each: the shared terms' ranking compares them to break ties.
+  const phraseTexts: (string | undefined)[] = [];
   const termText = (term: number): string => {
     const code = terms[term]!;
     if (code >= 0) return words[code]!;
     const [first, second] = pairs[-1 - code]!;
-    return `${words[first]!} ${words[second]!}`;
+    return (phraseTexts[term] ??= `${words[first]!} ${words[second]!}`);
   };
   return { termText, termCount: terms.length, counts };
 }
@@ -190,7 +204,6 @@ function countTerms(
 export function relatedPapers(papers: readonly RelatedInput[], options: RelatedOptions = {}): RelatedPaper[][] {
   const count = options.count ?? 5;
   const sharedTermCount = options.sharedTermCount ?? 3;
-  const queryTermCount = options.queryTerms ?? 25;
   const rerankCount = options.rerankCount ?? 20;
   const size = papers.length;
   const { termText, termCount, counts } = countTerms(papers, options.wordStream ?? wordStream);
@@ -198,15 +211,21 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
   const documentFrequency = new Int32Array(termCount);
   for (const paperCounts of counts) for (const term of paperCounts.terms) documentFrequency[term]! += 1;
   const cap = Math.max(options.minDocumentCap ?? 60, Math.floor(size * (options.maxDocumentShare ?? 0.005)));
+  const inverseFrequency = Float64Array.from(
+    documentFrequency,
+    (frequency) => Math.max(0, Math.log(IDF_CORPUS / frequency)) ** IDF_POWER,
+  );
+  const sharedRanking = sharedTermRanking(documentFrequency, cap, IDF_CORPUS);
 
   // Sublinear term frequency times inverse document frequency, normalised to unit length over
   // every term (pruned ones included, so that pruning changes which papers are found, not scores).
   const vectors: WeightedTerms[] = counts.map(({ terms, counts: frequencies }) => {
     const weights = new Float64Array(terms.length);
+    const sublinear = new Float64Array(terms.length);
     let norm = 0;
     for (let index = 0; index < terms.length; index++) {
-      const weight =
-        (1 + Math.log(frequencies[index]!)) * Math.log((size + 1) / documentFrequency[terms[index]!]!) ** IDF_POWER;
+      sublinear[index] = 1 + Math.log(frequencies[index]!);
+      const weight = sublinear[index]! * inverseFrequency[terms[index]!]!;
       weights[index] = weight;
       norm += weight * weight;
     }
@@ -216,56 +235,65 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
     for (let i = 0; i < terms.length; i++) if (documentFrequency[terms[i]!]! > 1) kept++;
     const keptTerms = new Int32Array(kept);
     const keptWeights = new Float64Array(kept);
+    const keptFrequencies = new Float64Array(kept);
     for (let i = 0, j = 0; i < terms.length; i++) {
       if (documentFrequency[terms[i]!]! <= 1) continue;
       keptTerms[j] = terms[i]!;
+      keptFrequencies[j] = sublinear[i]!;
       keptWeights[j++] = weights[i]! / norm;
     }
-    return { terms: keptTerms, weights: keptWeights };
+    return { terms: keptTerms, weights: keptWeights, frequencies: keptFrequencies };
   });
 
   // Postings of the indexed terms: in at least two papers (else nobody shares them), at most `cap`.
-  const postingPapers: number[][] = Array.from({ length: termCount }, () => []);
-  const postingWeights: number[][] = Array.from({ length: termCount }, () => []);
+  // One typed array for all terms, term by term (`postingStart`), papers ascending: every paper
+  // queries all its indexed terms, so these are read some million times.
+  const indexed = (term: number) => documentFrequency[term]! >= 2 && documentFrequency[term]! <= cap;
+  const postingStart = new Int32Array(termCount + 1);
+  for (let term = 0; term < termCount; term++) {
+    postingStart[term + 1] = postingStart[term]! + (indexed(term) ? documentFrequency[term]! : 0);
+  }
+  const postingPapers = new Int32Array(postingStart[termCount]!);
+  const postingWeights = new Float64Array(postingStart[termCount]!);
+  const postingEnd = postingStart.slice(0, termCount);
   vectors.forEach((vector, paper) => {
     for (let i = 0; i < vector.terms.length; i++) {
       const term = vector.terms[i]!;
-      const frequency = documentFrequency[term]!;
-      if (frequency < 2 || frequency > cap) continue;
-      postingPapers[term]!.push(paper);
-      postingWeights[term]!.push(vector.weights[i]!);
+      if (!indexed(term)) continue;
+      const at = postingEnd[term]!++;
+      postingPapers[at] = paper;
+      postingWeights[at] = vector.weights[i]!;
     }
   });
 
   const idIndex = new Map(papers.map((paper, index) => [paper.id, index]));
   const scores = new Float64Array(size);
-  // The current paper's weights by term id (zero elsewhere): array reads, not map lookups, in the
-  // thousands of cosines.
+  // The current paper's weights and sublinear frequencies by term id (zero elsewhere): array reads,
+  // not map lookups, in the thousands of cosines.
   const termWeights = new Float64Array(termCount);
+  const termFrequencies = new Float64Array(termCount);
   const touched: number[] = [];
   return vectors.map((vector, paper) => {
-    // The paper's strongest indexed terms find the candidates.
-    const query = topK(
-      indexedPositions(vector, documentFrequency, cap),
-      queryTermCount,
-      (a, b) => vector.weights[a]! > vector.weights[b]!,
-    );
-    for (const i of query) {
+    // Every indexed term of the paper finds candidates: a cut to its strongest few made near-ties
+    // between its terms' weights decide which candidates were seen.
+    for (let i = 0; i < vector.terms.length; i++) {
       const term = vector.terms[i]!;
+      if (!indexed(term)) continue;
       const weight = vector.weights[i]!;
-      const others = postingPapers[term]!;
-      const otherWeights = postingWeights[term]!;
-      for (let j = 0; j < others.length; j++) {
-        const other = others[j]!;
+      for (let j = postingStart[term]!, end = postingStart[term + 1]!; j < end; j++) {
+        const other = postingPapers[j]!;
         if (other === paper) continue;
         if (scores[other] === 0) touched.push(other);
-        scores[other]! += weight * otherWeights[j]!;
+        scores[other]! += weight * postingWeights[j]!;
       }
     }
     const excluded = new Set((papers[paper]!.exclude ?? []).map((id) => idIndex.get(id)));
     // The index's partial scores pick the candidates; the full cosine, every shared term
     // counted, ranks them.
-    for (let i = 0; i < vector.terms.length; i++) termWeights[vector.terms[i]!] = vector.weights[i]!;
+    for (let i = 0; i < vector.terms.length; i++) {
+      termWeights[vector.terms[i]!] = vector.weights[i]!;
+      termFrequencies[vector.terms[i]!] = vector.frequencies[i]!;
+    }
     const candidates = excluded.size > 0 ? touched.filter((other) => !excluded.has(other)) : touched;
     const best = topK(candidates, rerankCount, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b))
       .map((other) => ({ other, score: cosine(termWeights, vectors[other]!) }))
@@ -274,91 +302,20 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
     const result = best.map(({ other, score }) => ({
       id: papers[other]!.id,
       score: Math.round(score * 1000) / 1000,
-      sharedTerms: sharedTerms(termWeights, vectors[other]!, termText, sharedTermCount),
+      sharedTerms: sharedTerms(termFrequencies, vectors[other]!, sharedRanking, termText, sharedTermCount),
     }));
-    for (let i = 0; i < vector.terms.length; i++) termWeights[vector.terms[i]!] = 0;
+    for (let i = 0; i < vector.terms.length; i++) {
+      termWeights[vector.terms[i]!] = 0;
+      termFrequencies[vector.terms[i]!] = 0;
+    }
     for (const other of touched) scores[other] = 0;
     touched.length = 0;
     return result;
   });
 }
 
-/**
- * The `limit` best items, best first, by insertion into a short list: a paper touches thousands
- * of candidates and holds hundreds of terms, of which only a few are wanted.
- */
-function topK<T>(items: Iterable<T>, limit: number, better: (a: T, b: T) => boolean): T[] {
-  const top: T[] = [];
-  for (const item of items) {
-    if (top.length === limit && !better(item, top[limit - 1]!)) continue;
-    let position = top.length === limit ? limit - 1 : top.length;
-    while (position > 0 && better(item, top[position - 1]!)) {
-      top[position] = top[position - 1]!;
-      position--;
-    }
-    top[position] = item;
-  }
-  return top;
-}
-
-/**
- * Positions of the vector's terms that have postings: in at least two papers and not pruned, which
- * the document frequencies tell (one typed array) without a read of each term's posting list.
- */
-function indexedPositions(vector: WeightedTerms, documentFrequency: Int32Array, cap: number): number[] {
-  const positions: number[] = [];
-  for (let i = 0; i < vector.terms.length; i++) {
-    const frequency = documentFrequency[vector.terms[i]!]!;
-    if (frequency >= 2 && frequency <= cap) positions.push(i);
-  }
-  return positions;
-}
-
 function cosine(weights: Float64Array, other: WeightedTerms): number {
   let sum = 0;
   for (let i = 0; i < other.terms.length; i++) sum += weights[other.terms[i]!]! * other.weights[i]!;
   return sum;
-}
-
-/** `sharedTerms`' scratch: the contribution of each of b's terms, by position. */
-let contributions = new Float64Array(1024);
-
-/**
- * The terms two papers share, by their contribution to the similarity; a word is left out when
- * a listed phrase already holds it ("reward model" rather than "reward", "reward model").
- */
-function sharedTerms(
-  weightsOfA: Float64Array,
-  b: WeightedTerms,
-  termText: (term: number) => string,
-  limit: number,
-): string[] {
-  // Only the strongest few can be listed, words and phrases holding each other included: positions
-  // in b of its terms shared with a, strongest first (no object per shared term), their
-  // contributions computed once each (50,000 lists at 10,000 papers).
-  if (contributions.length < b.terms.length) contributions = new Float64Array(b.terms.length * 2);
-  const contribution = contributions;
-  const shared: number[] = [];
-  for (let i = 0; i < b.terms.length; i++) {
-    const weight = weightsOfA[b.terms[i]!]!;
-    if (weight > 0) {
-      contribution[i] = weight * b.weights[i]!;
-      shared.push(i);
-    }
-  }
-  const strongest = topK(
-    shared,
-    limit * 4,
-    (x, y) => contribution[x]! > contribution[y]! || (contribution[x] === contribution[y] && b.terms[x]! < b.terms[y]!),
-  ).map((i) => ({ term: termText(b.terms[i]!) }));
-  let chosen: { term: string; words: string[] }[] = [];
-  const holds = (outer: readonly string[], inner: readonly string[]) => inner.every((word) => outer.includes(word));
-  for (const { term } of strongest) {
-    if (chosen.length === limit) break;
-    const words = term.split(/[ -]/);
-    if (chosen.some((picked) => holds(picked.words, words))) continue;
-    // A phrase takes the place of the words it holds: "low-rank adaptation" rather than "low-rank", "rank".
-    chosen = [...chosen.filter((picked) => !holds(words, picked.words)), { term, words }];
-  }
-  return chosen.map((picked) => picked.term);
 }
