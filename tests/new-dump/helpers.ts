@@ -18,9 +18,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { ingestDumps, type DumpInput, type IngestResult, type PaperRecord } from '../../src/ingest/index.ts';
+import type { DigestSources } from '../../src/loaders/digest-corpus.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const NEW_DUMP_FIXTURES = join(PROJECT_ROOT, 'tests/fixtures/new-dump');
+
+/** The loader's inputs and caches, all in the folder `root` but the topics (and the ingest code, the project's). */
+export function digestSourcesIn(root: string, topicsDirectory: string): DigestSources {
+  return {
+    seedsDirectory: join(root, 'seeds'),
+    topicsDirectory,
+    cacheDirectory: join(root, 'cache'),
+    classificationsFile: join(root, 'classifications.json'),
+    mergeCheckpointFile: join(root, 'merge-checkpoint.bin'),
+    ingestCodeDirectory: join(PROJECT_ROOT, 'src/ingest'),
+  };
+}
 
 export const DUMPS = [
   '001_alpha.txt',

@@ -17,7 +17,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PARSER_VERSION,
@@ -37,7 +36,7 @@ import { loadDigestCorpus, type DigestSources } from '../../src/loaders/digest-c
 import { mergeCheckpoint } from '../../src/loaders/merge-checkpoint-cache.ts';
 import { dumpCacheKey } from '../../src/loaders/parsed-dump-cache.ts';
 import { generateSyntheticCorpus, seedTextPool } from '../../scripts/lib/synthetic-corpus.ts';
-import { NEW_DUMP_FIXTURES, PROJECT_ROOT } from './helpers.ts';
+import { NEW_DUMP_FIXTURES, PROJECT_ROOT, digestSourcesIn } from './helpers.ts';
 
 const SEEDS = join(PROJECT_ROOT, 'seeds');
 const TOPICS = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
@@ -97,14 +96,7 @@ describe('loadDigestCorpus with the merge checkpoint', () => {
 
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'rd-merge-checkpoint-'));
-    sources = {
-      seedsDirectory: join(root, 'seeds'),
-      topicsDirectory: join(PROJECT_ROOT, 'content/topics'),
-      cacheDirectory: join(root, 'cache'),
-      classificationsFile: join(root, 'classifications.json'),
-      mergeCheckpointFile: join(root, 'merge-checkpoint.bin'),
-      ingestCodeDirectory: fileURLToPath(new URL('../../src/ingest/', import.meta.url)),
-    };
+    sources = digestSourcesIn(root, join(PROJECT_ROOT, 'content/topics'));
     mkdirSync(sources.seedsDirectory);
     // A generated corpus of 1,500 papers in 15 dumps, written as the generator writes them.
     generated = join(root, 'generated');

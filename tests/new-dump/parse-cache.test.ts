@@ -14,12 +14,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDigestCorpus, type DigestSources } from '../../src/loaders/digest-corpus.ts';
 import { dumpCacheKey } from '../../src/loaders/parsed-dump-cache.ts';
 import { PARSER_VERSION, readDumpFolder } from '../../src/ingest/index.ts';
-import { DUMPS, NEW_DUMP_FIXTURES, ingestFirst } from './helpers.ts';
+import { DUMPS, NEW_DUMP_FIXTURES, digestSourcesIn, ingestFirst } from './helpers.ts';
 
 describe('loadDigestCorpus with the parse cache', () => {
   let root: string;
@@ -30,14 +29,7 @@ describe('loadDigestCorpus with the parse cache', () => {
 
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'rd-parse-cache-'));
-    sources = {
-      seedsDirectory: join(root, 'seeds'),
-      topicsDirectory: join(root, 'topics'),
-      cacheDirectory: join(root, 'cache'),
-      classificationsFile: join(root, 'classifications.json'),
-      mergeCheckpointFile: join(root, 'merge-checkpoint.bin'),
-      ingestCodeDirectory: fileURLToPath(new URL('../../src/ingest/', import.meta.url)),
-    };
+    sources = digestSourcesIn(root, join(root, 'topics'));
     mkdirSync(sources.seedsDirectory);
     mkdirSync(sources.topicsDirectory);
   });
