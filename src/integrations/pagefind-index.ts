@@ -176,11 +176,12 @@ export default function pagefindIndex(): AstroIntegration {
             ? `; shard ${buildShard.index + 1} of ${buildShard.count}, ${sharded.fromCache} from cache`
             : `; ${sharded.shards} ${sharded.shards === 1 ? 'shard' : 'shards'}, ${sharded.fromCache} from cache`;
           const merged = sharded.mergeMs === null ? '' : `, merged into one index in ${Math.round(sharded.mergeMs)} ms`;
-          for (const warning of threadWarnings.splice(0)) logger.warn(warning);
           logger.info(
             `Pagefind indexed ${sharded.pages} pages in ${Math.round(now - started)} ms (${Math.round(now - waitStarted)} ms after the pages were rendered${shards})${merged}`,
           );
         } finally {
+          // Why a thread's work was done on the main thread, even when the index then failed.
+          for (const warning of threadWarnings.splice(0)) logger.warn(warning);
           indexing = null;
           // Each shard's service is closed when the shard is written; this one is for a shard that failed to start.
           await pagefind.close();

@@ -45,14 +45,24 @@ export function startReadingAids(
     possiblySameWork,
     topics,
   }));
+  // Not kept alive for nobody: `astro sync` (and a superseded sync of `astro dev`) never asks for
+  // the aids, and the process must not wait for them; asking holds the thread again.
+  let thread: { ref(): void } | null = null;
   const onThread = runWorkerTask({
     file: options.workerFile ?? join(options.projectRoot, 'src', 'lib', 'reading-aids-worker.ts'),
     data: { papers: slim, topicIds },
     onThisThread: () => readingAids(papers, topicIds),
     what: 'making the related papers and themes',
     warn: options.warn,
+    onStart: (worker) => {
+      worker.unref();
+      thread = worker;
+    },
   });
   // Its failure is reported to whoever asks for the aids, not as an unhandled rejection now.
   onThread.catch(() => {});
-  return () => onThread;
+  return () => {
+    thread?.ref();
+    return onThread;
+  };
 }

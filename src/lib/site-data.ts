@@ -149,7 +149,13 @@ async function readingAidsFor(
   const aids = await corpus.readingAids();
   const sameTopics =
     aids.topicIds.length === topicIds.length && aids.topicIds.every((topic) => topicIds.includes(topic));
-  return sameTopics ? aids : readingAids(papers, topicIds);
+  if (sameTopics) return aids;
+  console.warn(
+    `[research-digest] the related papers and themes are made again: the topics (${topicIds.join(', ')}) ` +
+      `are not those the papers loader read (${aids.topicIds.join(', ')}); a topic file changed in between, ` +
+      'or one is not named as the topics collection names it (content/topics/*.mdx)',
+  );
+  return readingAids(papers, topicIds);
 }
 
 function dumpArrivals(dumps: readonly DumpReport[], papers: readonly PaperRecord[]): [string, number][] {

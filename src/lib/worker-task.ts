@@ -12,7 +12,7 @@
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 
-type Answer<T> = { value: T } | { error: string };
+type Answer<T> = { value: T } | { error: { message: string; stack: string | undefined } };
 
 export interface WorkerTask<T> {
   /** The worker's file: it calls `serveWorkerTask`. */
@@ -24,6 +24,8 @@ export interface WorkerTask<T> {
   /** What the task does, for the warning ("making the related papers and themes"). */
   what: string;
   warn: (message: string) => void;
+  /** Called with the thread once it is started (to `unref()` it until its result is wanted, say). */
+  onStart?: (worker: Worker) => void;
 }
 
 export function runWorkerTask<T>(task: WorkerTask<T>): Promise<T> {
@@ -47,7 +49,11 @@ export function runWorkerTask<T>(task: WorkerTask<T>): Promise<T> {
     };
     worker.once('message', (answer: Answer<T>) =>
       settle(async () => {
-        if ('error' in answer) throw new Error(answer.error);
+        if ('error' in answer) {
+          const error = new Error(answer.error.message);
+          if (answer.error.stack) error.stack = answer.error.stack;
+          throw error;
+        }
         return answer.value;
       }),
     );
@@ -55,6 +61,8 @@ export function runWorkerTask<T>(task: WorkerTask<T>): Promise<T> {
     worker.once('exit', (code) =>
       settle(() => onThisThread(`the worker thread exited with code ${code} and no answer`)),
     );
+    // After the listeners: adding a 'message' listener holds the thread's port again.
+    task.onStart?.(worker);
   });
 }
 
@@ -68,7 +76,10 @@ export function serveWorkerTask<D, T>(task: (data: D) => T | Promise<T>): void {
       (value) => port.postMessage({ value } satisfies Answer<T>),
       (error: unknown) =>
         port.postMessage({
-          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+          error:
+            error instanceof Error
+              ? { message: error.message, stack: error.stack }
+              : { message: String(error), stack: undefined },
         } satisfies Answer<T>),
     );
 }

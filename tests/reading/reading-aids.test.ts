@@ -2,9 +2,11 @@
  * The reading aids (related papers, themes) made on a worker thread, as the build makes them, are
  * exactly those made on the main thread; without a working thread the build still gets them.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
 import { papersNewestFirst } from '../../src/lib/paper-order.ts';
@@ -81,5 +83,22 @@ describe('reading aids on a worker thread', () => {
       'making the related papers and themes on the main thread: the worker thread failed (out of memory, say)',
     ]);
     expect(aids).toEqual(onMainThread);
+  });
+
+  it('do not keep a process alive that never asks for them (astro sync)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'reading-aids-'));
+    const endless = join(folder, 'endless-worker.mjs');
+    writeFileSync(endless, 'setInterval(() => {}, 1000);\n');
+    const script = join(folder, 'sync.mjs');
+    const module = join(PROJECT_ROOT, 'src', 'lib', 'reading-aids-thread.ts');
+    writeFileSync(
+      script,
+      `import { startReadingAids } from ${JSON.stringify(module)};\n` +
+        `startReadingAids([], [], { projectRoot: '.', workerFile: ${JSON.stringify(endless)}, warn: console.warn });\n` +
+        `console.log('started');\n`,
+    );
+    // Killed after 20 s if the thread holds it: the test then fails.
+    const { stdout } = await promisify(execFile)(process.execPath, [script], { timeout: 20_000 });
+    expect(stdout).toBe('started\n');
   });
 });
