@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runWorkerTask } from '../src/lib/worker-task.ts';
+import { startWorkerTask } from '../src/lib/worker-task.ts';
 import { PROJECT_ROOT } from './reading/seed-corpus.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'worker-task-'));
@@ -23,7 +23,7 @@ function workerFile(name: string, body: string): string {
 function run(file: string, data: unknown) {
   const warnings: string[] = [];
   let mainThreadRuns = 0;
-  const result = runWorkerTask({
+  const result = startWorkerTask({
     file,
     data,
     onThisThread: () => {
@@ -32,11 +32,11 @@ function run(file: string, data: unknown) {
     },
     what: 'testing',
     warn: (message) => warnings.push(message),
-  });
+  })();
   return { result, warnings, mainThreadRuns: () => mainThreadRuns };
 }
 
-describe('runWorkerTask', () => {
+describe('startWorkerTask', () => {
   it("answers with the thread's result, structured-cloned (Maps included)", async () => {
     const task = run(workerFile('double.mjs', '({ numbers }) => new Map(numbers.map((n) => [n, n * 2]))'), {
       numbers: [1, 2, 3],

@@ -4,6 +4,7 @@
  * ending; binary files are refused, not guessed at, and binary stretches inside a text file
  * are left out line by line.
  */
+import { isAscii } from './ascii.ts';
 
 /** How the bytes were read, when it was not plain UTF-8: a sentence, at a line or (null) for the whole file. */
 export interface DecodeNote {
@@ -163,8 +164,7 @@ function decodeUtf8OrLatin1(bytes: Uint8Array): {
     if (utf8 && (!utf8.endsMidCharacter || last)) {
       segment = utf8.text;
       endsMidCharacter = utf8.endsMidCharacter;
-      // eslint-disable-next-line no-control-regex -- the ASCII range, written as a range
-      if (/[^\x00-\x7f]/.test(segment)) utf8NonAscii = true;
+      if (!isAscii(segment)) utf8NonAscii = true;
     } else {
       segment = windows1252.decode(raw);
       latin1Lines.push(line);

@@ -140,7 +140,6 @@ export function encodeMergeState(state: MergeState, dumps: readonly ParsedDump[]
   return { json, numbers: words };
 }
 
-/** `dumps`: the dumps the state was encoded with (at least the ones it merged). */
 /**
  * `dumps`: the dumps the state was encoded with (at least the ones it merged). The state keeps
  * views of `encoded.numbers` (the abstracts' shingles), not copies.

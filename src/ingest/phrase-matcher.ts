@@ -16,7 +16,7 @@
  * non-overlapping matches. Phrases for which that argument does not hold (a first word that is not
  * plain ASCII) are run the old way.
  */
-import { foldAscii, isAsciiLetterOrDigit } from './ascii.ts';
+import { foldAscii, isAscii, isAsciiLetterOrDigit } from './ascii.ts';
 import { compilePhrase, phrasePatternSource, phraseWords } from './phrase-pattern.ts';
 import { literalPrefix, matchLiteralAt, type LiteralPhrase } from './phrase-literal.ts';
 
@@ -87,8 +87,7 @@ function keyOf(text: string, start: number, length: number): number {
  */
 export function phraseKey(phrase: string): { key: number; length: number; prefix: string } | null {
   const stem = phraseWords(phrase)[0]?.stem ?? '';
-  // eslint-disable-next-line no-control-regex
-  if (stem === '' || !/^[\x00-\x7f]+$/.test(stem) || !isAsciiLetterOrDigit(stem.charCodeAt(0))) return null;
+  if (stem === '' || !isAscii(stem) || !isAsciiLetterOrDigit(stem.charCodeAt(0))) return null;
   const length = Math.min(MAX_KEY_LENGTH, stem.length);
   return {
     key: keyOf(stem, 0, length),

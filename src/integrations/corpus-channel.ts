@@ -14,6 +14,8 @@ import type { ReadingAids } from '../lib/reading-aids.ts';
 export interface PublishedCorpus {
   /** By id, as the ingest sorts them (and as `/papers.json` and `npm run ingest -- --json` list them). */
   papers: readonly PaperRecord[];
+  /** The same papers as the site lists them, newest first (src/lib/paper-order.ts): the pages' order and the reading aids'. */
+  newestFirst: readonly PaperRecord[];
   /** In arrival order: published with the papers, so that the pages never pair new papers with old dumps. */
   dumps: readonly DumpReport[];
   /** Topic id → name, `other` included. */

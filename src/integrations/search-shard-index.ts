@@ -21,7 +21,7 @@ import { arrivalShards, stagedShardFolder } from '../lib/search-shards.ts';
 import { keyFile, searchValuesPath, shardValues, type ShardValues, type SortKey } from '../lib/search-values.ts';
 import { compactShardIndex, compactedShardPrefix } from './search-index-compact.ts';
 import { INDEX_FILE, mergeShardIndexes } from './search-index-merge.ts';
-import { runWorkerTask } from '../lib/worker-task.ts';
+import { startWorkerTask } from '../lib/worker-task.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
 
 /**
@@ -106,13 +106,13 @@ export async function mergeStagedShards(outputPath: string, shards: number, thre
   const folders = Array.from({ length: shards }, (_, shard) => join(outputPath, stagedShardFolder(shard)));
   const chunkSize = Number(indexChunkSize());
   if (!thread) return mergeShardIndexes(folders, outputPath, chunkSize);
-  await runWorkerTask({
+  await startWorkerTask({
     file: join(thread.projectRoot, 'src', 'integrations', 'search-index-merge-worker.ts'),
     data: { folders, outputPath, chunkSize },
     onThisThread: () => mergeShardIndexes(folders, outputPath, chunkSize),
     what: 'merging the search shards',
     warn: thread.warn,
-  });
+  })();
 }
 
 export interface ShardedIndex {

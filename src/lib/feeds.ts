@@ -10,25 +10,18 @@ import { paperUrl } from './format.ts';
 /** Enough for any reader catching up on several dumps, small enough to fetch often. */
 const FEED_LENGTH = 200;
 
-/** Every paper of the site, newest dump first: sorted once for the site's feed and every topic's. */
-const sortedByArrival = new WeakMap<SiteData, PaperRecord[]>();
-
-function papersByArrival(siteData: SiteData, papers: readonly PaperRecord[]): PaperRecord[] {
-  let all = sortedByArrival.get(siteData);
-  if (all === undefined) {
-    const order = new Map(siteData.dumps.map((dump) => [dump.file, dump.order]));
-    all = [...siteData.papers].sort(
-      (a, b) =>
-        (order.get(b.firstSeen) ?? 0) - (order.get(a.firstSeen) ?? 0) ||
-        (a.sources[0]?.line ?? 0) - (b.sources[0]?.line ?? 0) ||
-        (a.id < b.id ? -1 : 1),
-    );
-    sortedByArrival.set(siteData, all);
-  }
+/** `papers` (the site's or a topic's) in the feeds' order, newest dump first; at most `FEED_LENGTH`. */
+function feedPapers(siteData: SiteData, papers: readonly PaperRecord[]): PaperRecord[] {
+  const all = siteData.newestArrivals;
+  if (papers === siteData.papers) return all.slice(0, FEED_LENGTH);
   // The order is total (ids are unique), so the corpus' order, filtered, is the list's.
-  if (papers === siteData.papers) return all;
   const wanted = new Set(papers);
-  return all.filter((paper) => wanted.has(paper));
+  const feed: PaperRecord[] = [];
+  for (const paper of all) {
+    if (feed.length === FEED_LENGTH) break;
+    if (wanted.has(paper)) feed.push(paper);
+  }
+  return feed;
 }
 
 export function papersFeed(options: {
@@ -45,18 +38,16 @@ export function papersFeed(options: {
     description: options.description,
     site,
     trailingSlash: true,
-    items: papersByArrival(siteData, options.papers)
-      .slice(0, FEED_LENGTH)
-      .map((paper) => {
-        const date = dumpDates.get(paper.firstSeen) ?? paper.published;
-        return {
-          title: paper.title,
-          link: new URL(paperUrl(paper.id), site).href,
-          description: paper.abstract,
-          categories: paper.topics.map((topic) => siteData.topicNames.get(topic) ?? topic),
-          ...(date ? { pubDate: new Date(`${date}T00:00:00Z`) } : {}),
-        };
-      }),
+    items: feedPapers(siteData, options.papers).map((paper) => {
+      const date = dumpDates.get(paper.firstSeen) ?? paper.published;
+      return {
+        title: paper.title,
+        link: new URL(paperUrl(paper.id), site).href,
+        description: paper.abstract,
+        categories: paper.topics.map((topic) => siteData.topicNames.get(topic) ?? topic),
+        ...(date ? { pubDate: new Date(`${date}T00:00:00Z`) } : {}),
+      };
+    }),
   });
 }
 

@@ -27,3 +27,22 @@ export function papersNewestFirst(
 ): PaperRecord[] {
   return [...papers].sort(comparePapersNewestFirst(new Map(dumps.map((dump) => [dump.file, dump.order]))));
 }
+
+/**
+ * The papers in the order they arrived: by the dump that first listed each (oldest dump first, or
+ * newest with `newestDumpFirst`), then in the order that dump listed them.
+ */
+export function papersByArrival(
+  papers: readonly PaperRecord[],
+  dumps: readonly Pick<DumpReport, 'file' | 'order'>[],
+  newestDumpFirst = false,
+): PaperRecord[] {
+  const order = new Map(dumps.map((dump) => [dump.file, dump.order]));
+  const direction = newestDumpFirst ? -1 : 1;
+  return [...papers].sort(
+    (a, b) =>
+      direction * ((order.get(a.firstSeen) ?? 0) - (order.get(b.firstSeen) ?? 0)) ||
+      (a.sources[0]?.line ?? 0) - (b.sources[0]?.line ?? 0) ||
+      (a.id < b.id ? -1 : 1),
+  );
+}

@@ -12,7 +12,7 @@
  */
 import { join } from 'node:path';
 import { readingAids, type ReadingAidPaper, type ReadingAids } from './reading-aids.ts';
-import { runWorkerTask } from './worker-task.ts';
+import { startWorkerTask } from './worker-task.ts';
 
 const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
 
@@ -45,24 +45,11 @@ export function startReadingAids(
     possiblySameWork,
     topics,
   }));
-  // Not kept alive for nobody: `astro sync` (and a superseded sync of `astro dev`) never asks for
-  // the aids, and the process must not wait for them; asking holds the thread again.
-  let thread: { ref(): void } | null = null;
-  const onThread = runWorkerTask({
+  return startWorkerTask({
     file: options.workerFile ?? join(options.projectRoot, 'src', 'lib', 'reading-aids-worker.ts'),
     data: { papers: slim, topicIds },
     onThisThread: () => readingAids(papers, topicIds),
     what: 'making the related papers and themes',
     warn: options.warn,
-    onStart: (worker) => {
-      worker.unref();
-      thread = worker;
-    },
   });
-  // Its failure is reported to whoever asks for the aids, not as an unhandled rejection now.
-  onThread.catch(() => {});
-  return () => {
-    thread?.ref();
-    return onThread;
-  };
 }

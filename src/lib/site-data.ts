@@ -9,7 +9,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { publishedCorpus, type PublishedCorpus } from '../integrations/corpus-channel.ts';
 import { OTHER_TOPIC, sortTopics, topicNames, type DumpReport, type PaperRecord } from '../ingest/index.ts';
-import { papersNewestFirst } from './paper-order.ts';
+import { papersByArrival } from './paper-order.ts';
 import { bibtexEntry, citationKeys } from './bibtex.ts';
 import { organisations, type Organisation } from './organisations.ts';
 import { papersByTopic as groupByTopic, readingAids, type ReadingAids } from './reading-aids.ts';
@@ -55,6 +55,8 @@ export interface SiteData {
   bibtex: (paper: PaperRecord) => string;
   /** Dump file → its date, when it has one. */
   dumpDates: Map<string, string | null>;
+  /** Every paper, newest dump first and then as the dump listed them (the feeds' order). */
+  newestArrivals: PaperRecord[];
   /** Every dump in arrival order with the number of papers it listed first (the "new since your last visit" note's data). */
   dumpArrivals: [file: string, firstListed: number][];
   /** Paper id → a digest of its whole record (the loader's), for the paper pages' keys. */
@@ -83,8 +85,7 @@ export function loadSiteData(): Promise<SiteData> {
 async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
   const topicEntries = await getCollection('topics');
   const dumps: DumpReport[] = [...corpus.dumps];
-  const dumpOrder = new Map(dumps.map((dump) => [dump.file, dump.order]));
-  const papers = papersNewestFirst(corpus.papers, dumps);
+  const papers = [...corpus.newestFirst];
   const topics = sortTopics(topicEntries, (entry) => ({ id: entry.id, order: entry.data.order }));
   const topicSummaries = [
     ...topics.map((topic) => ({ id: topic.id, name: topic.data.name, description: topic.data.description })),
@@ -96,12 +97,7 @@ async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
   const latestFile = latestDump?.file;
   const aids = await readingAidsFor(corpus, papers, topicIds);
   const dumpDates = new Map(dumps.map((dump) => [dump.file, dump.dumpDate]));
-  const byArrival = [...papers].sort(
-    (a, b) =>
-      (dumpOrder.get(a.firstSeen) ?? 0) - (dumpOrder.get(b.firstSeen) ?? 0) ||
-      (a.sources[0]?.line ?? 0) - (b.sources[0]?.line ?? 0) ||
-      (a.id < b.id ? -1 : 1),
-  );
+  const byArrival = papersByArrival(papers, dumps);
   const orgs = organisations(papers, OTHER_TOPIC.id);
   const keys = citationKeys(byArrival, (paper) => dumpDates.get(paper.firstSeen)?.slice(0, 4) ?? null);
   const entries = new Map<string, string>();
@@ -132,6 +128,7 @@ async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
       return entry;
     },
     dumpDates,
+    newestArrivals: papersByArrival(papers, dumps, true),
     dumpArrivals: dumpArrivals(dumps, papers),
     recordDigests: corpus.recordDigests,
   };

@@ -24,49 +24,59 @@ export interface WorkerTask<T> {
   /** What the task does, for the warning ("making the related papers and themes"). */
   what: string;
   warn: (message: string) => void;
-  /** Called with the thread once it is started (to `unref()` it until its result is wanted, say). */
-  onStart?: (worker: Worker) => void;
 }
 
-export function runWorkerTask<T>(task: WorkerTask<T>): Promise<T> {
+/**
+ * Starts `task` on a worker thread and returns the way to ask for its result. Until asked, the
+ * thread does not hold the process (`astro sync`, or a superseded sync of `astro dev`, never asks
+ * and must not wait for it); a failure is reported to whoever asks, not as an unhandled rejection.
+ */
+export function startWorkerTask<T>(task: WorkerTask<T>): () => Promise<T> {
   const onThisThread = async (reason: string): Promise<T> => {
     task.warn(`${task.what} on the main thread: ${reason}`);
     return task.onThisThread();
   };
-  let worker: Worker;
+  let worker: Worker | null = null;
+  let result: Promise<T>;
   try {
-    worker = new Worker(task.file, { workerData: task.data });
-  } catch (error) {
-    return onThisThread(`the worker thread did not start (${(error as Error).message})`);
-  }
-  return new Promise<T>((resolve, reject) => {
-    // A thread that fails reports an error and then its exit: the first word counts.
-    let settled = false;
-    const settle = (outcome: () => Promise<T>) => {
-      if (settled) return;
-      settled = true;
-      outcome().then(resolve, reject);
-    };
-    worker.once('message', (answer: Answer<T>) =>
-      settle(async () => {
-        if ('error' in answer) {
-          const error = new Error(answer.error.message);
-          if (answer.error.stack) error.stack = answer.error.stack;
-          throw error;
-        }
-        return answer.value;
-      }),
-    );
-    worker.once('error', (error) => settle(() => onThisThread(`the worker thread failed (${error.message})`)));
-    worker.once('exit', (code) =>
-      settle(() => onThisThread(`the worker thread exited with code ${code} and no answer`)),
-    );
+    const thread = new Worker(task.file, { workerData: task.data });
+    worker = thread;
+    result = new Promise<T>((resolve, reject) => {
+      // A thread that fails reports an error and then its exit: the first word counts.
+      let settled = false;
+      const settle = (outcome: () => Promise<T>) => {
+        if (settled) return;
+        settled = true;
+        outcome().then(resolve, reject);
+      };
+      thread.once('message', (answer: Answer<T>) =>
+        settle(async () => {
+          if ('error' in answer) {
+            const error = new Error(answer.error.message);
+            if (answer.error.stack) error.stack = answer.error.stack;
+            throw error;
+          }
+          return answer.value;
+        }),
+      );
+      thread.once('error', (error) => settle(() => onThisThread(`the worker thread failed (${error.message})`)));
+      thread.once('exit', (code) =>
+        settle(() => onThisThread(`the worker thread exited with code ${code} and no answer`)),
+      );
+    });
     // After the listeners: adding a 'message' listener holds the thread's port again.
-    task.onStart?.(worker);
-  });
+    thread.unref();
+  } catch (error) {
+    result = onThisThread(`the worker thread did not start (${(error as Error).message})`);
+  }
+  result.catch(() => {});
+  return () => {
+    worker?.ref();
+    return result;
+  };
 }
 
-/** In a worker's file: runs `task` on the data `runWorkerTask` sent and answers with its result or its error. */
+/** In a worker's file: runs `task` on the data `startWorkerTask` sent and answers with its result or its error. */
 export function serveWorkerTask<D, T>(task: (data: D) => T | Promise<T>): void {
   const port = parentPort;
   if (!port) throw new Error('serveWorkerTask runs in a worker thread only');

@@ -6,10 +6,9 @@
  * classifier starts afresh; deleting the file only costs time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { treeHash } from '../lib/tree-hash.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { ClassificationMemo, TopicAssignment, TopicDefinition } from '../ingest/index.ts';
+import { writeFileAside } from './write-aside.ts';
 
 interface CacheFile {
   key: string;
@@ -25,12 +24,12 @@ export interface ClassificationCache {
   save(): void;
 }
 
+/** `code`: the hash of the ingest code (`treeHash` of src/ingest/), null when it cannot be told. */
 export function classificationCache(
   file: string,
-  ingestCodeDirectory: string,
+  code: string | null,
   topics: readonly TopicDefinition[],
 ): ClassificationCache | null {
-  const code = treeHash(ingestCodeDirectory);
   // Not in the project folder: no way to tell whether the classifier changed, so no cache.
   if (code === null) return null;
   const key = createHash('sha256').update(code).update(JSON.stringify(topics)).digest('hex');
@@ -56,10 +55,9 @@ export function classificationCache(
     },
     save: () => {
       try {
-        mkdirSync(dirname(file), { recursive: true });
-        const pending = `${file}.pending-${process.pid}`;
-        writeFileSync(pending, JSON.stringify({ key, assignments: used } satisfies CacheFile));
-        renameSync(pending, file);
+        writeFileAside(file, (pending) =>
+          writeFileSync(pending, JSON.stringify({ key, assignments: used } satisfies CacheFile)),
+        );
       } catch {
         // A read-only checkout still builds; it only classifies every time.
       }

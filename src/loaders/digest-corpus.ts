@@ -43,23 +43,20 @@ export function loadDigestCorpus(sources: DigestSources): DigestCorpus {
   const inputs = readDumpFolder(sources.seedsDirectory);
   const topics = readTopicDefinitions(sources.topicsDirectory);
   const dumpKeys = inputs.map((input) => dumpCacheKey(input));
-  const key = JSON.stringify([dumpKeys, topics]);
+  // Both caches are keyed by the ingest code, hashed once; so is this process's memo.
+  const code = treeHash(sources.ingestCodeDirectory);
+  const key = JSON.stringify([dumpKeys, topics, code]);
   if (memo?.key === key) return memo.corpus;
 
   const parsedFresh: string[] = [];
   const parsedFromCache: string[] = [];
   const parsed = inputs.map((input, index) => {
-    const { parsed: dump, fromCache } = parseDumpCached(input, sources.cacheDirectory, dumpKeys[index]);
+    const { parsed: dump, fromCache } = parseDumpCached(input, sources.cacheDirectory, dumpKeys[index]!);
     (fromCache ? parsedFromCache : parsedFresh).push(input.name);
     return dump;
   });
-  const classifications = classificationCache(sources.classificationsFile, sources.ingestCodeDirectory, topics);
-  const checkpoint = mergeCheckpoint(
-    sources.mergeCheckpointFile,
-    treeHash(sources.ingestCodeDirectory),
-    dumpKeys,
-    parsed,
-  );
+  const classifications = classificationCache(sources.classificationsFile, code, topics);
+  const checkpoint = mergeCheckpoint(sources.mergeCheckpointFile, code, dumpKeys, parsed);
   const corpus: DigestCorpus = {
     ...buildCorpus(parsed, topics, { classifications: classifications?.memo, mergeState: checkpoint.state }),
     topics,

@@ -26,14 +26,13 @@ function sourcesFor(context: LoaderContext): DigestSources {
   return defaultDigestSources(fileURLToPath(context.config.root));
 }
 
-/** An entry of a collection: what the store holds, and the whole record it is made of. */
+/** An entry of a collection: what the store holds, and for a paper the whole record it is made of. */
 interface CollectionItem {
   id: string;
   /** What Astro's data store keeps (and bundles with the pages). */
   data: Record<string, unknown>;
-  /** The record the entry is made of (`data` itself for a dump). */
-  record: Record<string, unknown>;
-  origin: string;
+  /** A paper's whole record (a dump is stored whole: `data`). */
+  record?: PaperRecord;
 }
 
 /**
@@ -68,12 +67,14 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     // writes its store, papers.json and the citations; the related papers and themes are started
     // now too, on another thread.
     const names = topicNames(corpus.topics);
+    const newestFirst = papersNewestFirst(corpus.papers, corpus.dumps);
     publishCorpus({
       recordDigests,
       papers: corpus.papers,
+      newestFirst,
       dumps: corpus.dumps,
       topicNames: names,
-      readingAids: startReadingAids(papersNewestFirst(corpus.papers, corpus.dumps), [...names.keys()], {
+      readingAids: startReadingAids(newestFirst, [...names.keys()], {
         projectRoot: fileURLToPath(context.config.root),
         warn: (message) => logger.warn(message),
       }),
@@ -83,15 +84,10 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     collection === 'papers'
       ? corpus.papers.map((paper) => ({
           id: paper.id,
-          data: { ...paperEntryData(paper) },
-          record: { ...paper },
-          origin: paper.sources.map((s) => `${s.dump}:${s.line}`).join(', '),
+          data: paperEntryData(paper),
+          record: paper,
         }))
-      : corpus.dumps.map((dump) => {
-          const data = { ...dump };
-          return { id: dump.file, data, record: data, origin: dump.file };
-        });
-  const recordSchema = collection === 'papers' ? paperSchema : dumpSchema;
+      : corpus.dumps.map((dump) => ({ id: dump.file, data: { ...dump } }));
 
   const keep = new Set(items.map((item) => item.id));
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
@@ -99,18 +95,20 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     // Over what is stored and the whole record: an entry is checked again, and replaced (which is
     // what tells `astro dev` to reload), whenever its record, what is kept of it or the parser
     // changed (a store written when entries held whole records is replaced too).
-    const record = item.record === item.data ? undefined : item.record;
+    const { record } = item;
     let recordDigest: string | undefined;
-    if (record) recordDigests.set(item.id, (recordDigest = generateDigest(record)));
+    if (record) recordDigests.set(item.id, (recordDigest = generateDigest(JSON.stringify(record))));
     const digest = generateDigest({ parser: PARSER_VERSION, data: item.data, record: recordDigest });
     if (store.get(item.id)?.digest === digest) continue;
     let data: Record<string, unknown>;
     try {
       // The stored summary goes through the collection's schema; a whole record through its own.
-      if (record) recordSchema.parse(record);
+      if (record) paperSchema.parse(record);
       data = await parseData({ id: item.id, data: item.data });
     } catch (error) {
-      throw new Error(`Invalid ${collection} entry "${item.id}" from ${item.origin}: ${(error as Error).message}`, {
+      // Where the entry comes from: a paper's listings, or the dump itself.
+      const origin = record ? record.sources.map((s) => `${s.dump}:${s.line}`).join(', ') : item.id;
+      throw new Error(`Invalid ${collection} entry "${item.id}" from ${origin}: ${(error as Error).message}`, {
         cause: error,
       });
     }

@@ -8,8 +8,8 @@
  * a new parser or merge code: the checkpoint does not fit, and every dump is merged again.
  * Deleting the file only costs time.
  */
-import { closeSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { writeFileAside } from './write-aside.ts';
 import {
   decodeMergeState,
   encodeMergeState,
@@ -133,17 +133,15 @@ export function mergeCheckpoint(
           JSON.stringify({ code, dumps: dumpKeys.slice(0, state.merged.length) } satisfies CheckpointHeader),
         );
         const { json, numbers } = encodeMergeState(state, dumps);
-        mkdirSync(dirname(file), { recursive: true });
-        // Written aside and renamed: a build reading it meanwhile sees the old file or the new one.
-        const pending = `${file}.pending-${process.pid}`;
-        const fd = openSync(pending, 'w');
-        try {
-          for (const part of [header, json, new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength)])
-            writePart(fd, part);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(pending, file);
+        writeFileAside(file, (pending) => {
+          const fd = openSync(pending, 'w');
+          try {
+            for (const part of [header, json, new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength)])
+              writePart(fd, part);
+          } finally {
+            closeSync(fd);
+          }
+        });
       } catch {
         // A read-only checkout still builds; it only merges every dump each time.
       }

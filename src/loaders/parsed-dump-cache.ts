@@ -20,8 +20,8 @@ export function dumpCacheKey(input: DumpInput, parserVersion: number = PARSER_VE
   return hash.digest('hex').slice(0, 32);
 }
 
-/** `key`: the input's `dumpCacheKey`, when the caller has it already. */
-export function parseDumpCached(input: DumpInput, cacheDirectory: string, key = dumpCacheKey(input)): CachedParse {
+/** `key`: the input's `dumpCacheKey`. */
+export function parseDumpCached(input: DumpInput, cacheDirectory: string, key: string): CachedParse {
   const file = join(cacheDirectory, `${key}.json`);
   try {
     return { parsed: JSON.parse(readFileSync(file, 'utf8')) as ParsedDump, fromCache: true };

@@ -17,6 +17,7 @@ import {
   type TopicDefinition,
 } from '../../src/ingest/index.ts';
 import { classificationCache } from '../../src/loaders/classification-cache.ts';
+import { treeHash } from '../../src/lib/tree-hash.ts';
 
 const INGEST_CODE = fileURLToPath(new URL('../../src/ingest/', import.meta.url));
 const dumps = readDumpFolder(fileURLToPath(new URL('../../seeds/', import.meta.url))).map(parseDumpInput);
@@ -30,7 +31,7 @@ describe('the classification cache', () => {
 
   /** A build with the cache on disk: its papers, and how many were taken from the cache. */
   const build = (rules: readonly TopicDefinition[] = topics) => {
-    const cache = classificationCache(file, INGEST_CODE, rules)!;
+    const cache = classificationCache(file, treeHash(INGEST_CODE), rules)!;
     let hits = 0;
     const memo: ClassificationMemo = {
       get: (title, abstract) => {
@@ -77,6 +78,6 @@ describe('the classification cache', () => {
   });
 
   it('is not used outside a project folder (no ingest code to key it by)', () => {
-    expect(classificationCache(file, join(root, 'no-such-folder'), topics)).toBeNull();
+    expect(classificationCache(file, treeHash(join(root, 'no-such-folder')), topics)).toBeNull();
   });
 });

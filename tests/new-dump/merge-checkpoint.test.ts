@@ -8,6 +8,7 @@
 import {
   appendFileSync,
   copyFileSync,
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -35,6 +36,7 @@ import {
 import { loadDigestCorpus, type DigestSources } from '../../src/loaders/digest-corpus.ts';
 import { mergeCheckpoint } from '../../src/loaders/merge-checkpoint-cache.ts';
 import { dumpCacheKey } from '../../src/loaders/parsed-dump-cache.ts';
+import { treeHash } from '../../src/lib/tree-hash.ts';
 import { generateSyntheticCorpus, seedTextPool } from '../../scripts/lib/synthetic-corpus.ts';
 import { NEW_DUMP_FIXTURES, PROJECT_ROOT, digestSourcesIn } from './helpers.ts';
 
@@ -188,6 +190,27 @@ describe('loadDigestCorpus with the merge checkpoint', () => {
     expect(fromDoctored.papers.length).toBeLessThan(freshIngest().papers.length);
   });
 
+  it('merges every dump again when the ingest code changed', () => {
+    const names = readdirSync(generated).sort();
+    const code = join(root, 'ingest-code');
+    cpSync(sources.ingestCodeDirectory, code, { recursive: true });
+    const withCopy = { ...sources, ingestCodeDirectory: code };
+    useDumps(generated, names.slice(0, -1));
+    rmSync(sources.mergeCheckpointFile, { force: true });
+    expect(loadDigestCorpus(withCopy).mergedFromCheckpoint).toBe(0);
+    appendFileSync(join(code, 'merge-papers.ts'), '\n// changed\n');
+    copyFileSync(join(generated, names.at(-1)!), join(sources.seedsDirectory, names.at(-1)!));
+    const rebuilt = loadDigestCorpus(withCopy);
+    expect(rebuilt.mergedFromCheckpoint).toBe(0);
+    expect(bytesOf(rebuilt)).toBe(bytesOf(freshIngest()));
+    // The control: the same steps, the code unchanged, continue the fold.
+    useDumps(generated, names.slice(0, -1));
+    rmSync(sources.mergeCheckpointFile, { force: true });
+    expect(loadDigestCorpus(withCopy).mergedFromCheckpoint).toBe(0);
+    copyFileSync(join(generated, names.at(-1)!), join(sources.seedsDirectory, names.at(-1)!));
+    expect(loadDigestCorpus(withCopy).mergedFromCheckpoint).toBe(names.length - 1);
+  });
+
   it('merges every dump when the checkpoint is unreadable, and writes a good one', () => {
     const names = readdirSync(generated).sort();
     useDumps(generated, names.slice(0, -1));
@@ -199,7 +222,16 @@ describe('loadDigestCorpus with the merge checkpoint', () => {
     const afterGarbage = load();
     expect(afterGarbage.mergedFromCheckpoint).toBe(0);
     expect(bytesOf(afterGarbage)).toBe(bytesOf(freshIngest()));
-    // A new set of dumps (the last one gone) bypasses the loader's memo; the checkpoint now holds every dump.
+    // The file that load wrote over the garbage holds every dump.
+    const inputs = readDumpFolder(sources.seedsDirectory);
+    const written = mergeCheckpoint(
+      sources.mergeCheckpointFile,
+      treeHash(sources.ingestCodeDirectory),
+      inputs.map((input) => dumpCacheKey(input)),
+      inputs.map(parseDumpInput),
+    );
+    expect(written.restored).toBe(names.length);
+    // Without the last dump it does not fit (a new one is written); with it again, the fold continues.
     rmSync(join(sources.seedsDirectory, names.at(-1)!));
     expect(load().mergedFromCheckpoint).toBe(0);
     copyFileSync(join(generated, names.at(-1)!), join(sources.seedsDirectory, names.at(-1)!));

@@ -103,10 +103,13 @@ describe('loadDigestCorpus with the parse cache', () => {
       );
     for (const name of readdirSync(sources.cacheDirectory)) rmSync(join(sources.cacheDirectory, name));
     cacheWithoutPapers(PARSER_VERSION - 1);
-    // A seventh dump makes the set of dumps new, so nothing is served from the loader's memo.
+    // A seventh dump makes the set of dumps new, so nothing is served from the loader's memo; without
+    // the merge checkpoint, every paper comes from the parses just made.
     add('002_bravo.txt', '007_bravo_again.txt');
+    rmSync(sources.mergeCheckpointFile, { force: true });
     const afterOldVersion = loadDigestCorpus(sources);
     expect(afterOldVersion.parsedFresh).toHaveLength(7);
+    expect(afterOldVersion.mergedFromCheckpoint).toBe(0);
     expect(afterOldVersion.papers).toHaveLength(8);
     // The control: the same doctored files under this version's keys are read, and the papers are gone.
     cacheWithoutPapers(PARSER_VERSION);

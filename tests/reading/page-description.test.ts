@@ -13,6 +13,12 @@ describe('a page description cut by code points', () => {
     expect(description(abstract)).toBe(abstract);
   });
 
+  test('161 code points, the first length that is cut, keeps 157', () => {
+    const abstract = `${'𝒪'.repeat(3)}${'y'.repeat(158)}`;
+    expect([...abstract]).toHaveLength(161);
+    expect(description(abstract)).toBe(`${'𝒪'.repeat(3)}${'y'.repeat(154)}…`);
+  });
+
   test('a longer one keeps 157 code points, the last a whole mathematical letter', () => {
     // 156 ASCII characters, then 𝒪 (U+1D4AA: two UTF-16 units) as the 157th code point, then more.
     const abstract = `${'a'.repeat(156)}𝒪 and the rest of the abstract`;

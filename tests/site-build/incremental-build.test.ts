@@ -54,7 +54,7 @@ function paperPages(log: string): { kept: number; rendered: number } {
   const lines = log.split('\n').filter((line) => /\/papers\/[^/]+\/index\.html/.test(line));
   return {
     kept: lines.filter((line) => line.includes('(cached)') || line.includes('(restored)')).length,
-    rendered: lines.filter((line) => RENDERED_PAGE_TIME.test(line)).length,
+    rendered: renderedPaperPages(log).length,
   };
 }
 
