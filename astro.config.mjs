@@ -9,6 +9,7 @@ import pagefindIndex from './src/integrations/pagefind-index.ts';
 import { routeSummary } from './src/integrations/build-log.mjs';
 import staleOutput from './src/integrations/stale-output.ts';
 import papersJson from './src/integrations/papers-json.ts';
+import paperPages from './src/integrations/paper-pages.ts';
 
 // Astro's process renders thousands of pages, each leaving ~25 KB of garbage in V8's old
 // generation, and V8 lets that generation grow to up to 4x its live size before a full collection:
@@ -36,12 +37,13 @@ export default defineConfig({
     // rendered by src/ingest/text/render-dump-text.ts.
     processor: unified({ remarkPlugins: digestCitationPlugins(fileURLToPath(new URL('.', import.meta.url))) }),
   },
-  // staleOutput last: it keeps what the others wrote into dist/.
-  integrations: [mdx(), pagefindIndex(), papersJson(), routeSummary(), staleOutput()],
+  // staleOutput last: it keeps what the others wrote into dist/. paperPages before pagefindIndex:
+  // it writes the paper pages while Pagefind, in its own process, finishes the search index.
+  integrations: [mdx(), paperPages(), pagefindIndex(), papersJson(), routeSummary(), staleOutput()],
   // A count of files per route instead of a line per file (RESEARCH_DIGEST_VERBOSE=1 for the list).
   logger: { entrypoint: new URL('./src/integrations/build-log.mjs', import.meta.url) },
-  // A rebuild renders again only the pages whose cacheKey (src/lib/paper-page-key.ts) or code
-  // changed and copies the others from node_modules/.astro/ (see README, "Rebuilding").
+  // A rebuild renders again only the pages whose cacheKey or code changed (see README,
+  // "Rebuilding"); the paper pages are written from one shell page (src/integrations/paper-pages.ts).
   experimental: { incrementalBuild: true },
   vite: {
     build: {

@@ -11,7 +11,8 @@ import { outputTail, runMonitored, type MonitoredRun, type PhaseMarker } from '.
  * - content: ingest: the content layer syncs; the papers loader's ingest ends with its log line;
  * - content: store: entries validated and written to Astro's data store, other collections;
  * - bundle: build info, types, Vite/Rolldown bundling;
- * - render: every page rendered to `dist/`;
+ * - render: every page rendered to `dist/` (the paper pages: their shell);
+ * - paper pages: every paper page written from the shell (src/integrations/paper-pages.ts);
  * - pagefind: the integration indexes `dist/` with Pagefind (a native process) and writes the service worker;
  * - finish: Astro's wrap-up until the process exits.
  */
@@ -20,15 +21,17 @@ export const BUILD_PHASES: PhaseMarker[] = [
   { name: 'content: store', startsAt: /\[research-digest-papers\] \d+ papers from/ },
   { name: 'bundle', startsAt: /\[content\] Synced content/ },
   { name: 'render', startsAt: /generating static routes/ },
-  { name: 'pagefind', startsAt: /\[build\] ✓ Completed in/ },
+  { name: 'paper pages', startsAt: /\[build\] ✓ Completed in/ },
+  { name: 'pagefind', startsAt: /Paper pages: \d+ written/ },
   { name: 'finish', startsAt: /Pagefind indexed \d+ pages/ },
 ];
 
-/**
- * The render time Astro puts after a page it rendered (its `getTimeStat`): `(+12ms)`, `(+1.20s)`
- * on a busy machine, `(+1m 5s)`; a page kept from the previous build says `(cached)` instead.
- */
-export const RENDERED_PAGE_TIME = /\(\+(?:\d+ms|\d+\.\d+s|\d+m \d+s)\)/;
+/** The paper pages' line of a build's log (src/integrations/paper-pages.ts): how many written, how many left as they were. */
+export function paperPagesOfLog(log: string): { written: number; unchanged: number } {
+  const line = /Paper pages: (\d+) written, (\d+) unchanged/.exec(log);
+  if (!line) throw new Error(`no "Paper pages:" line in the build log:\n${log.slice(-4000)}`);
+  return { written: Number(line[1]), unchanged: Number(line[2]) };
+}
 
 export interface BuildRun {
   wallMs: number;
@@ -46,7 +49,7 @@ export interface BuildRun {
   loaderPapers: number;
   parsedFresh: number;
   parsedFromCache: number;
-  /** Left in dist/ as the previous build wrote them ("(cached)") or copied back from Astro's cache ("(restored)"). */
+  /** Paper pages left in dist/ as the previous build wrote them (the same bytes), and written. */
   paperPagesKept: number;
   paperPagesRendered: number;
   /** Search index shards, and how many were copied from the shard cache. */
@@ -87,8 +90,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
       ...process.env,
       RESEARCH_DIGEST_SEEDS: options.dumps,
       RESEARCH_DIGEST_CITATIONS: 'warn',
-      // The line of each page says whether it was rendered or copied from the last build.
-      RESEARCH_DIGEST_VERBOSE: '1',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
       FORCE_COLOR: '0',
@@ -113,7 +114,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     );
   }
   const dist = folderSize(join(options.project, 'dist'));
-  const paperPages = run.lines.filter((line) => /\/papers\/[^/]+\/index\.html/.test(line.text));
+  const paperPages = paperPagesOfLog(text);
   const shards = /; (\d+) shards?, (\d+) from cache\)/.exec(text);
   const merge = /merged into one index in (\d+) ms/.exec(text);
   return {
@@ -129,8 +130,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     loaderPapers: Number(loader[1]),
     parsedFresh: Number(loader[2]),
     parsedFromCache: Number(loader[3]),
-    paperPagesKept: paperPages.filter((line) => /\((?:cached|restored)\)/.test(line.text)).length,
-    paperPagesRendered: paperPages.filter((line) => RENDERED_PAGE_TIME.test(line.text)).length,
+    paperPagesKept: paperPages.unchanged,
+    paperPagesRendered: paperPages.written,
     searchShards: shards ? Number(shards[1]) : 1,
     searchShardsFromCache: shards ? Number(shards[2]) : 0,
     ...(merge ? { searchMergeMs: Number(merge[1]) } : {}),

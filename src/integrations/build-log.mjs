@@ -10,6 +10,7 @@
  * its own module instance: the two halves share nothing but this file.
  */
 import nodeLogger from 'astro/logger/node';
+import { PAPER_PAGE_ROUTE, paperPagesWritten } from './paper-page-channel.ts';
 
 const listEveryPage = () => process.env.RESEARCH_DIGEST_VERBOSE === '1' || process.argv.includes('--verbose');
 
@@ -63,7 +64,12 @@ export function routeSummary() {
     hooks: {
       'astro:build:done': ({ assets, logger }) => {
         if (listEveryPage()) return;
-        const routes = [...assets].map(([route, files]) => ({ route, files: files.length }));
+        // The paper pages' route rendered their shell; src/integrations/paper-pages.ts wrote the pages.
+        const fromShell = paperPagesWritten();
+        const routes = [...assets].map(([route, files]) => ({
+          route,
+          files: route === PAPER_PAGE_ROUTE && fromShell !== null ? files.length - 1 + fromShell : files.length,
+        }));
         routes.sort((a, b) => b.files - a.files || a.route.localeCompare(b.route));
         const total = routes.reduce((sum, route) => sum + route.files, 0);
         const several = routes.filter((route) => route.files > 1);

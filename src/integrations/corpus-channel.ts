@@ -22,11 +22,6 @@ export interface PublishedCorpus {
   topicNames: ReadonlyMap<string, string>;
   /** Related papers and themes, started on a worker thread when the corpus was published (src/lib/reading-aids-thread.ts). */
   readingAids: () => Promise<ReadingAids>;
-  /**
-   * Paper id → a digest of its whole record, filled as the loader stores the entries (their store
-   * digests include it), for the paper pages' keys: each record is serialised and hashed once a build.
-   */
-  recordDigests: ReadonlyMap<string, string>;
 }
 
 const CHANNEL = Symbol.for('research-digest.search-corpus');

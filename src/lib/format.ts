@@ -30,6 +30,11 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
 }
 
+export const SITE_NAME = 'Research Digest';
+
+/** What a page titled `title` has in its `<title>` (src/layouts/BaseLayout.astro). */
+export const pageTitle = (title: string): string => (title === SITE_NAME ? title : `${title} · ${SITE_NAME}`);
+
 export const paperUrl = (id: string) => `/papers/${id}/`;
 export const topicUrl = (id: string) => `/topics/${id}/`;
 

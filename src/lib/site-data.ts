@@ -59,8 +59,6 @@ export interface SiteData {
   newestArrivals: PaperRecord[];
   /** Every dump in arrival order with the number of papers it listed first (the "new since your last visit" note's data). */
   dumpArrivals: [file: string, firstListed: number][];
-  /** Paper id → a digest of its whole record (the loader's), for the paper pages' keys. */
-  recordDigests: ReadonlyMap<string, string>;
 }
 
 export function isNewPaper(siteData: SiteData, paper: PaperRecord): boolean {
@@ -130,7 +128,6 @@ async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
     dumpDates,
     newestArrivals: papersByArrival(papers, dumps, true),
     dumpArrivals: dumpArrivals(dumps, papers),
-    recordDigests: corpus.recordDigests,
   };
 }
 

@@ -54,7 +54,6 @@ function paperEntryData(paper: PaperRecord): PaperEntryData {
 async function syncCollection(collection: Collection, context: LoaderContext): Promise<void> {
   const { store, logger, parseData, generateDigest } = context;
   const corpus = loadDigestCorpus(sourcesFor(context));
-  const recordDigests = new Map<string, string>();
   if (collection === 'papers') {
     logger.info(
       `${corpus.papers.length} papers from ${corpus.dumps.length} dumps ` +
@@ -69,7 +68,6 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     const names = topicNames(corpus.topics);
     const newestFirst = papersNewestFirst(corpus.papers, corpus.dumps);
     publishCorpus({
-      recordDigests,
       papers: corpus.papers,
       newestFirst,
       dumps: corpus.dumps,
@@ -96,8 +94,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     // what tells `astro dev` to reload), whenever its record, what is kept of it or the parser
     // changed (a store written when entries held whole records is replaced too).
     const { record } = item;
-    let recordDigest: string | undefined;
-    if (record) recordDigests.set(item.id, (recordDigest = generateDigest(JSON.stringify(record))));
+    const recordDigest = record ? generateDigest(JSON.stringify(record)) : undefined;
     const digest = generateDigest({ parser: PARSER_VERSION, data: item.data, record: recordDigest });
     if (store.get(item.id)?.digest === digest) continue;
     let data: Record<string, unknown>;

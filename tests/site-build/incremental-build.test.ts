@@ -1,12 +1,13 @@
 /**
- * Astro's incremental build (`experimental.incrementalBuild`, keys in src/lib/paper-page-key.ts)
- * on the seeds, rebuilding into the same `dist/` as a user does. One copy of the project builds
+ * Rebuilds of the seeds into the same `dist/`, as a user does: Astro's incremental build
+ * (`experimental.incrementalBuild`) for its pages, and the paper pages written from their shell
+ * only when their bytes change (src/integrations/paper-pages.ts). One copy of the project builds
  * the seeds without the newest dump, then with it, then with a dump of two new papers: each
- * rebuild keeps the paper pages whose data did not change ("(cached)" in Astro's log) and renders
- * the others. A fresh copy builds all of those dumps at once, with no cache at all: the two sites
+ * rebuild leaves the paper pages that did not change as they are ("unchanged" in the log) and
+ * writes the others. A fresh copy builds all of those dumps at once, with no cache at all: the two sites
  * must be equal, byte for byte. Then both dumps are taken away again: the pages of their papers
  * must go (src/integrations/stale-output.ts), leaving the first build's site exactly. Last, the
- * search page's script changes, which changes every page's CSP: no paper page may be kept then.
+ * search page's script changes, which changes every page's CSP: every paper page is written then.
  * Last, the script is put back and every cache is deleted (Astro's under `node_modules/.astro`,
  * ours under `node_modules/.cache/research-digest`): the README says that only costs time, so the
  * rebuild into the same `dist/` must render every page and give the first build's site again.
@@ -14,7 +15,7 @@
 import { appendFileSync, copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RENDERED_PAGE_TIME } from '../../scripts/lib/bench-build.ts';
+import { paperPagesOfLog } from '../../scripts/lib/bench-build.ts';
 import { buildSite, filesThatDiffer, hashTree, makeSiteCopy, PROJECT_ROOT, type SiteCopy } from './helpers.ts';
 
 const SEEDS = join(PROJECT_ROOT, 'seeds');
@@ -37,25 +38,15 @@ Wombat Preference Optimization Without Burrows
 We align language models with wombat preferences using a reference-free objective. The method needs no burrow model and matches direct preference optimization on chat benchmarks.
 `;
 
-/** The build log's line per page (`(cached)`, `(restored)` or its render time) is what these tests count. */
+/** The build log's line per page is what these tests read. */
 const PAGE_LINES = { RESEARCH_DIGEST_VERBOSE: '1' };
 
-/** The paper pages (`papers/<id>/index.html`) Astro rendered, by their log lines. */
-function renderedPaperPages(log: string): string[] {
+/** The paper pages (`papers/<id>/index.html`) a build wrote, by their log lines. */
+function writtenPaperPages(log: string): string[] {
   return log
     .split('\n')
-    .filter((line) => RENDERED_PAGE_TIME.test(line))
-    .flatMap((line) => /\/(papers\/[^/\s]+\/index\.html)/.exec(line)?.[1] ?? [])
+    .flatMap((line) => /├─ \/(papers\/[^/\s]+\/index\.html) \(written\)/.exec(line)?.[1] ?? [])
     .sort();
-}
-
-/** Paper pages Astro kept from the previous build (left in `dist/`, or copied back from its cache), and paper pages it rendered. */
-function paperPages(log: string): { kept: number; rendered: number } {
-  const lines = log.split('\n').filter((line) => /\/papers\/[^/]+\/index\.html/.test(line));
-  return {
-    kept: lines.filter((line) => line.includes('(cached)') || line.includes('(restored)')).length,
-    rendered: renderedPaperPages(log).length,
-  };
 }
 
 describe('an incremental rebuild after new dumps equals a clean build', () => {
@@ -115,31 +106,30 @@ describe('an incremental rebuild after new dumps equals a clean build', () => {
     fresh?.remove();
   }, 120_000);
 
-  it('renders every paper page on the first build', () => {
-    expect(paperPages(logs[0]!).kept).toBe(0);
-    expect(paperPages(logs[0]!).rendered).toBeGreaterThan(400);
+  it('writes every paper page on the first build', () => {
+    expect(paperPagesOfLog(logs[0]!).unchanged).toBe(0);
+    expect(paperPagesOfLog(logs[0]!).written).toBeGreaterThan(400);
+    expect(writtenPaperPages(logs[0]!)).toHaveLength(paperPagesOfLog(logs[0]!).written);
   });
 
-  it('keeps the pages a new dump does not change, in place: some after the newest seed (it changes many papers’ related papers), most after two new papers', () => {
-    const second = paperPages(logs[1]!);
-    expect(second.kept).toBeGreaterThan(0);
-    const third = paperPages(logs[2]!);
-    // 477 seed papers and 2 new: the new papers, and the pages that list them as related or as neighbours, are rendered.
-    expect(third.kept + third.rendered).toBe(479);
-    expect(third.kept).toBeGreaterThan(400);
-    expect(third.rendered).toBeGreaterThanOrEqual(2);
-    // Left where the previous build wrote them, not copied back from Astro's cache.
-    expect(logs[2]!.split('\n').filter((line) => line.includes('(restored)'))).toEqual([]);
+  it('leaves the pages a new dump does not change as they are: some after the newest seed (it changes many papers’ related papers), most after two new papers', () => {
+    const second = paperPagesOfLog(logs[1]!);
+    expect(second.unchanged).toBeGreaterThan(0);
+    const third = paperPagesOfLog(logs[2]!);
+    // 477 seed papers and 2 new: the new papers, and the pages that list them as related or as neighbours, are written.
+    expect(third.unchanged + third.written).toBe(479);
+    expect(third.unchanged).toBeGreaterThan(400);
+    expect(third.written).toBeGreaterThanOrEqual(2);
   });
 
-  it('renders exactly the paper pages whose bytes two new papers change, and theirs: no page again for nothing', () => {
+  it('writes exactly the paper pages whose bytes two new papers change, and theirs: no page again for nothing', () => {
     const changed = filesThatDiffer(sites[2]!, sites[1]!).filter((file) => /^papers\/[^/]+\/index\.html$/.test(file));
     expect(changed.length).toBeGreaterThanOrEqual(2);
-    expect(renderedPaperPages(logs[2]!)).toEqual(changed.sort());
+    expect(writtenPaperPages(logs[2]!)).toEqual(changed.sort());
   });
 
-  it('renders every paper page again when the script of another page changes the CSP all pages carry', () => {
-    expect(paperPages(logs[4]!)).toEqual({ kept: 0, rendered: paperPages(logs[0]!).rendered });
+  it('writes every paper page again when the script of another page changes the CSP all pages carry', () => {
+    expect(paperPagesOfLog(logs[4]!)).toEqual({ unchanged: 0, written: paperPagesOfLog(logs[0]!).written });
     expect(paperCsps['/']).toBeDefined();
     expect(paperCsps['/']).not.toBe(firstCsp);
     for (const [id, csp] of Object.entries(paperCsps)) expect(csp, id).toBe(paperCsps['/']);
@@ -150,8 +140,8 @@ describe('an incremental rebuild after new dumps equals a clean build', () => {
     expect(sites[3]).toEqual(sites[0]);
   });
 
-  it('builds the first site again, byte for byte, into the same dist/ after every cache is deleted, rendering every page and indexing every search shard', () => {
-    expect(paperPages(logs[5]!)).toEqual({ kept: 0, rendered: paperPages(logs[0]!).rendered });
+  it('builds the first site again, byte for byte, into the same dist/ after every cache is deleted, writing every paper page (the script is back: every CSP changes again) and indexing every search shard', () => {
+    expect(paperPagesOfLog(logs[5]!)).toEqual({ unchanged: 0, written: paperPagesOfLog(logs[0]!).written });
     expect(logs[5]).toMatch(/Pagefind indexed \d+ pages .*\b0 from cache\)/);
     expect(filesThatDiffer(sites[5]!, sites[0]!)).toEqual([]);
     expect(sites[5]).toEqual(sites[0]);

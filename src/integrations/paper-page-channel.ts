@@ -1,0 +1,61 @@
+/**
+ * The hand-off between the paper page route (src/pages/papers/[id].astro) and the integration that
+ * writes the paper pages from its shell (src/integrations/paper-pages.ts). The integration says,
+ * when a build starts, that it will write them; the route then has Astro render the shell only and
+ * publishes what each page needs. Without the integration (`astro dev`, or a config without it),
+ * the route has Astro render every paper page itself.
+ *
+ * It travels through `globalThis`, as src/integrations/corpus-channel.ts does, for the same reason:
+ * the route runs in the build's bundle, the integration with the config.
+ */
+import type { PaperPageParts } from '../lib/paper-page-shell.ts';
+
+export interface PaperPageSource {
+  /** The papers whose pages this build writes (in a build of one shard, that shard's), by id. */
+  ids: readonly string[];
+  /** One page's parts, made when it is written. */
+  parts: (id: string) => PaperPageParts;
+}
+
+const WRITER = Symbol.for('research-digest.paper-page-writer');
+const SOURCE = Symbol.for('research-digest.paper-page-source');
+const WRITTEN = Symbol.for('research-digest.paper-pages-written');
+type Channel = { [WRITER]?: true; [SOURCE]?: PaperPageSource; [WRITTEN]?: number };
+
+/** Called by the integration when a build starts: whether it will write the paper pages from the shell. */
+export function startPaperPageBuild(fromShell: boolean): void {
+  const channel = globalThis as Channel;
+  delete channel[SOURCE];
+  delete channel[WRITTEN];
+  if (fromShell) channel[WRITER] = true;
+  else delete channel[WRITER];
+}
+
+/**
+ * Called by the integration when it has written the paper pages (`pages` of them; null if it could
+ * not), which the build log's count of files per route (src/integrations/build-log.mjs) reads: the
+ * route made these pages, not the shell.
+ */
+export function finishPaperPageBuild(pages: number | null): void {
+  const channel = globalThis as Channel;
+  delete channel[WRITER];
+  delete channel[SOURCE];
+  if (pages === null) delete channel[WRITTEN];
+  else channel[WRITTEN] = pages;
+}
+
+/** Whether this build's paper pages are written from the shell, not rendered by Astro one by one. */
+export const paperPagesFromShell = (): boolean => (globalThis as Channel)[WRITER] === true;
+
+/** Called by the route in a build whose paper pages are written from the shell. */
+export function publishPaperPages(source: PaperPageSource): void {
+  (globalThis as Channel)[SOURCE] = source;
+}
+
+export const publishedPaperPages = (): PaperPageSource | null => (globalThis as Channel)[SOURCE] ?? null;
+
+/** The route whose pages are written from its shell, as Astro names it. */
+export const PAPER_PAGE_ROUTE = '/papers/[id]';
+
+/** How many paper pages this build wrote from the shell (null if it rendered them one by one). */
+export const paperPagesWritten = (): number | null => (globalThis as Channel)[WRITTEN] ?? null;

@@ -1,0 +1,63 @@
+/**
+ * The paper pages written from their shell (src/integrations/paper-pages.ts) are the pages Astro
+ * renders for each paper: the seeds, the hostile fixtures (markup, quotes and ampersands in titles,
+ * abstracts and organisations, which the shell's title and description carry) and the math
+ * fixture are built twice, once as every build is and once with `RESEARCH_DIGEST_PAPER_PAGES=astro`,
+ * where Astro renders every paper page itself as `astro dev` does. The two sites must be equal,
+ * byte for byte.
+ */
+import { copyFileSync, cpSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paperPagesOfLog } from '../../scripts/lib/bench-build.ts';
+import { HOSTILE_FIXTURES } from '../site-quality/isolated-build.ts';
+import { buildSite, filesThatDiffer, hashTree, makeSiteCopy, PROJECT_ROOT, type SiteCopy } from './helpers.ts';
+
+const FIXTURES = [
+  ...['hostile-daily-page.txt', 'hostile-abstract-lines.txt', 'hostile-metadata.txt'].map((name) =>
+    join(HOSTILE_FIXTURES, name),
+  ),
+  join(PROJECT_ROOT, 'tests/fixtures/math/900_math-daily-page.txt'),
+];
+
+describe('paper pages written from the shell', () => {
+  const copies: SiteCopy[] = [];
+  const logs: string[] = [];
+  const sites: Record<string, string>[] = [];
+  let shellBuildRoot = '';
+
+  beforeAll(async () => {
+    const build = async (label: string, env: NodeJS.ProcessEnv) => {
+      const copy = makeSiteCopy(label);
+      copies.push(copy);
+      cpSync(join(PROJECT_ROOT, 'seeds'), copy.seeds, { recursive: true });
+      for (const fixture of FIXTURES) copyFileSync(fixture, join(copy.seeds, `zz-${fixture.split('/').at(-1)}`));
+      const log = await buildSite(copy, 'dist', env);
+      return { log, site: hashTree(join(copy.root, 'dist')), root: copy.root };
+    };
+    const built = await Promise.all([build('shell', {}), build('astro-pages', { RESEARCH_DIGEST_PAPER_PAGES: 'astro' })]);
+    for (const { log, site } of built) {
+      logs.push(log);
+      sites.push(site);
+    }
+    shellBuildRoot = built[0]!.root;
+  }, 400_000);
+
+  afterAll(() => {
+    for (const copy of copies) copy.remove();
+  }, 120_000);
+
+  it('writes every paper page from the shell in one build, and has Astro render them in the other', () => {
+    expect(paperPagesOfLog(logs[0]!).written).toBeGreaterThan(480);
+    expect(logs[1]).not.toMatch(/Paper pages: \d+ written/);
+  });
+
+  it('gives the same site, byte for byte, with no shell left in it', () => {
+    const paperPages = Object.keys(sites[0]!).filter((file) => /^papers\/[^/]+\/index\.html$/.test(file));
+    // Besides, the pages of retired ids, which redirect (Astro renders those in both builds).
+    expect(paperPages.length).toBeGreaterThanOrEqual(paperPagesOfLog(logs[0]!).written);
+    expect(existsSync(join(shellBuildRoot, 'dist/papers/_shell_'))).toBe(false);
+    expect(Object.keys(sites[0]!)).toEqual(Object.keys(sites[1]!));
+    expect(filesThatDiffer(sites[0]!, sites[1]!)).toEqual([]);
+  });
+});
