@@ -8,6 +8,7 @@
  * so the pages stay byte for byte the same.
  */
 import type { PaperRecord } from '../ingest/index.ts';
+import { attribute } from './astro-markup.ts';
 import { escapeHtml, formatDate, paperUrl, plural, topicUrl } from './format.ts';
 import { organisationUrl } from './organisations.ts';
 import { previewSentence } from './paper-preview.ts';
@@ -29,13 +30,8 @@ export interface PaperCardContext {
   topicNames: ReadonlyMap<string, string>;
 }
 
-/** ` name="value"` as Astro writes an attribute: only `&` and `"` escaped; an empty value as the bare name. */
-function attribute(name: string, value: string): string {
-  return value === '' ? ` ${name}` : ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
-}
-
 /**
- * "Save" to the reading list (src/components/SaveButton.astro): a toggle that
+ * "Save" to the reading list (on paper cards and paper pages): a toggle that
  * src/scripts/save-buttons.ts shows once it can use the browser's storage. Hidden without
  * JavaScript; ignored by the search index.
  */

@@ -1,7 +1,7 @@
 /**
- * The Save toggles of paper cards and paper pages (src/components/SaveButton.astro). They are
- * hidden in the HTML and shown only once storage is known to work, so without JavaScript or
- * storage the page reads as it would without them.
+ * The Save toggles of paper cards and paper pages (`saveButtonHtml`, src/lib/paper-card-html.ts).
+ * They are hidden in the HTML and shown only once storage is known to work, so without JavaScript
+ * or storage the page reads as it would without them.
  *
  * This script imports nothing: a module it shared with the reading list page's script
  * (src/scripts/reading-list-store.ts) would become a file of its own, and neither script would be
