@@ -38,18 +38,17 @@ function readIfThere(file: string): Buffer | null {
   }
 }
 
-export interface WrittenPaperPages {
+interface WrittenPaperPages {
   /** Each page, as a path relative to `dist/`, and whether it was written (or already held those bytes). */
   pages: { file: string; written: boolean }[];
   written: number;
 }
 
 /** Fills the shell at `dist/papers/<shell>/` for every page of `source`, then removes the shell. */
-export function writePaperPages(outDir: string, source: PaperPageSource): WrittenPaperPages {
+function writePaperPages(outDir: string, source: PaperPageSource): WrittenPaperPages {
   const shellFile = join(outDir, pageFile(paperUrl(SHELL_PAPER_ID)));
   const shellHtml = readIfThere(shellFile);
-  if (!shellHtml)
-    throw new Error(`no paper page shell at ${shellFile}: src/pages/papers/[id].astro did not render it`);
+  if (!shellHtml) throw new Error(`no paper page shell at ${shellFile}: src/pages/papers/[id].astro did not render it`);
   const shell = splitPaperPageShell(shellHtml.toString('utf8'));
   rmSync(dirname(shellFile), { recursive: true, force: true });
   const pages: WrittenPaperPages['pages'] = [];

@@ -10,7 +10,7 @@
  * (which `astro dev` still does, from the same route).
  */
 import { escapeHtml, pageTitle, paperUrl } from './format.ts';
-import { htmlAttribute } from './html-attribute.ts';
+import { attribute } from './astro-markup.ts';
 
 /** The shell's id in the route: never a paper's (paper ids are made of `a-z`, `0-9` and `-`). */
 export const SHELL_PAPER_ID = '_shell_';
@@ -29,14 +29,13 @@ export interface PaperPageParts {
   bodyHtml: string;
 }
 
-
 /** The shell cut at its markers: the text between them, in order. */
 export interface PaperPageShell {
   pieces: readonly [string, string, string, string, string];
 }
 
 const titleElement = (title: string) => `<title>${escapeHtml(pageTitle(title))}</title>`;
-const descriptionAttribute = (description: string) => htmlAttribute('content', description);
+const descriptionAttribute = (description: string) => attribute('content', description);
 const PAPER_ID_PATTERN = /^[a-z0-9-]+$/;
 
 /**

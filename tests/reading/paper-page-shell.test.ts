@@ -72,8 +72,12 @@ describe('the paper page shell', () => {
   });
 
   it('refuses markers out of the layout’s order', () => {
-    const swapped = layout(`${SHELL_TITLE} · Research Digest`, ` content="${SHELL_DESCRIPTION}"`, SHELL_PAPER_ID, '')
-      .replace('<head>', `<head>${SHELL_BODY}`);
+    const swapped = layout(
+      `${SHELL_TITLE} · Research Digest`,
+      ` content="${SHELL_DESCRIPTION}"`,
+      SHELL_PAPER_ID,
+      '',
+    ).replace('<head>', `<head>${SHELL_BODY}`);
     expect(() => splitPaperPageShell(swapped)).toThrow(SHELL_BODY);
   });
 

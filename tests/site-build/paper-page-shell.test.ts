@@ -35,7 +35,10 @@ describe('paper pages written from the shell', () => {
       const log = await buildSite(copy, 'dist', env);
       return { log, site: hashTree(join(copy.root, 'dist')), root: copy.root };
     };
-    const built = await Promise.all([build('shell', {}), build('astro-pages', { RESEARCH_DIGEST_PAPER_PAGES: 'astro' })]);
+    const built = await Promise.all([
+      build('shell', {}),
+      build('astro-pages', { RESEARCH_DIGEST_PAPER_PAGES: 'astro' }),
+    ]);
     for (const { log, site } of built) {
       logs.push(log);
       sites.push(site);
