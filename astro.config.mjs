@@ -37,9 +37,9 @@ export default defineConfig({
     // rendered by src/ingest/text/render-dump-text.ts.
     processor: unified({ remarkPlugins: digestCitationPlugins(fileURLToPath(new URL('.', import.meta.url))) }),
   },
-  // staleOutput last: it keeps what the others wrote into dist/. paperPages before pagefindIndex:
-  // it writes the paper pages while Pagefind, in its own process, finishes the search index.
-  integrations: [mdx(), paperPages(), pagefindIndex(), papersJson(), routeSummary(), staleOutput()],
+  // staleOutput last: it keeps what the others wrote into dist/. paperPages and papersJson before
+  // pagefindIndex: they write while Pagefind, in its own process, finishes the search index.
+  integrations: [mdx(), paperPages(), papersJson(), pagefindIndex(), routeSummary(), staleOutput()],
   // A count of files per route instead of a line per file (RESEARCH_DIGEST_VERBOSE=1 for the list).
   logger: { entrypoint: new URL('./src/integrations/build-log.mjs', import.meta.url) },
   // A rebuild renders again only the pages whose cacheKey or code changed (see README,
