@@ -24,7 +24,7 @@ import {
   type BuildShard,
   pendingSearchValuesFile,
 } from '../lib/search-shards.ts';
-import { indexShards, writeSearchValues, type ShardedIndex } from './search-shard-index.ts';
+import { indexShardsOnThread, writeSearchValues, type ShardedIndex } from './search-shard-index.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
 import { claimOutput, filesUnder } from './stale-output.ts';
 import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
@@ -113,14 +113,13 @@ export default function pagefindIndex(): AstroIntegration {
   const startIndexing = (corpus: PublishedCorpus): Promise<ShardedIndex> => {
     started = performance.now();
     const shardSize = effectiveShardSize(corpus.papers.length, process.env);
-    const running = indexShards(corpus, stagingDir, {
-      shardSize,
-      cacheDirectory,
-      pagefindVersion: pagefindVersion(root),
-      only: buildShard?.index,
-      // The logger comes with the build's end; what the merge's thread had to say waits for it.
-      mergeThread: { projectRoot: root, warn: (message) => threadWarnings.push(message) },
-    });
+    const running = indexShardsOnThread(
+      corpus,
+      stagingDir,
+      { shardSize, cacheDirectory, pagefindVersion: pagefindVersion(root), only: buildShard?.index },
+      // The logger comes with the build's end; what the thread had to say waits for it.
+      { projectRoot: root, warn: (message) => threadWarnings.push(message) },
+    )();
     // Its failure is reported when the build is done, not as an unhandled rejection now.
     running.catch(() => {});
     return running;

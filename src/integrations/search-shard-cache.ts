@@ -36,7 +36,12 @@ function linkTree(from: string, to: string): void {
 }
 
 export class ShardCache {
-  constructor(private readonly directory: string) {}
+  // Not a parameter property: the indexing thread runs this file with Node's type stripping.
+  private readonly directory: string;
+
+  constructor(directory: string) {
+    this.directory = directory;
+  }
 
   private entry(key: string): string {
     return join(this.directory, key);

@@ -15,8 +15,7 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { paperUrl } from '../lib/format.ts';
-import { paperSearchHtml, type SearchRecord } from '../pages/papers/_search-record.ts';
-import type { PublishedCorpus } from './corpus-channel.ts';
+import { paperSearchHtml, searchPaperOf, type SearchPaper, type SearchRecord } from '../pages/papers/_search-record.ts';
 import { arrivalShards, stagedShardFolder } from '../lib/search-shards.ts';
 import { keyFile, searchValuesPath, shardValues, type ShardValues, type SortKey } from '../lib/search-values.ts';
 import { compactShardIndex, compactedShardPrefix } from './search-index-compact.ts';
@@ -125,6 +124,12 @@ export interface ShardedIndex {
   values: ShardValues[];
 }
 
+/** The papers to index, with the topics' names (`other` included). */
+export interface SearchCorpus {
+  papers: readonly SearchPaper[];
+  topicNames: ReadonlyMap<string, string>;
+}
+
 export interface ShardOptions {
   shardSize: number;
   cacheDirectory: string;
@@ -140,7 +145,7 @@ export interface ShardOptions {
  * them into one index there; with `only`, puts that shard alone in its folder, unmerged.
  */
 export async function indexShards(
-  corpus: Pick<PublishedCorpus, 'papers' | 'topicNames'>,
+  corpus: SearchCorpus,
   outputPath: string,
   options: ShardOptions,
 ): Promise<ShardedIndex> {
@@ -188,4 +193,34 @@ export async function indexShards(
     mergeMs,
     values,
   };
+}
+
+/** Where the indexing runs on a worker thread: see `indexShardsOnThread`. */
+export interface IndexThread {
+  /** The project folder, which holds src/integrations/search-index-worker.ts. */
+  projectRoot: string;
+  warn: (message: string) => void;
+}
+
+/**
+ * `indexShards` on a worker thread. Pagefind indexes in its own process, but it is fed a batch of
+ * records at a time, and each shard is written, compacted and the next one started, by whatever
+ * thread drives it: driven from the thread that renders the pages, it waited whenever that thread
+ * ran a long stretch of work (the site data, the paper pages written from their shell, the
+ * vocabulary; the reading aids at 100,000 papers), and at 50,000 papers the index was done 40 s
+ * after the pages. Only what the records read crosses to the thread; the shards are merged there too.
+ */
+export function indexShardsOnThread(
+  corpus: SearchCorpus,
+  outputPath: string,
+  options: Omit<ShardOptions, 'mergeThread'>,
+  thread: IndexThread,
+): () => Promise<ShardedIndex> {
+  return startWorkerTask({
+    file: join(thread.projectRoot, 'src', 'integrations', 'search-index-worker.ts'),
+    data: { papers: corpus.papers.map(searchPaperOf), topicNames: [...corpus.topicNames], outputPath, options },
+    onThisThread: () => indexShards(corpus, outputPath, { ...options, mergeThread: thread }),
+    what: 'indexing the search shards',
+    warn: thread.warn,
+  });
 }

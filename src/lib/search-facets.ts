@@ -8,7 +8,7 @@ import type { PaperRecord } from '../ingest/index.ts';
 const UNDATED_YEAR = 'Undated';
 
 /** The paper's `year` filter value: the year it was published, or "Undated". */
-export function searchYear(paper: PaperRecord): string {
+export function searchYear(paper: Pick<PaperRecord, 'published'>): string {
   return paper.published?.slice(0, 4) ?? UNDATED_YEAR;
 }
 

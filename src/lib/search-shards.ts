@@ -58,11 +58,14 @@ export function effectiveShardSize(papers: number, env: NodeJS.ProcessEnv): numb
 }
 
 /** The papers in the index's page order (by arrival), cut into shards. */
-export function arrivalShards(papers: readonly PaperRecord[], shardSize: number): PaperRecord[][] {
+export function arrivalShards<P extends Pick<PaperRecord, 'id' | 'firstSeen'>>(
+  papers: readonly P[],
+  shardSize: number,
+): P[][] {
   const ordered = papers
     .map((paper) => ({ url: paperUrl(paper.id), firstSeen: paper.firstSeen, paper }))
     .sort(compareByArrival);
-  const shards: PaperRecord[][] = [];
+  const shards: P[][] = [];
   for (let start = 0; start < ordered.length || start === 0; start += shardSize)
     shards.push(ordered.slice(start, start + shardSize).map(({ paper }) => paper));
   return shards;

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
 import { decodeIndexFile, readIndexFile, type Cbor } from '../../src/integrations/pagefind-cbor.ts';
 import { chunkBoundary } from '../../src/integrations/search-index-words.ts';
-import { indexChunkSize, indexShards } from '../../src/integrations/search-shard-index.ts';
+import { indexChunkSize, indexShards, indexShardsOnThread } from '../../src/integrations/search-shard-index.ts';
 import { paperUrl } from '../../src/lib/format.ts';
 import { arrivalShards } from '../../src/lib/search-shards.ts';
 import { paperSearchHtml } from '../../src/pages/papers/_search-record.ts';
@@ -30,8 +30,10 @@ const merged = join(work, 'merged');
 const single = join(work, 'single');
 const pagefinds = join(work, 'pagefind-own');
 const threaded = join(work, 'merged-on-a-thread');
+const indexedOnThread = join(work, 'indexed-on-a-thread');
 let log = { shards: 0, fromCache: 0 };
 let threadLog = { shards: 0, fromCache: 0, warnings: [] as string[] };
+let indexThreadLog = { shards: 0, fromCache: 0, warnings: [] as string[] };
 
 interface Index {
   meta: Cbor[];
@@ -65,6 +67,15 @@ beforeAll(async () => {
     mergeThread: { projectRoot: PROJECT_ROOT, warn: (message) => warnings.push(message) },
   });
   threadLog = { shards: onThread.shards, fromCache: onThread.fromCache, warnings };
+  // The build indexes on a worker thread too: the whole of it there, from a cache of its own.
+  const indexWarnings: string[] = [];
+  const indexed = await indexShardsOnThread(
+    published,
+    indexedOnThread,
+    { cacheDirectory: join(work, 'thread-cache'), pagefindVersion: 'test', shardSize: 200 },
+    { projectRoot: PROJECT_ROOT, warn: (message) => indexWarnings.push(message) },
+  )();
+  indexThreadLog = { shards: indexed.shards, fromCache: indexed.fromCache, warnings: indexWarnings };
   await indexShards(published, single, { ...options, shardSize: 477 });
   // Pagefind's own index of the same records, neither compacted nor merged.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = indexChunkSize();
@@ -78,6 +89,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the seeds indexed in three shards of 200 and merged', () => {
+  test('indexed and merged on a worker thread (as the build does), with no cache, is the same index byte for byte', () => {
+    expect(indexThreadLog).toEqual({ shards: 3, fromCache: 0, warnings: [] });
+    const onMainThread = hashTree(merged);
+    expect(Object.keys(onMainThread).length).toBeGreaterThan(477);
+    expect(filesThatDiffer(onMainThread, hashTree(indexedOnThread))).toEqual([]);
+    expect(filesThatDiffer(hashTree(indexedOnThread), onMainThread)).toEqual([]);
+  });
+
   test('on a worker thread (as the build merges them), is the same index byte for byte', () => {
     expect(threadLog).toEqual({ shards: 3, fromCache: 3, warnings: [] });
     const onMainThread = hashTree(merged);

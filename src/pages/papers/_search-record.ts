@@ -9,7 +9,8 @@
  * The integration gets the papers from the content loader through
  * src/integrations/corpus-channel.ts.
  */
-import { OTHER_TOPIC, type PaperRecord } from '../../ingest/index.ts';
+import type { PaperRecord } from '../../ingest/index.ts';
+import { OTHER_TOPIC } from '../../ingest/topics.ts';
 import { escapeHtml, formatDate } from '../../lib/format.ts';
 import { searchYear, typedTitleVariant } from '../../lib/search-facets.ts';
 
@@ -19,7 +20,47 @@ export interface SearchRecord {
   content: string;
 }
 
-export function paperSearchHtml(paper: PaperRecord, topicNames: ReadonlyMap<string, string>): string {
+/** What of a paper its search record (and its shard: arrival order, sort values) reads. */
+export type SearchPaper = Pick<
+  PaperRecord,
+  | 'id'
+  | 'firstSeen'
+  | 'title'
+  | 'titleHtml'
+  | 'abstractHtml'
+  | 'aliases'
+  | 'organization'
+  | 'topics'
+  | 'published'
+  | 'upvotes'
+>;
+
+/** Only what the search index reads, for the thread that indexes (a whole record is ~4 KB). */
+export const searchPaperOf = ({
+  id,
+  firstSeen,
+  title,
+  titleHtml,
+  abstractHtml,
+  aliases,
+  organization,
+  topics,
+  published,
+  upvotes,
+}: SearchPaper): SearchPaper => ({
+  id,
+  firstSeen,
+  title,
+  titleHtml,
+  abstractHtml,
+  aliases,
+  organization,
+  topics,
+  published,
+  upvotes,
+});
+
+export function paperSearchHtml(paper: SearchPaper, topicNames: ReadonlyMap<string, string>): string {
   const date = formatDate(paper.published);
   const typedTitle = typedTitleVariant(paper.title);
   const parts: string[] = [
