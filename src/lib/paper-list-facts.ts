@@ -1,7 +1,4 @@
-/**
- * A topic's papers per month and top organisations, for its side column: made once per list, as
- * the column is on every page of the topic's two lists (hundreds of pages over thousands of papers).
- */
+/** A topic's papers per month and top organisations, for its side column (topic-sidebar-html.ts). */
 import type { PaperRecord } from '../ingest/index.ts';
 import { monthCounts, type MonthCount } from './month-counts.ts';
 
@@ -13,22 +10,15 @@ export interface ListFacts {
   topOrganisations: [string, number][];
 }
 
-const memo = new WeakMap<readonly PaperRecord[], ListFacts>();
-
 export function listFacts(papers: readonly PaperRecord[], dumpDates: ReadonlyMap<string, string | null>): ListFacts {
-  let facts = memo.get(papers);
-  if (facts === undefined) {
-    const dates = papers.map((paper) => paper.published ?? dumpDates.get(paper.firstSeen) ?? null);
-    const organisationCounts = new Map<string, number>();
-    for (const paper of papers)
-      if (paper.organization)
-        organisationCounts.set(paper.organization, (organisationCounts.get(paper.organization) ?? 0) + 1);
-    facts = {
-      months: monthCounts(dates),
-      undated: dates.filter((date) => date === null).length,
-      topOrganisations: [...organisationCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 8),
-    };
-    memo.set(papers, facts);
-  }
-  return facts;
+  const dates = papers.map((paper) => paper.published ?? dumpDates.get(paper.firstSeen) ?? null);
+  const organisationCounts = new Map<string, number>();
+  for (const paper of papers)
+    if (paper.organization)
+      organisationCounts.set(paper.organization, (organisationCounts.get(paper.organization) ?? 0) + 1);
+  return {
+    months: monthCounts(dates),
+    undated: dates.filter((date) => date === null).length,
+    topOrganisations: [...organisationCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 8),
+  };
 }
