@@ -1,5 +1,5 @@
 /**
- * One paper in a list (src/components/PaperCard.astro), as an HTML string. A topic's two lists,
+ * One paper in a list (src/lib/paper-list-html.ts puts a page's cards together), as an HTML string. A topic's two lists,
  * its themes and the organisations' pages show every paper on several pages, and at 10,000 papers
  * there are ~600 such pages of 50 cards: built as one string, a card costs a few microseconds, where
  * an Astro component with its child cost ~40 (two component instances, streamed). The markup, its
