@@ -13,7 +13,8 @@ import { outputTail, runMonitored, type MonitoredRun, type PhaseMarker } from '.
  * - bundle: build info, types, Vite/Rolldown bundling;
  * - render: every page rendered to `dist/` (the paper pages: their shell);
  * - paper pages: every paper page written from the shell (src/integrations/paper-pages.ts);
- * - pagefind: the integration indexes `dist/` with Pagefind (a native process) and writes the service worker;
+ * - pagefind: papers.json written, then the wait for the search index (made on a worker thread by
+ *   Pagefind, a native process, since the papers loader published the papers), the service worker;
  * - finish: Astro's wrap-up until the process exits.
  */
 export const BUILD_PHASES: PhaseMarker[] = [
@@ -50,8 +51,8 @@ export interface BuildRun {
   parsedFresh: number;
   parsedFromCache: number;
   /** Paper pages left in dist/ as the previous build wrote them (the same bytes), and written. */
-  paperPagesKept: number;
-  paperPagesRendered: number;
+  paperPagesUnchanged: number;
+  paperPagesWritten: number;
   /** Search index shards, and how many were copied from the shard cache. */
   searchShards: number;
   searchShardsFromCache: number;
@@ -130,8 +131,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     loaderPapers: Number(loader[1]),
     parsedFresh: Number(loader[2]),
     parsedFromCache: Number(loader[3]),
-    paperPagesKept: paperPages.unchanged,
-    paperPagesRendered: paperPages.written,
+    paperPagesUnchanged: paperPages.unchanged,
+    paperPagesWritten: paperPages.written,
     searchShards: shards ? Number(shards[1]) : 1,
     searchShardsFromCache: shards ? Number(shards[2]) : 0,
     ...(merge ? { searchMergeMs: Number(merge[1]) } : {}),

@@ -283,7 +283,7 @@ export function resultRows(result: BenchResult): string[][] {
     [
       '  rebuild: paper pages, search shards',
       '',
-      `${number(rebuild.paperPagesKept ?? 0)} paper pages kept, ${number(rebuild.paperPagesRendered ?? 0)} rendered; ${rebuild.searchShards ?? 1} search shards, ${rebuild.searchShardsFromCache ?? 0} from cache${rebuild.searchMergeMs === undefined ? '' : `, merged in ${seconds(rebuild.searchMergeMs)}`}; Pagefind ${seconds(rebuild.pagefindReportedMs)} for ${number(rebuild.pagefindPages)} pages`,
+      `${number(rebuild.paperPagesUnchanged ?? 0)} paper pages unchanged, ${number(rebuild.paperPagesWritten ?? 0)} written; ${rebuild.searchShards ?? 1} search shards, ${rebuild.searchShardsFromCache ?? 0} from cache${rebuild.searchMergeMs === undefined ? '' : `, merged in ${seconds(rebuild.searchMergeMs)}`}; Pagefind ${seconds(rebuild.pagefindReportedMs)} for ${number(rebuild.pagefindPages)} pages`,
     ],
     pageRow('home page', pages.home),
     pageRow(`topic page ${pages.topic.path}`, pages.topic),

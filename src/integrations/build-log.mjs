@@ -10,9 +10,10 @@
  * its own module instance: the two halves share nothing but this file.
  */
 import nodeLogger from 'astro/logger/node';
-import { PAPER_PAGE_ROUTE, paperPagesWritten } from './paper-page-channel.ts';
+import { PAPER_PAGE_ROUTE, paperPagesFromShellCount } from './paper-page-channel.ts';
 
-const listEveryPage = () => process.env.RESEARCH_DIGEST_VERBOSE === '1' || process.argv.includes('--verbose');
+/** Whether the log lists every file (src/integrations/paper-pages.ts lists the paper pages it writes then). */
+export const listEveryPage = () => process.env.RESEARCH_DIGEST_VERBOSE === '1' || process.argv.includes('--verbose');
 
 // eslint-disable-next-line no-control-regex -- the escape character starts every ANSI colour code
 const ANSI_CODE = /\u001b\[[0-9;]*m/g;
@@ -65,7 +66,7 @@ export function routeSummary() {
       'astro:build:done': ({ assets, logger }) => {
         if (listEveryPage()) return;
         // The paper pages' route rendered their shell; src/integrations/paper-pages.ts wrote the pages.
-        const fromShell = paperPagesWritten();
+        const fromShell = paperPagesFromShellCount();
         const routes = [...assets].map(([route, files]) => ({
           route,
           files: route === PAPER_PAGE_ROUTE && fromShell !== null ? files.length - 1 + fromShell : files.length,

@@ -19,14 +19,14 @@ export interface PaperPageSource {
 
 const WRITER = Symbol.for('research-digest.paper-page-writer');
 const SOURCE = Symbol.for('research-digest.paper-page-source');
-const WRITTEN = Symbol.for('research-digest.paper-pages-written');
-type Channel = { [WRITER]?: true; [SOURCE]?: PaperPageSource; [WRITTEN]?: number };
+const PAGE_COUNT = Symbol.for('research-digest.paper-pages-from-shell');
+type Channel = { [WRITER]?: true; [SOURCE]?: PaperPageSource; [PAGE_COUNT]?: number };
 
 /** Called by the integration when a build starts: whether it will write the paper pages from the shell. */
 export function startPaperPageBuild(fromShell: boolean): void {
   const channel = globalThis as Channel;
   delete channel[SOURCE];
-  delete channel[WRITTEN];
+  delete channel[PAGE_COUNT];
   if (fromShell) channel[WRITER] = true;
   else delete channel[WRITER];
 }
@@ -40,8 +40,8 @@ export function finishPaperPageBuild(pages: number | null): void {
   const channel = globalThis as Channel;
   delete channel[WRITER];
   delete channel[SOURCE];
-  if (pages === null) delete channel[WRITTEN];
-  else channel[WRITTEN] = pages;
+  if (pages === null) delete channel[PAGE_COUNT];
+  else channel[PAGE_COUNT] = pages;
 }
 
 /** Whether this build's paper pages are written from the shell, not rendered by Astro one by one. */
@@ -57,5 +57,5 @@ export const publishedPaperPages = (): PaperPageSource | null => (globalThis as 
 /** The route whose pages are written from its shell, as Astro names it. */
 export const PAPER_PAGE_ROUTE = '/papers/[id]';
 
-/** How many paper pages this build wrote from the shell (null if it rendered them one by one). */
-export const paperPagesWritten = (): number | null => (globalThis as Channel)[WRITTEN] ?? null;
+/** How many paper pages this build made from the shell, written or unchanged (null if Astro rendered them one by one). */
+export const paperPagesFromShellCount = (): number | null => (globalThis as Channel)[PAGE_COUNT] ?? null;

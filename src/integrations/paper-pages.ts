@@ -23,6 +23,7 @@ import {
   type PaperPageSource,
 } from './paper-page-channel.ts';
 import { claimOutput } from './stale-output.ts';
+import { listEveryPage } from './build-log.mjs';
 import { fillPaperPageShell, SHELL_PAPER_ID, splitPaperPageShell } from '../lib/paper-page-shell.ts';
 import { paperUrl } from '../lib/format.ts';
 
@@ -38,14 +39,14 @@ function readIfThere(file: string): Buffer | null {
   }
 }
 
-interface WrittenPaperPages {
+export interface WrittenPaperPages {
   /** Each page, as a path relative to `dist/`, and whether it was written (or already held those bytes). */
   pages: { file: string; written: boolean }[];
   written: number;
 }
 
 /** Fills the shell at `dist/papers/<shell>/` for every page of `source`, then removes the shell. */
-function writePaperPages(outDir: string, source: PaperPageSource): WrittenPaperPages {
+export function writePaperPages(outDir: string, source: PaperPageSource): WrittenPaperPages {
   const shellFile = join(outDir, pageFile(paperUrl(SHELL_PAPER_ID)));
   const shellHtml = readIfThere(shellFile);
   if (!shellHtml) throw new Error(`no paper page shell at ${shellFile}: src/pages/papers/[id].astro did not render it`);
@@ -55,7 +56,12 @@ function writePaperPages(outDir: string, source: PaperPageSource): WrittenPaperP
   for (const id of source.ids) {
     const relative = pageFile(paperUrl(id));
     const file = join(outDir, relative);
-    const page = Buffer.from(fillPaperPageShell(shell, source.parts(id)));
+    let page: Buffer;
+    try {
+      page = Buffer.from(fillPaperPageShell(shell, source.parts(id)));
+    } catch (error) {
+      throw new Error(`the paper page ${relative} could not be made: ${(error as Error).message}`, { cause: error });
+    }
     claimOutput(relative);
     const same = readIfThere(file)?.equals(page) ?? false;
     if (!same) {
@@ -86,7 +92,7 @@ export default function paperPages(): AstroIntegration {
           const { pages } = result;
           pageCount = pages.length;
           // Each page on a line, as Astro lists its pages, in a verbose log (src/integrations/build-log.mjs).
-          if (process.env.RESEARCH_DIGEST_VERBOSE === '1')
+          if (listEveryPage())
             for (const page of pages) logger.info(`  ├─ /${page.file} (${page.written ? 'written' : 'unchanged'})`);
           logger.info(
             `Paper pages: ${result.written} written, ${pages.length - result.written} unchanged, from the shell in ${Math.round(performance.now() - started)} ms`,

@@ -89,29 +89,10 @@ export function writeSearchValues(outputPath: string, values: readonly ShardValu
     );
 }
 
-/** Where the merge runs on a worker thread (src/lib/worker-task.ts), beside the pages being rendered. */
-export interface MergeThread {
-  /** The project folder, which holds src/integrations/search-index-merge-worker.ts. */
-  projectRoot: string;
-  warn: (message: string) => void;
-}
-
-/**
- * Merges the shards that `indexShards` (or the build of each shard) put in `outputPath` into one
- * index there; on a worker thread when `thread` is given (seconds of work at 10,000 papers, which a
- * rebuild would otherwise spend on the thread that renders the pages).
- */
-export async function mergeStagedShards(outputPath: string, shards: number, thread?: MergeThread): Promise<void> {
+/** Merges the shards that `indexShards` (or the build of each shard) put in `outputPath` into one index there. */
+export async function mergeStagedShards(outputPath: string, shards: number): Promise<void> {
   const folders = Array.from({ length: shards }, (_, shard) => join(outputPath, stagedShardFolder(shard)));
-  const chunkSize = Number(indexChunkSize());
-  if (!thread) return mergeShardIndexes(folders, outputPath, chunkSize);
-  await startWorkerTask({
-    file: join(thread.projectRoot, 'src', 'integrations', 'search-index-merge-worker.ts'),
-    data: { folders, outputPath, chunkSize },
-    onThisThread: () => mergeShardIndexes(folders, outputPath, chunkSize),
-    what: 'merging the search shards',
-    warn: thread.warn,
-  })();
+  await mergeShardIndexes(folders, outputPath, Number(indexChunkSize()));
 }
 
 export interface ShardedIndex {
@@ -136,8 +117,6 @@ export interface ShardOptions {
   pagefindVersion: string;
   /** Only this shard (a build of one shard: `npm run build -- --shard K/N`). */
   only?: number;
-  /** Merge the shards on a worker thread. */
-  mergeThread?: MergeThread;
 }
 
 /**
@@ -183,7 +162,7 @@ export async function indexShards(
   if (options.only === undefined) {
     cache.prune(keys);
     const started = performance.now();
-    await mergeStagedShards(outputPath, shards.length, options.mergeThread);
+    await mergeStagedShards(outputPath, shards.length);
     mergeMs = performance.now() - started;
   }
   return {
@@ -195,11 +174,19 @@ export async function indexShards(
   };
 }
 
-/** Where the indexing runs on a worker thread: see `indexShardsOnThread`. */
+/** What a worker thread of the build needs: see `indexShardsOnThread`. */
 export interface IndexThread {
   /** The project folder, which holds src/integrations/search-index-worker.ts. */
   projectRoot: string;
   warn: (message: string) => void;
+}
+
+/** What `indexShardsOnThread` sends to its thread (src/integrations/search-index-worker.ts). */
+export interface IndexTask {
+  papers: SearchPaper[];
+  topicNames: [string, string][];
+  outputPath: string;
+  options: ShardOptions;
 }
 
 /**
@@ -213,13 +200,18 @@ export interface IndexThread {
 export function indexShardsOnThread(
   corpus: SearchCorpus,
   outputPath: string,
-  options: Omit<ShardOptions, 'mergeThread'>,
+  options: ShardOptions,
   thread: IndexThread,
 ): () => Promise<ShardedIndex> {
   return startWorkerTask({
     file: join(thread.projectRoot, 'src', 'integrations', 'search-index-worker.ts'),
-    data: { papers: corpus.papers.map(searchPaperOf), topicNames: [...corpus.topicNames], outputPath, options },
-    onThisThread: () => indexShards(corpus, outputPath, { ...options, mergeThread: thread }),
+    data: {
+      papers: corpus.papers.map(searchPaperOf),
+      topicNames: [...corpus.topicNames],
+      outputPath,
+      options,
+    } satisfies IndexTask,
+    onThisThread: () => indexShards(corpus, outputPath, options),
     what: 'indexing the search shards',
     warn: thread.warn,
   });

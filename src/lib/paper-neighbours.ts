@@ -10,7 +10,7 @@ export interface Neighbours {
 }
 
 /**
- * Each list's positions by paper id, made once per list: every paper page (and its cacheKey) asks,
+ * Each list's positions by paper id, made once per list: every paper page asks,
  * and a search through a topic of thousands of papers per page made the build quadratic.
  */
 const positions = new WeakMap<readonly PaperRecord[], Map<string, number>>();

@@ -19,7 +19,7 @@ import { relatedPapersHtml } from './related-papers-html.ts';
 import { searchYear, typedTitleVariant } from './search-facets.ts';
 import type { SiteData } from './site-data.ts';
 
-/** What of the site data a paper page reads (all of it is in the page's cacheKey: src/lib/paper-page-key.ts). */
+/** What of the site data a paper page reads. */
 export type PaperPageData = Pick<
   SiteData,
   'bibtex' | 'byId' | 'dumpDates' | 'organisationIds' | 'papersByTopic' | 'related' | 'topicNames'

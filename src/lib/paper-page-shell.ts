@@ -9,8 +9,8 @@
  * Astro's escaping, so a filled shell is byte for byte the page Astro renders for that paper
  * (which `astro dev` still does, from the same route).
  */
-import { escapeHtml, pageTitle, paperUrl } from './format.ts';
-import { attribute } from './astro-markup.ts';
+import { pageTitle, paperUrl } from './format.ts';
+import { attribute, text } from './astro-markup.ts';
 
 /** The shell's id in the route: never a paper's (paper ids are made of `a-z`, `0-9` and `-`). */
 export const SHELL_PAPER_ID = '_shell_';
@@ -34,7 +34,7 @@ export interface PaperPageShell {
   pieces: readonly [string, string, string, string, string];
 }
 
-const titleElement = (title: string) => `<title>${escapeHtml(pageTitle(title))}</title>`;
+const titleElement = (title: string) => `<title>${text(pageTitle(title))}</title>`;
 const descriptionAttribute = (description: string) => attribute('content', description);
 const PAPER_ID_PATTERN = /^[a-z0-9-]+$/;
 
@@ -63,6 +63,14 @@ export function splitPaperPageShell(html: string): PaperPageShell {
     rest = rest.slice(at + marker.length);
   }
   pieces.push(rest);
+  // A marker's text left elsewhere (the title copied into another tag, the address written
+  // another way) would be copied into every page as it is.
+  for (const leftover of [SHELL_TITLE, SHELL_DESCRIPTION, SHELL_PAPER_ID])
+    if (pieces.some((piece) => piece.includes(leftover)))
+      throw new Error(
+        `the paper page shell shows ${JSON.stringify(leftover)} outside the places it fills ` +
+          '(src/layouts/BaseLayout.astro uses it again: teach src/lib/paper-page-shell.ts that place too)',
+      );
   return { pieces: pieces as unknown as PaperPageShell['pieces'] };
 }
 

@@ -24,12 +24,13 @@ export interface TopicSidebarContext {
 
 const memo = new WeakMap<TopicSidebarContext, Map<string, string>>();
 
-/** The side column of topic `topicId`, named `name` (the same name for a topic on every call). */
+/** The side column of topic `topicId`, named `name`: made once per site data, topic and name. */
 export function topicSidebarHtml(context: TopicSidebarContext, topicId: string, name: string): string {
   let byTopic = memo.get(context);
   if (byTopic === undefined) memo.set(context, (byTopic = new Map()));
-  let html = byTopic.get(topicId);
-  if (html === undefined) byTopic.set(topicId, (html = sidebarHtml(context, topicId, name)));
+  const key = `${topicId}\0${name}`;
+  let html = byTopic.get(key);
+  if (html === undefined) byTopic.set(key, (html = sidebarHtml(context, topicId, name)));
   return html;
 }
 

@@ -1,7 +1,7 @@
 /**
  * A task of the build run on a worker thread, so that it uses the second core while the main
- * thread renders pages: the reading aids (src/lib/reading-aids-worker.ts) and the search index's
- * merge (src/integrations/search-index-merge-worker.ts). Node runs a worker from its TypeScript file
+ * thread renders pages: the reading aids (src/lib/reading-aids-worker.ts) and the search index
+ * (src/integrations/search-index-worker.ts). Node runs a worker from its TypeScript file
  * as it is (type stripping), so a worker and what it imports stay plain erasable TypeScript with
  * `.ts` import paths and no Astro or Vite module; the file is named from the project folder, as
  * the callers are bundled and their `import.meta.url` is not their source's.

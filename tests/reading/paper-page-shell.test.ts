@@ -71,6 +71,13 @@ describe('the paper page shell', () => {
     expect(() => splitPaperPageShell(shellHtml.replace('<title>', '<title>x'))).toThrow(SHELL_TITLE);
   });
 
+  it('refuses a layout that shows a marker’s text again elsewhere (it would be copied into every page)', () => {
+    const ogTitle = shellHtml.replace('<head>', `<head><meta property="og:title" content="${SHELL_TITLE}">`);
+    expect(() => splitPaperPageShell(ogTitle)).toThrow(SHELL_TITLE);
+    const otherAddress = shellHtml.replace('<body>', `<body><a href="/papers/${SHELL_PAPER_ID}">`);
+    expect(() => splitPaperPageShell(otherAddress)).toThrow(SHELL_PAPER_ID);
+  });
+
   it('refuses markers out of the layout’s order', () => {
     const swapped = layout(
       `${SHELL_TITLE} · Research Digest`,

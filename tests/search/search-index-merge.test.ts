@@ -29,10 +29,8 @@ const work = mkdtempSync(join(tmpdir(), 'rd-search-merge-'));
 const merged = join(work, 'merged');
 const single = join(work, 'single');
 const pagefinds = join(work, 'pagefind-own');
-const threaded = join(work, 'merged-on-a-thread');
 const indexedOnThread = join(work, 'indexed-on-a-thread');
 let log = { shards: 0, fromCache: 0 };
-let threadLog = { shards: 0, fromCache: 0, warnings: [] as string[] };
 let indexThreadLog = { shards: 0, fromCache: 0, warnings: [] as string[] };
 
 interface Index {
@@ -59,14 +57,6 @@ beforeAll(async () => {
   const options = { cacheDirectory: join(work, 'cache'), pagefindVersion: 'test' };
   const sharded = await indexShards(published, merged, { ...options, shardSize: 200 });
   log = { shards: sharded.shards, fromCache: sharded.fromCache };
-  // The build merges on a worker thread: the same shards (from the cache), merged there.
-  const warnings: string[] = [];
-  const onThread = await indexShards(published, threaded, {
-    ...options,
-    shardSize: 200,
-    mergeThread: { projectRoot: PROJECT_ROOT, warn: (message) => warnings.push(message) },
-  });
-  threadLog = { shards: onThread.shards, fromCache: onThread.fromCache, warnings };
   // The build indexes on a worker thread too: the whole of it there, from a cache of its own.
   const indexWarnings: string[] = [];
   const indexed = await indexShardsOnThread(
@@ -95,14 +85,6 @@ describe('the seeds indexed in three shards of 200 and merged', () => {
     expect(Object.keys(onMainThread).length).toBeGreaterThan(477);
     expect(filesThatDiffer(onMainThread, hashTree(indexedOnThread))).toEqual([]);
     expect(filesThatDiffer(hashTree(indexedOnThread), onMainThread)).toEqual([]);
-  });
-
-  test('on a worker thread (as the build merges them), is the same index byte for byte', () => {
-    expect(threadLog).toEqual({ shards: 3, fromCache: 3, warnings: [] });
-    const onMainThread = hashTree(merged);
-    expect(Object.keys(onMainThread).length).toBeGreaterThan(477);
-    expect(filesThatDiffer(onMainThread, hashTree(threaded))).toEqual([]);
-    expect(filesThatDiffer(hashTree(threaded), onMainThread)).toEqual([]);
   });
 
   test('is one index: one metadata file, no shard folders, one fragment a page', () => {

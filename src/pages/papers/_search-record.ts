@@ -21,44 +21,24 @@ export interface SearchRecord {
 }
 
 /** What of a paper its search record (and its shard: arrival order, sort values) reads. */
-export type SearchPaper = Pick<
-  PaperRecord,
-  | 'id'
-  | 'firstSeen'
-  | 'title'
-  | 'titleHtml'
-  | 'abstractHtml'
-  | 'aliases'
-  | 'organization'
-  | 'topics'
-  | 'published'
-  | 'upvotes'
->;
+const SEARCH_PAPER_FIELDS = [
+  'id',
+  'firstSeen',
+  'title',
+  'titleHtml',
+  'abstractHtml',
+  'aliases',
+  'organization',
+  'topics',
+  'published',
+  'upvotes',
+] as const satisfies readonly (keyof PaperRecord)[];
+
+export type SearchPaper = Pick<PaperRecord, (typeof SEARCH_PAPER_FIELDS)[number]>;
 
 /** Only what the search index reads, for the thread that indexes (a whole record is ~4 KB). */
-export const searchPaperOf = ({
-  id,
-  firstSeen,
-  title,
-  titleHtml,
-  abstractHtml,
-  aliases,
-  organization,
-  topics,
-  published,
-  upvotes,
-}: SearchPaper): SearchPaper => ({
-  id,
-  firstSeen,
-  title,
-  titleHtml,
-  abstractHtml,
-  aliases,
-  organization,
-  topics,
-  published,
-  upvotes,
-});
+export const searchPaperOf = (paper: SearchPaper): SearchPaper =>
+  Object.fromEntries(SEARCH_PAPER_FIELDS.map((field) => [field, paper[field]])) as SearchPaper;
 
 export function paperSearchHtml(paper: SearchPaper, topicNames: ReadonlyMap<string, string>): string {
   const date = formatDate(paper.published);
