@@ -11,34 +11,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/ingest/index.ts';
+import { paperRecord } from './paper-fixture.ts';
 import { paperPageBodyHtml, type PaperPageData } from '../../src/lib/paper-page-html.ts';
 import type { RelatedPaper } from '../../src/lib/related-papers.ts';
 
-function paper(overrides: Partial<PaperRecord>): PaperRecord {
-  return {
-    id: 'plain-paper',
-    title: 'Plain',
-    titleHtml: 'Plain',
-    aliases: [],
-    titleDerived: false,
-    abstract: 'Text.',
-    abstractHtml: 'Text.',
-    topics: [],
-    topicEvidence: {},
-    published: null,
-    upvotes: null,
-    authorCount: null,
-    organization: null,
-    links: [],
-    sources: [{ dump: '001_a.txt', line: 3 }],
-    firstSeen: '001_a.txt',
-    formerIds: [],
-    changes: [],
-    possiblySameWork: [],
-    merges: [],
-    ...overrides,
-  };
-}
+const paper = (overrides: Partial<PaperRecord>): PaperRecord => paperRecord(overrides);
 
 function siteData(
   papers: PaperRecord[],

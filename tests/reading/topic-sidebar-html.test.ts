@@ -10,34 +10,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/ingest/index.ts';
+import { paperRecord } from './paper-fixture.ts';
 import { monthChartHtml } from '../../src/lib/month-chart-html.ts';
 import { topicSidebarHtml, type TopicSidebarContext } from '../../src/lib/topic-sidebar-html.ts';
 
-function paper(overrides: Partial<PaperRecord>): PaperRecord {
-  return {
-    id: 'plain-paper',
-    title: 'Plain',
-    titleHtml: 'Plain',
-    aliases: [],
-    titleDerived: false,
-    abstract: 'Text.',
-    abstractHtml: 'Text.',
-    topics: ['peft'],
-    topicEvidence: {},
-    published: null,
-    upvotes: null,
-    authorCount: null,
-    organization: null,
-    links: [],
-    sources: [{ dump: '001_a.txt', line: 3 }],
-    firstSeen: '001_a.txt',
-    formerIds: [],
-    changes: [],
-    possiblySameWork: [],
-    merges: [],
-    ...overrides,
-  };
-}
+const paper = (overrides: Partial<PaperRecord>): PaperRecord => paperRecord({ topics: ['peft'], ...overrides });
 
 const HOSTILE_ORGANISATION = `R&D "Lab" <AI> & Tom's`;
 
