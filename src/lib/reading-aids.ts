@@ -13,13 +13,20 @@ import { memoisedWordStream } from './word-stream.ts';
 /** What of a paper the reading aids read. */
 export type ReadingAidPaper = Pick<PaperRecord, 'id' | 'title' | 'abstract' | 'possiblySameWork' | 'topics'>;
 
-export interface ReadingAids {
-  /** Paper id → its five most similar papers (its possible duplicates left out). */
-  related: Map<string, RelatedPaper[]>;
+/** The name of the part of the aids' thread's result sent first (src/lib/worker-task.ts). */
+export const THEMES_PART = 'themes';
+
+/** The topics' themes: what the list pages need, made first. */
+export interface TopicThemes {
   /** Topic id (and `other`) → its themes. */
   themes: Map<string, Theme[]>;
   /** The topics the themes were made for, in the order given. */
   topicIds: string[];
+}
+
+export interface ReadingAids extends TopicThemes {
+  /** Paper id → its five most similar papers (its possible duplicates left out). */
+  related: Map<string, RelatedPaper[]>;
 }
 
 /**
@@ -38,14 +45,21 @@ export function papersByTopic<P extends Pick<PaperRecord, 'topics'>>(
 
 /**
  * The reading aids of `papers`, given newest first (the order decides ties, so the site gives them
- * in the order it lists them), for the topics `topicIds` (`other` among them).
+ * in the order it lists them), for the topics `topicIds` (`other` among them). The themes are made
+ * first and handed to `onThemes` (the list pages need them; only the paper pages, written last,
+ * need the related papers).
  */
-export function readingAids(papers: readonly ReadingAidPaper[], topicIds: readonly string[]): ReadingAids {
+export function readingAids(
+  papers: readonly ReadingAidPaper[],
+  topicIds: readonly string[],
+  onThemes?: (themes: TopicThemes) => void,
+): ReadingAids {
   const wordStream = memoisedWordStream();
-  const related = relatedPapers(papers.map(relatedInputOf), { wordStream });
-  return {
-    related: new Map(papers.map((paper, index) => [paper.id, related[index]!])),
+  const themes = {
     themes: topicThemes(papers, papersByTopic(papers, topicIds), { wordStream }),
     topicIds: [...topicIds],
   };
+  onThemes?.(themes);
+  const related = relatedPapers(papers.map(relatedInputOf), { wordStream });
+  return { ...themes, related: new Map(papers.map((paper, index) => [paper.id, related[index]!])) };
 }
