@@ -3,24 +3,16 @@ import { setPriority } from 'node:os';
 import { serveWorkerTask } from './worker-task.ts';
 import { readingAids, THEMES_PART, type ReadingAidPaper } from './reading-aids.ts';
 
-/**
- * Once the themes are sent, this thread yields the cores to the rest of the build: the related
- * papers are waited for only by the paper pages, written last, while in a full build the search
- * index (Pagefind's process, fed from another thread) is the longest task and ends the build. On
- * Linux the nice value is the calling thread's own.
- */
-function yieldTheCores(): void {
-  try {
-    setPriority(10);
-  } catch {
-    // A system that does not let a thread lower its own priority runs it at the usual one.
-  }
+// This thread yields the cores to the rest of the build: in a full build the search index
+// (Pagefind's process, fed from another thread) is the longest task and ends it, while the pages
+// that wait for the aids have time to spare. On Linux the nice value is the calling thread's own.
+try {
+  setPriority(10);
+} catch {
+  // A system that does not let a thread lower its own priority runs it at the usual one.
 }
 
 // The themes go as soon as they are made: the site data waits for them, not for the related papers.
 serveWorkerTask(({ papers, topicIds }: { papers: ReadingAidPaper[]; topicIds: string[] }, sendPart) =>
-  readingAids(papers, topicIds, (themes) => {
-    sendPart(THEMES_PART, themes);
-    yieldTheCores();
-  }),
+  readingAids(papers, topicIds, (themes) => sendPart(THEMES_PART, themes)),
 );
