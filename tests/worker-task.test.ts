@@ -52,25 +52,6 @@ describe('startWorkerTask', () => {
     expect(task.mainThreadRuns()).toBe(0);
   });
 
-  it('hands over the parts the thread sends before its result, as they come', async () => {
-    const parts: [string, unknown, boolean][] = [];
-    let answered = false;
-    const file = workerFile(
-      'parts.mjs',
-      "({ n }, sendPart) => { sendPart('early', n + 1); return new Promise((done) => setTimeout(() => done(n * 10), 200)); }",
-    );
-    const result = await startWorkerTask({
-      file,
-      data: { n: 4 },
-      onThisThread: () => -1,
-      what: 'testing',
-      warn: () => {},
-      onPart: (name, value) => parts.push([name, value, answered]),
-    })().then((value) => ((answered = true), value));
-    expect(result).toBe(40);
-    expect(parts).toEqual([['early', 5, false]]);
-  });
-
   it("fails with the task's own error, and does not run it again on the main thread", async () => {
     const task = run(workerFile('throws.mjs', '({ file }) => { throw new Error(`no shard in ${file}`); }'), {
       file: 'shard-7',

@@ -9,7 +9,7 @@
  * module-level variable would not be shared.
  */
 import type { DumpReport, PaperRecord } from '../ingest/index.ts';
-import type { StartedReadingAids } from '../lib/reading-aids-thread.ts';
+import type { ReadingAids } from '../lib/reading-aids.ts';
 
 export interface PublishedCorpus {
   /** By id, as the ingest sorts them (and as `/papers.json` and `npm run ingest -- --json` list them). */
@@ -21,7 +21,7 @@ export interface PublishedCorpus {
   /** Topic id → name, `other` included. */
   topicNames: ReadonlyMap<string, string>;
   /** Related papers and themes, started on a worker thread when the corpus was published (src/lib/reading-aids-thread.ts). */
-  readingAids: StartedReadingAids;
+  readingAids: () => Promise<ReadingAids>;
 }
 
 const CHANNEL = Symbol.for('research-digest.search-corpus');

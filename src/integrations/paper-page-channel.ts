@@ -13,8 +13,8 @@ import type { PaperPageParts } from '../lib/paper-page-shell.ts';
 export interface PaperPageSource {
   /** The papers whose pages this build writes (in a build of one shard, that shard's), by id. */
   ids: readonly string[];
-  /** What makes one page's parts, when everything the pages show is ready. */
-  pages: () => Promise<(id: string) => PaperPageParts>;
+  /** One page's parts, made when it is written. */
+  parts: (id: string) => PaperPageParts;
 }
 
 const WRITER = Symbol.for('research-digest.paper-page-writer');

@@ -20,15 +20,11 @@ import {
   paperPagesFromShell,
   publishedPaperPages,
   startPaperPageBuild,
+  type PaperPageSource,
 } from './paper-page-channel.ts';
 import { claimOutput } from './stale-output.ts';
 import { listEveryPage } from './build-log.mjs';
-import {
-  fillPaperPageShell,
-  SHELL_PAPER_ID,
-  splitPaperPageShell,
-  type PaperPageParts,
-} from '../lib/paper-page-shell.ts';
+import { fillPaperPageShell, SHELL_PAPER_ID, splitPaperPageShell } from '../lib/paper-page-shell.ts';
 import { paperUrl } from '../lib/format.ts';
 
 /** The file of a page at `url` (`/papers/x/`) in `dist/`, relative to it. */
@@ -50,23 +46,19 @@ export interface WrittenPaperPages {
 }
 
 /** Fills the shell at `dist/papers/<shell>/` for every page of `source`, then removes the shell. */
-export function writePaperPages(
-  outDir: string,
-  ids: readonly string[],
-  partsOf: (id: string) => PaperPageParts,
-): WrittenPaperPages {
+export function writePaperPages(outDir: string, source: PaperPageSource): WrittenPaperPages {
   const shellFile = join(outDir, pageFile(paperUrl(SHELL_PAPER_ID)));
   const shellHtml = readIfThere(shellFile);
   if (!shellHtml) throw new Error(`no paper page shell at ${shellFile}: src/pages/papers/[id].astro did not render it`);
   const shell = splitPaperPageShell(shellHtml.toString('utf8'));
   rmSync(dirname(shellFile), { recursive: true, force: true });
   const pages: WrittenPaperPages['pages'] = [];
-  for (const id of ids) {
+  for (const id of source.ids) {
     const relative = pageFile(paperUrl(id));
     const file = join(outDir, relative);
     let page: Buffer;
     try {
-      page = Buffer.from(fillPaperPageShell(shell, partsOf(id)));
+      page = Buffer.from(fillPaperPageShell(shell, source.parts(id)));
     } catch (error) {
       throw new Error(`the paper page ${relative} could not be made: ${(error as Error).message}`, { cause: error });
     }
@@ -86,7 +78,7 @@ export default function paperPages(): AstroIntegration {
     name: 'research-digest-paper-pages',
     hooks: {
       'astro:build:start': () => startPaperPageBuild(process.env.RESEARCH_DIGEST_PAPER_PAGES !== 'astro'),
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => {
         if (!paperPagesFromShell()) return;
         let pageCount: number | null = null;
         try {
@@ -96,9 +88,7 @@ export default function paperPages(): AstroIntegration {
               '[research-digest-paper-pages] src/pages/papers/[id].astro published no paper pages to write from its shell',
             );
           const started = performance.now();
-          // The related papers may still be in the making on their thread.
-          const partsOf = await source.pages();
-          const result = writePaperPages(fileURLToPath(dir), source.ids, partsOf);
+          const result = writePaperPages(fileURLToPath(dir), source);
           const { pages } = result;
           pageCount = pages.length;
           // Each page on a line, as Astro lists its pages, in a verbose log (src/integrations/build-log.mjs).

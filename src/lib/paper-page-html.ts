@@ -13,7 +13,6 @@ import { abstractLinkKind, findItLinks } from './find-links.ts';
 import { formatDate, paperUrl, plural, topicUrl } from './format.ts';
 import { organisationUrl } from './organisations.ts';
 import { saveButtonHtml } from './paper-card-html.ts';
-import type { RelatedPaper } from './related-papers.ts';
 import { topicNeighbours } from './paper-neighbours.ts';
 import { paperProvenanceHtml } from './paper-provenance-html.ts';
 import { relatedPapersHtml } from './related-papers-html.ts';
@@ -23,11 +22,8 @@ import type { SiteData } from './site-data.ts';
 /** What of the site data a paper page reads. */
 export type PaperPageData = Pick<
   SiteData,
-  'bibtex' | 'byId' | 'dumpDates' | 'organisationIds' | 'papersByTopic' | 'topicNames'
-> & {
-  /** The related papers (SiteData's `relatedPapers()`, made). */
-  related: ReadonlyMap<string, RelatedPaper[]>;
-};
+  'bibtex' | 'byId' | 'dumpDates' | 'organisationIds' | 'papersByTopic' | 'related' | 'topicNames'
+>;
 
 interface KnownFact {
   text: string;

@@ -11,7 +11,7 @@
  * ~85 s). Beyond it the aids are made on the main thread when the site data first asks for them.
  */
 import { join } from 'node:path';
-import { readingAids, THEMES_PART, type ReadingAidPaper, type ReadingAids, type TopicThemes } from './reading-aids.ts';
+import { readingAids, type ReadingAidPaper, type ReadingAids } from './reading-aids.ts';
 import { startWorkerTask } from './worker-task.ts';
 
 const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
@@ -27,22 +27,15 @@ export interface ReadingAidsThreadOptions {
   threadMaxPapers?: number;
 }
 
-/** The aids being made: the themes may come first (see src/lib/reading-aids.ts), then all of them. */
-export interface StartedReadingAids {
-  themes: () => Promise<TopicThemes>;
-  all: () => Promise<ReadingAids>;
-}
-
-/** Starts the aids of `papers` (newest first) on a thread, or not (see above); each part is asked for when needed. */
+/** Starts the aids of `papers` (newest first) on a thread, or not (see above); the result is asked for when needed. */
 export function startReadingAids(
   papers: readonly ReadingAidPaper[],
   topicIds: readonly string[],
   options: ReadingAidsThreadOptions,
-): StartedReadingAids {
+): () => Promise<ReadingAids> {
   if (papers.length > (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS)) {
     let onMainThread: Promise<ReadingAids> | null = null;
-    const all = () => (onMainThread ??= Promise.resolve().then(() => readingAids(papers, topicIds)));
-    return { themes: all, all };
+    return () => (onMainThread ??= Promise.resolve().then(() => readingAids(papers, topicIds)));
   }
   // Only what the aids read crosses to the thread (the whole records are ~4 KB a paper).
   const slim = papers.map(({ id, title, abstract, possiblySameWork, topics }) => ({
@@ -52,19 +45,11 @@ export function startReadingAids(
     possiblySameWork,
     topics,
   }));
-  let sentThemes: (themes: TopicThemes) => void = () => {};
-  const earlyThemes = new Promise<TopicThemes>((resolve) => (sentThemes = resolve));
-  const all = startWorkerTask({
+  return startWorkerTask({
     file: options.workerFile ?? join(options.projectRoot, 'src', 'lib', 'reading-aids-worker.ts'),
     data: { papers: slim, topicIds },
     onThisThread: () => readingAids(papers, topicIds),
     what: 'making the related papers and themes',
     warn: options.warn,
-    onPart: (name, value) => {
-      if (name === THEMES_PART) sentThemes(value as TopicThemes);
-    },
   });
-  // Asking for the themes asks for the whole task too (it holds the process until done); without a
-  // thread there is no early part, and the themes come with the rest.
-  return { themes: () => Promise.race([earlyThemes, all()]), all };
 }

@@ -1,7 +1,7 @@
 /** The worker thread of `startReadingAids` (src/lib/reading-aids-thread.ts). */
 import { setPriority } from 'node:os';
 import { serveWorkerTask } from './worker-task.ts';
-import { readingAids, THEMES_PART, type ReadingAidPaper } from './reading-aids.ts';
+import { readingAids, type ReadingAidPaper } from './reading-aids.ts';
 
 // This thread yields the cores to the rest of the build: in a full build the search index
 // (Pagefind's process, fed from another thread) is the longest task and ends it, while the pages
@@ -12,7 +12,6 @@ try {
   // A system that does not let a thread lower its own priority runs it at the usual one.
 }
 
-// The themes go as soon as they are made: the site data waits for them, not for the related papers.
-serveWorkerTask(({ papers, topicIds }: { papers: ReadingAidPaper[]; topicIds: string[] }, sendPart) =>
-  readingAids(papers, topicIds, (themes) => sendPart(THEMES_PART, themes)),
+serveWorkerTask(({ papers, topicIds }: { papers: ReadingAidPaper[]; topicIds: string[] }) =>
+  readingAids(papers, topicIds),
 );

@@ -13,20 +13,13 @@ import { memoisedWordStream } from './word-stream.ts';
 /** What of a paper the reading aids read. */
 export type ReadingAidPaper = Pick<PaperRecord, 'id' | 'title' | 'abstract' | 'possiblySameWork' | 'topics'>;
 
-/** The name of the part of the aids' thread's result sent first (src/lib/worker-task.ts). */
-export const THEMES_PART = 'themes';
-
-/** The topics' themes: what the list pages need, made first. */
-export interface TopicThemes {
+export interface ReadingAids {
+  /** Paper id → its five most similar papers (its possible duplicates left out). */
+  related: Map<string, RelatedPaper[]>;
   /** Topic id (and `other`) → its themes. */
   themes: Map<string, Theme[]>;
   /** The topics the themes were made for, in the order given. */
   topicIds: string[];
-}
-
-export interface ReadingAids extends TopicThemes {
-  /** Paper id → its five most similar papers (its possible duplicates left out). */
-  related: Map<string, RelatedPaper[]>;
 }
 
 /**
@@ -45,21 +38,14 @@ export function papersByTopic<P extends Pick<PaperRecord, 'topics'>>(
 
 /**
  * The reading aids of `papers`, given newest first (the order decides ties, so the site gives them
- * in the order it lists them), for the topics `topicIds` (`other` among them). The themes are made
- * first and handed to `onThemes` (the list pages need them; only the paper pages, written last,
- * need the related papers).
+ * in the order it lists them), for the topics `topicIds` (`other` among them).
  */
-export function readingAids(
-  papers: readonly ReadingAidPaper[],
-  topicIds: readonly string[],
-  onThemes?: (themes: TopicThemes) => void,
-): ReadingAids {
+export function readingAids(papers: readonly ReadingAidPaper[], topicIds: readonly string[]): ReadingAids {
   const wordStream = memoisedWordStream();
-  const themes = {
+  const related = relatedPapers(papers.map(relatedInputOf), { wordStream });
+  return {
+    related: new Map(papers.map((paper, index) => [paper.id, related[index]!])),
     themes: topicThemes(papers, papersByTopic(papers, topicIds), { wordStream }),
     topicIds: [...topicIds],
   };
-  onThemes?.(themes);
-  const related = relatedPapers(papers.map(relatedInputOf), { wordStream });
-  return { ...themes, related: new Map(papers.map((paper, index) => [paper.id, related[index]!])) };
 }

@@ -12,8 +12,7 @@ import { OTHER_TOPIC, sortTopics, topicNames, type DumpReport, type PaperRecord 
 import { papersByArrival } from './paper-order.ts';
 import { bibtexEntry, citationKeys } from './bibtex.ts';
 import { organisations, type Organisation } from './organisations.ts';
-import { papersByTopic as groupByTopic, readingAids } from './reading-aids.ts';
-import type { StartedReadingAids } from './reading-aids-thread.ts';
+import { papersByTopic as groupByTopic, readingAids, type ReadingAids } from './reading-aids.ts';
 import type { RelatedPaper } from './related-papers.ts';
 import type { Theme } from './topic-themes.ts';
 
@@ -43,11 +42,8 @@ export interface SiteData {
   newPapers: PaperRecord[];
   /** Papers already known whose title or upvotes the latest dump changed. */
   changedPapers: PaperRecord[];
-  /**
-   * Paper id → its five most similar papers (its possible duplicates left out): made after the
-   * themes, on the reading aids' thread, and asked for by the paper pages only.
-   */
-  relatedPapers: () => Promise<Map<string, RelatedPaper[]>>;
+  /** Paper id → its five most similar papers (its possible duplicates left out). */
+  related: Map<string, RelatedPaper[]>;
   /** Topic id (and `other`) → its themes. */
   themes: Map<string, Theme[]>;
   /** Every organisation named by a dump, by name. */
@@ -98,7 +94,6 @@ async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
   const latestDump = dumps.at(-1) ?? null;
   const latestFile = latestDump?.file;
   const aids = await readingAidsFor(corpus, papers, topicIds);
-  const themes = await aids.themes();
   const dumpDates = new Map(dumps.map((dump) => [dump.file, dump.dumpDate]));
   const byArrival = papersByArrival(papers, dumps);
   const orgs = organisations(papers, OTHER_TOPIC.id);
@@ -117,8 +112,8 @@ async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
     changedPapers: papers.filter(
       (paper) => paper.firstSeen !== latestFile && paper.changes.some((change) => change.dump === latestFile),
     ),
-    relatedPapers: async () => (await aids.all()).related,
-    themes: themes.themes,
+    related: aids.related,
+    themes: aids.themes,
     organisations: orgs,
     organisationIds: new Map(orgs.map((organisation) => [organisation.name, organisation.id])),
     citationKeys: keys,
@@ -144,17 +139,17 @@ async function readingAidsFor(
   corpus: PublishedCorpus,
   papers: readonly PaperRecord[],
   topicIds: readonly string[],
-): Promise<StartedReadingAids> {
-  const { topicIds: madeFor } = await corpus.readingAids.themes();
-  const sameTopics = madeFor.length === topicIds.length && madeFor.every((topic) => topicIds.includes(topic));
-  if (sameTopics) return corpus.readingAids;
+): Promise<ReadingAids> {
+  const aids = await corpus.readingAids();
+  const sameTopics =
+    aids.topicIds.length === topicIds.length && aids.topicIds.every((topic) => topicIds.includes(topic));
+  if (sameTopics) return aids;
   console.warn(
     `[research-digest] the related papers and themes are made again: the topics (${topicIds.join(', ')}) ` +
-      `are not those the papers loader read (${madeFor.join(', ')}); a topic file changed in between, ` +
+      `are not those the papers loader read (${aids.topicIds.join(', ')}); a topic file changed in between, ` +
       'or one is not named as the topics collection names it (content/topics/*.mdx)',
   );
-  const aids = Promise.resolve(readingAids(papers, topicIds));
-  return { themes: () => aids, all: () => aids };
+  return readingAids(papers, topicIds);
 }
 
 function dumpArrivals(dumps: readonly DumpReport[], papers: readonly PaperRecord[]): [string, number][] {

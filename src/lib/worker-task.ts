@@ -13,8 +13,6 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 
 type Answer<T> = { value: T } | { error: { message: string; stack: string | undefined } };
-/** A part of the result the task sends before it is done (`serveWorkerTask`'s `sendPart`). */
-type Part = { part: string; value: unknown };
 
 export interface WorkerTask<T> {
   /** The worker's file: it calls `serveWorkerTask`. */
@@ -26,11 +24,6 @@ export interface WorkerTask<T> {
   /** What the task does, for the warning ("making the related papers and themes"). */
   what: string;
   warn: (message: string) => void;
-  /**
-   * Called with each part the thread sends before its result (a part of it the build can use
-   * sooner); a task run on the main thread sends none.
-   */
-  onPart?: (name: string, value: unknown) => void;
 }
 
 /**
@@ -56,11 +49,7 @@ export function startWorkerTask<T>(task: WorkerTask<T>): () => Promise<T> {
         settled = true;
         outcome().then(resolve, reject);
       };
-      thread.on('message', (answer: Answer<T> | Part) => {
-        if ('part' in answer) {
-          if (!settled) task.onPart?.(answer.part, answer.value);
-          return;
-        }
+      thread.once('message', (answer: Answer<T>) =>
         settle(async () => {
           if ('error' in answer) {
             const error = new Error(answer.error.message);
@@ -68,8 +57,8 @@ export function startWorkerTask<T>(task: WorkerTask<T>): () => Promise<T> {
             throw error;
           }
           return answer.value;
-        });
-      });
+        }),
+      );
       thread.once('error', (error) => settle(() => onThisThread(`the worker thread failed (${error.message})`)));
       thread.once('exit', (code) =>
         settle(() => onThisThread(`the worker thread exited with code ${code} and no answer`)),
@@ -87,18 +76,12 @@ export function startWorkerTask<T>(task: WorkerTask<T>): () => Promise<T> {
   };
 }
 
-/**
- * In a worker's file: runs `task` on the data `startWorkerTask` sent and answers with its result or
- * its error; `sendPart` sends a part of the result sooner (`WorkerTask.onPart`).
- */
-export function serveWorkerTask<D, T>(
-  task: (data: D, sendPart: (name: string, value: unknown) => void) => T | Promise<T>,
-): void {
+/** In a worker's file: runs `task` on the data `startWorkerTask` sent and answers with its result or its error. */
+export function serveWorkerTask<D, T>(task: (data: D) => T | Promise<T>): void {
   const port = parentPort;
   if (!port) throw new Error('serveWorkerTask runs in a worker thread only');
-  const sendPart = (name: string, value: unknown) => port.postMessage({ part: name, value } satisfies Part);
   Promise.resolve()
-    .then(() => task(workerData as D, sendPart))
+    .then(() => task(workerData as D))
     .then(
       (value) => port.postMessage({ value } satisfies Answer<T>),
       (error: unknown) =>

@@ -31,7 +31,7 @@ describe('reading aids on a worker thread', () => {
     const aids = await startReadingAids(papers, topicIds, {
       projectRoot: PROJECT_ROOT,
       warn: (message) => warnings.push(message),
-    }).all();
+    })();
     expect(warnings).toEqual([]);
     // Not empty: nearly every seed paper has related papers, and every topic has themes.
     expect(aids.related.size).toBe(papers.length);
@@ -41,21 +41,13 @@ describe('reading aids on a worker thread', () => {
     expect(aids).toEqual(onMainThread);
   });
 
-  it('send the themes first, the same as the main thread makes', async () => {
-    const started = startReadingAids(papers, topicIds, { projectRoot: PROJECT_ROOT, warn: () => {} });
-    const themes = await started.themes();
-    expect(themes).toEqual({ themes: onMainThread.themes, topicIds: onMainThread.topicIds });
-    expect(themes).not.toHaveProperty('related');
-    expect((await started.all()).related).toEqual(onMainThread.related);
-  });
-
   it('are made on the main thread, with a warning saying why, when the thread cannot start', async () => {
     const warnings: string[] = [];
     const aids = await startReadingAids(papers, topicIds, {
       projectRoot: PROJECT_ROOT,
       workerFile: join(PROJECT_ROOT, 'src', 'lib', 'no-such-worker.ts'),
       warn: (message) => warnings.push(message),
-    }).all();
+    })();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
       /^making the related papers and themes on the main thread: the worker thread (did not start|failed).*no-such-worker/,
@@ -72,9 +64,8 @@ describe('reading aids on a worker thread', () => {
       threadMaxPapers: papers.length - 1,
       warn: (message) => warnings.push(message),
     });
-    const first = aids.all();
-    expect(aids.all()).toBe(first);
-    expect(aids.themes()).toBe(first);
+    const first = aids();
+    expect(aids()).toBe(first);
     expect(await first).toEqual(onMainThread);
     expect(warnings).toEqual([]);
   });
@@ -87,7 +78,7 @@ describe('reading aids on a worker thread', () => {
       projectRoot: PROJECT_ROOT,
       workerFile: dying,
       warn: (message) => warnings.push(message),
-    }).all();
+    })();
     expect(warnings).toEqual([
       'making the related papers and themes on the main thread: the worker thread failed (out of memory, say)',
     ]);

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writePaperPages } from '../../src/integrations/paper-pages.ts';
-import { SHELL_BODY, SHELL_DESCRIPTION, SHELL_TITLE, type PaperPageParts } from '../../src/lib/paper-page-shell.ts';
+import type { PaperPageSource } from '../../src/integrations/paper-page-channel.ts';
+import { SHELL_BODY, SHELL_DESCRIPTION, SHELL_TITLE } from '../../src/lib/paper-page-shell.ts';
 
 const SHELL =
   `<html><head><title>${SHELL_TITLE} · Research Digest</title><meta content="${SHELL_DESCRIPTION}">` +
@@ -18,14 +19,13 @@ const page = (id: string, title: string, body: string) =>
   `<html><head><title>${title} · Research Digest</title><meta content="about ${id}">` +
   `<link href="https://x.org/papers/${id}/"></head><body>${body}</body></html>`;
 
-/** The papers' ids and what makes each one's parts, as the route hands them over. */
-const source = (bodies: Record<string, string>): [string[], (id: string) => PaperPageParts] => [
-  Object.keys(bodies),
-  (id) => {
+const source = (bodies: Record<string, string>): PaperPageSource => ({
+  ids: Object.keys(bodies),
+  parts: (id) => {
     if (bodies[id] === 'fail') throw new Error('no such paper');
     return { id, title: id.toUpperCase(), description: `about ${id}`, bodyHtml: bodies[id]! };
   },
-];
+});
 
 describe('writePaperPages', () => {
   let dist: string;
@@ -42,7 +42,7 @@ describe('writePaperPages', () => {
 
   it('writes each page from the shell and removes the shell', () => {
     putShell();
-    const written = writePaperPages(dist, ...source({ a: '<p>A</p>', b: '<p>B</p>' }));
+    const written = writePaperPages(dist, source({ a: '<p>A</p>', b: '<p>B</p>' }));
     expect(written.written).toBe(2);
     expect(readFileSync(file('a'), 'utf8')).toBe(page('a', 'A', '<p>A</p>'));
     expect(readFileSync(file('b'), 'utf8')).toBe(page('b', 'B', '<p>B</p>'));
@@ -51,11 +51,11 @@ describe('writePaperPages', () => {
 
   it('leaves a page with the same bytes as it is, and writes one whose bytes differ', () => {
     putShell();
-    writePaperPages(dist, ...source({ a: '<p>A</p>', b: '<p>B</p>' }));
+    writePaperPages(dist, source({ a: '<p>A</p>', b: '<p>B</p>' }));
     const longAgo = new Date('2020-01-01T00:00:00Z');
     for (const id of ['a', 'b']) utimesSync(file(id), longAgo, longAgo);
     putShell();
-    const again = writePaperPages(dist, ...source({ a: '<p>A</p>', b: '<p>B, changed</p>' }));
+    const again = writePaperPages(dist, source({ a: '<p>A</p>', b: '<p>B, changed</p>' }));
     expect(again.pages).toEqual([
       { file: 'papers/a/index.html', written: false },
       { file: 'papers/b/index.html', written: true },
@@ -67,12 +67,12 @@ describe('writePaperPages', () => {
 
   it('names the page that could not be made', () => {
     putShell();
-    expect(() => writePaperPages(dist, ...source({ a: '<p>A</p>', broken: 'fail' }))).toThrow(
+    expect(() => writePaperPages(dist, source({ a: '<p>A</p>', broken: 'fail' }))).toThrow(
       'the paper page papers/broken/index.html could not be made: no such paper',
     );
   });
 
   it('says so when the route rendered no shell', () => {
-    expect(() => writePaperPages(dist, ...source({ a: '<p>A</p>' }))).toThrow(/no paper page shell at .*_shell_/);
+    expect(() => writePaperPages(dist, source({ a: '<p>A</p>' }))).toThrow(/no paper page shell at .*_shell_/);
   });
 });
