@@ -14,7 +14,7 @@
  * with a letter or digit, so the greedy run can never give any back); after a final `*`-word the
  * longest run of letters and digits; and after the match no letter or digit.
  */
-import { foldAscii, isNonAsciiWhiteSpace } from './ascii.ts';
+import { foldAscii, isAscii, isAsciiLetterOrDigit, isNonAsciiWhiteSpace } from './ascii.ts';
 import { isLetterOrNumber } from './count-words.ts';
 import { phraseWords } from './phrase-pattern.ts';
 
@@ -41,8 +41,7 @@ export function literalPrefix(phrase: string): LiteralPhrase {
   const all = phraseWords(phrase);
   const words: LiteralWord[] = [];
   for (const [index, { stem, wildcard }] of all.entries()) {
-    // eslint-disable-next-line no-control-regex
-    if (!/^[A-Za-z0-9][\x00-\x7f]*$/.test(stem)) return { words, wildcardEnd: false, whole: false };
+    if (!isAsciiLetterOrDigit(stem.charCodeAt(0)) || !isAscii(stem)) return { words, wildcardEnd: false, whole: false };
     words.push({ stem, exact: /[A-Z]/.test(stem) });
     if (wildcard) return { words, wildcardEnd: true, whole: index === all.length - 1 };
   }

@@ -10,7 +10,9 @@
  * its own module instance: the two halves share nothing but this file.
  */
 import nodeLogger from 'astro/logger/node';
-import { PAPER_PAGE_ROUTE, paperPagesFromShellCount } from './paper-page-channel.ts';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { claimedPagesOf } from './stale-output.ts';
 
 /** Whether the log lists every file (src/integrations/paper-pages.ts lists the paper pages it writes then). */
 export const listEveryPage = () => process.env.RESEARCH_DIGEST_VERBOSE === '1' || process.argv.includes('--verbose');
@@ -65,11 +67,11 @@ export function routeSummary() {
     hooks: {
       'astro:build:done': ({ assets, logger }) => {
         if (listEveryPage()) return;
-        // The paper pages' route rendered their shell; src/integrations/paper-pages.ts wrote the pages.
-        const fromShell = paperPagesFromShellCount();
+        // A route's files: those Astro wrote that are still there (not the paper pages' shell, which
+        // src/integrations/paper-pages.ts removes), and the pages other integrations made for it.
         const routes = [...assets].map(([route, files]) => ({
           route,
-          files: route === PAPER_PAGE_ROUTE && fromShell !== null ? files.length - 1 + fromShell : files.length,
+          files: files.filter((file) => existsSync(fileURLToPath(file))).length + claimedPagesOf(route),
         }));
         routes.sort((a, b) => b.files - a.files || a.route.localeCompare(b.route));
         const total = routes.reduce((sum, route) => sum + route.files, 0);

@@ -119,7 +119,7 @@ export default function pagefindIndex(): AstroIntegration {
       { shardSize, cacheDirectory, pagefindVersion: pagefindVersion(root), only: buildShard?.index },
       // The logger comes with the build's end; what the thread had to say waits for it.
       { projectRoot: root, warn: (message) => threadWarnings.push(message) },
-    )();
+    );
     // Its failure is reported when the build is done, not as an unhandled rejection now.
     running.catch(() => {});
     return running;

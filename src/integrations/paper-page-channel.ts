@@ -19,29 +19,21 @@ export interface PaperPageSource {
 
 const WRITER = Symbol.for('research-digest.paper-page-writer');
 const SOURCE = Symbol.for('research-digest.paper-page-source');
-const PAGE_COUNT = Symbol.for('research-digest.paper-pages-from-shell');
-type Channel = { [WRITER]?: true; [SOURCE]?: PaperPageSource; [PAGE_COUNT]?: number };
+type Channel = { [WRITER]?: true; [SOURCE]?: PaperPageSource };
 
 /** Called by the integration when a build starts: whether it will write the paper pages from the shell. */
 export function startPaperPageBuild(fromShell: boolean): void {
   const channel = globalThis as Channel;
   delete channel[SOURCE];
-  delete channel[PAGE_COUNT];
   if (fromShell) channel[WRITER] = true;
   else delete channel[WRITER];
 }
 
-/**
- * Called by the integration when it has written the paper pages (`pages` of them; null if it could
- * not), which the build log's count of files per route (src/integrations/build-log.mjs) reads: the
- * route made these pages, not the shell.
- */
-export function finishPaperPageBuild(pages: number | null): void {
+/** Called by the integration when it has written the paper pages (or could not). */
+export function finishPaperPageBuild(): void {
   const channel = globalThis as Channel;
   delete channel[WRITER];
   delete channel[SOURCE];
-  if (pages === null) delete channel[PAGE_COUNT];
-  else channel[PAGE_COUNT] = pages;
 }
 
 /** Whether this build's paper pages are written from the shell, not rendered by Astro one by one. */
@@ -54,8 +46,5 @@ export function publishPaperPages(source: PaperPageSource): void {
 
 export const publishedPaperPages = (): PaperPageSource | null => (globalThis as Channel)[SOURCE] ?? null;
 
-/** The route whose pages are written from its shell, as Astro names it. */
+/** The route whose pages are written from its shell, as Astro names it (the build log counts them under it). */
 export const PAPER_PAGE_ROUTE = '/papers/[id]';
-
-/** How many paper pages this build made from the shell, written or unchanged (null if Astro rendered them one by one). */
-export const paperPagesFromShellCount = (): number | null => (globalThis as Channel)[PAGE_COUNT] ?? null;

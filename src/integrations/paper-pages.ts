@@ -11,12 +11,13 @@
  * `RESEARCH_DIGEST_PAPER_PAGES=astro` has Astro render every paper page itself, as `astro dev`
  * does: slower, and byte for byte the same site (tests/site-build/paper-page-shell.test.ts).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import {
   finishPaperPageBuild,
+  PAPER_PAGE_ROUTE,
   paperPagesFromShell,
   publishedPaperPages,
   startPaperPageBuild,
@@ -40,19 +41,28 @@ function readIfThere(file: string): Buffer | null {
 }
 
 export interface WrittenPaperPages {
-  /** Each page, as a path relative to `dist/`, and whether it was written (or already held those bytes). */
-  pages: { file: string; written: boolean }[];
   written: number;
+  unchanged: number;
 }
 
-/** Fills the shell at `dist/papers/<shell>/` for every page of `source`, then removes the shell. */
-export function writePaperPages(outDir: string, source: PaperPageSource): WrittenPaperPages {
+/**
+ * Fills the shell at `dist/papers/<shell>/` for the page of every paper of `ids`, then removes the
+ * shell; `onPage` hears of each page (its path relative to `dist/`) and whether it was written.
+ */
+export function writePaperPages(
+  outDir: string,
+  source: PaperPageSource,
+  onPage?: (file: string, written: boolean) => void,
+): WrittenPaperPages {
   const shellFile = join(outDir, pageFile(paperUrl(SHELL_PAPER_ID)));
   const shellHtml = readIfThere(shellFile);
   if (!shellHtml) throw new Error(`no paper page shell at ${shellFile}: src/pages/papers/[id].astro did not render it`);
   const shell = splitPaperPageShell(shellHtml.toString('utf8'));
   rmSync(dirname(shellFile), { recursive: true, force: true });
-  const pages: WrittenPaperPages['pages'] = [];
+  // The previous build's page folders, read once: a clean build has nothing to compare with.
+  const papersDir = join(outDir, 'papers');
+  const previous = new Set(existsSync(papersDir) ? readdirSync(papersDir) : []);
+  let written = 0;
   for (const id of source.ids) {
     const relative = pageFile(paperUrl(id));
     const file = join(outDir, relative);
@@ -62,15 +72,16 @@ export function writePaperPages(outDir: string, source: PaperPageSource): Writte
     } catch (error) {
       throw new Error(`the paper page ${relative} could not be made: ${(error as Error).message}`, { cause: error });
     }
-    claimOutput(relative);
-    const same = readIfThere(file)?.equals(page) ?? false;
+    claimOutput(relative, PAPER_PAGE_ROUTE);
+    const same = previous.has(id) && (readIfThere(file)?.equals(page) ?? false);
     if (!same) {
-      mkdirSync(dirname(file), { recursive: true });
+      if (!previous.has(id)) mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, page);
+      written += 1;
     }
-    pages.push({ file: relative, written: !same });
+    onPage?.(relative, !same);
   }
-  return { pages, written: pages.filter((page) => page.written).length };
+  return { written, unchanged: source.ids.length - written };
 }
 
 export default function paperPages(): AstroIntegration {
@@ -80,7 +91,6 @@ export default function paperPages(): AstroIntegration {
       'astro:build:start': () => startPaperPageBuild(process.env.RESEARCH_DIGEST_PAPER_PAGES !== 'astro'),
       'astro:build:done': ({ dir, logger }) => {
         if (!paperPagesFromShell()) return;
-        let pageCount: number | null = null;
         try {
           const source = publishedPaperPages();
           if (!source)
@@ -88,17 +98,16 @@ export default function paperPages(): AstroIntegration {
               '[research-digest-paper-pages] src/pages/papers/[id].astro published no paper pages to write from its shell',
             );
           const started = performance.now();
-          const result = writePaperPages(fileURLToPath(dir), source);
-          const { pages } = result;
-          pageCount = pages.length;
           // Each page on a line, as Astro lists its pages, in a verbose log (src/integrations/build-log.mjs).
-          if (listEveryPage())
-            for (const page of pages) logger.info(`  ├─ /${page.file} (${page.written ? 'written' : 'unchanged'})`);
+          const listPage = listEveryPage()
+            ? (file: string, written: boolean) => logger.info(`  ├─ /${file} (${written ? 'written' : 'unchanged'})`)
+            : undefined;
+          const { written, unchanged } = writePaperPages(fileURLToPath(dir), source, listPage);
           logger.info(
-            `Paper pages: ${result.written} written, ${pages.length - result.written} unchanged, from the shell in ${Math.round(performance.now() - started)} ms`,
+            `Paper pages: ${written} written, ${unchanged} unchanged, from the shell in ${Math.round(performance.now() - started)} ms`,
           );
         } finally {
-          finishPaperPageBuild(pageCount);
+          finishPaperPageBuild();
         }
       },
     },

@@ -20,7 +20,7 @@ import { arrivalShards, stagedShardFolder } from '../lib/search-shards.ts';
 import { keyFile, searchValuesPath, shardValues, type ShardValues, type SortKey } from '../lib/search-values.ts';
 import { compactShardIndex, compactedShardPrefix } from './search-index-compact.ts';
 import { INDEX_FILE, mergeShardIndexes } from './search-index-merge.ts';
-import { startWorkerTask } from '../lib/worker-task.ts';
+import { startWorkerTask, type BuildThreadOptions } from '../lib/worker-task.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
 
 /**
@@ -174,13 +174,6 @@ export async function indexShards(
   };
 }
 
-/** What a worker thread of the build needs: see `indexShardsOnThread`. */
-export interface IndexThread {
-  /** The project folder, which holds src/integrations/search-index-worker.ts. */
-  projectRoot: string;
-  warn: (message: string) => void;
-}
-
 /** What `indexShardsOnThread` sends to its thread (src/integrations/search-index-worker.ts). */
 export interface IndexTask {
   papers: SearchPaper[];
@@ -201,8 +194,8 @@ export function indexShardsOnThread(
   corpus: SearchCorpus,
   outputPath: string,
   options: ShardOptions,
-  thread: IndexThread,
-): () => Promise<ShardedIndex> {
+  thread: BuildThreadOptions,
+): Promise<ShardedIndex> {
   return startWorkerTask({
     file: join(thread.projectRoot, 'src', 'integrations', 'search-index-worker.ts'),
     data: {
@@ -214,5 +207,5 @@ export function indexShardsOnThread(
     onThisThread: () => indexShards(corpus, outputPath, options),
     what: 'indexing the search shards',
     warn: thread.warn,
-  });
+  })();
 }

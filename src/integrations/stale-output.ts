@@ -53,14 +53,21 @@ function removeEmptyFolders(root: string): void {
 
 /** Paths relative to `dist/` that other integrations wrote; a path ending in `/` is a folder written whole. */
 const claimed = new Set<string>();
+/** How many of them each route made (the build log counts them with the route's own files). */
+const claimedByRoute = new Map<string, number>();
 
 /**
  * Marks a file (or, ending in `/`, a folder written whole) of `dist/` as this build's, whatever
  * its time: called by the integrations that write beside Astro's pages, before this one runs.
+ * `route` names the route the file is a page of, when it is one (Astro's name: `/papers/[id]`).
  */
-export function claimOutput(path: string): void {
+export function claimOutput(path: string, route?: string): void {
   claimed.add(path);
+  if (route !== undefined) claimedByRoute.set(route, (claimedByRoute.get(route) ?? 0) + 1);
 }
+
+/** The files other integrations made as pages of `route` in this build. */
+export const claimedPagesOf = (route: string): number => claimedByRoute.get(route) ?? 0;
 
 interface StaleOutput {
   outDir: string;
@@ -104,6 +111,7 @@ export default function staleOutput(): AstroIntegration {
           for (const file of files) produced.add(relative(outDir, fileURLToPath(file)).split(sep).join('/'));
         const deleted = deleteStaleOutput({ outDir, produced, since: started });
         claimed.clear();
+        claimedByRoute.clear();
         if (deleted > 0) logger.info(`Deleted ${deleted} files of an earlier build that this one did not write.`);
       },
     },

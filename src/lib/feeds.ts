@@ -8,7 +8,7 @@ import type { SiteData } from './site-data.ts';
 import { paperUrl } from './format.ts';
 
 /** Enough for any reader catching up on several dumps, small enough to fetch often. */
-const FEED_LENGTH = 200;
+export const FEED_LENGTH = 200;
 
 /** `papers` (the site's or a topic's) in the feeds' order, newest dump first; at most `FEED_LENGTH`. */
 function feedPapers(siteData: SiteData, papers: readonly PaperRecord[]): PaperRecord[] {

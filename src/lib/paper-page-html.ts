@@ -10,10 +10,11 @@
 import { OTHER_TOPIC, type PaperRecord } from '../ingest/index.ts';
 import { attribute, text } from './astro-markup.ts';
 import { abstractLinkKind, findItLinks } from './find-links.ts';
-import { formatDate, paperUrl, plural, topicUrl } from './format.ts';
+import { formatDate, paperDescription, paperUrl, plural, topicUrl } from './format.ts';
 import { organisationUrl } from './organisations.ts';
 import { saveButtonHtml } from './paper-card-html.ts';
 import { topicNeighbours } from './paper-neighbours.ts';
+import type { PaperPageParts } from './paper-page-shell.ts';
 import { paperProvenanceHtml } from './paper-provenance-html.ts';
 import { relatedPapersHtml } from './related-papers-html.ts';
 import { searchYear, typedTitleVariant } from './search-facets.ts';
@@ -172,3 +173,11 @@ export function paperPageBodyHtml(data: PaperPageData, paper: PaperRecord): stri
     `${neighboursHtml(data, paper)} ${evidenceHtml(data, paper)} ${paperProvenanceHtml(paper)} </div> </article>`
   );
 }
+
+/** What one paper's page puts into the layout (src/pages/papers/[id].astro, and its shell's pages). */
+export const paperPageParts = (data: PaperPageData, paper: PaperRecord): PaperPageParts => ({
+  id: paper.id,
+  title: paper.title,
+  description: paperDescription(paper.abstract),
+  bodyHtml: paperPageBodyHtml(data, paper),
+});

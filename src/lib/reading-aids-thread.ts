@@ -12,15 +12,11 @@
  */
 import { join } from 'node:path';
 import { readingAids, type ReadingAidPaper, type ReadingAids } from './reading-aids.ts';
-import { startWorkerTask } from './worker-task.ts';
+import { startWorkerTask, type BuildThreadOptions } from './worker-task.ts';
 
 const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
 
-export interface ReadingAidsThreadOptions {
-  /** The project folder, which holds src/lib/reading-aids-worker.ts. */
-  projectRoot: string;
-  /** Told why the aids are made on the main thread after all. */
-  warn: (message: string) => void;
+export interface ReadingAidsThreadOptions extends BuildThreadOptions {
   /** The worker's file (tests point it elsewhere). */
   workerFile?: string;
   /** Above this many papers, no thread (tests lower it). */

@@ -45,19 +45,20 @@ export interface RelatedPaper {
 }
 
 export interface RelatedOptions {
-  /** Related papers per paper. */
-  count?: number;
-  /** Shared terms listed per related paper. */
-  sharedTermCount?: number;
-  /** A term in more papers than this share of the corpus is left out of the index… */
-  maxDocumentShare?: number;
-  /** …but never below this many papers, so that a small corpus keeps its ordinary terms. */
-  minDocumentCap?: number;
-  /** The candidates with the best partial scores whose full cosine is computed. */
-  rerankCount?: number;
   /** The words of a text (`wordStream`, or a memo of it that the topic themes share). */
   wordStream?: (text: string) => readonly StreamItem[];
 }
+
+/** Related papers per paper. */
+const RELATED_COUNT = 5;
+/** Shared terms listed per related paper. */
+const SHARED_TERM_COUNT = 3;
+/** A term in more papers than this share of the corpus is left out of the index… */
+const MAX_DOCUMENT_SHARE = 0.005;
+/** …but never below this many papers, so that a small corpus keeps its ordinary terms. */
+const MIN_DOCUMENT_CAP = 60;
+/** The candidates with the best partial scores whose full cosine is computed. */
+const RERANK_COUNT = 20;
 
 /** A title word counts as this many words of the abstract: the title says what the paper is. */
 const TITLE_WEIGHT = 2;
@@ -202,15 +203,12 @@ function countTerms(
 
 /** For every paper, in input order, its most similar papers. */
 export function relatedPapers(papers: readonly RelatedInput[], options: RelatedOptions = {}): RelatedPaper[][] {
-  const count = options.count ?? 5;
-  const sharedTermCount = options.sharedTermCount ?? 3;
-  const rerankCount = options.rerankCount ?? 20;
   const size = papers.length;
   const { termText, termCount, counts } = countTerms(papers, options.wordStream ?? wordStream);
 
   const documentFrequency = new Int32Array(termCount);
   for (const paperCounts of counts) for (const term of paperCounts.terms) documentFrequency[term]! += 1;
-  const cap = Math.max(options.minDocumentCap ?? 60, Math.floor(size * (options.maxDocumentShare ?? 0.005)));
+  const cap = Math.max(MIN_DOCUMENT_CAP, Math.floor(size * MAX_DOCUMENT_SHARE));
   const inverseFrequency = Float64Array.from(
     documentFrequency,
     (frequency) => Math.max(0, Math.log(IDF_CORPUS / frequency)) ** IDF_POWER,
@@ -295,14 +293,14 @@ export function relatedPapers(papers: readonly RelatedInput[], options: RelatedO
       termFrequencies[vector.terms[i]!] = vector.frequencies[i]!;
     }
     const candidates = excluded.size > 0 ? touched.filter((other) => !excluded.has(other)) : touched;
-    const best = topK(candidates, rerankCount, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b))
+    const best = topK(candidates, RERANK_COUNT, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b))
       .map((other) => ({ other, score: cosine(termWeights, vectors[other]!) }))
       .sort((a, b) => b.score - a.score || a.other - b.other)
-      .slice(0, count);
+      .slice(0, RELATED_COUNT);
     const result = best.map(({ other, score }) => ({
       id: papers[other]!.id,
       score: Math.round(score * 1000) / 1000,
-      sharedTerms: sharedTerms(termFrequencies, vectors[other]!, sharedRanking, termText, sharedTermCount),
+      sharedTerms: sharedTerms(termFrequencies, vectors[other]!, sharedRanking, termText, SHARED_TERM_COUNT),
     }));
     for (let i = 0; i < vector.terms.length; i++) {
       termWeights[vector.terms[i]!] = 0;

@@ -86,10 +86,10 @@ export function sharedTerms(
     shared,
     limit * 4,
     (x, y) => key[x]! > key[y]! || (key[x] === key[y] && termText(b.terms[x]!) < termText(b.terms[y]!)),
-  ).map((i) => ({ term: termText(b.terms[i]!) }));
+  ).map((i) => termText(b.terms[i]!));
   let chosen: { term: string; words: string[] }[] = [];
   const holds = (outer: readonly string[], inner: readonly string[]) => inner.every((word) => outer.includes(word));
-  for (const { term } of strongest) {
+  for (const term of strongest) {
     if (chosen.length === limit) break;
     const words = term.split(/[ -]/);
     if (chosen.some((picked) => holds(picked.words, words))) continue;

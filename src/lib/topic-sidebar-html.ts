@@ -7,7 +7,7 @@
  */
 import type { PaperRecord } from '../ingest/index.ts';
 import { attribute, text } from './astro-markup.ts';
-import { feedUrl } from './feeds.ts';
+import { FEED_LENGTH, feedUrl } from './feeds.ts';
 import { plural } from './format.ts';
 import { monthChartHtml } from './month-chart-html.ts';
 import { organisationUrl } from './organisations.ts';
@@ -71,6 +71,6 @@ function sidebarHtml(context: TopicSidebarContext, topicId: string, name: string
     `<p class="small"><a href="/orgs/">All organisations</a></p> </section> ` +
     `<section aria-labelledby="follow-heading"> <h2 id="follow-heading">Follow</h2> ` +
     `<p><a${attribute('href', feedUrl(topicId))} data-topic-feed>RSS feed of ${text(name)}</a>: ` +
-    `${text(plural(Math.min(200, papers.length), 'paper'))}, newest dump first.</p> </section> </aside>`
+    `${text(plural(Math.min(FEED_LENGTH, papers.length), 'paper'))}, newest dump first.</p> </section> </aside>`
   );
 }

@@ -1,7 +1,7 @@
 /**
  * A hash of every file under a folder (paths relative to it, and contents), for cache keys that a
- * change to code must invalidate: the paper pages' keys (src/lib/paper-page-key.ts, `src/`) and the
- * classification cache (src/loaders/classification-cache.ts, `src/ingest/`).
+ * change to code must invalidate: the redirect pages' keys (src/lib/paper-page-key.ts, `src/`), and
+ * the classification cache and the merge checkpoint (src/loaders/digest-corpus.ts, `src/ingest/`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -14,6 +14,14 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 
 type Answer<T> = { value: T } | { error: { message: string; stack: string | undefined } };
 
+/** What a caller that starts a task of the build on a thread passes: where the workers are, and who hears why a thread was not used. */
+export interface BuildThreadOptions {
+  /** The project folder, which holds the worker's file under src/. */
+  projectRoot: string;
+  /** Told why the task is done on the main thread after all. */
+  warn: (message: string) => void;
+}
+
 export interface WorkerTask<T> {
   /** The worker's file: it calls `serveWorkerTask`. */
   file: string;

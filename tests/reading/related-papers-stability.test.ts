@@ -1,7 +1,7 @@
 /**
- * Related lists that stay put when a dump arrives: a rebuild renders again every paper page whose
- * list changes (src/lib/paper-page-key.ts), so a new dump should change the lists that its papers
- * enter, not lists all over the corpus.
+ * Related lists that stay put when a dump arrives: a rebuild writes again every paper page whose
+ * list changes (its bytes change: src/integrations/paper-pages.ts), so a new dump should change the
+ * lists that its papers enter, not lists all over the corpus.
  */
 import { join } from 'node:path';
 import { expect, it } from 'vitest';

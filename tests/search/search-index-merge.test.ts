@@ -64,7 +64,7 @@ beforeAll(async () => {
     indexedOnThread,
     { cacheDirectory: join(work, 'thread-cache'), pagefindVersion: 'test', shardSize: 200 },
     { projectRoot: PROJECT_ROOT, warn: (message) => indexWarnings.push(message) },
-  )();
+  );
   indexThreadLog = { shards: indexed.shards, fromCache: indexed.fromCache, warnings: indexWarnings };
   await indexShards(published, single, { ...options, shardSize: 477 });
   // Pagefind's own index of the same records, neither compacted nor merged.

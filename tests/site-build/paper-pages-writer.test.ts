@@ -43,7 +43,7 @@ describe('writePaperPages', () => {
   it('writes each page from the shell and removes the shell', () => {
     putShell();
     const written = writePaperPages(dist, source({ a: '<p>A</p>', b: '<p>B</p>' }));
-    expect(written.written).toBe(2);
+    expect(written).toEqual({ written: 2, unchanged: 0 });
     expect(readFileSync(file('a'), 'utf8')).toBe(page('a', 'A', '<p>A</p>'));
     expect(readFileSync(file('b'), 'utf8')).toBe(page('b', 'B', '<p>B</p>'));
     expect(existsSync(join(dist, 'papers', '_shell_'))).toBe(false);
@@ -55,10 +55,14 @@ describe('writePaperPages', () => {
     const longAgo = new Date('2020-01-01T00:00:00Z');
     for (const id of ['a', 'b']) utimesSync(file(id), longAgo, longAgo);
     putShell();
-    const again = writePaperPages(dist, source({ a: '<p>A</p>', b: '<p>B, changed</p>' }));
-    expect(again.pages).toEqual([
-      { file: 'papers/a/index.html', written: false },
-      { file: 'papers/b/index.html', written: true },
+    const heard: [string, boolean][] = [];
+    const again = writePaperPages(dist, source({ a: '<p>A</p>', b: '<p>B, changed</p>' }), (page, written) =>
+      heard.push([page, written]),
+    );
+    expect(again).toEqual({ written: 1, unchanged: 1 });
+    expect(heard).toEqual([
+      ['papers/a/index.html', false],
+      ['papers/b/index.html', true],
     ]);
     expect(statSync(file('a')).mtime).toEqual(longAgo);
     expect(statSync(file('b')).mtime).not.toEqual(longAgo);

@@ -1,7 +1,7 @@
 /**
  * What Pagefind indexes for a paper, built from the record alone: the indexed parts of the paper
- * page's `<article data-pagefind-body>` ([id].astro, beside this file: a change to one is a change
- * to the other; the leading underscore keeps Astro from making it a route), element for element, with
+ * page's `<article data-pagefind-body>` (src/lib/paper-page-html.ts: a change to one is a change
+ * to the other; the leading underscore keeps Astro from making this file a route), element for element, with
  * the same weights, filters and meta (sort values and upvotes are not in the index: src/lib/search-values.ts). The parts the page marks `data-pagefind-ignore` are
  * left out, except for the filter elements inside them, which Pagefind still reads. The build
  * indexes these records while Astro renders the pages (src/integrations/pagefind-index.ts), and a
