@@ -51,7 +51,7 @@ function fileKind(path: string): string {
   if (/\/pagefind-worker\.js$/.test(name)) return 'worker.js';
   if (/\/wasm\.[^/]*\.pagefind$/.test(name)) return 'wasm';
   if (/pagefind-entry\.json$/.test(name)) return 'entry';
-  if (/\.pf_meta$/.test(name)) return 'meta';
+  if (/\.pf_(?:meta|pages)$/.test(name)) return 'meta';
   if (/\.pf_index$/.test(name)) return 'index';
   if (/\.pf_filter$/.test(name)) return 'filter';
   if (/\.pf_fragment$/.test(name)) return 'fragment';

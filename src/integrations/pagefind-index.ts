@@ -32,8 +32,11 @@ import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
 const SERVICE_WORKER_TEMPLATE = new URL('../service-worker/offline-search-worker.js', import.meta.url);
 /** Pages the worker caches on install, besides Pagefind's files. */
 const OFFLINE_PAGES = ['/search/', '/offline/', '/reading-list/', '/reading-list/redirects.json', '/favicon.svg'];
-/** Pagefind's bundled UIs are not used (the search page renders its own results), nor its web worker. */
-const UNUSED_PAGEFIND_FILE = /pagefind-(?:ui|modular-ui|component-ui|highlight|worker)\.|wasm\.unknown\./;
+/**
+ * Pagefind's bundled UIs are not used (the search page renders its own results), nor its web
+ * worker, nor its metadata (the page list stands for it: src/integrations/search-page-list.ts).
+ */
+const UNUSED_PAGEFIND_FILE = /pagefind-(?:ui|modular-ui|component-ui|highlight|worker)\.|wasm\.unknown\.|\.pf_meta$/;
 
 function writeServiceWorker(outDir: string, pagefindFiles: string[]): void {
   const precache = [...OFFLINE_PAGES, ...pagefindFiles];

@@ -26,6 +26,8 @@ import { join } from 'node:path';
 import { decodeIndexFile, encodeCbor, indexFileBytes, indexFileBytesLater, type Cbor } from './pagefind-cbor.ts';
 import { chunkBoundary, mergedChunks } from './search-index-words.ts';
 import { FRAGMENT_PREFIX_LENGTH } from './search-index-compact.ts';
+import { writePageList } from './search-page-list.ts';
+import { patchPagefindScript } from './pagefind-script.ts';
 
 interface Entry {
   version: string;
@@ -177,6 +179,11 @@ export async function mergeShardIndexes(
   const metaBytes = indexFileBytes(encodeCbor(meta));
   const metaHash = `${language}_${shortHash(metaBytes, 10)}`;
   writeFileSync(join(outputPath, `pagefind.${metaHash}.pf_meta`), metaBytes);
+  const pageListShards = shards.map(({ meta: shardMeta }) => ({
+    prefix: ((shardMeta[1] as string[][])[0]![0] as string).slice(0, FRAGMENT_PREFIX_LENGTH),
+    pages: (shardMeta[1] as Cbor[]).length,
+  }));
+  writePageList(outputPath, metaHash, meta, pageListShards, chunkPrefix);
   const entry = first!.entry;
   entry.languages[language] = { ...entry.languages[language]!, hash: metaHash, page_count: pages };
 
@@ -192,4 +199,5 @@ export async function mergeShardIndexes(
   if (readdirSync(join(outputPath, 'fragment')).length !== pages)
     throw new Error(`${outputPath}: not one fragment a page after merging the search shards`);
   writeFileSync(join(outputPath, 'pagefind-entry.json'), JSON.stringify(entry));
+  patchPagefindScript(outputPath);
 }

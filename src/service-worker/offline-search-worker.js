@@ -28,12 +28,12 @@ self.addEventListener('activate', (event) => {
 
 /**
  * Pagefind's index files carry a hash of their content in their names (fragments, index and filter
- * chunks, the metadata): a cached copy is always right, so the cache answers first and a search
+ * chunks, the metadata and its page list): a cached copy is always right, so the cache answers first and a search
  * costs no network at all once the index is copied. Everything else (pages, the unhashed entry
  * file, script and WebAssembly) is network first, so readers online always see the latest build;
  * the cache answers offline.
  */
-const CONTENT_HASHED = /^\/pagefind\/(?:(?:fragment|index|filter)\/[^/]+\.pf_(?:fragment|index|filter)|pagefind\.[^/]+\.pf_meta)$/;
+const CONTENT_HASHED = /^\/pagefind\/(?:(?:fragment|index|filter)\/[^/]+\.pf_(?:fragment|index|filter)|pagefind\.[^/]+\.pf_(?:meta|pages))$/;
 
 function keep(request, response) {
   if (response.ok && response.type === 'basic') {

@@ -29,6 +29,7 @@ describe('static server', () => {
   test('Pagefind index files are served as binary', async () => {
     const paths = [
       first('pagefind', '.pf_meta'),
+      first('pagefind', '.pf_pages'),
       first('pagefind/index', '.pf_index'),
       first('pagefind/fragment', '.pf_fragment'),
       first('pagefind/filter', '.pf_filter'),

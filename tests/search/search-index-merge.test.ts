@@ -1,10 +1,12 @@
 /**
  * The search shards merged into one index at build time (src/integrations/search-index-merge.ts),
  * on the seeds' real records: indexed in shards of 200 papers (three Pagefind processes) and
- * merged, the index must be Pagefind's own single index of the same 477 records — the same words,
- * postings, positions and weights, cut into the same chunks with the same ranges, the same filters,
- * the same pages with the same word counts — so that every search ranks, filters and counts exactly
- * as with one index (tests/site-quality/search-shards.test.ts checks that in the browser).
+ * merged, the index must be Pagefind's own single index of the same 477 records given in the same
+ * order — the same words, postings, positions and weights, cut into the same chunks with the same
+ * ranges, the same filters, the same pages with the same word counts — so that every search ranks,
+ * filters and counts exactly as with one index (tests/site-quality/search-shards.test.ts checks that
+ * in the browser). The page list the browser loads instead of the metadata must give the metadata
+ * back, byte for byte.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +16,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
 import { decodeIndexFile, readIndexFile, type Cbor } from '../../src/integrations/pagefind-cbor.ts';
 import { chunkBoundary } from '../../src/integrations/search-index-words.ts';
-import { indexChunkSize, indexShards, indexShardsOnThread } from '../../src/integrations/search-shard-index.ts';
-import { paperUrl } from '../../src/lib/format.ts';
+import { pageListFile, pageListOf } from '../../src/integrations/search-page-list.ts';
+import { patchedPagefindScript } from '../../src/integrations/pagefind-script.ts';
+import { expandPageList } from '../../src/pagefind/expand-page-list.js';
+import {
+  indexChunkSize,
+  indexShards,
+  indexShardsOnThread,
+  shardPages,
+} from '../../src/integrations/search-shard-index.ts';
 import { arrivalShards } from '../../src/lib/search-shards.ts';
-import { paperSearchHtml } from '../../src/pages/papers/_search-record.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
 import { filesThatDiffer, hashTree } from '../site-build/helpers.ts';
 
@@ -32,6 +40,10 @@ const pagefinds = join(work, 'pagefind-own');
 const indexedOnThread = join(work, 'indexed-on-a-thread');
 let log = { shards: 0, fromCache: 0 };
 let indexThreadLog = { shards: 0, fromCache: 0, warnings: [] as string[] };
+
+interface PagefindEntry {
+  languages: { en: { hash: string; page_count: number } };
+}
 
 interface Index {
   meta: Cbor[];
@@ -70,8 +82,9 @@ beforeAll(async () => {
   // Pagefind's own index of the same records, neither compacted nor merged.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = indexChunkSize();
   const { index } = await pagefind.createIndex({});
-  for (const paper of arrivalShards(corpus.papers, 477)[0]!)
-    await index!.addHTMLFile({ url: paperUrl(paper.id), content: paperSearchHtml(paper, published.topicNames) });
+  // The same records in the same order as the merged index: shard by shard, each in its pages' order.
+  for (const shard of arrivalShards(corpus.papers, 200))
+    for (const { record } of shardPages(shard, published.topicNames)) await index!.addHTMLFile(record);
   await index!.writeFiles({ outputPath: pagefinds });
   await pagefind.close();
 }, 120_000);
@@ -129,18 +142,97 @@ describe('the seeds indexed in three shards of 200 and merged', () => {
     });
   });
 
-  test('equals the one-shard build of the same records, file for file, but the fragments’ names', () => {
-    const files = (folder: string) =>
-      readdirSync(folder, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile() && !entry.parentPath.endsWith('fragment'))
-        .map((entry) => join(entry.parentPath.slice(folder.length), entry.name))
-        .filter((file) => !file.endsWith('.pf_meta'))
-        .sort();
-    expect(files(merged)).toEqual(files(single));
-    for (const file of files(merged))
-      expect(readFileSync(join(merged, file)).equals(readFileSync(join(single, file))), file).toBe(
-        !file.endsWith('pagefind-entry.json'),
-      );
+  test('holds the index of the one-shard build of the same records, paper for paper', () => {
+    // Pages are numbered shard by shard, so the two number them differently; each paper's postings
+    // (positions, weights), word count and filter values must be the same.
+    const byPaper = (folder: string) => {
+      const index = readIndex(folder);
+      const urls = pages(index).map(([fragment]) => {
+        const json = readIndexFile(join(folder, 'fragment', `${fragment}.pf_fragment`)).toString('utf8');
+        return (JSON.parse(json) as { url: string }).url;
+      });
+      const words = new Map<string, string[]>();
+      for (const [, , name] of chunks(index))
+        for (const [word, postings] of (
+          decodeIndexFile(join(folder, 'index', `${name!}.pf_index`)) as Cbor[][][]
+        )[0]! as [string, [number, Cbor, Cbor][]][]) {
+          let page = 0;
+          const papers = postings.map(([delta, positions, metaPositions]) => {
+            page += delta;
+            return JSON.stringify([urls[page], positions, metaPositions]);
+          });
+          words.set(word, papers.sort());
+        }
+      const counts = Object.fromEntries(pages(index).map(([, count], page) => [urls[page], count]));
+      const filterValues = filters(index).map(([name, file]) => [
+        name,
+        (decodeIndexFile(join(folder, 'filter', `${file!}.pf_filter`)) as [string, [string, number[]][]])[1].map(
+          ([value, numbers]) => [value, numbers.map((page) => urls[page]).sort()],
+        ),
+      ]);
+      return { words, counts, filterValues, urls: [...urls].sort() };
+    };
+    const ours = byPaper(merged);
+    const theirs = byPaper(single);
+    expect(ours.urls).toHaveLength(477);
+    expect(ours.words.size).toBeGreaterThan(2000);
+    expect(ours).toEqual(theirs);
+  });
+});
+
+describe('the page list that the browser loads instead of the metadata', () => {
+  const metaBytes = (folder: string) => {
+    const hash = (JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as PagefindEntry).languages.en
+      .hash;
+    return { hash, meta: readIndexFile(join(folder, `pagefind.${hash}.pf_meta`)) };
+  };
+
+  test.each([
+    ['three shards merged', () => merged],
+    ['one shard', () => single],
+  ])('expands to the metadata, byte for byte (%s)', (_, folder) => {
+    const { hash, meta } = metaBytes(folder());
+    const list = readIndexFile(join(folder(), pageListFile(hash)));
+    expect(list.length).toBeLessThan(meta.length / 2);
+    expect(Buffer.from(expandPageList(list)).equals(meta)).toBe(true);
+  });
+
+  test("numbers each shard's pages by length, so that the word counts only grow", () => {
+    const index = readIndex(merged);
+    const shards = Map.groupBy(pages(index), ([fragment]) => fragment.slice(0, 6));
+    expect([...shards.values()].map((shard) => shard.length)).toEqual([200, 200, 77]);
+    for (const shard of shards.values()) {
+      const counts = shard.map(([, count]) => count);
+      expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    }
+  });
+
+  test('refuses metadata whose names do not follow from the shards and chunk numbers', () => {
+    const index = readIndex(merged);
+    const shards = [...Map.groupBy(pages(index), ([fragment]) => fragment.slice(0, 6))].map(([prefix, shard]) => ({
+      prefix,
+      pages: shard.length,
+    }));
+    const chunkPrefix = chunks(index)[0]![2]!.slice(0, 6);
+    expect(() => pageListOf(index.meta, shards, chunkPrefix)).not.toThrow();
+    const renamedPage = structuredClone(index.meta);
+    (renamedPage[1] as string[][])[5]![0] = 'elsewhere';
+    expect(() => pageListOf(renamedPage, shards, chunkPrefix)).toThrow(/page 5 \(elsewhere\)/);
+    const grouped = structuredClone(index.meta);
+    (grouped[1] as string[][])[7]![2] = 'group';
+    expect(() => pageListOf(grouped, shards, chunkPrefix)).toThrow(/page 7/);
+    expect(() => pageListOf(index.meta, shards.slice(0, 2), chunkPrefix)).toThrow(/477 pages, the shards hold 400/);
+    expect(() => pageListOf(index.meta, shards, 'abcdef')).toThrow(/index chunk 0 is named/);
+  });
+
+  test("Pagefind's script loads the page list, once patched; another script stops the build", () => {
+    const script = readFileSync(join(merged, 'pagefind.js'), 'utf8');
+    expect(script.split('researchDigestLoadMeta(this,index)')).toHaveLength(2);
+    expect(script).not.toContain('"Pagefind metadata");}catch');
+    const original = readFileSync(join(pagefinds, 'pagefind.js'), 'utf8');
+    expect(patchedPagefindScript(original)).toBe(script);
+    expect(() => patchedPagefindScript(script)).toThrow(/found 0 times/);
+    expect(() => patchedPagefindScript(original + original)).toThrow(/found 2 times/);
   });
 });
 

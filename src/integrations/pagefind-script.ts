@@ -1,0 +1,60 @@
+/**
+ * Patches Pagefind's script (`pagefind.js`, which Pagefind writes with its index) so that it loads
+ * the page list (src/integrations/search-page-list.ts) instead of the metadata, and makes the
+ * metadata from it (src/pagefind/expand-page-list.js, appended to the script). Pagefind has no
+ * option for this; the patch replaces the three statements of its `loadMeta` that fetch and
+ * decompress the metadata, and stops the build if they are not found exactly once, so that another
+ * Pagefind can never ship unpatched or half patched. If the page list cannot be fetched, the script
+ * fetches the metadata as before.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const EXPANDER = new URL('../pagefind/expand-page-list.js', import.meta.url);
+
+/** Pagefind 1.6's `loadMeta` body (pagefind_web_js/lib/coupled_search.ts, as bundled). */
+const LOAD_META =
+  'let compressed_resp=await this.throttledFetch(`${this.basePath}pagefind.${index}.pf_meta`);' +
+  'let compressed_meta=await compressed_resp.arrayBuffer();' +
+  'this.searchMeta=this.decompress(new Uint8Array(compressed_meta),"Pagefind metadata");';
+
+const LOAD_PAGE_LIST = 'this.searchMeta=await researchDigestLoadMeta(this,index);';
+
+/** The expander as a function of the script's module scope (its own names kept inside). */
+function expanderSource(): string {
+  const source = readFileSync(EXPANDER, 'utf8').replace(/^export /gm, '');
+  return `
+// Research Digest: the metadata made from the page list (src/pagefind/expand-page-list.js).
+const researchDigestExpandPageList = (() => {
+${source}
+return expandPageList;
+})();
+async function researchDigestLoadMeta(instance, index) {
+  try {
+    const response = await instance.throttledFetch(\`\${instance.basePath}pagefind.\${index}.pf_pages\`);
+    const list = instance.decompress(new Uint8Array(await response.arrayBuffer()), "Research Digest page list");
+    return researchDigestExpandPageList(list);
+  } catch (error) {
+    console.warn(\`Research Digest: the search page list could not be read (\${error}); loading Pagefind's metadata\`);
+    const response = await instance.throttledFetch(\`\${instance.basePath}pagefind.\${index}.pf_meta\`);
+    return instance.decompress(new Uint8Array(await response.arrayBuffer()), "Pagefind metadata");
+  }
+}
+`;
+}
+
+/** `script` (Pagefind's pagefind.js) patched to load the page list. */
+export function patchedPagefindScript(script: string): string {
+  const found = script.split(LOAD_META).length - 1;
+  if (found !== 1)
+    throw new Error(
+      `pagefind.js: Pagefind's metadata loading found ${found} times, not once (another Pagefind version?); the page list cannot be hooked in`,
+    );
+  return script.replace(LOAD_META, LOAD_PAGE_LIST) + expanderSource();
+}
+
+/** Patches `<folder>/pagefind.js` in place. */
+export function patchPagefindScript(folder: string): void {
+  const file = join(folder, 'pagefind.js');
+  writeFileSync(file, patchedPagefindScript(readFileSync(file, 'utf8')));
+}
