@@ -7,7 +7,7 @@
  * Pagefind can never ship unpatched or half patched. If the page list cannot be fetched, the script
  * fetches the metadata as before.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const EXPANDER = new URL('../pagefind/expand-page-list.js', import.meta.url);
@@ -29,11 +29,16 @@ const researchDigestExpandPageList = (() => {
 ${source}
 return expandPageList;
 })();
+const researchDigestWordCounts = new Map();
+/** A result's word count (by its id), for ordering results that tie; undefined if the page list was not read. */
+export function researchDigestWordCount(id) {
+  return researchDigestWordCounts.get(id);
+}
 async function researchDigestLoadMeta(instance, index) {
   try {
     const response = await instance.throttledFetch(\`\${instance.basePath}pagefind.\${index}.pf_pages\`);
     const list = instance.decompress(new Uint8Array(await response.arrayBuffer()), "Research Digest page list");
-    return researchDigestExpandPageList(list);
+    return researchDigestExpandPageList(list, researchDigestWordCounts);
   } catch (error) {
     console.warn(\`Research Digest: the search page list could not be read (\${error}); loading Pagefind's metadata\`);
     const response = await instance.throttledFetch(\`\${instance.basePath}pagefind.\${index}.pf_meta\`);
@@ -53,8 +58,13 @@ export function patchedPagefindScript(script: string): string {
   return script.replace(LOAD_META, LOAD_PAGE_LIST) + expanderSource();
 }
 
-/** Patches `<folder>/pagefind.js` in place. */
+/**
+ * Patches `<folder>/pagefind.js`: as a new file, since the script may be a hard link to a cached
+ * shard's (src/integrations/search-shard-cache.ts), which must stay as Pagefind wrote it.
+ */
 export function patchPagefindScript(folder: string): void {
   const file = join(folder, 'pagefind.js');
-  writeFileSync(file, patchedPagefindScript(readFileSync(file, 'utf8')));
+  const patched = patchedPagefindScript(readFileSync(file, 'utf8'));
+  rmSync(file);
+  writeFileSync(file, patched);
 }

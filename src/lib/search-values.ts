@@ -96,24 +96,29 @@ export function readSearchValues(key: SortKey, shards: readonly ShardKeyValues[]
 }
 
 /**
- * `items` with a known value, in the order Pagefind's own sort gives (ascending: by value, equal
- * values in page order; descending: exactly the reverse), then those without one, in their order.
+ * `items` with a known value (ascending: by value, equal values by length (`wordCount`), then in
+ * page order; descending: exactly the reverse), then those without one, in their order.
  */
 export function sortByValue<T>(
   items: readonly T[],
   idOf: (item: T) => string,
   values: SearchValues,
   direction: 'asc' | 'desc',
+  wordCount: (id: string) => number | undefined = () => undefined,
 ): { known: T[]; unknown: T[] } {
-  const known: { item: T; value: number; place: PagePlace }[] = [];
+  const known: { item: T; value: number; words: number; place: PagePlace }[] = [];
   const unknown: T[] = [];
   for (const item of items) {
-    const place = values.place(idOf(item));
+    const id = idOf(item);
+    const place = values.place(id);
     const value = place && values.value(place);
-    if (place && value !== null) known.push({ item, value, place });
+    if (place && value !== null) known.push({ item, value, words: wordCount(id) ?? 0, place });
     else unknown.push(item);
   }
-  known.sort((a, b) => a.value - b.value || a.place.shard - b.place.shard || a.place.page - b.place.page);
+  // Equal values by length, then page: the same order whatever the shards (see tiesByLength).
+  known.sort(
+    (a, b) => a.value - b.value || a.words - b.words || a.place.shard - b.place.shard || a.place.page - b.place.page,
+  );
   if (direction === 'desc') known.reverse();
   return { known: known.map(({ item }) => item), unknown };
 }

@@ -113,11 +113,13 @@ function encodeCbor(value) {
 }
 
 /**
- * Pagefind's metadata (CBOR bytes) from the page list's CBOR bytes.
+ * Pagefind's metadata (CBOR bytes) from the page list's CBOR bytes; each page's word count is also
+ * put in `wordCounts`, by fragment name (the search page orders tied results by it).
  * @param {Uint8Array} pageList
+ * @param {Map<string, number>} [wordCounts]
  * @returns {Uint8Array}
  */
-export function expandPageList(pageList) {
+export function expandPageList(pageList, wordCounts) {
   const list = decodeCbor(pageList);
   if (!Array.isArray(list) || list.length !== 8 || list[0] !== PAGE_LIST_FORMAT)
     throw new Error('not a page list of this format');
@@ -131,7 +133,9 @@ export function expandPageList(pageList) {
     let count = 0;
     deltas.forEach((zigzag, page) => {
       count += zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
-      pages.push([`${prefix}${page.toString(36)}`, count, '']);
+      const name = `${prefix}${page.toString(36)}`;
+      wordCounts?.set(name, count);
+      pages.push([name, count, '']);
     });
   }
   /** @type {CborValue[]} */

@@ -20,4 +20,6 @@ export interface Pagefind {
   search: (query: string | null, options?: Record<string, unknown>) => Promise<PagefindSearch | null>;
   preload: (query: string, options?: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  /** A result's word count, from the page list (src/integrations/pagefind-script.ts); undefined without it. */
+  researchDigestWordCount?: (id: string) => number | undefined;
 }

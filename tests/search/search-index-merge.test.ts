@@ -181,6 +181,19 @@ describe('the seeds indexed in three shards of 200 and merged', () => {
 });
 
 describe('the page list that the browser loads instead of the metadata', () => {
+  test("a second build from the cache patches Pagefind's script again, leaving the cached one as Pagefind wrote it", async () => {
+    const options = { cacheDirectory: join(work, 'cache-twice'), pagefindVersion: 'test', shardSize: 200 };
+    const builds = [join(work, 'first-build'), join(work, 'second-build')];
+    const fromCache = [];
+    for (const build of builds) fromCache.push((await indexShards(published, build, options)).fromCache);
+    expect(fromCache).toEqual([0, 3]);
+    for (const build of builds) expect(filesThatDiffer(hashTree(build), hashTree(merged))).toEqual([]);
+    const cached = Object.keys(hashTree(options.cacheDirectory)).filter((file) => file.endsWith('pagefind.js'));
+    expect(cached).toHaveLength(3);
+    for (const file of cached)
+      expect(readFileSync(join(options.cacheDirectory, file), 'utf8')).not.toContain('researchDigest');
+  });
+
   const metaBytes = (folder: string) => {
     const hash = (JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as PagefindEntry).languages.en
       .hash;

@@ -9,6 +9,10 @@ import { ingestDumps, readDumpFolder, readTopicDefinitions } from '../../src/ing
 import { shardCacheKey } from '../../src/integrations/search-shard-cache.ts';
 import { arrivalShards, searchShardSize } from '../../src/lib/search-shards.ts';
 import { keyFile, readSearchValues, shardValues, sortByValue, type SortKey } from '../../src/lib/search-values.ts';
+import { shardPages } from '../../src/integrations/search-shard-index.ts';
+import { searchPaperOf } from '../../src/pages/papers/_search-record.ts';
+import { tiesByLength } from '../../src/scripts/search-query.ts';
+import { paperRecord } from '../reading/paper-fixture.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
 
 const topics = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
@@ -113,6 +117,77 @@ describe('sort values', () => {
       known: ['def4560', 'abc1233', 'abc1230', 'abc1231'],
       unknown: ['abc1232', 'def4561'],
     });
+  });
+
+  describe('ties, whatever the shards', () => {
+    // Equal upvotes (9) for abc1231 and def4560; equal dates for abc1230 and abc1233.
+    const words = new Map([
+      ['abc1230', 120],
+      ['abc1231', 150],
+      ['abc1232', 90],
+      ['abc1233', 80],
+      ['def4560', 100],
+      ['def4561', 70],
+    ]);
+    const sortedByLength = (key: SortKey, direction: 'asc' | 'desc') =>
+      sortByValue(
+        ids,
+        (id) => id,
+        values(key),
+        direction,
+        (id) => words.get(id),
+      );
+
+    test('equal values come shorter first, then in page order; descending is the exact reverse', () => {
+      // upvotes 9: def4560 (100 words) before abc1231 (150), though its shard comes later.
+      expect(sortedByLength('upvotes', 'asc').known).toEqual(['def4561', 'def4560', 'abc1231', 'abc1230', 'abc1232']);
+      expect(sortedByLength('upvotes', 'desc').known).toEqual(['abc1232', 'abc1230', 'abc1231', 'def4560', 'def4561']);
+      // 2025-03-01: abc1233 (80 words) before abc1230 (120).
+      expect(sortedByLength('date', 'asc').known).toEqual(['abc1231', 'abc1233', 'abc1230', 'def4560']);
+    });
+
+    test('equal scores come shorter first, equal lengths in the order Pagefind gave', () => {
+      const result = (id: string, score: number) => ({ id, score, data: () => Promise.reject(new Error('unused')) });
+      const found = [
+        result('abc1230', 2),
+        result('abc1231', 1),
+        result('def4560', 1),
+        result('abc1232', 1),
+        result('def4561', 0.5),
+      ];
+      const lengths = new Map([
+        ['abc1230', 50],
+        ['abc1231', 80],
+        ['def4560', 60],
+        ['abc1232', 60],
+        ['def4561', 10],
+      ]);
+      expect(tiesByLength(found, (id) => lengths.get(id)).map(({ id }) => id)).toEqual([
+        'abc1230',
+        'def4560',
+        'abc1232',
+        'abc1231',
+        'def4561',
+      ]);
+      // Without the page list's word counts, Pagefind's order stands.
+      expect(tiesByLength(found, () => undefined).map(({ id }) => id)).toEqual(found.map(({ id }) => id));
+    });
+  });
+});
+
+describe('a search shard’s pages', () => {
+  test('are numbered shortest first, equal lengths in arrival order', () => {
+    const paper = (id: string, abstract: string) => ({
+      ...searchPaperOf(paperRecord({ id, title: `Paper ${id}` })),
+      abstractHtml: abstract,
+    });
+    const papers = [
+      paper('a', 'one two three four'),
+      paper('b', 'one <em>two</em>'),
+      paper('c', 'one two three four'),
+      paper('d', '<math><mi>x</mi></math> two'),
+    ];
+    expect(shardPages(papers, new Map()).map(({ paper }) => paper.id)).toEqual(['b', 'd', 'a', 'c']);
   });
 });
 

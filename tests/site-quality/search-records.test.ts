@@ -1,8 +1,8 @@
 /**
  * The build indexes each paper from its record (src/pages/papers/_search-record.ts) while Astro renders the
  * pages. That index must be the one Pagefind makes of the rendered paper pages themselves: the
- * built pages are indexed here again, whole and in the same order (by arrival, then URL:
- * src/lib/search-shards.ts), compacted and merged as the build compacts and merges its shards
+ * built pages are indexed here again, whole and in the same order (by length, equal lengths by
+ * arrival, then URL: src/integrations/search-shard-index.ts, src/lib/search-shards.ts), compacted and merged as the build compacts and merges its shards
  * (src/integrations/search-index-compact.ts, search-index-merge.ts: the seeds make one shard at the
  * default shard size), and every file of the two indexes must be equal, byte for byte (text,
  * weights, filters and meta alike).
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, expect, inject, test } from 'vitest';
+import { decodeIndexFile, readIndexFile } from '../../src/integrations/pagefind-cbor.ts';
 import { compactShardIndex } from '../../src/integrations/search-index-compact.ts';
 import { indexChunkSize, mergeStagedShards } from '../../src/integrations/search-shard-index.ts';
 import { searchValuesPath } from '../../src/lib/search-values.ts';
@@ -35,6 +36,23 @@ function filesUnder(directory: string): Map<string, Buffer> {
   );
 }
 
+/** Each page's number and word count in the built index (the seeds make one shard), by URL. */
+function builtPageOrder(folder: string): Map<string, { page: number; words: number }> {
+  const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as {
+    languages: { en: { hash: string } };
+  };
+  const meta = decodeIndexFile(join(folder, `pagefind.${entry.languages.en.hash}.pf_meta`)) as [
+    string,
+    [string, number, string][],
+  ];
+  return new Map(
+    meta[1].map(([fragment, words], page) => {
+      const json = readIndexFile(join(folder, 'fragment', `${fragment}.pf_fragment`)).toString('utf8');
+      return [(JSON.parse(json) as { url: string }).url, { page, words }];
+    }),
+  );
+}
+
 test("the index built from the records is Pagefind's index of the rendered paper pages, byte for byte", async () => {
   const dist = inject('distDir');
   const firstSeen = new Map(expectedDigest().result.papers.map((paper) => [paper.id, paper.firstSeen]));
@@ -46,14 +64,24 @@ test("the index built from the records is Pagefind's index of the rendered paper
     }))
     // The redirect pages of merged papers are not indexed.
     .filter((page) => page.content.includes('data-pagefind-body'))
-    .sort(compareByArrival)
-    .map(({ url, content }) => ({ url, content }));
+    .sort(compareByArrival);
   expect(pages).toHaveLength(expectedDigest().result.papers.length);
+  // The build numbers a shard's pages by length, equal lengths in arrival order: its page order is
+  // checked to be that, and the rendered pages are indexed in it.
+  const builtOrder = builtPageOrder(join(dist, 'pagefind'));
+  const ordered = [...pages].sort((a, b) => builtOrder.get(a.url)!.page - builtOrder.get(b.url)!.page);
+  const words = ordered.map(({ url }) => builtOrder.get(url)!.words);
+  expect(words).toEqual([...words].sort((a, b) => a - b));
+  const arrival = new Map(pages.map(({ url }, at) => [url, at]));
+  ordered.forEach((page, at) => {
+    if (at > 0 && words[at] === words[at - 1])
+      expect(arrival.get(page.url)!).toBeGreaterThan(arrival.get(ordered[at - 1]!.url)!);
+  });
 
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = indexChunkSize();
   const { index, errors } = await pagefind.createIndex({});
   expect(errors).toEqual([]);
-  for (const page of pages) expect((await index!.addHTMLFile(page)).errors).toEqual([]);
+  for (const { url, content } of ordered) expect((await index!.addHTMLFile({ url, content })).errors).toEqual([]);
   const shard = join(output, stagedShardFolder(0));
   expect((await index!.writeFiles({ outputPath: shard })).errors).toEqual([]);
   compactShardIndex(shard);
