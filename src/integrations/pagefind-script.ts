@@ -25,20 +25,23 @@ function expanderSource(): string {
   const source = readFileSync(EXPANDER, 'utf8').replace(/^export /gm, '');
   return `
 // Research Digest: the metadata made from the page list (src/pagefind/expand-page-list.js).
-const researchDigestExpandPageList = (() => {
+const researchDigestPageList = (() => {
 ${source}
-return expandPageList;
+return { expandPageList, tieRanks };
 })();
-const researchDigestWordCounts = new Map();
-/** A result's word count (by its id), for ordering results that tie; undefined if the page list was not read. */
-export function researchDigestWordCount(id) {
-  return researchDigestWordCounts.get(id);
+let researchDigestTieRanks = new Map();
+/** Where a result (by its id) comes among results that tie; undefined if the page list was not read. */
+export function researchDigestTieRank(id) {
+  return researchDigestTieRanks.get(id);
 }
 async function researchDigestLoadMeta(instance, index) {
   try {
     const response = await instance.throttledFetch(\`\${instance.basePath}pagefind.\${index}.pf_pages\`);
     const list = instance.decompress(new Uint8Array(await response.arrayBuffer()), "Research Digest page list");
-    return researchDigestExpandPageList(list, researchDigestWordCounts);
+    const wordCounts = new Map();
+    const meta = researchDigestPageList.expandPageList(list, wordCounts);
+    researchDigestTieRanks = researchDigestPageList.tieRanks(wordCounts);
+    return meta;
   } catch (error) {
     console.warn(\`Research Digest: the search page list could not be read (\${error}); loading Pagefind's metadata\`);
     const response = await instance.throttledFetch(\`\${instance.basePath}pagefind.\${index}.pf_meta\`);

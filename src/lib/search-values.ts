@@ -96,28 +96,28 @@ export function readSearchValues(key: SortKey, shards: readonly ShardKeyValues[]
 }
 
 /**
- * `items` with a known value (ascending: by value, equal values by length (`wordCount`), then in
- * page order; descending: exactly the reverse), then those without one, in their order.
+ * `items` with a known value (ascending: by value, equal values by `tieRank`, then in page order;
+ * descending: exactly the reverse), then those without one, in their order.
  */
 export function sortByValue<T>(
   items: readonly T[],
   idOf: (item: T) => string,
   values: SearchValues,
   direction: 'asc' | 'desc',
-  wordCount: (id: string) => number | undefined = () => undefined,
+  tieRank: (id: string) => number | undefined = () => undefined,
 ): { known: T[]; unknown: T[] } {
-  const known: { item: T; value: number; words: number; place: PagePlace }[] = [];
+  const known: { item: T; value: number; rank: number; place: PagePlace }[] = [];
   const unknown: T[] = [];
   for (const item of items) {
     const id = idOf(item);
     const place = values.place(id);
     const value = place && values.value(place);
-    if (place && value !== null) known.push({ item, value, words: wordCount(id) ?? 0, place });
+    if (place && value !== null) known.push({ item, value, rank: tieRank(id) ?? 0, place });
     else unknown.push(item);
   }
-  // Equal values by length, then page: the same order whatever the shards (see tiesByLength).
+  // Equal values by tie rank (the same order whatever the shards: search-query.ts `orderTies`), or page.
   known.sort(
-    (a, b) => a.value - b.value || a.words - b.words || a.place.shard - b.place.shard || a.place.page - b.place.page,
+    (a, b) => a.value - b.value || a.rank - b.rank || a.place.shard - b.place.shard || a.place.page - b.place.page,
   );
   if (direction === 'desc') known.reverse();
   return { known: known.map(({ item }) => item), unknown };

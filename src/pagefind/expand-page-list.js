@@ -114,7 +114,7 @@ function encodeCbor(value) {
 
 /**
  * Pagefind's metadata (CBOR bytes) from the page list's CBOR bytes; each page's word count is also
- * put in `wordCounts`, by fragment name (the search page orders tied results by it).
+ * put in `wordCounts`, by fragment name, in page order (see `tieRanks`).
  * @param {Uint8Array} pageList
  * @param {Map<string, number>} [wordCounts]
  * @returns {Uint8Array}
@@ -147,4 +147,18 @@ export function expandPageList(pageList, wordCounts) {
       `${String(chunkPrefix)}${(chunk / 2).toString(36)}`,
     ]);
   return encodeCbor([version, pages, chunks, .../** @type {CborValue[]} */ ([filters, sorts, fields])]);
+}
+
+/**
+ * Each page's place in order of length, equal lengths in page order, from `wordCounts` as
+ * `expandPageList` fills it (in page order). A shard's pages are numbered by length, equal lengths
+ * by arrival, and shards follow one another by arrival, so this is the order of length then arrival
+ * whatever the shards: the search page lists results that tie in it.
+ * @param {Map<string, number>} wordCounts
+ * @returns {Map<string, number>}
+ */
+export function tieRanks(wordCounts) {
+  const pages = [...wordCounts].map(([name, words], page) => ({ name, words, page }));
+  pages.sort((a, b) => a.words - b.words || a.page - b.page);
+  return new Map(pages.map(({ name }, rank) => [name, rank]));
 }

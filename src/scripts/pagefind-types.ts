@@ -20,6 +20,6 @@ export interface Pagefind {
   search: (query: string | null, options?: Record<string, unknown>) => Promise<PagefindSearch | null>;
   preload: (query: string, options?: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  /** A result's word count, from the page list (src/integrations/pagefind-script.ts); undefined without it. */
-  researchDigestWordCount?: (id: string) => number | undefined;
+  /** Where a result comes among results that tie (src/pagefind/expand-page-list.js `tieRanks`); undefined without the page list. */
+  researchDigestTieRank?: (id: string) => number | undefined;
 }

@@ -36,19 +36,18 @@ export interface FoundPapers {
 }
 
 /**
- * Results that tie, in order of length: Pagefind lists equal scores (every result of a search with
- * filters and no words) in the index's page order, by shard then length (src/integrations/
- * search-shard-index.ts), so ordered by length first they come in the same order whatever the
- * shards (equal lengths in order of arrival).
+ * Results that tie in the order of `tieRank` (length, then arrival, whatever the shards:
+ * src/pagefind/expand-page-list.js `tieRanks`). Pagefind's own order for equal scores (every result
+ * of a search with filters and no words) depends on the shards; without ranks it stands.
  */
-export function tiesByLength(results: readonly PagefindResult[], wordCount: WordCount): PagefindResult[] {
+export function orderTies(results: readonly PagefindResult[], tieRank: TieRank): PagefindResult[] {
   return results
-    .map((result, at) => ({ result, at, words: wordCount(result.id) ?? 0 }))
-    .sort((a, b) => b.result.score - a.result.score || a.words - b.words || a.at - b.at)
+    .map((result, at) => ({ result, at, rank: tieRank(result.id) ?? at }))
+    .sort((a, b) => b.result.score - a.result.score || a.rank - b.rank || a.at - b.at)
     .map(({ result }) => result);
 }
 
-export type WordCount = (id: string) => number | undefined;
+export type TieRank = (id: string) => number | undefined;
 
 /** Results whose data is fetched once, however often it is asked for (ranking, rendering, suggestions). */
 function fetchingOnce(result: PagefindResult): PagefindResult {
@@ -74,14 +73,14 @@ async function rankedByCloseWords(
   if (loose.length === 0 || loose.length === words.length) return { results, looseWords: [] };
   const ranking =
     (await pagefind.search(words.filter((word) => !loose.includes(word)).join(' '), { filters }))?.results ?? [];
-  return { results: orderLike(results, tiesByLength(ranking, wordCountOf(pagefind))), looseWords: loose };
+  return { results: orderLike(results, orderTies(ranking, tieRankOf(pagefind))), looseWords: loose };
 }
 
-/** Word counts by result id; none (every tie in page order) if Pagefind's script could not read the page list. */
-const wordCountOf =
-  (pagefind: Pagefind): WordCount =>
+/** Results' tie ranks by id; none if Pagefind's script could not read the page list. */
+const tieRankOf =
+  (pagefind: Pagefind): TieRank =>
   (id) =>
-    pagefind.researchDigestWordCount?.(id);
+    pagefind.researchDigestTieRank?.(id);
 
 export function hasFilters(state: SearchState): boolean {
   return state.topics.length > 0 || state.year !== '' || state.organization !== '';
@@ -108,7 +107,7 @@ async function ordered(
   filters: Record<string, unknown>,
 ): Promise<PagefindResult[]> {
   const found = (await pagefind.search(pagefindQuery(state), { filters }))?.results ?? [];
-  const ranked = tiesByLength(found, wordCountOf(pagefind)).map(fetchingOnce);
+  const ranked = orderTies(found, tieRankOf(pagefind)).map(fetchingOnce);
   const phrase = quotedPhrase(state.query);
   if (!phrase || !phrase.includes(' ')) return ranked;
   const spellings = [`"${phrase}"`, `"${phrase.replaceAll(' ', '-')}"`];
@@ -135,6 +134,6 @@ export async function findPapers(
     };
   const direction = state.sort.endsWith('-asc') ? 'asc' : 'desc';
   const [results, values] = await Promise.all([ordered(pagefind, state, filters), sortValues(key)]);
-  const { known, unknown } = sortByValue(results, (result) => result.id, values, direction, wordCountOf(pagefind));
+  const { known, unknown } = sortByValue(results, (result) => result.id, values, direction, tieRankOf(pagefind));
   return { results: [...known, ...unknown], unknownCount: unknown.length, sortKey: key, looseWords: [] };
 }

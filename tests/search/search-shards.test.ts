@@ -11,7 +11,8 @@ import { arrivalShards, searchShardSize } from '../../src/lib/search-shards.ts';
 import { keyFile, readSearchValues, shardValues, sortByValue, type SortKey } from '../../src/lib/search-values.ts';
 import { shardPages } from '../../src/integrations/search-shard-index.ts';
 import { searchPaperOf } from '../../src/pages/papers/_search-record.ts';
-import { tiesByLength } from '../../src/scripts/search-query.ts';
+import { orderTies } from '../../src/scripts/search-query.ts';
+import { tieRanks } from '../../src/pagefind/expand-page-list.js';
 import { paperRecord } from '../reading/paper-fixture.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
 
@@ -121,32 +122,32 @@ describe('sort values', () => {
 
   describe('ties, whatever the shards', () => {
     // Equal upvotes (9) for abc1231 and def4560; equal dates for abc1230 and abc1233.
-    const words = new Map([
-      ['abc1230', 120],
-      ['abc1231', 150],
-      ['abc1232', 90],
-      ['abc1233', 80],
-      ['def4560', 100],
-      ['def4561', 70],
+    const ranks = new Map([
+      ['abc1230', 3],
+      ['abc1231', 5],
+      ['abc1232', 2],
+      ['abc1233', 1],
+      ['def4560', 4],
+      ['def4561', 0],
     ]);
-    const sortedByLength = (key: SortKey, direction: 'asc' | 'desc') =>
+    const sortedByRank = (key: SortKey, direction: 'asc' | 'desc') =>
       sortByValue(
         ids,
         (id) => id,
         values(key),
         direction,
-        (id) => words.get(id),
+        (id) => ranks.get(id),
       );
 
-    test('equal values come shorter first, then in page order; descending is the exact reverse', () => {
-      // upvotes 9: def4560 (100 words) before abc1231 (150), though its shard comes later.
-      expect(sortedByLength('upvotes', 'asc').known).toEqual(['def4561', 'def4560', 'abc1231', 'abc1230', 'abc1232']);
-      expect(sortedByLength('upvotes', 'desc').known).toEqual(['abc1232', 'abc1230', 'abc1231', 'def4560', 'def4561']);
-      // 2025-03-01: abc1233 (80 words) before abc1230 (120).
-      expect(sortedByLength('date', 'asc').known).toEqual(['abc1231', 'abc1233', 'abc1230', 'def4560']);
+    test('equal values come in order of tie rank; descending is the exact reverse', () => {
+      // upvotes 9: def4560 (rank 4) before abc1231 (5), though its shard comes later.
+      expect(sortedByRank('upvotes', 'asc').known).toEqual(['def4561', 'def4560', 'abc1231', 'abc1230', 'abc1232']);
+      expect(sortedByRank('upvotes', 'desc').known).toEqual(['abc1232', 'abc1230', 'abc1231', 'def4560', 'def4561']);
+      // 2025-03-01: abc1233 (rank 1) before abc1230 (3).
+      expect(sortedByRank('date', 'asc').known).toEqual(['abc1231', 'abc1233', 'abc1230', 'def4560']);
     });
 
-    test('equal scores come shorter first, equal lengths in the order Pagefind gave', () => {
+    test('equal scores come in order of tie rank, whatever order Pagefind gave them in', () => {
       const result = (id: string, score: number) => ({ id, score, data: () => Promise.reject(new Error('unused')) });
       const found = [
         result('abc1230', 2),
@@ -155,22 +156,33 @@ describe('sort values', () => {
         result('abc1232', 1),
         result('def4561', 0.5),
       ];
-      const lengths = new Map([
-        ['abc1230', 50],
-        ['abc1231', 80],
-        ['def4560', 60],
-        ['abc1232', 60],
-        ['def4561', 10],
-      ]);
-      expect(tiesByLength(found, (id) => lengths.get(id)).map(({ id }) => id)).toEqual([
+      expect(orderTies(found, (id) => ranks.get(id)).map(({ id }) => id)).toEqual([
         'abc1230',
-        'def4560',
         'abc1232',
+        'def4560',
         'abc1231',
         'def4561',
       ]);
-      // Without the page list's word counts, Pagefind's order stands.
-      expect(tiesByLength(found, () => undefined).map(({ id }) => id)).toEqual(found.map(({ id }) => id));
+      // Without the page list's ranks, Pagefind's order stands.
+      expect(orderTies(found, () => undefined).map(({ id }) => id)).toEqual(found.map(({ id }) => id));
+    });
+
+    test('tie ranks: by length, equal lengths in page order', () => {
+      // Pages in page order: two shards, each numbered by length.
+      const counts = new Map([
+        ['s1-0', 80],
+        ['s1-1', 120],
+        ['s1-2', 120],
+        ['s2-0', 60],
+        ['s2-1', 120],
+      ]);
+      expect([...tieRanks(counts)]).toEqual([
+        ['s2-0', 0],
+        ['s1-0', 1],
+        ['s1-1', 2],
+        ['s1-2', 3],
+        ['s2-1', 4],
+      ]);
     });
   });
 });
