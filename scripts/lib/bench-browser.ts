@@ -39,7 +39,7 @@ export interface SearchFigures {
   /** Fetched in the background by the service worker (the offline copy of the index), not by the page. */
   serviceWorkerKb: number;
   serviceWorkerRequests: number;
-  /** What the page fetched, by kind of file (`page`, `pagefind.js`, `wasm`, `entry`, `meta`, `index`, `filter`, `fragment`). */
+  /** What the page fetched, by kind of file (`page`, `pagefind.js`, `wasm`, `entry`, `meta` (the page list), `index`, `filter`, `fragment`, `upvotes`). */
   byKind: Record<string, { kb: number; requests: number }>;
 }
 
@@ -55,6 +55,7 @@ function fileKind(path: string): string {
   if (/\.pf_index$/.test(name)) return 'index';
   if (/\.pf_filter$/.test(name)) return 'filter';
   if (/\.pf_fragment$/.test(name)) return 'fragment';
+  if (/\/upvotes\/|search-upvotes\.json$/.test(name)) return 'upvotes';
   return 'other';
 }
 

@@ -20,15 +20,14 @@ import { createHash } from 'node:crypto';
 import { opendirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeIndexFile, encodeCbor, indexFileBytes, type Cbor } from './pagefind-cbor.ts';
+// Hexadecimal digits of Pagefind's metadata hash; the search page reads a result's shard off its id.
+import { FRAGMENT_PREFIX_LENGTH } from '../lib/search-values.ts';
 
 const readMeta = (file: string): Cbor[] => {
   const meta = decodeIndexFile(file);
   if (!Array.isArray(meta) || !Array.isArray(meta[1])) throw new Error(`${file}: unexpected metadata`);
   return meta;
 };
-
-/** Length of the prefix of every fragment name (hexadecimal digits of Pagefind's metadata hash). */
-export const FRAGMENT_PREFIX_LENGTH = 6;
 
 /** The fragment name of a shard's page (or index chunk): its prefix, then its number in base 36. */
 const fragmentName = (prefix: string, page: number): string => `${prefix}${page.toString(36)}`;

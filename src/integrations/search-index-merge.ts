@@ -25,7 +25,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeIndexFile, encodeCbor, indexFileBytes, indexFileBytesLater, type Cbor } from './pagefind-cbor.ts';
 import { chunkBoundary, mergedChunks } from './search-index-words.ts';
-import { FRAGMENT_PREFIX_LENGTH } from './search-index-compact.ts';
+import { FRAGMENT_PREFIX_LENGTH } from '../lib/search-values.ts';
 import { writePageList } from './search-page-list.ts';
 import { patchPagefindScript } from './pagefind-script.ts';
 

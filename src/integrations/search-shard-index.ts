@@ -11,13 +11,21 @@
  * sorted by are written beside it (src/lib/search-values.ts). A build of one shard
  * (`npm run build:shard`) leaves its shard unmerged: scripts/merge-build-shards.ts merges them all.
  */
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { paperUrl } from '../lib/format.ts';
 import { paperSearchHtml, searchPaperOf, type SearchPaper, type SearchRecord } from '../pages/papers/_search-record.ts';
 import { arrivalShards, stagedShardFolder } from '../lib/search-shards.ts';
-import { keyFile, searchValuesPath, shardValues, type ShardValues, type SortKey } from '../lib/search-values.ts';
+import {
+  FRAGMENT_PREFIX_LENGTH,
+  keyFile,
+  searchValuesPath,
+  shardValues,
+  upvotesBlocks,
+  type ShardValues,
+  type SortKey,
+} from '../lib/search-values.ts';
 import { compactShardIndex, compactedShardPrefix } from './search-index-compact.ts';
 import { INDEX_FILE, mergeShardIndexes } from './search-index-merge.ts';
 import { startWorkerTask, type BuildThreadOptions } from '../lib/worker-task.ts';
@@ -108,17 +116,23 @@ function keepIndexFilesOnly(folder: string): void {
 }
 
 /**
- * Writes every shard's sort values (`values`, in shard order) for the search page: a result's id is
- * its fragment's name, which names its shard by the shard's prefix, so two shards must not share one.
+ * Writes every shard's sort values (`values`, in shard order) for the search page, and the upvotes
+ * again in blocks (src/lib/search-values.ts): a result's id is its fragment's name, which names its
+ * shard by the shard's prefix, so two shards must not share one.
  */
 export function writeSearchValues(outputPath: string, values: readonly ShardValues[]): void {
   const prefixes = new Set(values.map((shard) => shard.prefix));
   if (prefixes.size !== values.length) throw new Error('two search shards have the same fragment prefix');
+  const odd = values.find((shard) => shard.prefix.length !== FRAGMENT_PREFIX_LENGTH);
+  if (odd)
+    throw new Error(`a search shard's fragment prefix is not ${FRAGMENT_PREFIX_LENGTH} characters: ${odd.prefix}`);
+  const fileOf = (path: string) => join(outputPath, path.slice('/pagefind/'.length));
   for (const key of ['date', 'upvotes'] satisfies SortKey[])
-    writeFileSync(
-      join(outputPath, searchValuesPath(key).slice('/pagefind/'.length)),
-      JSON.stringify(keyFile(key, values)),
-    );
+    writeFileSync(fileOf(searchValuesPath(key)), JSON.stringify(keyFile(key, values)));
+  for (const block of keyFile('upvotes', values).flatMap((shard) => upvotesBlocks(shard))) {
+    mkdirSync(dirname(fileOf(block.path)), { recursive: true });
+    writeFileSync(fileOf(block.path), block.text);
+  }
 }
 
 /** Merges the shards that `indexShards` (or the build of each shard) put in `outputPath` into one index there. */

@@ -1,18 +1,24 @@
 /**
  * The values the search page sorts by (date, upvotes), kept out of Pagefind's index in files of
- * their own, one a key: `/pagefind/search-date.json`, fetched only when the reader sorts by date,
- * and `/pagefind/search-upvotes.json`, fetched with Pagefind, since results show the upvotes. In
- * the index they would cost every first search (Pagefind lists, per sort key, every page's place in
- * the metadata that a search loads whole: about 21 KB gzip at 10,000 papers), and upvotes change
- * when a later dump lists a paper again, which would change the shard's index and have it indexed
- * again.
+ * their own, one a key: `/pagefind/search-date.json` and `/pagefind/search-upvotes.json`, each
+ * fetched only when the reader sorts by its key. In the index they would cost every first search
+ * (Pagefind lists, per sort key, every page's place in the metadata that a search loads whole: about
+ * 21 KB gzip at 10,000 papers), and upvotes change when a later dump lists a paper again, which
+ * would change the shard's index and have it indexed again.
  *
  * Each file has one entry per search shard, in shard order: the prefix of its fragment names
  * (src/integrations/search-index-compact.ts names page n's fragment `<prefix><n in base 36>`, which
- * is the id Pagefind gives its result), and the values in page order (the order of arrival,
- * src/lib/search-shards.ts), as text: comma-separated, empty for an unknown value. Dates are day
- * numbers, each written as its difference from the previous known date of the shard (papers arrive
- * roughly by date, so the differences are short).
+ * is the id Pagefind gives its result), and the values in page order (src/lib/search-shards.ts), as
+ * text: comma-separated, empty for an unknown value. Dates are day numbers, each written as its
+ * difference from the previous known date of the shard (papers arrive roughly by date, so the
+ * differences are short).
+ *
+ * Results show their upvotes, but the whole upvotes file grows with the corpus (6.5 KB gzip at
+ * 10,000 papers, 59 KB at 100,000), so a search not sorted by upvotes fetches only the upvotes of
+ * the results it shows: each shard's upvotes are also cut into blocks of `UPVOTES_BLOCK_PAGES`
+ * pages, `/pagefind/upvotes/<prefix>-<block number>.json`, each a JSON string of the same text for
+ * its pages. A block's name says where it is, not what it holds: a later dump can change the upvotes
+ * and keep the shard (its prefix), so a block is never cached as if its name were its content's.
  */
 export type SortKey = 'date' | 'upvotes';
 
@@ -72,6 +78,17 @@ export interface SearchValues {
   value: (place: PagePlace) => number | null;
 }
 
+/** Length of the prefix of every fragment name: the first characters of a result's id name its shard. */
+export const FRAGMENT_PREFIX_LENGTH = 6;
+
+/** A result's shard (by its prefix) and page, from its id; null for an id that names no page. */
+function pageOfId(id: string): { prefix: string; page: number } | null {
+  const page = parseInt(id.slice(FRAGMENT_PREFIX_LENGTH), 36);
+  return id.length > FRAGMENT_PREFIX_LENGTH && Number.isInteger(page) && page >= 0
+    ? { prefix: id.slice(0, FRAGMENT_PREFIX_LENGTH), page }
+    : null;
+}
+
 function decodeKey(text: string, deltas: boolean): (number | null)[] {
   let running = 0;
   return text.split(',').map((entry) => {
@@ -84,16 +101,60 @@ function decodeKey(text: string, deltas: boolean): (number | null)[] {
 export function readSearchValues(key: SortKey, shards: readonly ShardKeyValues[]): SearchValues {
   const decoded = shards.map((shard) => ({ prefix: shard.prefix, values: decodeKey(shard.values, key === 'date') }));
   const byPrefix = new Map(decoded.map((shard, index) => [shard.prefix, index]));
-  const prefixLength = decoded[0]?.prefix.length ?? 0;
   return {
     place: (id) => {
-      const shard = byPrefix.get(id.slice(0, prefixLength));
-      const page = parseInt(id.slice(prefixLength), 36);
-      return shard === undefined || !Number.isInteger(page) ? null : { shard, page };
+      const named = pageOfId(id);
+      const shard = named ? byPrefix.get(named.prefix) : undefined;
+      return named && shard !== undefined ? { shard, page: named.page } : null;
     },
     value: ({ shard, page }) => decoded[shard]?.values[page] ?? null,
   };
 }
+
+/**
+ * Pages per block of upvotes. A page of ten results mostly needs ten blocks (results are spread over
+ * the shards): at 10,000 papers, 250 pages make a block of about 0.2 KB gzip (0.4 KB with the
+ * response's headers), 4 KB for ten; blocks of 500 cost 5–6 KB, of 1,000 5–7 KB (fewer blocks,
+ * but larger), of 100 3 KB in as many requests.
+ */
+export const UPVOTES_BLOCK_PAGES = 250;
+
+const upvotesBlockPath = (prefix: string, block: number): string => `/pagefind/upvotes/${prefix}-${block}.json`;
+
+/** A file of upvotes for the build to write: its path on the site, and its text. */
+export interface UpvotesBlock {
+  path: string;
+  text: string;
+}
+
+/** For the build: a shard's upvotes (its entry in the upvotes file) cut into the blocks the page fetches. */
+export function upvotesBlocks(shard: ShardKeyValues, pagesPerBlock = UPVOTES_BLOCK_PAGES): UpvotesBlock[] {
+  const values = shard.values.split(',');
+  return Array.from({ length: Math.ceil(values.length / pagesPerBlock) }, (_, block) => ({
+    path: upvotesBlockPath(shard.prefix, block),
+    text: JSON.stringify(values.slice(block * pagesPerBlock, (block + 1) * pagesPerBlock).join(',')),
+  }));
+}
+
+/**
+ * For the page: the block that holds a result's upvotes (by its id), and the page's place in it;
+ * null for an id that names no page.
+ */
+export function upvotesBlockOf(
+  id: string,
+  pagesPerBlock = UPVOTES_BLOCK_PAGES,
+): { path: string; index: number } | null {
+  const named = pageOfId(id);
+  return named
+    ? {
+        path: upvotesBlockPath(named.prefix, Math.floor(named.page / pagesPerBlock)),
+        index: named.page % pagesPerBlock,
+      }
+    : null;
+}
+
+/** A block's upvotes, in page order, from its file's text (null: unknown). */
+export const readUpvotesBlock = (text: string): (number | null)[] => decodeKey(JSON.parse(text) as string, false);
 
 /**
  * `items` with a known value (ascending: by value, equal values by `tieRank`, then in page order;

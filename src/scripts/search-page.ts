@@ -25,29 +25,22 @@ import { STOP_WORDS } from './search-terms.ts';
 import { showSuggestions } from './search-suggestion-view.ts';
 import { showTopicLink } from './search-topic-link.ts';
 import { VOCABULARY_PATH, vocabularyWords } from '../lib/vocabulary-text.ts';
-import {
-  readSearchValues,
-  searchValuesPath,
-  type SearchValues,
-  type ShardKeyValues,
-  type SortKey,
-} from '../lib/search-values.ts';
+import { loadSearchValues, upvotesOf, type UpvotesOf } from './search-value-files.ts';
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 /** Results shown at a time: each one costs a fragment fetch (about 1 KB), so a page of them is kept short. */
 const RESULTS_PER_PAGE = 10;
 
-/** A result as shown; its upvotes come from the values file (null: it could not be fetched), not the index. */
-async function resultView(result: PagefindResult, upvotes: SearchValues | null): Promise<ResultView> {
-  const data = await result.data();
-  const place = upvotes?.place(result.id);
+/** A result as shown; its upvotes come from the values files (src/scripts/search-value-files.ts), not the index. */
+async function resultView(result: PagefindResult, upvotes: Promise<UpvotesOf>): Promise<ResultView> {
+  const [data, upvotesOfResult] = await Promise.all([result.data(), upvotes]);
   return {
     url: data.url,
     title: data.meta.title ?? data.url,
     content: data.content,
     locations: data.locations,
     date: data.meta.date ?? '',
-    upvotes: String((place && upvotes?.value(place)) ?? ''),
+    upvotes: String(upvotesOfResult(result.id) ?? ''),
     topics: data.filters.topic ?? [],
   };
 }
@@ -66,26 +59,6 @@ function loadPagefind(): Promise<Pagefind> {
   // A failed load (offline, say) is tried again by the next search.
   pagefindModule.catch(() => (pagefindModule = null));
   return pagefindModule;
-}
-
-const searchValues = new Map<SortKey, Promise<SearchValues>>();
-/**
- * A key's values: the upvotes are fetched with Pagefind (results show them), the dates at the first
- * search sorted by date.
- */
-function loadSearchValues(key: SortKey): Promise<SearchValues> {
-  let values = searchValues.get(key);
-  if (!values) {
-    values = (async () => {
-      const response = await fetch(searchValuesPath(key));
-      if (!response.ok) throw new Error(`${searchValuesPath(key)}: ${response.status}`);
-      return readSearchValues(key, (await response.json()) as ShardKeyValues[]);
-    })();
-    // A failed fetch (offline, say) is tried again by the next search.
-    values.catch(() => searchValues.delete(key));
-    searchValues.set(key, values);
-  }
-  return values;
 }
 
 function registerOfflineSearch(): void {
@@ -163,19 +136,15 @@ export function startSearchPage(): void {
     status.textContent = 'Searching…';
     try {
       const pagefind = await loadPagefind();
-      const [found, upvotes] = await Promise.all([
-        findPapers(pagefind, state, loadSearchValues),
-        // Without them, results show no upvote counts rather than no results.
-        loadSearchValues('upvotes').catch(() => null),
-      ]);
+      const found = await findPapers(pagefind, state, loadSearchValues);
       if (current !== generation) return;
       shown = 0;
       let focusStatus = focusResults;
-      // Results arrive a page at a time: fragments are only fetched for what is shown.
+      // Results arrive a page at a time: fragments and upvotes are only fetched for what is shown.
       showMore = async (count = RESULTS_PER_PAGE) => {
-        const views = await Promise.all(
-          found.results.slice(shown, shown + count).map((result) => resultView(result, upvotes)),
-        );
+        const results = found.results.slice(shown, shown + count);
+        const upvotes = upvotesOf(results.map((result) => result.id));
+        const views = await Promise.all(results.map((result) => resultView(result, upvotes)));
         if (current !== generation) return;
         renderResults(list, views, { append: shown > 0 });
         shown += views.length;
@@ -248,6 +217,5 @@ export function startSearchPage(): void {
   });
   addEventListener('popstate', () => fromUrl(historyState()));
   void loadPagefind().catch(() => undefined);
-  void loadSearchValues('upvotes').catch(() => undefined);
   fromUrl(historyState());
 }

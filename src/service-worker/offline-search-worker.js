@@ -28,12 +28,14 @@ self.addEventListener('activate', (event) => {
 
 /**
  * Pagefind's index files carry a hash of their content in their names (fragments, index and filter
- * chunks, the metadata and its page list): a cached copy is always right, so the cache answers first and a search
- * costs no network at all once the index is copied. Everything else (pages, the unhashed entry
- * file, script and WebAssembly) is network first, so readers online always see the latest build;
- * the cache answers offline.
+ * chunks, the metadata and its page list): a cached copy is always right, so the cache answers
+ * first and a search costs no network at all once the index is copied. The blocks of upvotes are
+ * answered so too: their names do not change with their content, but the worker's version does (the
+ * build hashes the upvotes into it), and a new worker copies them again. Everything else (pages, the
+ * unhashed entry file, script and WebAssembly) is network first, so readers online always see the
+ * latest build; the cache answers offline.
  */
-const CONTENT_HASHED = /^\/pagefind\/(?:(?:fragment|index|filter)\/[^/]+\.pf_(?:fragment|index|filter)|pagefind\.[^/]+\.pf_(?:meta|pages))$/;
+const CACHE_FIRST = /^\/pagefind\/(?:(?:fragment|index|filter)\/[^/]+\.pf_(?:fragment|index|filter)|pagefind\.[^/]+\.pf_(?:meta|pages)|upvotes\/[^/]+\.json)$/;
 
 function keep(request, response) {
   if (response.ok && response.type === 'basic') {
@@ -47,7 +49,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (CONTENT_HASHED.test(url.pathname)) {
+  if (CACHE_FIRST.test(url.pathname)) {
     event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request).then((response) => keep(request, response))));
     return;
   }

@@ -75,6 +75,21 @@ test('after a first search online, a different search works offline', async () =
   expect(offline.count).toBeGreaterThan(0);
   expect(offline.results[0]?.id).toBe(offlineId);
 
+  // Offline results show their upvotes too: the blocks that hold them are in the worker's cache
+  // (two papers with upvotes, of the seeds' second and last dumps).
+  for (const [title, id] of [
+    ['HFT: Half Fine-Tuning for Large Language Models', 'hft-half-fine-tuning-for-large-language-models'],
+    ['LFM2 Technical Report', 'lfm2-technical-report'],
+  ] as const) {
+    const upvotes = expectedDigest().byId.get(id)?.upvotes;
+    expect(upvotes).toBeGreaterThan(0);
+    await page.fill('#search-form input[name="q"]', title);
+    await page.press('#search-form input[name="q"]', 'Enter');
+    const found = await searchOutcome(page, [['q', title]]);
+    expect(found.results[0]?.id).toBe(id);
+    expect(found.results[0]?.meta).toContain(` · ${upvotes} ${upvotes === 1 ? 'upvote' : 'upvotes'} · `);
+  }
+
   // A page never opened is not in the cache: the worker answers with the offline page.
   const unvisited = await page.goto(url('/papers/shadow-ft-tuning-instruct-via-base/'));
   expect(unvisited?.fromServiceWorker()).toBe(true);

@@ -332,9 +332,21 @@ describe('sort orders', () => {
   );
 });
 
+/** What a result's line of facts must read: its paper's date, upvotes and topics, from the seeds. */
+function expectedMeta(id: string): string {
+  const { byId, topicNames } = expectedDigest();
+  const paper = byId.get(id)!;
+  const facts = [
+    formatDate(paper.published),
+    paper.upvotes === null ? null : `${paper.upvotes} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`,
+    (paper.topics.length > 0 ? paper.topics : ['other']).map((topic) => topicNames.get(topic)).join(', '),
+  ];
+  return facts.filter(Boolean).join(' · ');
+}
+
 describe('result details', () => {
   test('each result states the date, upvotes and topics of its paper, and nothing it does not know', async () => {
-    const { byId, topicNames } = expectedDigest();
+    const { byId } = expectedDigest();
     const shown: { id: string; meta: string }[] = [];
     for (const params of [[['q', 'LoRA']], [['year', '2025']], [['year', '2024']]] as [string, string][][]) {
       shown.push(...(await searchByUrl(page, params)).results);
@@ -342,16 +354,42 @@ describe('result details', () => {
     const upvotes = shown.map((result) => byId.get(result.id)!.upvotes);
     // The searches above cover unknown, zero, one and several upvotes.
     expect(upvotes).toEqual(expect.arrayContaining([null, 0, 1, 2]));
-    expect(shown.map((result) => result.meta)).toEqual(
-      shown.map(({ id }) => {
-        const paper = byId.get(id)!;
-        const facts = [
-          formatDate(paper.published),
-          paper.upvotes === null ? null : `${paper.upvotes} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`,
-          (paper.topics.length > 0 ? paper.topics : ['other']).map((topic) => topicNames.get(topic)).join(', '),
-        ];
-        return facts.filter(Boolean).join(' · ');
-      }),
-    );
+    expect(shown.map((result) => result.meta)).toEqual(shown.map(({ id }) => expectedMeta(id)));
+  });
+
+  test("a search not sorted by upvotes fetches only the blocks of the shown results' upvotes; a sort by upvotes, the whole file", async () => {
+    const { byId } = expectedDigest();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const upvotesFile = searchValuesPath('upvotes');
+    const blocks = () => requested.filter((path) => path.startsWith('/pagefind/upvotes/'));
+
+    // "fine-tuning": 20 results from both ends of the seeds, several with upvotes.
+    const first = await typeQuery('fine-tuning');
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20);
+    const shown = (await searchOutcome(page, [['q', 'fine-tuning']])).results;
+    expect(shown.slice(0, 10)).toEqual(first.results);
+    expect(shown.map((result) => result.meta)).toEqual(shown.map(({ id }) => expectedMeta(id)));
+    const upvotes = shown.map(({ id }) => byId.get(id)!.upvotes);
+    expect(upvotes.filter((count) => count !== null && count > 0).length).toBeGreaterThan(1);
+    expect(upvotes).toContain(null);
+    expect(requested).not.toContain(upvotesFile);
+    // The seeds' 477 pages make two blocks of upvotes; each is fetched once at most.
+    expect(blocks().length).toBeGreaterThan(0);
+    expect(blocks().length).toBeLessThanOrEqual(2);
+    expect(new Set(blocks()).size).toBe(blocks().length);
+    for (const path of blocks()) expect(path).toMatch(/^\/pagefind\/upvotes\/[0-9a-f]{6}-[01]\.json$/);
+
+    await page.selectOption('#search-form select[name="sort"]', 'upvotes');
+    const byUpvotes = await searchOutcome(page, [
+      ['q', 'fine-tuning'],
+      ['sort', 'upvotes'],
+    ]);
+    expect(requested.filter((path) => path === upvotesFile)).toHaveLength(1);
+    const most = byUpvotes.results.map(({ id }) => byId.get(id)!.upvotes);
+    expect(most[0]).toBeGreaterThan(0);
+    expect(most).toEqual([...most].sort((a, b) => (b ?? -1) - (a ?? -1)));
+    expect(byUpvotes.results.map((result) => result.meta)).toEqual(byUpvotes.results.map(({ id }) => expectedMeta(id)));
   });
 });

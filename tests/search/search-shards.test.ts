@@ -8,7 +8,17 @@ import { describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions } from '../../src/ingest/index.ts';
 import { shardCacheKey } from '../../src/integrations/search-shard-cache.ts';
 import { arrivalShards, searchShardSize } from '../../src/lib/search-shards.ts';
-import { keyFile, readSearchValues, shardValues, sortByValue, type SortKey } from '../../src/lib/search-values.ts';
+import {
+  keyFile,
+  readSearchValues,
+  readUpvotesBlock,
+  shardValues,
+  sortByValue,
+  upvotesBlockOf,
+  upvotesBlocks,
+  UPVOTES_BLOCK_PAGES,
+  type SortKey,
+} from '../../src/lib/search-values.ts';
 import { shardPages } from '../../src/integrations/search-shard-index.ts';
 import { searchPaperOf } from '../../src/pages/papers/_search-record.ts';
 import { orderTies } from '../../src/scripts/search-query.ts';
@@ -200,6 +210,64 @@ describe('a search shard’s pages', () => {
       paper('d', '<math><mi>x</mi></math> two'),
     ];
     expect(shardPages(papers, new Map()).map(({ paper }) => paper.id)).toEqual(['b', 'd', 'a', 'c']);
+  });
+});
+
+describe('blocks of upvotes', () => {
+  test("cut a shard's upvotes into blocks of so many pages, the last one shorter, each a JSON string", () => {
+    // Pages 0–4 of shard abc123: 3, unknown, 0, 7, 12.
+    expect(upvotesBlocks({ prefix: 'abc123', values: '3,,0,7,12' }, 2)).toEqual([
+      { path: '/pagefind/upvotes/abc123-0.json', text: '"3,"' },
+      { path: '/pagefind/upvotes/abc123-1.json', text: '"0,7"' },
+      { path: '/pagefind/upvotes/abc123-2.json', text: '"12"' },
+    ]);
+    expect(upvotesBlocks({ prefix: 'abc123', values: '3,,0,7,12' })).toEqual([
+      { path: '/pagefind/upvotes/abc123-0.json', text: '"3,,0,7,12"' },
+    ]);
+    expect(readUpvotesBlock('"3,"')).toEqual([3, null]);
+    expect(readUpvotesBlock('"0,7"')).toEqual([0, 7]);
+  });
+
+  test("name the block of a result's page, and its place there, from the result's id alone", () => {
+    // Page 4 ("4"), with blocks of 2 pages: block 2, its first page.
+    expect(upvotesBlockOf('abc1234', 2)).toEqual({ path: '/pagefind/upvotes/abc123-2.json', index: 0 });
+    // Page "a" is 10: block 0 of 250 pages. Page "ww" is 32 × 36 + 32 = 1184: block 4 (pages 1000–1249), place 184.
+    expect(upvotesBlockOf('def456a')).toEqual({ path: '/pagefind/upvotes/def456-0.json', index: 10 });
+    expect(upvotesBlockOf('def456ww')).toEqual({ path: '/pagefind/upvotes/def456-4.json', index: 184 });
+    expect(UPVOTES_BLOCK_PAGES).toBe(250);
+    // No page number, or not one.
+    expect(upvotesBlockOf('def456')).toBeNull();
+    expect(upvotesBlockOf('def456-1')).toBeNull();
+    expect(upvotesBlockOf('')).toBeNull();
+  });
+
+  test("give every seed paper's upvotes, as the whole file does, in shards of 200 and of 2,000", () => {
+    for (const shardSize of [200, 2_000]) {
+      const shards = arrivalShards(papers, shardSize).map((shard, index) =>
+        shardValues(`${index}`.padStart(6, 'a'), shard),
+      );
+      const file = keyFile('upvotes', shards);
+      const whole = readSearchValues('upvotes', file);
+      const written = new Map(file.flatMap((shard) => upvotesBlocks(shard)).map((block) => [block.path, block.text]));
+      // 477 papers: 200, 200 and 77 make one block each; 477 in one shard make 250 and 227.
+      expect(written.size).toBe(shardSize === 200 ? 3 : 2);
+      const shown = arrivalShards(papers, shardSize).flatMap((shard, index) =>
+        shard.map((paper, page) => {
+          const id = `${index}`.padStart(6, 'a') + page.toString(36);
+          const block = upvotesBlockOf(id)!;
+          return { id, upvotes: paper.upvotes, fromBlock: readUpvotesBlock(written.get(block.path)!)[block.index] };
+        }),
+      );
+      expect(shown).toHaveLength(477);
+      for (const { id, upvotes, fromBlock } of shown) {
+        expect(fromBlock).toBe(upvotes);
+        expect(whole.value(whole.place(id)!)).toBe(upvotes);
+      }
+      // The seeds have unknown, zero and other upvotes.
+      expect(
+        new Set(shown.map(({ upvotes }) => (upvotes === null ? 'unknown' : upvotes === 0 ? 'zero' : 'some'))),
+      ).toEqual(new Set(['unknown', 'zero', 'some']));
+    }
   });
 });
 

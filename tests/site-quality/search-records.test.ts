@@ -15,7 +15,7 @@ import { afterAll, expect, inject, test } from 'vitest';
 import { decodeIndexFile, readIndexFile } from '../../src/integrations/pagefind-cbor.ts';
 import { compactShardIndex } from '../../src/integrations/search-index-compact.ts';
 import { indexChunkSize, mergeStagedShards } from '../../src/integrations/search-shard-index.ts';
-import { searchValuesPath } from '../../src/lib/search-values.ts';
+import { searchValuesPath, upvotesBlocks, type ShardKeyValues } from '../../src/lib/search-values.ts';
 import { compareByArrival, stagedShardFolder } from '../../src/lib/search-shards.ts';
 import { expectedDigest } from '../browser/helpers.ts';
 
@@ -91,7 +91,15 @@ test("the index built from the records is Pagefind's index of the rendered paper
   const built = filesUnder(join(dist, 'pagefind'));
   // The sort values are the build's own files, beside the index (tests/browser/search.test.ts reads them).
   for (const key of ['date', 'upvotes'] as const)
-    expect(built.delete(searchValuesPath(key).slice('/pagefind/'.length))).toBe(true);
+    expect(built.has(searchValuesPath(key).slice('/pagefind/'.length))).toBe(true);
+  // And the upvotes again in blocks: the seeds' one shard of 477 pages makes two.
+  const upvotes = JSON.parse(built.get('search-upvotes.json')!.toString('utf8')) as ShardKeyValues[];
+  const blocks = upvotes.flatMap((shard) => upvotesBlocks(shard));
+  expect(blocks).toHaveLength(2);
+  for (const block of blocks)
+    expect(built.get(block.path.slice('/pagefind/'.length))?.toString('utf8')).toBe(block.text);
+  for (const path of [searchValuesPath('date'), searchValuesPath('upvotes'), ...blocks.map((block) => block.path)])
+    built.delete(path.slice('/pagefind/'.length));
   expect([...built.keys()].sort()).toEqual([...fromPages.keys()].sort());
   const different = [...built].filter(([file, bytes]) => !bytes.equals(fromPages.get(file)!)).map(([file]) => file);
   expect(different).toEqual([]);

@@ -173,6 +173,12 @@ describe('the seeds indexed in shards of 200 papers', () => {
     expect(precache).toContain('/pagefind/pagefind.js');
     expect(precache).toContain('/pagefind/search-date.json');
     expect(precache).toContain('/pagefind/search-upvotes.json');
+    // The upvotes' blocks too (offline results show their upvotes): one for each shard of 200 pages or fewer.
+    const prefixes = new Set(readdirSync(join(copy.root, 'dist/pagefind/fragment')).map((name) => name.slice(0, 6)));
+    expect(prefixes.size).toBe(3);
+    expect(precache.filter((path) => path.startsWith('/pagefind/upvotes/'))).toEqual(
+      [...prefixes].map((prefix) => `/pagefind/upvotes/${prefix}-0.json`).sort(),
+    );
   });
 
   test.each(PAGEFIND_SEARCHES)(
