@@ -11,7 +11,7 @@
  * Chunks are cut as Pagefind's `chunk_index` cuts them (pagefind/src/index/mod.rs): after the word
  * that brings the chunk's count to the chunk size, counting one a page and one a position (meta
  * positions included); a chunk's range in the metadata is its first and last word, each cut by
- * `chunkBoundary` against the neighbouring chunk's.
+ * `chunkRangeCut` against the neighbouring chunk's.
  */
 import { join } from 'node:path';
 import { CborReader, cborHead, readIndexFile } from './pagefind-cbor.ts';
@@ -83,6 +83,17 @@ export function chunkBoundary(last: string, next: string): [string, string] {
   let shared = 0;
   while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared += 1;
   return [a.slice(0, shared + 1).join(''), b.slice(0, shared + 1).join('')];
+}
+
+/**
+ * The end of a chunk's range and the start of the next one's, as Pagefind's `chunk_meta` cuts
+ * them: by `chunkBoundary`, except that the end stays the whole last word where its cut would
+ * come before the range's start (a chunk whose words share more with the word before it than with
+ * the word after it: "cartw".."cartwheel" before "dog", not "cartw".."c", a range no word is in).
+ */
+export function chunkRangeCut(from: string, last: string, next: string): [string, string] {
+  const [to, nextFrom] = chunkBoundary(last, next);
+  return [Buffer.compare(Buffer.from(to), Buffer.from(from)) >= 0 ? to : last, nextFrom];
 }
 
 export interface WrittenChunk {

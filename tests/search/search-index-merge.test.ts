@@ -6,14 +6,15 @@
  * the same pages with the same word counts — so that every search ranks, filters and counts exactly
  * as with one index (tests/site-quality/search-shards.test.ts checks that in the browser).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
 import { decodeIndexFile, readIndexFile, type Cbor } from '../../src/integrations/pagefind-cbor.ts';
-import { chunkBoundary } from '../../src/integrations/search-index-words.ts';
+import { mergeShardIndexes } from '../../src/integrations/search-index-merge.ts';
+import { chunkBoundary, chunkRangeCut } from '../../src/integrations/search-index-words.ts';
 import { indexChunkSize, indexShards, indexShardsOnThread } from '../../src/integrations/search-shard-index.ts';
 import { paperUrl } from '../../src/lib/format.ts';
 import { arrivalShards } from '../../src/lib/search-shards.ts';
@@ -153,5 +154,43 @@ describe('chunk ranges', () => {
     // Characters, not UTF-16 units: a word beyond the Basic Multilingual Plane is not cut in half.
     expect(chunkBoundary('a😀b', 'a😀c')).toEqual(['a😀b', 'a😀c']);
     expect(chunkBoundary('x😀', 'x😁')).toEqual(['x😀', 'x😁']);
+  });
+
+  test("keep a chunk's whole last word where the cut would end its range before it starts, as Pagefind 1.6 writes", async () => {
+    // Pagefind's own index of one page, four postings a chunk: "cart" alone (four positions and its
+    // page), then "cartwheel", then "dog". "cartwheel" shares "cart" with the word before it, so its
+    // range starts at "cartw"; cut against "dog" it would end at "c", before it starts.
+    const folder = join(work, 'pagefind-cartwheel');
+    const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = '4';
+    try {
+      const { index } = await pagefind.createIndex({});
+      const content = ['cart', 'cartwheel', 'dog'].map((word) => Array(4).fill(word).join(' ')).join(' ');
+      await index!.addCustomRecord({ url: '/cartwheel/', content, language: 'en' });
+      await index!.writeFiles({ outputPath: folder });
+      await pagefind.close();
+    } finally {
+      process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize;
+    }
+    const theirs = readIndex(folder);
+    expect(chunks(theirs).map(([from, to]) => [from, to])).toEqual([
+      ['cart', 'cart'],
+      ['cartw', 'cartwheel'],
+      ['d', 'dog'],
+    ]);
+    const words = chunks(theirs).map(([, , name]) =>
+      (decodeIndexFile(join(folder, 'index', `${name}.pf_index`)) as [string][][])[0]!.map(([word]) => word),
+    );
+    const ranges = words.map((inChunk) => [inChunk[0]!, inChunk.at(-1)!]);
+    for (let at = 1; at < ranges.length; at += 1)
+      [ranges[at - 1]![1], ranges[at]![0]] = chunkRangeCut(ranges[at - 1]![0]!, ranges[at - 1]![1]!, ranges[at]![0]!);
+    expect(ranges).toEqual(chunks(theirs).map(([from, to]) => [from, to]));
+    expect(chunkRangeCut('a', 'apple', 'apricot')).toEqual(['app', 'apr']);
+    // The merge of that index alone writes the same ranges.
+    cpSync(folder, join(work, 'cartwheel-shard'), { recursive: true });
+    await mergeShardIndexes([join(work, 'cartwheel-shard')], join(work, 'cartwheel-merged'), 4);
+    expect(chunks(readIndex(join(work, 'cartwheel-merged'))).map(([from, to]) => [from, to])).toEqual(
+      chunks(theirs).map(([from, to]) => [from, to]),
+    );
   });
 });
