@@ -136,7 +136,7 @@ export async function mergeShardIndexes(
   const writing = new Set<Promise<void>>();
   for (const chunk of mergedChunks(wordShards, chunkSize)) {
     const previous = chunks.at(-1);
-    if (previous) [previous[1], chunk.from] = chunkRangeCut(previous[0] as string, previous[1] as string, chunk.from);
+    if (previous) [previous[1], chunk.from] = chunkRangeCut(previous[1] as string, chunk.from);
     chunkHash.update(chunk.cbor);
     const file = join(outputPath, 'index', `pending-${chunks.length}.pf_index`);
     const written = indexFileBytesLater(chunk.cbor).then((bytes) => writeFile(file, bytes));
