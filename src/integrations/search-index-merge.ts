@@ -24,7 +24,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeIndexFile, encodeCbor, indexFileBytes, indexFileBytesLater, type Cbor } from './pagefind-cbor.ts';
-import { chunkBoundary, mergedChunks } from './search-index-words.ts';
+import { chunkRangeCut, mergedChunks } from './search-index-words.ts';
 import { FRAGMENT_PREFIX_LENGTH } from '../lib/search-values.ts';
 import { writePageList } from './search-page-list.ts';
 import { patchPagefindScript } from './pagefind-script.ts';
@@ -138,7 +138,7 @@ export async function mergeShardIndexes(
   const writing = new Set<Promise<void>>();
   for (const chunk of mergedChunks(wordShards, chunkSize)) {
     const previous = chunks.at(-1);
-    if (previous) [previous[1], chunk.from] = chunkBoundary(previous[1] as string, chunk.from);
+    if (previous) [previous[1], chunk.from] = chunkRangeCut(previous[1] as string, chunk.from);
     chunkHash.update(chunk.cbor);
     const file = join(outputPath, 'index', `pending-${chunks.length}.pf_index`);
     const written = indexFileBytesLater(chunk.cbor).then((bytes) => writeFile(file, bytes));

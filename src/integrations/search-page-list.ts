@@ -4,15 +4,16 @@
  * Most of the metadata is a list of every page's fragment name and word count (3.7 bytes a page,
  * gzipped). Here the names are not written (they follow from the shard's prefix and the page's
  * number, src/integrations/search-index-compact.ts), nor the index chunks' (their prefix and number),
- * and each word count is written as its difference from the previous page's: a shard's pages are
- * indexed in order of their length (src/integrations/search-shard-index.ts), so the differences are
+ * nor the end of a chunk's range where it follows from the next one's start, and each word count
+ * is written as its difference from the previous page's: a shard's pages are indexed in order of
+ * their length (src/integrations/search-shard-index.ts), so the differences are
  * nearly all 0 or 1. Pagefind's script, patched at build (src/integrations/pagefind-script.ts),
  * makes the metadata again from it in the browser (src/pagefind/expand-page-list.js), byte for byte.
  * The metadata file stays beside it, for tools and as the script's fallback.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PAGE_LIST_FORMAT } from '../pagefind/expand-page-list.js';
+import { PAGE_LIST_FORMAT, rangeEndBefore } from '../pagefind/expand-page-list.js';
 import { encodeCbor, indexFileBytes, type Cbor } from './pagefind-cbor.ts';
 
 /** A shard of the merged index: the prefix of its fragments' names and its number of pages. */
@@ -55,7 +56,8 @@ export function pageListOf(meta: readonly Cbor[], shards: readonly PageListShard
   chunks.forEach(([from, to, name], number) => {
     if (name !== `${chunkPrefix}${number.toString(36)}`)
       throw new Error(`search page list: index chunk ${number} is named ${name}`);
-    ranges.push(from, to);
+    const next = chunks[number + 1];
+    ranges.push(from, next && to === rangeEndBefore(next[0]) ? '' : to);
   });
   return [PAGE_LIST_FORMAT, meta[0]!, list, chunkPrefix, ranges, meta[3]!, meta[4]!, meta[5]!];
 }

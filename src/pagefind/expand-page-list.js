@@ -6,7 +6,8 @@
  * Self-contained on purpose (no imports): its text is appended to Pagefind's module as it is.
  *
  * The page list is CBOR: [format, version, [[prefix, [count delta…]] per shard], chunk prefix,
- * [from, to, …] per index chunk, filters, sorts, fields]; each page's fragment is named
+ * [from, to, …] per index chunk ('' for a `to` that follows from the next `from`: `rangeEndBefore`),
+ * filters, sorts, fields]; each page's fragment is named
  * `<its shard's prefix><its number in the shard, base 36>`, each index chunk
  * `<chunk prefix><its number, base 36>`, and each word count is written as its difference from the
  * previous page's count of the same shard (zigzag: 2n for n ≥ 0, -2n - 1 for n < 0).
@@ -113,6 +114,22 @@ function encodeCbor(value) {
 }
 
 /**
+ * The end of the range of the index chunk before one whose range starts at `from`: `from` with its
+ * last character one lower, then the highest character, as the merge cuts ranges
+ * (src/integrations/search-index-words.ts, `chunkRangeCut`); '' if there is none. The page list
+ * writes '' for an end that is this.
+ * @param {string} from
+ * @returns {string}
+ */
+export function rangeEndBefore(from) {
+  const characters = Array.from(from);
+  const lower = (characters.pop()?.codePointAt(0) ?? 0) - 1;
+  if (lower < 0) return '';
+  const below = lower >= 0xd800 && lower <= 0xdfff ? 0xd7ff : lower;
+  return `${characters.join('')}${String.fromCodePoint(below)}\u{10FFFF}`;
+}
+
+/**
  * Pagefind's metadata (CBOR bytes) from the page list's CBOR bytes; each page's word count is also
  * put in `wordCounts`, by fragment name, in page order (see `tieRanks`).
  * @param {Uint8Array} pageList
@@ -143,7 +160,7 @@ export function expandPageList(pageList, wordCounts) {
   for (let chunk = 0; chunk < ranges.length; chunk += 2)
     chunks.push([
       /** @type {string} */ (ranges[chunk]),
-      /** @type {string} */ (ranges[chunk + 1]),
+      ranges[chunk + 1] || rangeEndBefore(/** @type {string} */ (ranges[chunk + 2])),
       `${String(chunkPrefix)}${(chunk / 2).toString(36)}`,
     ]);
   return encodeCbor([version, pages, chunks, .../** @type {CborValue[]} */ ([filters, sorts, fields])]);

@@ -2,11 +2,13 @@
  * The search shards merged into one index at build time (src/integrations/search-index-merge.ts),
  * on the seeds' real records: indexed in shards of 200 papers (three Pagefind processes) and
  * merged, the index must be Pagefind's own single index of the same 477 records given in the same
- * order — the same words, postings, positions and weights, cut into the same chunks with the same
- * ranges, the same filters, the same pages with the same word counts — so that every search ranks,
- * filters and counts exactly as with one index (tests/site-quality/search-shards.test.ts checks that
- * in the browser). The page list the browser loads instead of the metadata must give the metadata
- * back, byte for byte.
+ * order — the same words, postings, positions and weights, the same filters, the same pages with
+ * the same word counts — so that every search ranks, filters and counts exactly as with one index
+ * of the same build (tests/site-quality/search-shards.test.ts checks that in the browser). Its
+ * chunks are cut as Pagefind cuts them and also before a word that fills a chunk alone, with ranges
+ * that hold each word in exactly one (src/integrations/search-index-words.ts; hand-made cases in
+ * tests/search/search-index-words.test.ts). The page list the browser loads instead of the
+ * metadata must give the metadata back, byte for byte.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,20 +16,35 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
-import { decodeIndexFile, readIndexFile, type Cbor } from '../../src/integrations/pagefind-cbor.ts';
 import { chunkBoundary } from '../../src/integrations/search-index-words.ts';
-import { pageListFile, pageListOf } from '../../src/integrations/search-page-list.ts';
-import { patchedPagefindScript } from '../../src/integrations/pagefind-script.ts';
-import { expandPageList } from '../../src/pagefind/expand-page-list.js';
 import {
   indexChunkSize,
   indexShards,
   indexShardsOnThread,
   shardPages,
 } from '../../src/integrations/search-shard-index.ts';
+import { CborReader, decodeIndexFile, readIndexFile, type Cbor } from '../../src/integrations/pagefind-cbor.ts';
+import { pageListFile, pageListOf } from '../../src/integrations/search-page-list.ts';
+import { patchedPagefindScript } from '../../src/integrations/pagefind-script.ts';
+import { expandPageList } from '../../src/pagefind/expand-page-list.js';
 import { arrivalShards } from '../../src/lib/search-shards.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
 import { filesThatDiffer, hashTree } from '../site-build/helpers.ts';
+import {
+  byBytes,
+  chunks,
+  chunksForTerm,
+  chunkWords,
+  filterBytes,
+  filters,
+  firstChars,
+  holding,
+  indexWords,
+  pages,
+  postingsSize,
+  readIndex,
+  sum,
+} from './index-helpers.ts';
 
 const topics = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
 const corpus = ingestDumps(readDumpFolder(SEEDS_DIR), topics);
@@ -40,30 +57,6 @@ const pagefinds = join(work, 'pagefind-own');
 const indexedOnThread = join(work, 'indexed-on-a-thread');
 let log = { shards: 0, fromCache: 0 };
 let indexThreadLog = { shards: 0, fromCache: 0, warnings: [] as string[] };
-
-interface PagefindEntry {
-  languages: { en: { hash: string; page_count: number } };
-}
-
-interface Index {
-  meta: Cbor[];
-  folder: string;
-}
-
-function readIndex(folder: string): Index {
-  const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as {
-    languages: { en: { hash: string; page_count: number } };
-  };
-  const meta = decodeIndexFile(join(folder, `pagefind.${entry.languages.en.hash}.pf_meta`)) as Cbor[];
-  expect((meta[1] as Cbor[]).length).toBe(entry.languages.en.page_count);
-  return { meta, folder };
-}
-
-const chunks = (index: Index) => index.meta[2] as string[][];
-const filters = (index: Index) => index.meta[3] as string[][];
-const pages = (index: Index) => index.meta[1] as [string, number, string][];
-const chunkBytes = (index: Index, name: string) => readIndexFile(join(index.folder, 'index', `${name}.pf_index`));
-const filterBytes = (index: Index, name: string) => readIndexFile(join(index.folder, 'filter', `${name}.pf_filter`));
 
 beforeAll(async () => {
   const options = { cacheDirectory: join(work, 'cache'), pagefindVersion: 'test' };
@@ -113,14 +106,13 @@ describe('the seeds indexed in three shards of 200 and merged', () => {
     expect(prefixes.size).toBe(3);
   });
 
-  test("has Pagefind's own single index's word chunks, ranges and filters, content for content", () => {
+  test("has Pagefind's own single index's words, each with the same pages, positions and weights, and its filters", () => {
     const ours = readIndex(merged);
     const theirs = readIndex(pagefinds);
     expect(chunks(theirs).length).toBeGreaterThan(20);
-    expect(chunks(ours).map(([from, to]) => [from, to])).toEqual(chunks(theirs).map(([from, to]) => [from, to]));
-    chunks(ours).forEach(([, , name], at) => {
-      expect(chunkBytes(ours, name!).equals(chunkBytes(theirs, chunks(theirs)[at]![2]!)), `chunk ${at}`).toBe(true);
-    });
+    // Decoded, each word's postings are its page numbers (the first from 0), positions and weights.
+    expect(indexWords(ours).length).toBeGreaterThan(5000);
+    expect(indexWords(ours)).toEqual(indexWords(theirs));
     expect(filters(ours).map(([name]) => name)).toEqual(['organization', 'topic', 'year']);
     expect(filters(ours).map(([name]) => name)).toEqual(filters(theirs).map(([name]) => name));
     filters(ours).forEach(([name, file], at) => {
@@ -130,6 +122,65 @@ describe('the seeds indexed in three shards of 200 and merged', () => {
       pages(theirs).map(([, words, rest]) => [words, rest]),
     );
     expect([ours.meta[0], ours.meta[4], ours.meta[5]]).toEqual([theirs.meta[0], theirs.meta[4], theirs.meta[5]]);
+  });
+
+  test('is cut into chunks as Pagefind cuts them, and before each word that fills a chunk on its own', () => {
+    const chunkSize = Number(indexChunkSize());
+    const ours = chunkWords(readIndex(merged));
+    const theirs = chunkWords(readIndex(pagefinds));
+    // Pagefind's cut: after the word that brings a chunk to the chunk size, and only there.
+    for (const [at, chunk] of theirs.entries()) {
+      const sizes = chunk.map(([, postings]) => postingsSize(postings));
+      expect(sum(sizes.slice(0, -1)), `chunk ${at}`).toBeLessThan(chunkSize);
+      if (at < theirs.length - 1) expect(sum(sizes), `chunk ${at}`).toBeGreaterThanOrEqual(chunkSize);
+    }
+    // Ours: the same, and a word of the chunk size or more alone in its chunk.
+    const alone = ours.filter((chunk) => postingsSize(chunk[0]![1]) >= chunkSize);
+    expect(alone.length).toBeGreaterThan(0);
+    for (const [at, chunk] of ours.entries()) {
+      const sizes = chunk.map(([, postings]) => postingsSize(postings));
+      expect(sum(sizes.slice(0, -1)), `chunk ${at}`).toBeLessThan(chunkSize);
+      if (sizes.some((size) => size >= chunkSize)) expect(sizes, `chunk ${at}`).toHaveLength(1);
+      const next = ours[at + 1]?.[0];
+      if (next && postingsSize(next[1]) < chunkSize)
+        expect(sum(sizes), `chunk ${at}`).toBeGreaterThanOrEqual(chunkSize);
+    }
+    expect(ours.length).toBeGreaterThan(theirs.length);
+  });
+
+  test('has chunk ranges that hold each word, and each beginning of a word, in exactly one range', () => {
+    const index = readIndex(merged);
+    const ranges = chunks(index).map(([from, to]) => [from!, to!] as const);
+    const words = chunkWords(index).map((chunk) => chunk.map(([word]) => word));
+    words.forEach((inChunk, at) => {
+      // A chunk starts where Pagefind starts it: its first word cut against the word before.
+      expect(ranges[at]![0]).toBe(at === 0 ? inChunk[0] : chunkBoundary(words[at - 1]!.at(-1)!, inChunk[0]!)[1]);
+      expect(byBytes(ranges[at]![0], ranges[at]![1]), `chunk ${at}`).toBeLessThanOrEqual(0);
+      if (at > 0) expect(byBytes(ranges[at - 1]![1], ranges[at]![0]), `chunk ${at}`).toBeLessThan(0);
+    });
+    expect(ranges.at(-1)![1]).toBe(words.at(-1)!.at(-1));
+    words.forEach((inChunk, at) => {
+      for (const word of inChunk) {
+        expect(holding(ranges, word), word).toEqual([at]);
+        // So Pagefind's browser code loads that chunk alone for it, and one chunk for any query word
+        // that sorts among the index's words (a beginning of a word stands for those).
+        expect(chunksForTerm(ranges, word), word).toEqual([at]);
+        for (let length = 1; length < Array.from(word).length; length += 1) {
+          const beginning = firstChars(word, length);
+          if (byBytes(beginning, ranges[0]![0]) >= 0) expect(holding(ranges, beginning), beginning).toHaveLength(1);
+        }
+      }
+    });
+  });
+
+  test("Pagefind's own ranges leave words out of every range: its browser code loads the chunks their beginnings match", () => {
+    const index = readIndex(pagefinds);
+    const ranges = chunks(index).map(([from, to]) => [from!, to!] as const);
+    const outside = chunkWords(index).flatMap((chunk, at) =>
+      chunk.flatMap(([word]) => (holding(ranges, word).length === 0 ? [[word, at] as const] : [])),
+    );
+    expect(outside.length).toBeGreaterThan(0);
+    for (const [word, at] of outside) expect(chunksForTerm(ranges, word), word).toContain(at);
   });
 
   test('each page is the same page: its fragment is the single index’s, byte for byte', () => {
@@ -180,6 +231,10 @@ describe('the seeds indexed in three shards of 200 and merged', () => {
   });
 });
 
+interface PagefindEntry {
+  languages: { en: { hash: string; page_count: number } };
+}
+
 describe('the page list that the browser loads instead of the metadata', () => {
   test("a second build from the cache patches Pagefind's script again, leaving the cached one as Pagefind wrote it", async () => {
     const options = { cacheDirectory: join(work, 'cache-twice'), pagefindVersion: 'test', shardSize: 200 };
@@ -208,6 +263,12 @@ describe('the page list that the browser loads instead of the metadata', () => {
     const list = readIndexFile(join(folder(), pageListFile(hash)));
     expect(list.length).toBeLessThan(meta.length / 2);
     expect(Buffer.from(expandPageList(list)).equals(meta)).toBe(true);
+    // Every chunk's end but the last follows from the next chunk's start, and is left out.
+    const ranges = new CborReader(list).value() as Cbor[];
+    const ends = (ranges[4] as string[]).filter((_, at) => at % 2 === 1);
+    expect(ends.length).toBeGreaterThan(20);
+    expect(ends.slice(0, -1).every((end) => end === '')).toBe(true);
+    expect(ends.at(-1)).not.toBe('');
   });
 
   test("numbers each shard's pages by length, so that the word counts only grow", () => {
@@ -246,17 +307,5 @@ describe('the page list that the browser loads instead of the metadata', () => {
     expect(patchedPagefindScript(original)).toBe(script);
     expect(() => patchedPagefindScript(script)).toThrow(/found 0 times/);
     expect(() => patchedPagefindScript(original + original)).toThrow(/found 2 times/);
-  });
-});
-
-describe('chunk ranges', () => {
-  test("cut each boundary word to one character more than it shares with its neighbour (Pagefind's get_prefixes)", () => {
-    // Pagefind's own unit tests (pagefind/src/index/mod.rs, `common_prefix`).
-    expect(chunkBoundary('apple', 'apricot')).toEqual(['app', 'apr']);
-    expect(chunkBoundary('cataraman', 'yacht')).toEqual(['c', 'y']);
-    expect(chunkBoundary('cath', 'cathartic')).toEqual(['cath', 'catha']);
-    // Characters, not UTF-16 units: a word beyond the Basic Multilingual Plane is not cut in half.
-    expect(chunkBoundary('a😀b', 'a😀c')).toEqual(['a😀b', 'a😀c']);
-    expect(chunkBoundary('x😀', 'x😁')).toEqual(['x😀', 'x😁']);
   });
 });
