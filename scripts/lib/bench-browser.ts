@@ -39,7 +39,7 @@ export interface SearchFigures {
   /** Fetched in the background by the service worker (the offline copy of the index), not by the page. */
   serviceWorkerKb: number;
   serviceWorkerRequests: number;
-  /** What the page fetched, by kind of file (`page`, `pagefind.js`, `wasm`, `entry`, `meta` (the page list), `index`, `filter`, `fragment`, `upvotes`). */
+  /** What the page fetched, by kind of file (`page`, `pagefind.js`, `wasm`, `entry`, `meta`, `page list`, `index`, `filter`, `fragment`, `upvotes`). */
   byKind: Record<string, { kb: number; requests: number }>;
 }
 
@@ -51,7 +51,8 @@ function fileKind(path: string): string {
   if (/\/pagefind-worker\.js$/.test(name)) return 'worker.js';
   if (/\/wasm\.[^/]*\.pagefind$/.test(name)) return 'wasm';
   if (/pagefind-entry\.json$/.test(name)) return 'entry';
-  if (/\.pf_(?:meta|pages)$/.test(name)) return 'meta';
+  if (/\.pf_meta$/.test(name)) return 'meta';
+  if (/\.pf_pages$/.test(name)) return 'page list';
   if (/\.pf_index$/.test(name)) return 'index';
   if (/\.pf_filter$/.test(name)) return 'filter';
   if (/\.pf_fragment$/.test(name)) return 'fragment';

@@ -28,7 +28,6 @@ import { indexShardsOnThread, writeSearchValues, type ShardedIndex } from './sea
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
 import { claimOutput, filesUnder } from './stale-output.ts';
 import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
-import { searchValuesPath } from '../lib/search-values.ts';
 
 const SERVICE_WORKER_TEMPLATE = new URL('../service-worker/offline-search-worker.js', import.meta.url);
 /** Pages the worker caches on install, besides Pagefind's files. */
@@ -39,19 +38,15 @@ const OFFLINE_PAGES = ['/search/', '/offline/', '/reading-list/', '/reading-list
  */
 const UNUSED_PAGEFIND_FILE = /pagefind-(?:ui|modular-ui|component-ui|highlight|worker)\.|wasm\.unknown\.|\.pf_meta$/;
 
-/** Files whose names do not change with their content, and that the worker serves from its cache first. */
-const VERSIONED_BY_THE_WORKER = [searchValuesPath('upvotes'), searchValuesPath('date')];
-
 function writeServiceWorker(outDir: string, pagefindFiles: string[]): void {
   const precache = [...OFFLINE_PAGES, ...pagefindFiles];
   const version = createHash('sha256')
     .update(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json')))
-    .update(precache.join('\n'));
-  // The upvote blocks hold what these files hold: any change to them is a new worker, which copies them again.
-  for (const file of VERSIONED_BY_THE_WORKER)
-    if (existsSync(join(outDir, file.slice(1)))) version.update(readFileSync(join(outDir, file.slice(1))));
+    .update(precache.join('\n'))
+    .digest('hex')
+    .slice(0, 12);
   const worker = readFileSync(SERVICE_WORKER_TEMPLATE, 'utf8')
-    .replace('__VERSION__', version.digest('hex').slice(0, 12))
+    .replace('__VERSION__', version)
     .replace('__PRECACHE__', JSON.stringify(precache));
   writeFileSync(join(outDir, 'sw.js'), worker);
   claimOutput('sw.js');

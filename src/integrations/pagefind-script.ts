@@ -9,6 +9,7 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pageListFile } from './search-page-list.ts';
 
 const EXPANDER = new URL('../pagefind/expand-page-list.js', import.meta.url);
 
@@ -29,6 +30,7 @@ const researchDigestPageList = (() => {
 ${source}
 return { expandPageList, tieRanks };
 })();
+const researchDigestPageListFile = (index) => ${JSON.stringify(pageListFile('@'))}.replace('@', index);
 let researchDigestTieRanks = new Map();
 /** Where a result (by its id) comes among results that tie; undefined if the page list was not read. */
 export function researchDigestTieRank(id) {
@@ -36,7 +38,7 @@ export function researchDigestTieRank(id) {
 }
 async function researchDigestLoadMeta(instance, index) {
   try {
-    const response = await instance.throttledFetch(\`\${instance.basePath}pagefind.\${index}.pf_pages\`);
+    const response = await instance.throttledFetch(\`\${instance.basePath}\${researchDigestPageListFile(index)}\`);
     const list = instance.decompress(new Uint8Array(await response.arrayBuffer()), "Research Digest page list");
     const wordCounts = new Map();
     const meta = researchDigestPageList.expandPageList(list, wordCounts);

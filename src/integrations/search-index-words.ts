@@ -22,6 +22,7 @@
  */
 import { join } from 'node:path';
 import { CborReader, cborHead, readIndexFile } from './pagefind-cbor.ts';
+import { rangeEndBefore } from '../pagefind/expand-page-list.js';
 
 /** A shard's index chunks, in order, and the number of its first page in the merged index. */
 export interface WordShard {
@@ -92,9 +93,6 @@ export function chunkBoundary(last: string, next: string): [string, string] {
   return [a.slice(0, shared + 1).join(''), b.slice(0, shared + 1).join('')];
 }
 
-/** The highest character: a range's end made of a prefix and this holds every word with that prefix. */
-const LAST_CHARACTER = '\u{10FFFF}';
-
 /**
  * The end of a chunk's range and the start of the next one's, such that every string between the
  * chunk's first word and the next chunk's last lies in exactly one of the two ranges: the next
@@ -109,13 +107,10 @@ const LAST_CHARACTER = '\u{10FFFF}';
  */
 export function chunkRangeCut(last: string, next: string): [string, string] {
   const [, nextFrom] = chunkBoundary(last, next);
-  const characters = Array.from(nextFrom);
-  const lower = characters.pop()!.codePointAt(0)! - 1;
-  // None below U+0000 (no word has it): the boundary as Pagefind cuts it. Below U+E000 come
-  // UTF-16's surrogates, which are no characters: U+D7FF.
-  if (lower < 0) return chunkBoundary(last, next);
-  const below = lower >= 0xd800 && lower <= 0xdfff ? 0xd7ff : lower;
-  return [`${characters.join('')}${String.fromCodePoint(below)}${LAST_CHARACTER}`, nextFrom];
+  // The page list (src/pagefind/expand-page-list.js) leaves out an end made by the same rule.
+  const end = rangeEndBefore(nextFrom);
+  // None below U+0000 (no word has it): the boundary as Pagefind cuts it.
+  return end === '' ? chunkBoundary(last, next) : [end, nextFrom];
 }
 
 export interface WrittenChunk {

@@ -1,7 +1,7 @@
 /**
  * The page list: what a reader's browser fetches instead of Pagefind's metadata
  * (`pagefind.<hash>.pf_meta`, which every first search loads whole: 394 KB at 100,000 papers).
- * Most of the metadata is a list of every page's fragment name and word count (3.7 bytes a page,
+ * Most of the metadata is a list of every page's fragment name and word count (3.9 bytes a page,
  * gzipped). Here the names are not written (they follow from the shard's prefix and the page's
  * number, src/integrations/search-index-compact.ts), nor the index chunks' (their prefix and number),
  * nor the end of a chunk's range where it follows from the next one's start, and each word count
@@ -22,8 +22,11 @@ export interface PageListShard {
   pages: number;
 }
 
-/** The page list's file name for the metadata named `pagefind.<hash>.pf_meta`. */
-export const pageListFile = (metaHash: string): string => `pagefind.${metaHash}.pf_pages`;
+/**
+ * The page list's file name for the metadata named `pagefind.<hash>.pf_meta`, with the list's format
+ * (the service worker keeps a file whose name it knows: a new format must come under a new name).
+ */
+export const pageListFile = (metaHash: string): string => `pagefind.${metaHash}.v${PAGE_LIST_FORMAT}.pf_pages`;
 
 const zigzag = (delta: number): number => (delta >= 0 ? 2 * delta : -2 * delta - 1);
 
@@ -56,6 +59,8 @@ export function pageListOf(meta: readonly Cbor[], shards: readonly PageListShard
   chunks.forEach(([from, to, name], number) => {
     if (name !== `${chunkPrefix}${number.toString(36)}`)
       throw new Error(`search page list: index chunk ${number} is named ${name}`);
+    // '' stands for an end that follows from the next start: no real end may be ''.
+    if (to === '') throw new Error(`search page list: index chunk ${number} has an empty range end`);
     const next = chunks[number + 1];
     ranges.push(from, next && to === rangeEndBefore(next[0]) ? '' : to);
   });

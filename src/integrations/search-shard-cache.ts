@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { SearchRecord } from '../pages/papers/_search-record.ts';
 
 /** Raise when the way a shard is indexed changes (its records aside, which the key holds). */
-const SHARD_CODE_VERSION = '2';
+const SHARD_CODE_VERSION = '3';
 
 export function shardCacheKey(records: readonly SearchRecord[], pagefindVersion: string, chunkSize: string): string {
   const hash = createHash('sha256').update(`${SHARD_CODE_VERSION}\0${pagefindVersion}\0${chunkSize}\0`);

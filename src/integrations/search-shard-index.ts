@@ -14,8 +14,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { paperUrl } from '../lib/format.ts';
-import { paperSearchHtml, searchPaperOf, type SearchPaper, type SearchRecord } from '../pages/papers/_search-record.ts';
+import { searchPaperOf, type SearchPaper, type SearchRecord } from '../pages/papers/_search-record.ts';
 import { arrivalShards, stagedShardFolder } from '../lib/search-shards.ts';
 import {
   FRAGMENT_PREFIX_LENGTH,
@@ -30,6 +29,7 @@ import { compactShardIndex, compactedShardPrefix } from './search-index-compact.
 import { INDEX_FILE, mergeShardIndexes } from './search-index-merge.ts';
 import { startWorkerTask, type BuildThreadOptions } from '../lib/worker-task.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
+import { countedOrder, keepPageOrder, shardPages, takePageOrder, writtenWordCounts } from './search-page-order.ts';
 
 /**
  * Postings (pages plus word positions) per index chunk. Pagefind's default, 20,000, makes chunks of
@@ -56,38 +56,6 @@ async function writeIndex(index: pagefind.PagefindIndex, outputPath: string): Pr
 }
 
 const RECORDS_PER_BATCH = 250;
-
-/** Elements whose edges Pagefind's text has a break at; other tags join the text on either side. */
-const BLOCK_TAG =
-  /<\/?(?:article|h[1-6]|p|dl|dd|dt|div|li|ul|ol|br|section|body|table|tr|td|th|blockquote|pre|figure|figcaption)\b[^>]*>/g;
-
-/** Words in a record as Pagefind counts them (its text split at white space), or close to it. */
-function estimatedWords(html: string): number {
-  const body = html.slice(html.indexOf('<body>'));
-  const text = body.replace(BLOCK_TAG, ' ').replace(/<[^>]*>/g, '');
-  return text.split(/\s+/).filter((word) => word.length > 0).length;
-}
-
-/**
- * A shard's papers with their records, in the order Pagefind is to number them: by length (then
- * arrival). Ranking, filters and sorts do not depend on it; the page list does
- * (src/integrations/search-page-list.ts): it writes each page's word count as its difference from
- * the previous page's, which in this order is nearly always 0 or 1 (in arrival order the word counts
- * cost 1.3 bytes a page, gzipped, a third of what a first search fetched at 100,000 papers). The
- * count is Pagefind's only once indexed; an estimate that is off costs bytes, never a result.
- */
-export function shardPages(
-  papers: readonly SearchPaper[],
-  topicNames: ReadonlyMap<string, string>,
-): { paper: SearchPaper; record: SearchRecord }[] {
-  return papers
-    .map((paper) => {
-      const record = { url: paperUrl(paper.id), content: paperSearchHtml(paper, topicNames) };
-      return { paper, record, words: estimatedWords(record.content) };
-    })
-    .sort((a, b) => a.words - b.words)
-    .map(({ paper, record }) => ({ paper, record }));
-}
 
 async function indexShard(records: readonly SearchRecord[], outputPath: string): Promise<void> {
   const index = await openIndex();
@@ -194,15 +162,26 @@ export async function indexShards(
       // Compacted once, when indexed: a shard copied from the cache is ready as it is.
       await cache.store(key, async (folder) => {
         await indexShard(records, folder);
+        const order = countedOrder(writtenWordCounts(folder), pages);
+        if (order) {
+          // Some words were miscounted: indexed again in the order of Pagefind's own counts.
+          rmSync(folder, { recursive: true, force: true });
+          await indexShard(
+            order.map((at) => records[at]!),
+            folder,
+          );
+          keepPageOrder(folder, order);
+        }
         compactShardIndex(folder);
       });
       cache.restore(key, target);
     }
+    const order = takePageOrder(target);
     if (shard > 0) keepIndexFilesOnly(target);
     values.push(
       shardValues(
         compactedShardPrefix(target),
-        pages.map(({ paper }) => paper),
+        (order ? order.map((at) => pages[at]!) : pages).map(({ paper }) => paper),
       ),
     );
   }

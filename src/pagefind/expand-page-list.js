@@ -115,9 +115,10 @@ function encodeCbor(value) {
 
 /**
  * The end of the range of the index chunk before one whose range starts at `from`: `from` with its
- * last character one lower, then the highest character, as the merge cuts ranges
- * (src/integrations/search-index-words.ts, `chunkRangeCut`); '' if there is none. The page list
- * writes '' for an end that is this.
+ * last character one lower (below U+E000 come UTF-16's surrogates, which are no characters: U+D7FF),
+ * then the highest character; '' if there is none. The merge ends ranges so
+ * (src/integrations/search-index-words.ts, `chunkRangeCut`), and the page list writes '' for such
+ * an end.
  * @param {string} from
  * @returns {string}
  */

@@ -29,13 +29,12 @@ self.addEventListener('activate', (event) => {
 /**
  * Pagefind's index files carry a hash of their content in their names (fragments, index and filter
  * chunks, the metadata and its page list): a cached copy is always right, so the cache answers
- * first and a search costs no network at all once the index is copied. The blocks of upvotes are
- * answered so too: their names do not change with their content, but the worker's version does (the
- * build hashes the upvotes into it), and a new worker copies them again. Everything else (pages, the
- * unhashed entry file, script and WebAssembly) is network first, so readers online always see the
- * latest build; the cache answers offline.
+ * first and a search costs no network at all once the index is copied. Everything else (pages, the
+ * unhashed entry file, script, WebAssembly, and the upvotes, whose blocks keep their names when a
+ * dump changes a count) is network first, so readers online always see the latest build; the cache
+ * answers offline.
  */
-const CACHE_FIRST = /^\/pagefind\/(?:(?:fragment|index|filter)\/[^/]+\.pf_(?:fragment|index|filter)|pagefind\.[^/]+\.pf_(?:meta|pages)|upvotes\/[^/]+\.json)$/;
+const CACHE_FIRST = /^\/pagefind\/(?:(?:fragment|index|filter)\/[^/]+\.pf_(?:fragment|index|filter)|pagefind\.[^/]+\.pf_(?:meta|pages))$/;
 
 function keep(request, response) {
   if (response.ok && response.type === 'basic') {

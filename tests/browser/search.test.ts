@@ -357,6 +357,29 @@ describe('result details', () => {
     expect(shown.map((result) => result.meta)).toEqual(shown.map(({ id }) => expectedMeta(id)));
   });
 
+  test("Pagefind loads the page list, never its metadata, and orders ties by the page list's ranks", async () => {
+    const requested: string[] = [];
+    const warnings: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    page.on('console', (message) => warnings.push(message.text()));
+    const found = await typeQuery('adapter');
+    expect(found.results.length).toBeGreaterThan(5);
+    expect(requested.filter((path) => /^\/pagefind\/pagefind\.[^/]+\.pf_pages$/.test(path))).toHaveLength(1);
+    expect(requested.filter((path) => path.endsWith('.pf_meta'))).toEqual([]);
+    expect(warnings.filter((text) => text.includes('page list'))).toEqual([]);
+    const ranks = await page.evaluate(async (ids) => {
+      const pagefind = await new Function('return import("/pagefind/pagefind.js")')();
+      const found = await pagefind.search('adapter');
+      const urls = await Promise.all(
+        found.results.map(async (result: { data: () => Promise<{ url: string }> }) => (await result.data()).url),
+      );
+      const byUrl = new Map(urls.map((url: string, at: number) => [url, found.results[at].id as string]));
+      return ids.map((id) => pagefind.researchDigestTieRank(byUrl.get(`/papers/${id}/`)) as number | undefined);
+    }, ids(found));
+    expect(ranks.every((rank) => Number.isInteger(rank))).toBe(true);
+    expect(new Set(ranks).size).toBe(ranks.length);
+  });
+
   test("a search not sorted by upvotes fetches only the blocks of the shown results' upvotes; a sort by upvotes, the whole file", async () => {
     const { byId } = expectedDigest();
     const requested: string[] = [];

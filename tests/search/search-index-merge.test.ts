@@ -17,12 +17,8 @@ import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
 import { chunkBoundary } from '../../src/integrations/search-index-words.ts';
-import {
-  indexChunkSize,
-  indexShards,
-  indexShardsOnThread,
-  shardPages,
-} from '../../src/integrations/search-shard-index.ts';
+import { indexChunkSize, indexShards, indexShardsOnThread } from '../../src/integrations/search-shard-index.ts';
+import { shardPages } from '../../src/integrations/search-page-order.ts';
 import { CborReader, decodeIndexFile, readIndexFile, type Cbor } from '../../src/integrations/pagefind-cbor.ts';
 import { pageListFile, pageListOf } from '../../src/integrations/search-page-list.ts';
 import { patchedPagefindScript } from '../../src/integrations/pagefind-script.ts';

@@ -3,6 +3,8 @@
  * and how the search page sorts results by the values of src/lib/search-values.ts, on the seeds
  * and on hand-made values.
  */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions } from '../../src/ingest/index.ts';
@@ -19,7 +21,8 @@ import {
   UPVOTES_BLOCK_PAGES,
   type SortKey,
 } from '../../src/lib/search-values.ts';
-import { shardPages } from '../../src/integrations/search-shard-index.ts';
+import { countedOrder, shardPages, writtenWordCounts } from '../../src/integrations/search-page-order.ts';
+import { indexShards } from '../../src/integrations/search-shard-index.ts';
 import { searchPaperOf } from '../../src/pages/papers/_search-record.ts';
 import { orderTies } from '../../src/scripts/search-query.ts';
 import { tieRanks } from '../../src/pagefind/expand-page-list.js';
@@ -198,6 +201,44 @@ describe('sort values', () => {
 });
 
 describe('a search shard’s pages', () => {
+  test('are indexed again in the order of Pagefind’s own word counts when the build miscounted them', async () => {
+    // "&nbsp;" joins two words for the build's count, not for Pagefind's: a (first to arrive)
+    // counts one word less than b to the build, and one more to Pagefind.
+    const paper = (id: string, abstractHtml: string, upvotes: number) => ({
+      ...searchPaperOf(paperRecord({ id, title: 'Same title', firstSeen: 'dump-1.txt' })),
+      abstractHtml,
+      upvotes,
+    });
+    const papers = [paper('a-paper', 'alpha&nbsp;beta gamma', 5), paper('b-paper', 'delta epsilon', 7)];
+    expect(shardPages(papers, new Map()).map(({ paper }) => paper.id)).toEqual(['a-paper', 'b-paper']);
+    const work = mkdtempSync(join(tmpdir(), 'rd-page-order-'));
+    try {
+      const options = { cacheDirectory: join(work, 'cache'), pagefindVersion: 'test', shardSize: 10 };
+      for (const [build, fromCache] of [
+        ['first', 0],
+        ['from-cache', 1],
+      ] as const) {
+        const output = join(work, build);
+        const indexed = await indexShards({ papers, topicNames: new Map() }, output, options);
+        expect(indexed.fromCache).toBe(fromCache);
+        // Pages by Pagefind's counts: b (2 words in its abstract) before a (3), and the values in that order.
+        expect(indexed.values.map((shard) => shard.upvotes)).toEqual(['7,5']);
+        const counts = writtenWordCounts(output);
+        expect(counts[0]).toBeLessThan(counts[1]!);
+        expect(readdirSync(output).filter((file) => file.includes('page-order'))).toEqual([]);
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test('in order of Pagefind’s counts, equal counts by arrival; none when they already are', () => {
+    const pages = [{ arrival: 2 }, { arrival: 0 }, { arrival: 1 }];
+    expect(countedOrder([10, 10, 12], pages)).toEqual([1, 0, 2]);
+    expect(countedOrder([10, 11, 12], pages)).toBeNull();
+    expect(countedOrder([12, 10, 11], pages)).toEqual([1, 2, 0]);
+  });
+
   test('are numbered shortest first, equal lengths in arrival order', () => {
     const paper = (id: string, abstract: string) => ({
       ...searchPaperOf(paperRecord({ id, title: `Paper ${id}` })),
