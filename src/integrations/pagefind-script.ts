@@ -21,9 +21,21 @@ const LOAD_META =
 
 const LOAD_PAGE_LIST = 'this.searchMeta=await researchDigestLoadMeta(this,index);';
 
+/**
+ * The expander's code without its comments and indentation (every first search fetches it: 1.5 KB
+ * gzip instead of 2.7). Safe for that file only: no string or regular expression in it holds a
+ * comment's opening.
+ */
+export const strippedSource = (source: string): string =>
+  source
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
+    .replace(/^\s+/gm, '')
+    .replace(/^export /gm, '');
+
 /** The expander as a function of the script's module scope (its own names kept inside). */
 function expanderSource(): string {
-  const source = readFileSync(EXPANDER, 'utf8').replace(/^export /gm, '');
+  const source = strippedSource(readFileSync(EXPANDER, 'utf8'));
   return `
 // Research Digest: the metadata made from the page list (src/pagefind/expand-page-list.js).
 const researchDigestPageList = (() => {

@@ -21,7 +21,7 @@ import { indexChunkSize, indexShards, indexShardsOnThread } from '../../src/inte
 import { shardPages } from '../../src/integrations/search-page-order.ts';
 import { CborReader, decodeIndexFile, readIndexFile, type Cbor } from '../../src/integrations/pagefind-cbor.ts';
 import { pageListFile, pageListOf } from '../../src/integrations/search-page-list.ts';
-import { patchedPagefindScript } from '../../src/integrations/pagefind-script.ts';
+import { patchedPagefindScript, strippedSource } from '../../src/integrations/pagefind-script.ts';
 import { expandPageList } from '../../src/pagefind/expand-page-list.js';
 import { arrivalShards } from '../../src/lib/search-shards.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from '../ingest/helpers.ts';
@@ -259,6 +259,13 @@ describe('the page list that the browser loads instead of the metadata', () => {
     const list = readIndexFile(join(folder(), pageListFile(hash)));
     expect(list.length).toBeLessThan(meta.length / 2);
     expect(Buffer.from(expandPageList(list)).equals(meta)).toBe(true);
+    // The same code as Pagefind's patched script carries it: without comments and indentation.
+    const stripped = strippedSource(
+      readFileSync(new URL('../../src/pagefind/expand-page-list.js', import.meta.url), 'utf8'),
+    );
+    expect(stripped).not.toMatch(/\/\*|^\s*\/\//m);
+    const carried = new Function(`${stripped}\nreturn expandPageList;`)() as typeof expandPageList;
+    expect(Buffer.from(carried(list)).equals(meta)).toBe(true);
     // Every chunk's end but the last follows from the next chunk's start, and is left out.
     const ranges = new CborReader(list).value() as Cbor[];
     const ends = (ranges[4] as string[]).filter((_, at) => at % 2 === 1);
