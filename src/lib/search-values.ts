@@ -10,8 +10,8 @@
  * (src/integrations/search-index-compact.ts names page n's fragment `<prefix><n in base 36>`, which
  * is the id Pagefind gives its result), and the values in page order (src/lib/search-shards.ts), as
  * text: comma-separated, empty for an unknown value. Dates are day numbers, each written as its
- * difference from the previous known date of the shard (papers arrive roughly by date, so the
- * differences are short).
+ * difference from the previous known date of the shard (within a shard, pages go by length, not
+ * date: src/integrations/search-page-order.ts).
  *
  * Results show their upvotes, but the whole upvotes file grows with the corpus (6.5 KB gzip at
  * 10,000 papers, 59 KB at 100,000), so a search not sorted by upvotes fetches only the upvotes of

@@ -168,15 +168,18 @@ export function expandPageList(pageList, wordCounts) {
 }
 
 /**
- * Each page's place in order of length, equal lengths in page order, from `wordCounts` as
- * `expandPageList` fills it (in page order). A shard's pages are numbered by length, equal lengths
- * by arrival, and shards follow one another by arrival, so this is the order of length then arrival
- * whatever the shards: the search page lists results that tie in it.
+ * Each page's rank among results that tie: in order of length, equal lengths in page order, from
+ * `wordCounts` as `expandPageList` fills it (in page order). A shard's pages are numbered by length,
+ * equal lengths by arrival, and shards follow one another by arrival, so this is the order of length
+ * then arrival whatever the shards: the search page lists results that tie in it. Made as
+ * length × pages + page, an order without a sort (on the first search's way).
  * @param {Map<string, number>} wordCounts
  * @returns {Map<string, number>}
  */
 export function tieRanks(wordCounts) {
-  const pages = [...wordCounts].map(([name, words], page) => ({ name, words, page }));
-  pages.sort((a, b) => a.words - b.words || a.page - b.page);
-  return new Map(pages.map(({ name }, rank) => [name, rank]));
+  const pages = wordCounts.size;
+  let page = 0;
+  const ranks = new Map();
+  for (const [name, words] of wordCounts) ranks.set(name, words * pages + page++);
+  return ranks;
 }
