@@ -117,7 +117,7 @@ export function readSearchValues(key: SortKey, shards: readonly ShardKeyValues[]
  * response's headers), 4 KB for ten; blocks of 500 cost 5–6 KB, of 1,000 5–7 KB (fewer blocks,
  * but larger), of 100 3 KB in as many requests.
  */
-export const UPVOTES_BLOCK_PAGES = 250;
+const UPVOTES_BLOCK_PAGES = 250;
 
 const upvotesBlockPath = (prefix: string, block: number): string => `/pagefind/upvotes/${prefix}-${block}.json`;
 
