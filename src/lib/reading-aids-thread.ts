@@ -16,7 +16,37 @@ import { startWorkerTask, type BuildThreadOptions } from './worker-task.ts';
 
 const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
 
+/**
+ * Below this share of the papers continuing from an earlier build's merge, a build is taken for a
+ * full one. A rebuild after a dump continues ~99% of them (100 new of 10,100); a build after a
+ * change to the ingest code, or with the caches deleted, none.
+ */
+const REBUILD_SHARE = 0.5;
+
+/** What the worker receives (src/lib/reading-aids-worker.ts). */
+export interface ReadingAidsTask {
+  papers: readonly ReadingAidPaper[];
+  topicIds: readonly string[];
+  yieldCores: boolean;
+}
+
+/**
+ * Whether the aids' thread should yield the cores (`ReadingAidsThreadOptions.yieldCores`): unless
+ * most papers continue from an earlier build's merge, which is when their search shards are most
+ * likely in the cache too. A wrong guess costs time, never a different site.
+ */
+export function shouldAidsYieldCores(papers: number, continuingPapers: number): boolean {
+  return continuingPapers < papers * REBUILD_SHARE;
+}
+
 export interface ReadingAidsThreadOptions extends BuildThreadOptions {
+  /**
+   * Whether the thread runs at a lower priority, yielding the cores to the rest of the build: right
+   * when the search index has the whole corpus to do (it then ends the build, and the pages that
+   * wait for the aids have time to spare), wrong in a rebuild, where the index takes most shards
+   * from its cache and the pages, waiting for the aids, end the build (`shouldAidsYieldCores`).
+   */
+  yieldCores: boolean;
   /** The worker's file (tests point it elsewhere). */
   workerFile?: string;
   /** Above this many papers, no thread (tests lower it). */
@@ -43,7 +73,7 @@ export function startReadingAids(
   }));
   return startWorkerTask({
     file: options.workerFile ?? join(options.projectRoot, 'src', 'lib', 'reading-aids-worker.ts'),
-    data: { papers: slim, topicIds },
+    data: { papers: slim, topicIds, yieldCores: options.yieldCores } satisfies ReadingAidsTask,
     onThisThread: () => readingAids(papers, topicIds),
     what: 'making the related papers and themes',
     warn: options.warn,

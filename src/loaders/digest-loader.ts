@@ -15,7 +15,7 @@ import { defaultDigestSources, loadDigestCorpus, type DigestSources } from './di
 import { dumpSchema, paperEntrySchema, paperSchema } from './record-schemas.ts';
 import { publishCorpus } from '../integrations/corpus-channel.ts';
 import { papersNewestFirst } from '../lib/paper-order.ts';
-import { startReadingAids } from '../lib/reading-aids-thread.ts';
+import { shouldAidsYieldCores, startReadingAids } from '../lib/reading-aids-thread.ts';
 
 type Collection = 'papers' | 'dumps';
 
@@ -73,6 +73,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
       dumps: corpus.dumps,
       topicNames: names,
       readingAids: startReadingAids(newestFirst, [...names.keys()], {
+        yieldCores: shouldAidsYieldCores(corpus.papers.length, corpus.mergedFromCheckpoint),
         projectRoot: fileURLToPath(context.config.root),
         warn: (message) => logger.warn(message),
       }),

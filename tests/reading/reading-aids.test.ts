@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
 import { papersNewestFirst } from '../../src/lib/paper-order.ts';
 import { readingAids } from '../../src/lib/reading-aids.ts';
-import { startReadingAids } from '../../src/lib/reading-aids-thread.ts';
+import { shouldAidsYieldCores, startReadingAids } from '../../src/lib/reading-aids-thread.ts';
 import { PROJECT_ROOT, seedCorpus } from './seed-corpus.ts';
 
 function seedInputs() {
@@ -26,24 +26,38 @@ describe('reading aids on a worker thread', () => {
   const { papers, topicIds } = seedInputs();
   const onMainThread = readingAids(papers, topicIds);
 
-  it('are what the main thread makes, for every paper and topic of the seeds', async () => {
-    const warnings: string[] = [];
-    const aids = await startReadingAids(papers, topicIds, {
-      projectRoot: PROJECT_ROOT,
-      warn: (message) => warnings.push(message),
-    })();
-    expect(warnings).toEqual([]);
-    // Not empty: nearly every seed paper has related papers, and every topic has themes.
-    expect(aids.related.size).toBe(papers.length);
-    expect([...aids.related.values()].filter((list) => list.length === 5).length).toBeGreaterThan(papers.length * 0.9);
-    expect([...aids.themes.keys()].sort()).toEqual([...topicIds].sort());
-    for (const topic of topicIds) expect(aids.themes.get(topic)!.length, topic).toBeGreaterThan(0);
-    expect(aids).toEqual(onMainThread);
+  it.each([true, false])(
+    'are what the main thread makes, for every paper and topic of the seeds (yielding the cores: %s)',
+    async (yieldCores) => {
+      const warnings: string[] = [];
+      const aids = await startReadingAids(papers, topicIds, {
+        yieldCores,
+        projectRoot: PROJECT_ROOT,
+        warn: (message) => warnings.push(message),
+      })();
+      expect(warnings).toEqual([]);
+      // Not empty: nearly every seed paper has related papers, and every topic has themes.
+      expect(aids.related.size).toBe(papers.length);
+      expect([...aids.related.values()].filter((list) => list.length === 5).length).toBeGreaterThan(
+        papers.length * 0.9,
+      );
+      expect([...aids.themes.keys()].sort()).toEqual([...topicIds].sort());
+      for (const topic of topicIds) expect(aids.themes.get(topic)!.length, topic).toBeGreaterThan(0);
+      expect(aids).toEqual(onMainThread);
+    },
+  );
+
+  it('yield the cores in a full build, not in a rebuild that continues most papers', () => {
+    expect(shouldAidsYieldCores(10_000, 0)).toBe(true);
+    expect(shouldAidsYieldCores(10_100, 10_000)).toBe(false);
+    // A build after the ingest code changed continues no paper, nor does the first build.
+    expect(shouldAidsYieldCores(477, 0)).toBe(true);
   });
 
   it('are made on the main thread, with a warning saying why, when the thread cannot start', async () => {
     const warnings: string[] = [];
     const aids = await startReadingAids(papers, topicIds, {
+      yieldCores: true,
       projectRoot: PROJECT_ROOT,
       workerFile: join(PROJECT_ROOT, 'src', 'lib', 'no-such-worker.ts'),
       warn: (message) => warnings.push(message),
@@ -58,6 +72,7 @@ describe('reading aids on a worker thread', () => {
   it("are made on the main thread, when first asked for, for a corpus above the thread's limit", async () => {
     const warnings: string[] = [];
     const aids = startReadingAids(papers, topicIds, {
+      yieldCores: true,
       projectRoot: PROJECT_ROOT,
       // No thread may be tried: this one would fail, with a warning.
       workerFile: join(PROJECT_ROOT, 'src', 'lib', 'no-such-worker.ts'),
@@ -75,6 +90,7 @@ describe('reading aids on a worker thread', () => {
     writeFileSync(dying, "throw new Error('out of memory, say');\n");
     const warnings: string[] = [];
     const aids = await startReadingAids(papers, topicIds, {
+      yieldCores: true,
       projectRoot: PROJECT_ROOT,
       workerFile: dying,
       warn: (message) => warnings.push(message),
@@ -94,7 +110,7 @@ describe('reading aids on a worker thread', () => {
     writeFileSync(
       script,
       `import { startReadingAids } from ${JSON.stringify(module)};\n` +
-        `startReadingAids([], [], { projectRoot: '.', workerFile: ${JSON.stringify(endless)}, warn: console.warn });\n` +
+        `startReadingAids([], [], { yieldCores: true, projectRoot: '.', workerFile: ${JSON.stringify(endless)}, warn: console.warn });\n` +
         `console.log('started');\n`,
     );
     // Killed after 20 s if the thread holds it: the test then fails.
