@@ -10,6 +10,7 @@
  */
 import type { DumpReport, PaperRecord } from '../ingest/index.ts';
 import type { ReadingAids } from '../lib/reading-aids.ts';
+import type { Vocabulary } from '../lib/vocabulary-text.ts';
 
 export interface PublishedCorpus {
   /** By id, as the ingest sorts them (and as `/papers.json` and `npm run ingest -- --json` list them). */
@@ -22,6 +23,8 @@ export interface PublishedCorpus {
   topicNames: ReadonlyMap<string, string>;
   /** Related papers and themes, started on a worker thread when the corpus was published (src/lib/reading-aids-thread.ts). */
   readingAids: () => Promise<ReadingAids>;
+  /** The search page's vocabulary, started on a worker thread too (src/lib/search-vocabulary-thread.ts). */
+  vocabulary: () => Promise<Vocabulary>;
 }
 
 const CHANNEL = Symbol.for('research-digest.search-corpus');

@@ -25,7 +25,6 @@ import {
   pendingSearchValuesFile,
 } from '../lib/search-shards.ts';
 import { indexShardsOnThread, writeSearchValues, type ShardedIndex } from './search-shard-index.ts';
-import { buildVocabulary } from '../lib/search-vocabulary.ts';
 import { claimOutput, filesUnder } from './stale-output.ts';
 import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
 
@@ -71,13 +70,10 @@ export function writeServiceWorkerFor(outDir: string): void {
 }
 
 /** The spelling suggestions' vocabulary, beside the index (fetched by the search page only when a query finds little). */
-function writeVocabulary(outDir: string): void {
+async function writeVocabulary(outDir: string): Promise<void> {
   const corpus = publishedCorpus();
   if (!corpus) return;
-  writeFileSync(
-    join(outDir, VOCABULARY_PATH.slice(1)),
-    JSON.stringify(buildVocabulary(corpus.papers, corpus.topicNames)),
-  );
+  writeFileSync(join(outDir, VOCABULARY_PATH.slice(1)), JSON.stringify(await corpus.vocabulary()));
   claimOutput(VOCABULARY_PATH.slice(1));
 }
 
@@ -156,8 +152,8 @@ export default function pagefindIndex(): AstroIntegration {
         const waitStarted = performance.now();
         const outputPath = join(outDir, 'pagefind');
         try {
-          // The vocabulary (a second of work at 10,000 papers) is made while Pagefind finishes.
-          writeVocabulary(outDir);
+          // The vocabulary was made on its own thread beside the pages (src/lib/search-vocabulary-thread.ts).
+          await writeVocabulary(outDir);
           let sharded: ShardedIndex;
           try {
             sharded = await indexing!;

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { readingAids, type ReadingAidPaper, type ReadingAids } from './reading-aids.ts';
 import { startWorkerTask, type BuildThreadOptions } from './worker-task.ts';
 
-const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
+export const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
 
 /**
  * Below this share of the papers continuing from an earlier build's merge, a build is taken for a

@@ -45,8 +45,12 @@ class PaperCounts {
   private readonly papers: number[] = [];
   private readonly lastPaper: number[] = [];
   private paper = 0;
+  private readonly counted: (item: string) => boolean;
 
-  constructor(private readonly counted: (item: string) => boolean = () => true) {}
+  // No parameter property: a worker thread runs this file as plain erasable TypeScript.
+  constructor(counted: (item: string) => boolean = () => true) {
+    this.counted = counted;
+  }
 
   /** Counts the items of one more paper. */
   addPaper(items: Iterable<string>): void {
@@ -108,7 +112,13 @@ function phrasesOf(text: string): string[] {
 const byCountThenText = (a: [string, number], b: [string, number]) =>
   b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-export function buildVocabulary(papers: readonly PaperRecord[], topicNames: ReadonlyMap<string, string>): Vocabulary {
+/** What of a paper the vocabulary reads. */
+export type VocabularyPaper = Pick<PaperRecord, 'title' | 'abstract' | 'organization'>;
+
+export function buildVocabulary(
+  papers: readonly VocabularyPaper[],
+  topicNames: ReadonlyMap<string, string>,
+): Vocabulary {
   const wordCounts = new PaperCounts(isWord);
   const phraseCounts = new PaperCounts();
   const always = new Set<string>();

@@ -10,6 +10,7 @@
  * start, or dies without an answer, is not the task's failure: the task then runs on the main
  * thread, with a warning, so the build depends on the thread for its speed only.
  */
+import { setPriority } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 
 type Answer<T> = { value: T } | { error: { message: string; stack: string | undefined } };
@@ -100,4 +101,16 @@ export function serveWorkerTask<D, T>(task: (data: D) => T | Promise<T>): void {
               : { message: String(error), stack: undefined },
         } satisfies Answer<T>),
     );
+}
+
+/**
+ * In a worker's file: lowers the calling thread's priority (on Linux the nice value is the
+ * thread's own), so that it yields the cores to the rest of the build.
+ */
+export function yieldThreadCores(): void {
+  try {
+    setPriority(10);
+  } catch {
+    // A system that does not let a thread lower its own priority runs it at the usual one.
+  }
 }

@@ -16,6 +16,7 @@ import { dumpSchema, paperEntrySchema, paperSchema } from './record-schemas.ts';
 import { publishCorpus } from '../integrations/corpus-channel.ts';
 import { papersNewestFirst } from '../lib/paper-order.ts';
 import { shouldAidsYieldCores, startReadingAids } from '../lib/reading-aids-thread.ts';
+import { startSearchVocabulary } from '../lib/search-vocabulary-thread.ts';
 
 type Collection = 'papers' | 'dumps';
 
@@ -63,20 +64,22 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     for (const warning of corpus.dumps.flatMap((dump) => dump.warnings)) logger.warn(formatWarning(warning));
     for (const note of corpus.dumps.flatMap((dump) => dump.notes)) logger.info(`note: ${formatWarning(note)}`);
     // For the pages (the paper records), the search index, which the build starts while Astro
-    // writes its store, papers.json and the citations; the related papers and themes are started
-    // now too, on another thread.
+    // writes its store, papers.json and the citations; the related papers and themes, and the
+    // search page's vocabulary, are started now too, each on a thread of its own.
     const names = topicNames(corpus.topics);
     const newestFirst = papersNewestFirst(corpus.papers, corpus.dumps);
+    const threads = {
+      yieldCores: shouldAidsYieldCores(corpus.papers.length, corpus.mergedFromCheckpoint),
+      projectRoot: fileURLToPath(context.config.root),
+      warn: (message: string) => logger.warn(message),
+    };
     publishCorpus({
       papers: corpus.papers,
       newestFirst,
       dumps: corpus.dumps,
       topicNames: names,
-      readingAids: startReadingAids(newestFirst, [...names.keys()], {
-        yieldCores: shouldAidsYieldCores(corpus.papers.length, corpus.mergedFromCheckpoint),
-        projectRoot: fileURLToPath(context.config.root),
-        warn: (message) => logger.warn(message),
-      }),
+      readingAids: startReadingAids(newestFirst, [...names.keys()], threads),
+      vocabulary: startSearchVocabulary(corpus.papers, names, threads),
     });
   }
   const items: CollectionItem[] =
