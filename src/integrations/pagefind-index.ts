@@ -102,6 +102,8 @@ function searchIndexError(what: string, cause?: unknown): Error {
 
 export default function pagefindIndex(): AstroIntegration {
   let stagingDir = '';
+  /** The site's index folder, `dist/pagefind`, where the index thread publishes the merged index. */
+  let siteIndexDir = '';
   let cacheDirectory = '';
   let root = '';
   let started = 0;
@@ -115,7 +117,13 @@ export default function pagefindIndex(): AstroIntegration {
     const running = indexShardsOnThread(
       corpus,
       stagingDir,
-      { shardSize, cacheDirectory, pagefindVersion: pagefindVersion(root), only: buildShard?.index },
+      {
+        shardSize,
+        cacheDirectory,
+        pagefindVersion: pagefindVersion(root),
+        // A build of one shard leaves its shard for the merge step (scripts/merge-build-shards.ts).
+        ...(buildShard ? { only: buildShard.index } : { publishTo: siteIndexDir }),
+      },
       // The logger comes with the build's end; what the thread had to say waits for it.
       { projectRoot: root, warn: (message) => threadWarnings.push(message) },
     );
@@ -132,6 +140,7 @@ export default function pagefindIndex(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         stagingDir = fileURLToPath(new URL('pagefind-staging/', config.cacheDir));
+        siteIndexDir = join(fileURLToPath(config.outDir), 'pagefind');
         cacheDirectory = join(root, 'node_modules', '.cache', 'research-digest', 'search-shards');
         buildShard = parseBuildShard(process.env[BUILD_SHARD_VARIABLE]);
         // The content layer syncs next: index from the moment the papers loader has the papers.
@@ -160,7 +169,9 @@ export default function pagefindIndex(): AstroIntegration {
           } catch (error) {
             throw searchIndexError('could not build the search index', error);
           }
-          moveFolder(stagingDir, outputPath);
+          if (buildShard) moveFolder(stagingDir, outputPath);
+          else if (outputPath !== siteIndexDir)
+            throw searchIndexError(`the search index was published to ${siteIndexDir}, not to ${outputPath}`);
           claimOutput('pagefind/');
           if (buildShard) {
             // The merge step (scripts/merge-build-shards.ts) writes the rest from every shard's output.

@@ -20,7 +20,7 @@
  * content, Pagefind's own single index of the same records (tests/search/search-index-merge.test.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeIndexFile, encodeCbor, indexFileBytes, indexFileBytesLater, type Cbor } from './pagefind-cbor.ts';
@@ -187,16 +187,24 @@ export async function mergeShardIndexes(
   const entry = first!.entry;
   entry.languages[language] = { ...entry.languages[language]!, hash: metaHash, page_count: pages };
 
+  // A shard's fragments are moved if it has them (those of the build's shard cache are published
+  // from the cache: src/integrations/search-index-publish.ts).
+  let moved = 0;
   for (const shard of shards) {
-    for (const fragment of readdirSync(join(shard.folder, 'fragment')))
-      renameSync(join(shard.folder, 'fragment', fragment), join(outputPath, 'fragment', fragment));
+    const fragments = join(shard.folder, 'fragment');
+    if (existsSync(fragments))
+      for (const fragment of readdirSync(fragments)) {
+        renameSync(join(fragments, fragment), join(outputPath, 'fragment', fragment));
+        moved += 1;
+      }
     if (shard === first)
       for (const name of readdirSync(shard.folder))
         if (!INDEX_FILE.test(name)) renameSync(join(shard.folder, name), join(outputPath, name));
     rmSync(shard.folder, { recursive: true, force: true });
   }
   // Two shards' fragments of one name would have replaced one another.
-  if (readdirSync(join(outputPath, 'fragment')).length !== pages)
+  const fragmentNames = new Set((meta[1] as string[][]).map(([fragment]) => fragment));
+  if (fragmentNames.size !== pages || readdirSync(join(outputPath, 'fragment')).length !== moved)
     throw new Error(`${outputPath}: not one fragment a page after merging the search shards`);
   writeFileSync(join(outputPath, 'pagefind-entry.json'), JSON.stringify(entry));
   patchPagefindScript(outputPath);

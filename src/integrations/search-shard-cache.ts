@@ -19,10 +19,14 @@ export function shardCacheKey(records: readonly SearchRecord[], pagefindVersion:
   return hash.digest('hex').slice(0, 32);
 }
 
-/** Recreates the folders of `from` in `to` with a hard link to each file (a copy where links fail, across devices say). */
-function linkTree(from: string, to: string): void {
+/**
+ * Recreates the folders of `from` in `to` with a hard link to each file (a copy where links fail,
+ * across devices say), less the folders of `skip` (names at the top).
+ */
+function linkTree(from: string, to: string, skip: ReadonlySet<string> = new Set()): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (skip.has(entry.name)) continue;
     const source = join(from, entry.name);
     const target = join(to, entry.name);
     if (entry.isDirectory()) linkTree(source, target);
@@ -48,15 +52,20 @@ export class ShardCache {
   }
 
   /**
-   * Puts the cached shard's files into `target` (merged with what is there); false when not
-   * cached. Hard links, not copies (thousands of files a shard: copying them was most of a
+   * Puts the cached shard's files into `target` (merged with what is there), its fragments only
+   * with `fragments`; false when not cached. Hard links, not copies (thousands of files a shard: copying them was most of a
    * rebuild's indexing time at 50,000 papers): the build only adds, renames and deletes files in
    * `target`, never writes into one, so the cached files stay as they were.
    */
-  restore(key: string, target: string): boolean {
+  restore(key: string, target: string, options: { fragments: boolean } = { fragments: true }): boolean {
     if (!existsSync(this.entry(key))) return false;
-    linkTree(this.entry(key), target);
+    linkTree(this.entry(key), target, options.fragments ? undefined : new Set(['fragment']));
     return true;
+  }
+
+  /** The cached shard's fragments (src/integrations/search-index-publish.ts links them into the site). */
+  fragmentFolder(key: string): string {
+    return join(this.entry(key), 'fragment');
   }
 
   /** Writes a shard with `write(folder)` and keeps it; a build stopped midway leaves no entry. */

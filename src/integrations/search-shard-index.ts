@@ -29,6 +29,7 @@ import { compactShardIndex, compactedShardPrefix } from './search-index-compact.
 import { INDEX_FILE, mergeShardIndexes } from './search-index-merge.ts';
 import { startWorkerTask, type BuildThreadOptions } from '../lib/worker-task.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
+import { publishSearchIndex } from './search-index-publish.ts';
 import { countedOrder, keepPageOrder, shardPages, takePageOrder, writtenWordCounts } from './search-page-order.ts';
 
 /**
@@ -131,11 +132,18 @@ export interface ShardOptions {
   pagefindVersion: string;
   /** Only this shard (a build of one shard: `npm run build -- --shard K/N`). */
   only?: number;
+  /**
+   * The site's index folder (`dist/pagefind`): the merged index is published there
+   * (src/integrations/search-index-publish.ts) instead of being left whole in the output folder,
+   * which then only stages it. Not with `only`.
+   */
+  publishTo?: string;
 }
 
 /**
  * Indexes (or takes from the cache) every shard into `outputPath`, which is emptied first, and merges
- * them into one index there; with `only`, puts that shard alone in its folder, unmerged.
+ * them into one index there (or, with `publishTo`, stages it there and publishes it); with `only`,
+ * puts that shard alone in its folder, unmerged.
  */
 export async function indexShards(
   corpus: SearchCorpus,
@@ -143,6 +151,10 @@ export async function indexShards(
   options: ShardOptions,
 ): Promise<ShardedIndex> {
   const cache = new ShardCache(options.cacheDirectory);
+  const publishing = options.publishTo !== undefined && options.only === undefined;
+  // Published, the fragments go from the cache straight into the site, not through the staging folder.
+  const restoring = { fragments: !publishing };
+  const fragmentFolders: string[] = [];
   const chunkSize = indexChunkSize();
   const shards = arrivalShards(corpus.papers, options.shardSize);
   const keys = new Set<string>();
@@ -157,7 +169,7 @@ export async function indexShards(
     const key = shardCacheKey(records, options.pagefindVersion, chunkSize);
     keys.add(key);
     const target = join(outputPath, stagedShardFolder(shard));
-    if (cache.restore(key, target)) fromCache += 1;
+    if (cache.restore(key, target, restoring)) fromCache += 1;
     else {
       // Compacted once, when indexed: a shard copied from the cache is ready as it is.
       await cache.store(key, async (folder) => {
@@ -174,13 +186,16 @@ export async function indexShards(
         }
         compactShardIndex(folder);
       });
-      cache.restore(key, target);
+      cache.restore(key, target, restoring);
     }
+    if (publishing) fragmentFolders.push(cache.fragmentFolder(key));
+    // The prefix is read off a fragment's name: published, the fragments stay in the cache.
+    const fragmentsAt = publishing ? dirname(cache.fragmentFolder(key)) : target;
     const order = takePageOrder(target);
     if (shard > 0) keepIndexFilesOnly(target);
     values.push(
       shardValues(
-        compactedShardPrefix(target),
+        compactedShardPrefix(fragmentsAt),
         (order ? order.map((at) => pages[at]!) : pages).map(({ paper }) => paper),
       ),
     );
@@ -192,6 +207,7 @@ export async function indexShards(
     const started = performance.now();
     await mergeStagedShards(outputPath, shards.length);
     mergeMs = performance.now() - started;
+    if (publishing) publishSearchIndex(outputPath, options.publishTo!, fragmentFolders);
   }
   return {
     pages: options.only === undefined ? corpus.papers.length : (shards[options.only]?.length ?? 0),

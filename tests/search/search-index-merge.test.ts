@@ -58,12 +58,18 @@ beforeAll(async () => {
   const options = { cacheDirectory: join(work, 'cache'), pagefindVersion: 'test' };
   const sharded = await indexShards(published, merged, { ...options, shardSize: 200 });
   log = { shards: sharded.shards, fromCache: sharded.fromCache };
-  // The build indexes on a worker thread too: the whole of it there, from a cache of its own.
+  // The build indexes on a worker thread too: the whole of it there, from a cache of its own, and
+  // published into the site's folder (src/integrations/search-index-publish.ts).
   const indexWarnings: string[] = [];
   const indexed = await indexShardsOnThread(
     published,
-    indexedOnThread,
-    { cacheDirectory: join(work, 'thread-cache'), pagefindVersion: 'test', shardSize: 200 },
+    join(work, 'thread-staging'),
+    {
+      cacheDirectory: join(work, 'thread-cache'),
+      pagefindVersion: 'test',
+      shardSize: 200,
+      publishTo: indexedOnThread,
+    },
     { projectRoot: PROJECT_ROOT, warn: (message) => indexWarnings.push(message) },
   );
   indexThreadLog = { shards: indexed.shards, fromCache: indexed.fromCache, warnings: indexWarnings };
