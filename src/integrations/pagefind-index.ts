@@ -161,7 +161,8 @@ export default function pagefindIndex(): AstroIntegration {
         const waitStarted = performance.now();
         const outputPath = join(outDir, 'pagefind');
         try {
-          // The vocabulary was made on its own thread beside the pages (src/lib/search-vocabulary-thread.ts).
+          // Made now, while Pagefind finishes, or in a rebuild on a thread beside the pages
+          // (src/lib/search-vocabulary-thread.ts).
           await writeVocabulary(outDir);
           let sharded: ShardedIndex;
           try {

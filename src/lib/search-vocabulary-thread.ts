@@ -1,12 +1,13 @@
 /**
- * The search page's vocabulary (src/lib/search-vocabulary.ts) made on a worker thread, started when
- * the papers loader publishes the corpus, as the reading aids are (src/lib/reading-aids-thread.ts):
- * it reads every title and abstract (a second at 10,000 papers, several at 50,000), and made on the
- * main thread when the pages are done it came after them in every rebuild, where the search index
- * is mostly taken from its cache and nothing else is left to wait for.
- *
- * Up to the aids' limit of papers, for the same reason (the thread's copy of the texts is memory on
- * top of Astro's); beyond it the vocabulary is made on the main thread when first asked for.
+ * The search page's vocabulary (src/lib/search-vocabulary.ts), made in a rebuild on a worker thread
+ * started when the papers loader publishes the corpus, as the reading aids are
+ * (src/lib/reading-aids-thread.ts). It reads every title and abstract (a second at 10,000 papers,
+ * several at 50,000): made on the main thread when the pages are done, it came after them in every
+ * rebuild, where the search index is mostly taken from its cache and nothing else is left to wait
+ * for. In a full build it is still made there, while Pagefind finishes the index (the longest task
+ * of a full build): on a thread it ran beside the rendering and added its copy of the texts to the
+ * render's peak of memory (3,991 MB of all processes at 100,000 papers, against a budget of 4 GB).
+ * Beyond the aids' limit of papers, the main thread too.
  */
 import { join } from 'node:path';
 import { READING_AIDS_THREAD_MAX_PAPERS } from './reading-aids-thread.ts';
@@ -19,12 +20,11 @@ export interface SearchVocabularyTask {
   papers: readonly VocabularyPaper[];
   /** Topic id → name, as entries (in the order of the map). */
   topicNames: readonly (readonly [string, string])[];
-  yieldCores: boolean;
 }
 
 export interface SearchVocabularyThreadOptions extends BuildThreadOptions {
-  /** As the aids' thread's (`ReadingAidsThreadOptions.yieldCores`). */
-  yieldCores: boolean;
+  /** Whether to make it on a thread: in a rebuild (`shouldAidsYieldCores` false), see above. */
+  onThread: boolean;
   /** The worker's file (tests point it elsewhere). */
   workerFile?: string;
   /** Above this many papers, no thread (tests lower it). */
@@ -37,7 +37,7 @@ export function startSearchVocabulary(
   topicNames: ReadonlyMap<string, string>,
   options: SearchVocabularyThreadOptions,
 ): () => Promise<Vocabulary> {
-  if (papers.length > (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS)) {
+  if (!options.onThread || papers.length > (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS)) {
     let onMainThread: Promise<Vocabulary> | null = null;
     return () => (onMainThread ??= Promise.resolve().then(() => buildVocabulary(papers, topicNames)));
   }
@@ -45,7 +45,7 @@ export function startSearchVocabulary(
   const slim = papers.map(({ title, abstract, organization }) => ({ title, abstract, organization }));
   return startWorkerTask({
     file: options.workerFile ?? join(options.projectRoot, 'src', 'lib', 'search-vocabulary-worker.ts'),
-    data: { papers: slim, topicNames: [...topicNames], yieldCores: options.yieldCores } satisfies SearchVocabularyTask,
+    data: { papers: slim, topicNames: [...topicNames] } satisfies SearchVocabularyTask,
     onThisThread: () => buildVocabulary(papers, topicNames),
     what: "making the search page's vocabulary",
     warn: options.warn,

@@ -64,8 +64,8 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     for (const warning of corpus.dumps.flatMap((dump) => dump.warnings)) logger.warn(formatWarning(warning));
     for (const note of corpus.dumps.flatMap((dump) => dump.notes)) logger.info(`note: ${formatWarning(note)}`);
     // For the pages (the paper records), the search index, which the build starts while Astro
-    // writes its store, papers.json and the citations; the related papers and themes, and the
-    // search page's vocabulary, are started now too, each on a thread of its own.
+    // writes its store, papers.json and the citations; the related papers and themes are started
+    // now too, on another thread (in a rebuild the search page's vocabulary too, on a third).
     const names = topicNames(corpus.topics);
     const newestFirst = papersNewestFirst(corpus.papers, corpus.dumps);
     const threads = {
@@ -79,7 +79,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
       dumps: corpus.dumps,
       topicNames: names,
       readingAids: startReadingAids(newestFirst, [...names.keys()], threads),
-      vocabulary: startSearchVocabulary(corpus.papers, names, threads),
+      vocabulary: startSearchVocabulary(corpus.papers, names, { ...threads, onThread: !threads.yieldCores }),
     });
   }
   const items: CollectionItem[] =

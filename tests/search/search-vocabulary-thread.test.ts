@@ -14,27 +14,24 @@ const names = topicNames(readTopicDefinitions(join(PROJECT_ROOT, 'content/topics
 const onMainThread = buildVocabulary(papers, names);
 
 describe("the search page's vocabulary on a worker thread", () => {
-  it.each([true, false])(
-    'is what the main thread makes from the seeds (yielding the cores: %s)',
-    async (yieldCores) => {
-      const warnings: string[] = [];
-      const vocabulary = await startSearchVocabulary(papers, names, {
-        yieldCores,
-        projectRoot: PROJECT_ROOT,
-        warn: (message) => warnings.push(message),
-      })();
-      expect(warnings).toEqual([]);
-      // Not empty: the seeds' words, and the topics' names among them.
-      expect(JSON.stringify(vocabulary)).toContain('"experts"');
-      expect(JSON.stringify(vocabulary)).toContain('"alignment"');
-      expect(vocabulary).toEqual(onMainThread);
-    },
-  );
+  it.each([true, false])('is what the main thread makes from the seeds (on a thread: %s)', async (onThread) => {
+    const warnings: string[] = [];
+    const vocabulary = await startSearchVocabulary(papers, names, {
+      onThread,
+      projectRoot: PROJECT_ROOT,
+      warn: (message) => warnings.push(message),
+    })();
+    expect(warnings).toEqual([]);
+    // Not empty: the seeds' words, and the topics' names among them.
+    expect(JSON.stringify(vocabulary)).toContain('"experts"');
+    expect(JSON.stringify(vocabulary)).toContain('"alignment"');
+    expect(vocabulary).toEqual(onMainThread);
+  });
 
   it('is made on the main thread, with a warning saying why, when the thread cannot start', async () => {
     const warnings: string[] = [];
     const vocabulary = await startSearchVocabulary(papers, names, {
-      yieldCores: true,
+      onThread: true,
       projectRoot: PROJECT_ROOT,
       workerFile: join(PROJECT_ROOT, 'src', 'lib', 'no-such-worker.ts'),
       warn: (message) => warnings.push(message),
@@ -46,14 +43,16 @@ describe("the search page's vocabulary on a worker thread", () => {
     expect(vocabulary).toEqual(onMainThread);
   });
 
-  it("is made on the main thread, when first asked for, for a corpus above the thread's limit", async () => {
+  it.each([
+    ['in a full build', { onThread: false }],
+    ["for a corpus above the thread's limit", { onThread: true, threadMaxPapers: papers.length - 1 }],
+  ])('is made on the main thread, when first asked for, %s', async (_, choice) => {
     const warnings: string[] = [];
     const vocabulary = startSearchVocabulary(papers, names, {
-      yieldCores: true,
       projectRoot: PROJECT_ROOT,
       // No thread may be tried: this one would fail, with a warning.
       workerFile: join(PROJECT_ROOT, 'src', 'lib', 'no-such-worker.ts'),
-      threadMaxPapers: papers.length - 1,
+      ...choice,
       warn: (message) => warnings.push(message),
     });
     const first = vocabulary();
