@@ -68,7 +68,12 @@ export function readOutputRecord(file: string, outDir: string): OutputRecord | n
   }
   if (typeof data !== 'object' || data === null || data.version !== RECORD_VERSION || data.outDir !== outDir)
     return null;
-  if (typeof data.folders !== 'object' || data.folders === null || typeof data.pages !== 'object' || data.pages === null)
+  if (
+    typeof data.folders !== 'object' ||
+    data.folders === null ||
+    typeof data.pages !== 'object' ||
+    data.pages === null
+  )
     return null;
   const folders = new Map<string, FolderEntry>();
   for (const [path, entry] of Object.entries(data.folders)) {
@@ -90,9 +95,17 @@ export function readOutputRecord(file: string, outDir: string): OutputRecord | n
   return { folders, pages };
 }
 
-/** Takes the record away (a build starts: until it is done, `dist/` may differ from any record). */
+/**
+ * Takes the record away (a build starts: until it is done, `dist/` may differ from any record). In
+ * a read-only checkout the record stays as it was, which is still safe: what this build changes in
+ * `dist/` gets other times than those recorded.
+ */
 export function removeOutputRecord(file: string): void {
-  rmSync(file, { force: true });
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Read-only: see above.
+  }
 }
 
 /** Writes the record of `outDir`, times close to `now` kept as unknown. */

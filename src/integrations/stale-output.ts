@@ -159,7 +159,13 @@ export default function staleOutput(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         publicDir = fileURLToPath(config.publicDir);
         configuredOutDir = fileURLToPath(config.outDir);
-        recordFile = join(fileURLToPath(config.root), 'node_modules', '.cache', 'research-digest', 'output-record.json');
+        recordFile = join(
+          fileURLToPath(config.root),
+          'node_modules',
+          '.cache',
+          'research-digest',
+          'output-record.json',
+        );
       },
       'astro:build:start': () => {
         started = Date.now();

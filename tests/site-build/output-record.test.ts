@@ -11,22 +11,13 @@
  * - the record deleted, the dump back and an old page of no paper dropped in: deleted all the same;
  * - the record made corrupt, and a page edited keeping its size and time (which the record alone
  *   would not see): the page is written again, and the record written anew;
- * - a build into another output folder, which leaves the record of that folder, then such an edit
- *   in `dist/`: the page is written again;
+ * - a build into a copy of `dist/` (`cp -a`: the same sizes and times) in another output folder,
+ *   which leaves the record of that folder, then such an edit in `dist/`: the page is written again;
  * - a build whose paper pages Astro renders (RESEARCH_DIGEST_PAPER_PAGES=astro), then one from the
  *   shell again.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  copyFileSync,
-  cpSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, hashTree, makeSiteCopy, PROJECT_ROOT, type SiteCopy } from './helpers.ts';
@@ -113,6 +104,8 @@ describe('a rebuild with the record of the last build equals a clean build, what
       await build('corrupt-record');
       recordAfterCorruption = readFileSync(join(copy.root, RECORD), 'utf8');
 
+      // A copy of dist/ with its times: the other folder's record describes files of the same sizes and times.
+      execFileSync('cp', ['-a', dist, join(copy.root, 'dist-other')]);
       await buildSite(copy, 'dist-other');
       editKeepingSizeAndTime(join(dist, pages[5]!));
       await build('other-folder');
