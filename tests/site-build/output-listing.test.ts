@@ -3,11 +3,14 @@
  * `dist/` made with it (src/integrations/output-listing.ts), on hand-made folders: a record is
  * read back as written, unless it is missing, corrupt, of another version or of another output
  * folder; times too close to its writing are kept as unknown; a folder whose time is the recorded
- * one is taken from the record, one whose time changed (or was unknown) is listed again.
+ * one is taken from the record, one whose time changed (or was unknown) is listed again. Through
+ * the stale-output integration's hooks: the record is taken away when a build starts, and what the
+ * last build wrote and this one did not is deleted, with a record and without one.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOutput } from '../../src/integrations/output-listing.ts';
 import {
@@ -16,6 +19,8 @@ import {
   type FolderEntry,
   type OutputRecord,
 } from '../../src/integrations/output-record.ts';
+import staleOutput, { recordedPages } from '../../src/integrations/stale-output.ts';
+import { listFiles } from './helpers.ts';
 
 const LONG_AGO = new Date('2020-01-01T00:00:00Z');
 const NOW = Date.parse('2026-11-28T06:00:00Z');
@@ -121,5 +126,93 @@ describe('listing dist/ with the record of its folders', () => {
     expect([...listing.keys()].sort()).toEqual(['', 'pagefind/', 'papers/', 'papers/a/', 'papers/c/']);
     expect(listing.get('papers/')!.folders.sort()).toEqual(['a', 'c']);
     expect(listing.get('pagefind/')!.files).toEqual(['pagefind.js']);
+  });
+});
+
+describe('the record through a build (src/integrations/stale-output.ts)', () => {
+  let root: string;
+  const dist = () => join(root, 'dist');
+  const recordFile = () => join(root, 'node_modules/.cache/research-digest/output-record.json');
+  const logger = { info: () => {}, warn: () => {} };
+  /** The integration's hooks, called as Astro calls them, with only what they read. */
+  type Hook = (options: unknown) => unknown;
+  const hooks = () => {
+    const integration = staleOutput();
+    const call = (name: string, options: unknown) => (integration.hooks as Record<string, Hook>)[name]!(options);
+    call('astro:config:done', {
+      config: {
+        root: pathToFileURL(`${root}/`),
+        publicDir: pathToFileURL(join(root, 'public/')),
+        outDir: pathToFileURL(`${dist()}/`),
+      },
+    });
+    return {
+      start: () => call('astro:build:start', {}),
+      done: (pages: string[]) =>
+        call('astro:build:done', {
+          dir: pathToFileURL(`${dist()}/`),
+          assets: new Map([['/', pages.map((page) => pathToFileURL(join(dist(), page)))]]),
+          logger,
+        }),
+    };
+  };
+  const put = (path: string) => {
+    mkdirSync(join(dist(), path, '..'), { recursive: true });
+    writeFileSync(join(dist(), path), path);
+    utimesSync(join(dist(), path), LONG_AGO, LONG_AGO);
+  };
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'rd-output-build-'));
+    mkdirSync(join(root, 'public'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('takes the record away when a build starts, so a build that stops half way leaves none', () => {
+    put('index.html');
+    put('papers/a/index.html');
+    const first = hooks();
+    first.start();
+    first.done(['index.html', 'papers/a/index.html']);
+    expect(readOutputRecord(recordFile(), `${dist()}/`)).not.toBeNull();
+    const interrupted = hooks();
+    interrupted.start();
+    expect(recordedPages()).toEqual(new Map());
+    expect(readOutputRecord(recordFile(), `${dist()}/`)).toBeNull();
+  });
+
+  it('deletes what the last build wrote and this one did not, with the record and without it', () => {
+    for (const page of ['index.html', 'papers/a/index.html', 'papers/b/index.html', 'topics/x/page/2/index.html'])
+      put(page);
+    const first = hooks();
+    first.start();
+    first.done(['index.html', 'papers/a/index.html', 'papers/b/index.html', 'topics/x/page/2/index.html']);
+    for (const folder of [
+      '',
+      'papers',
+      'papers/a',
+      'papers/b',
+      'topics',
+      'topics/x',
+      'topics/x/page',
+      'topics/x/page/2',
+    ])
+      utimesSync(join(dist(), folder), LONG_AGO, LONG_AGO);
+    // The record says when each folder last changed: written again with those times, it is trusted.
+    first.start();
+    first.done(['index.html', 'papers/a/index.html', 'papers/b/index.html', 'topics/x/page/2/index.html']);
+    const second = hooks();
+    second.start();
+    expect(recordedPages()).not.toBeNull();
+    second.done(['index.html', 'papers/a/index.html']);
+    expect(listFiles(dist())).toEqual(['index.html', 'papers/a/index.html']);
+
+    put('papers/c/index.html');
+    rmSync(recordFile());
+    const third = hooks();
+    third.start();
+    expect(recordedPages()).toBeNull();
+    third.done(['index.html']);
+    expect(listFiles(dist())).toEqual(['index.html']);
   });
 });
