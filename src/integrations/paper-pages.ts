@@ -11,7 +11,7 @@
  * `RESEARCH_DIGEST_PAPER_PAGES=astro` has Astro render every paper page itself, as `astro dev`
  * does: slower, and byte for byte the same site (tests/site-build/paper-page-shell.test.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -23,9 +23,11 @@ import {
   startPaperPageBuild,
   type PaperPageSource,
 } from './paper-page-channel.ts';
-import { claimOutput } from './stale-output.ts';
+import { claimOutput, recordedPages, recordPage } from './stale-output.ts';
 import { listEveryPage } from './build-log.mjs';
-import { fillPaperPageShell, SHELL_PAPER_ID, splitPaperPageShell } from '../lib/paper-page-shell.ts';
+import type { PageEntry } from './output-record.ts';
+import { paperPageDigester } from './paper-page-digest.ts';
+import { paperPageSegments, SHELL_PAPER_ID, splitPaperPageShell } from '../lib/paper-page-shell.ts';
 import { paperUrl } from '../lib/format.ts';
 
 /** The file of a page at `url` (`/papers/x/`) in `dist/`, relative to it. */
@@ -45,6 +47,15 @@ export interface WrittenPaperPages {
   unchanged: number;
 }
 
+/** The last build's paper pages, and where to note this build's (src/integrations/output-record.ts). */
+export interface PaperPageRecord {
+  /** By path relative to `dist/`; null when there is no record to trust (every file is read and compared). */
+  previous: ReadonlyMap<string, PageEntry> | null;
+  record: (file: string, entry: PageEntry) => void;
+}
+
+const NO_RECORD: PaperPageRecord = { previous: null, record: () => {} };
+
 /**
  * Fills the shell at `dist/papers/<shell>/` for the page of every paper of `ids`, then removes the
  * shell; `onPage` hears of each page (its path relative to `dist/`) and whether it was written.
@@ -53,35 +64,61 @@ export function writePaperPages(
   outDir: string,
   source: PaperPageSource,
   onPage?: (file: string, written: boolean) => void,
+  { previous, record }: PaperPageRecord = NO_RECORD,
 ): WrittenPaperPages {
   const shellFile = join(outDir, pageFile(paperUrl(SHELL_PAPER_ID)));
   const shellHtml = readIfThere(shellFile);
   if (!shellHtml) throw new Error(`no paper page shell at ${shellFile}: src/pages/papers/[id].astro did not render it`);
   const shell = splitPaperPageShell(shellHtml.toString('utf8'));
   rmSync(dirname(shellFile), { recursive: true, force: true });
+  const digestOf = paperPageDigester(shell);
   // The previous build's page folders, read once: a clean build has nothing to compare with.
   const papersDir = join(outDir, 'papers');
-  const previous = new Set(existsSync(papersDir) ? readdirSync(papersDir) : []);
+  const previousFolders = new Set(existsSync(papersDir) ? readdirSync(papersDir) : []);
   let written = 0;
   for (const id of source.ids) {
     const relative = pageFile(paperUrl(id));
     const file = join(outDir, relative);
-    let page: Buffer;
+    let segments: string[];
     try {
-      page = Buffer.from(fillPaperPageShell(shell, source.parts(id)));
+      segments = paperPageSegments(shell, source.parts(id));
     } catch (error) {
       throw new Error(`the paper page ${relative} could not be made: ${(error as Error).message}`, { cause: error });
     }
     claimOutput(relative, PAPER_PAGE_ROUTE);
-    const same = previous.has(id) && (readIfThere(file)?.equals(page) ?? false);
+    const digest = digestOf(segments);
+    const known = previous?.get(relative);
+    let same: boolean;
+    // The file as it is once this page is done, when the record already says so.
+    let entry: PageEntry | null = null;
+    let page: Buffer | null = null;
+    if (known && known.digest !== digest) same = false;
+    else if (known && known.mtimeMs >= 0 && sameFileAsRecorded(file, known)) {
+      same = true;
+      entry = known;
+    } else {
+      page = Buffer.from(segments.join(''));
+      same = previousFolders.has(id) && (readIfThere(file)?.equals(page) ?? false);
+    }
     if (!same) {
-      if (!previous.has(id)) mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, page);
+      if (!previousFolders.has(id)) mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, page ?? segments.join(''));
       written += 1;
     }
+    if (!entry) {
+      const stats = statSync(file);
+      entry = { digest, size: stats.size, mtimeMs: stats.mtimeMs };
+    }
+    record(relative, entry);
     onPage?.(relative, !same);
   }
   return { written, unchanged: source.ids.length - written };
+}
+
+/** Whether the file's size and time are the recorded ones (it is the file the record describes). */
+function sameFileAsRecorded(file: string, known: PageEntry): boolean {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats !== undefined && stats.size === known.size && stats.mtimeMs === known.mtimeMs;
 }
 
 export default function paperPages(): AstroIntegration {
@@ -102,7 +139,10 @@ export default function paperPages(): AstroIntegration {
           const listPage = listEveryPage()
             ? (file: string, written: boolean) => logger.info(`  ├─ /${file} (${written ? 'written' : 'unchanged'})`)
             : undefined;
-          const { written, unchanged } = writePaperPages(fileURLToPath(dir), source, listPage);
+          const { written, unchanged } = writePaperPages(fileURLToPath(dir), source, listPage, {
+            previous: recordedPages(),
+            record: recordPage,
+          });
           logger.info(
             `Paper pages: ${written} written, ${unchanged} unchanged, from the shell in ${Math.round(performance.now() - started)} ms`,
           );

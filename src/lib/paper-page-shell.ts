@@ -74,19 +74,28 @@ export function splitPaperPageShell(html: string): PaperPageShell {
   return { pieces: pieces as unknown as PaperPageShell['pieces'] };
 }
 
-/** The page of one paper: the shell with its parts, escaped as Astro escapes them. */
-export function fillPaperPageShell(shell: PaperPageShell, parts: PaperPageParts): string {
+/**
+ * The page of one paper as the texts it is made of, in order: the shell's pieces (the very strings
+ * of `shell.pieces`) and, between them, what this paper puts there, escaped as Astro escapes it.
+ * A page's digest is made from these (src/integrations/paper-page-digest.ts), so a page and its
+ * digest cannot disagree about what the page holds.
+ */
+export function paperPageSegments(shell: PaperPageShell, parts: PaperPageParts): string[] {
   if (!PAPER_ID_PATTERN.test(parts.id)) throw new Error(`a paper id that is not URL-safe: ${JSON.stringify(parts.id)}`);
   const [head, afterTitle, afterDescription, afterAddress, tail] = shell.pieces;
-  return (
-    head +
-    titleElement(parts.title) +
-    afterTitle +
-    descriptionAttribute(parts.description) +
-    afterDescription +
-    paperUrl(parts.id) +
-    afterAddress +
-    parts.bodyHtml +
-    tail
-  );
+  return [
+    head,
+    titleElement(parts.title),
+    afterTitle,
+    descriptionAttribute(parts.description),
+    afterDescription,
+    paperUrl(parts.id),
+    afterAddress,
+    parts.bodyHtml,
+    tail,
+  ];
 }
+
+/** The page of one paper: the shell with its parts, escaped as Astro escapes them. */
+export const fillPaperPageShell = (shell: PaperPageShell, parts: PaperPageParts): string =>
+  paperPageSegments(shell, parts).join('');

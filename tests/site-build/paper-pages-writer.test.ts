@@ -2,7 +2,10 @@
  * The writer of the paper pages (src/integrations/paper-pages.ts) on a hand-made `dist/`: it fills
  * the shell for each paper, removes the shell, leaves a page that already holds the same bytes
  * untouched (its file is not written again), writes one whose bytes differ, and says which paper's
- * page failed or that there is no shell.
+ * page failed or that there is no shell. With the last build's record of its pages
+ * (src/integrations/output-record.ts), it takes a file whose size and time are the recorded ones
+ * for the recorded page without reading it, writes a page whose digest is not the recorded one,
+ * and reads and compares a file that changed since it was recorded.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +13,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writePaperPages } from '../../src/integrations/paper-pages.ts';
 import type { PaperPageSource } from '../../src/integrations/paper-page-channel.ts';
+import type { PageEntry } from '../../src/integrations/output-record.ts';
 import { SHELL_BODY, SHELL_DESCRIPTION, SHELL_TITLE } from '../../src/lib/paper-page-shell.ts';
 
 const SHELL =
@@ -78,5 +82,80 @@ describe('writePaperPages', () => {
 
   it('says so when the route rendered no shell', () => {
     expect(() => writePaperPages(dist, source({ a: '<p>A</p>' }))).toThrow(/no paper page shell at .*_shell_/);
+  });
+
+  describe('with the record of the last build', () => {
+    /** Builds the pages once and returns what the writer recorded of them. */
+    const firstBuild = (bodies: Record<string, string>) => {
+      putShell();
+      const recorded = new Map<string, PageEntry>();
+      writePaperPages(dist, source(bodies), undefined, {
+        previous: null,
+        record: (file, entry) => recorded.set(file, entry),
+      });
+      return recorded;
+    };
+    const rebuild = (bodies: Record<string, string>, previous: ReadonlyMap<string, PageEntry>) => {
+      putShell();
+      const recorded = new Map<string, PageEntry>();
+      const heard: [string, boolean][] = [];
+      const counts = writePaperPages(dist, source(bodies), (file, written) => heard.push([file, written]), {
+        previous,
+        record: (file, entry) => recorded.set(file, entry),
+      });
+      return { counts, heard, recorded };
+    };
+
+    it('records each page with its file’s size and time, and a digest that follows its bytes', () => {
+      const first = firstBuild({ a: '<p>A</p>', b: '<p>B</p>' });
+      expect([...first.keys()]).toEqual(['papers/a/index.html', 'papers/b/index.html']);
+      for (const [page, entry] of first) {
+        const stats = statSync(join(dist, page));
+        expect(entry.size).toBe(stats.size);
+        expect(entry.mtimeMs).toBe(stats.mtimeMs);
+      }
+      expect(first.get('papers/a/index.html')!.digest).not.toBe(first.get('papers/b/index.html')!.digest);
+      const again = rebuild({ a: '<p>A</p>', b: '<p>B, changed</p>' }, first);
+      expect(again.counts).toEqual({ written: 1, unchanged: 1 });
+      expect(again.recorded.get('papers/a/index.html')).toEqual(first.get('papers/a/index.html'));
+      expect(again.recorded.get('papers/b/index.html')!.digest).not.toBe(first.get('papers/b/index.html')!.digest);
+    });
+
+    it('takes a file with the recorded size and time for the recorded page, without reading it', () => {
+      const first = firstBuild({ a: '<p>A</p>' });
+      // Other bytes of the same length, the recorded time given back: only reading would tell.
+      const entry = first.get('papers/a/index.html')!;
+      writeFileSync(file('a'), page('a', 'A', '<p>Z</p>'));
+      utimesSync(file('a'), entry.mtimeMs / 1000, entry.mtimeMs / 1000);
+      const stats = statSync(file('a'));
+      const previous = new Map([['papers/a/index.html', { ...entry, mtimeMs: stats.mtimeMs }]]);
+      const again = rebuild({ a: '<p>A</p>' }, previous);
+      expect(again.counts).toEqual({ written: 0, unchanged: 1 });
+      expect(readFileSync(file('a'), 'utf8')).toBe(page('a', 'A', '<p>Z</p>'));
+    });
+
+    it('writes a page whose digest is not the recorded one, even when the file already holds its bytes', () => {
+      const first = firstBuild({ a: '<p>A</p>' });
+      const previous = new Map([['papers/a/index.html', { ...first.get('papers/a/index.html')!, digest: 'other' }]]);
+      expect(rebuild({ a: '<p>A</p>' }, previous).counts).toEqual({ written: 1, unchanged: 0 });
+      expect(readFileSync(file('a'), 'utf8')).toBe(page('a', 'A', '<p>A</p>'));
+    });
+
+    it('reads and compares a file that changed since it was recorded, or whose time was not to be trusted', () => {
+      const first = firstBuild({ a: '<p>A</p>', b: '<p>B</p>', c: '<p>C</p>' });
+      writeFileSync(file('a'), 'edited by hand');
+      rmSync(join(dist, 'papers', 'b'), { recursive: true });
+      const previous = new Map(first);
+      previous.set('papers/c/index.html', { ...first.get('papers/c/index.html')!, mtimeMs: -1 });
+      const again = rebuild({ a: '<p>A</p>', b: '<p>B</p>', c: '<p>C</p>' }, previous);
+      expect(again.heard).toEqual([
+        ['papers/a/index.html', true],
+        ['papers/b/index.html', true],
+        ['papers/c/index.html', false],
+      ]);
+      expect(readFileSync(file('a'), 'utf8')).toBe(page('a', 'A', '<p>A</p>'));
+      expect(readFileSync(file('b'), 'utf8')).toBe(page('b', 'B', '<p>B</p>'));
+      expect(again.recorded.get('papers/c/index.html')!.mtimeMs).toBe(statSync(file('c')).mtimeMs);
+    });
   });
 });
