@@ -2,6 +2,7 @@
 import { setPriority } from 'node:os';
 import { serveWorkerTask } from './worker-task.ts';
 import { readingAids, type ReadingAidPaper } from './reading-aids.ts';
+import { readingAidsCached, type ReadingAidsCache } from './reading-aids-cache.ts';
 
 // This thread yields the cores to the rest of the build: in a full build the search index
 // (Pagefind's process, fed from another thread) is the longest task and ends it, while the pages
@@ -12,6 +13,7 @@ try {
   // A system that does not let a thread lower its own priority runs it at the usual one.
 }
 
-serveWorkerTask(({ papers, topicIds }: { papers: ReadingAidPaper[]; topicIds: string[] }) =>
-  readingAids(papers, topicIds),
+serveWorkerTask(
+  ({ papers, topicIds, cache }: { papers: ReadingAidPaper[]; topicIds: string[]; cache?: ReadingAidsCache }) =>
+    cache ? readingAidsCached(papers, topicIds, cache) : readingAids(papers, topicIds),
 );

@@ -15,6 +15,7 @@ import { PairTable } from './pair-table.ts';
 import { sharedTermRanking, sharedTerms, type WeightedTerms } from './shared-terms.ts';
 import { topK } from './top-k.ts';
 import { BREAK, OF, wordStream, type NormalisedWord, type StreamItem } from './word-stream.ts';
+import { PackedListsReader, PackedListsWriter, type DerivationMemo, type TermTables } from './text-derivations.ts';
 
 import type { PaperRecord } from '../ingest/index.ts';
 
@@ -47,6 +48,8 @@ export interface RelatedPaper {
 export interface RelatedOptions {
   /** The words of a text (`wordStream`, or a memo of it that the topic themes share). */
   wordStream?: (text: string) => readonly StreamItem[];
+  /** A previous build's term counts of the papers it read (not read again), and this build's for the next. */
+  memo?: DerivationMemo<TermTables>;
 }
 
 /** Related papers per paper. */
@@ -94,6 +97,7 @@ interface TermCounts {
 function countTerms(
   papers: readonly RelatedInput[],
   streamOf: (text: string) => readonly StreamItem[],
+  memo: DerivationMemo<TermTables> | undefined,
 ): {
   termText: (term: number) => string;
   termCount: number;
@@ -162,8 +166,36 @@ function countTerms(
     }
     return numbers;
   };
-  const counts = papers.map((paper): TermCounts => {
-    for (let field = 0; field < 2; field++) {
+  // A previous build's words and terms, numbered here when a paper first holds them (so that
+  // terms are numbered in reading order, as if the paper were read).
+  const prior = memo?.prior ?? null;
+  const priorWordIds = new Int32Array(prior?.words.length ?? 0).fill(-1);
+  const priorTermIds = new Int32Array((prior?.termWords.length ?? 0) / 2).fill(-1);
+  const wordOfPrior = (word: number): number => {
+    let id = priorWordIds[word]!;
+    if (id < 0) priorWordIds[word] = id = wordId(prior!.words[word]!);
+    return id;
+  };
+  const termOfPrior = (priorTerm: number): number => {
+    let term = priorTermIds[priorTerm]!;
+    if (term < 0) {
+      const first = wordOfPrior(prior!.termWords[2 * priorTerm]!);
+      const second = prior!.termWords[2 * priorTerm + 1]!;
+      term = second < 0 ? termOfWord(first) : termOfPair(first, wordOfPrior(second));
+      priorTermIds[priorTerm] = term;
+    }
+    return term;
+  };
+  const priorLists = prior ? new PackedListsReader(prior.papers) : null;
+  const made = memo ? new PackedListsWriter() : null;
+  const counts = papers.map((paper, index): TermCounts => {
+    const priorIndex = prior ? memo!.priorIndex[index]! : -1;
+    if (priorIndex >= 0) {
+      const length = priorLists!.read(priorIndex);
+      const list = priorLists!.values;
+      for (let i = 0; i < length; i += 2) add(termOfPrior(list[i]!), list[i + 1]!);
+    }
+    for (let field = 0; field < (priorIndex >= 0 ? 0 : 2); field++) {
       const text = field === 0 ? paper.title : paper.abstract;
       const weight = field === 0 ? TITLE_WEIGHT : 1;
       let previous = -1;
@@ -180,6 +212,13 @@ function countTerms(
         if (previous >= 0) add(termOfPair(previous, id), weight);
         previous = id;
       }
+    }
+    if (made) {
+      for (const term of seen) {
+        made.push(term);
+        made.push(frequency[term]!);
+      }
+      made.endList();
     }
     const distinct = Int32Array.from(seen).sort();
     const frequencies = new Int32Array(distinct.length);
@@ -198,13 +237,22 @@ function countTerms(
     const [first, second] = pairs[-1 - code]!;
     return (phraseTexts[term] ??= `${words[first]!} ${words[second]!}`);
   };
+  if (memo && made) {
+    const termWords = new Int32Array(2 * terms.length);
+    terms.forEach((code, term) => {
+      const [first, second] = code >= 0 ? [code, -1] : pairs[-1 - code]!;
+      termWords[2 * term] = first;
+      termWords[2 * term + 1] = second;
+    });
+    memo.made = { words, termWords, papers: made.finish() };
+  }
   return { termText, termCount: terms.length, counts };
 }
 
 /** For every paper, in input order, its most similar papers. */
 export function relatedPapers(papers: readonly RelatedInput[], options: RelatedOptions = {}): RelatedPaper[][] {
   const size = papers.length;
-  const { termText, termCount, counts } = countTerms(papers, options.wordStream ?? wordStream);
+  const { termText, termCount, counts } = countTerms(papers, options.wordStream ?? wordStream, options.memo);
 
   const documentFrequency = new Int32Array(termCount);
   for (const paperCounts of counts) for (const term of paperCounts.terms) documentFrequency[term]! += 1;

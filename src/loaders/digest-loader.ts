@@ -75,6 +75,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
       readingAids: startReadingAids(newestFirst, [...names.keys()], {
         projectRoot: fileURLToPath(context.config.root),
         warn: (message) => logger.warn(message),
+        cacheFile: fileURLToPath(new URL('node_modules/.cache/research-digest/reading-aids.bin', context.config.root)),
       }),
     });
   }
