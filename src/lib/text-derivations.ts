@@ -83,21 +83,25 @@ export class PackedListsReader {
   /** The last list read, in its first `length` places. */
   values = new Int32Array(1024);
 
-  constructor(private readonly lists: PackedLists) {}
+  private readonly lists: PackedLists;
+
+  // No parameter property: the worker thread runs this file with types stripped, nothing more.
+  constructor(lists: PackedLists) {
+    this.lists = lists;
+  }
 
   /** Decodes paper `index`'s list into `values` and returns its length. */
   read(index: number): number {
     const { bytes, starts } = this.lists;
     let length = 0;
     for (let at = starts[index]!, end = starts[index + 1]!; at < end; ) {
-      let value = 0;
-      let shift = 0;
-      let byte: number;
-      do {
+      let byte = bytes[at++]!;
+      let value = byte & 0x7f;
+      // Values stay below 2³¹ (five bytes at most), so 32-bit shifts hold them.
+      for (let shift = 7; byte & 0x80; shift += 7) {
         byte = bytes[at++]!;
-        value += (byte & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (byte & 0x80);
+        value |= (byte & 0x7f) << shift;
+      }
       if (length === this.values.length) {
         const larger = new Int32Array(length * 2);
         larger.set(this.values);
