@@ -171,14 +171,22 @@ function write(file: string, chunks: readonly Buffer[]): void {
   }
 }
 
+export interface CachedReadingAids {
+  aids: ReadingAids;
+  /** Papers whose derivations came from the cache (their texts were not read). */
+  replayed: number;
+  /** Whether the cache was written (not when it held exactly these papers). */
+  written: boolean;
+}
+
 /** `readingAids`, reading only the papers the cache does not hold, and leaving this build's papers in it. */
 export function readingAidsCached(
   papers: readonly ReadingAidPaper[],
   topicIds: readonly string[],
   cache: ReadingAidsCache,
-): ReadingAids {
+): CachedReadingAids {
   const code = codeKey(cache.codeDirectory);
-  if (code === null) return readingAids(papers, topicIds);
+  if (code === null) return { aids: readingAids(papers, topicIds), replayed: 0, written: false };
   const prior = read(cache.file, code);
   const hashes = Buffer.concat(papers.map(textHash));
   const priorIndexOf = new Map<string, number>();
@@ -196,7 +204,6 @@ export function readingAidsCached(
   const aids = readingAids(papers, topicIds, memo);
   const unchanged =
     prior !== null && prior.hashes.length === hashes.length && priorIndex.every((index) => index >= 0);
-  if (!unchanged && memo.terms.made && memo.keys.made)
-    write(cache.file, encode(code, { hashes, terms: memo.terms.made, keys: memo.keys.made }));
-  return aids;
+  if (!unchanged) write(cache.file, encode(code, { hashes, terms: memo.terms.made!, keys: memo.keys.made! }));
+  return { aids, replayed: priorIndex.filter((index) => index >= 0).length, written: !unchanged };
 }

@@ -35,7 +35,7 @@ export function startReadingAids(
   const cache = options.cacheFile
     ? { file: options.cacheFile, codeDirectory: join(options.projectRoot, 'src', 'lib') }
     : undefined;
-  const aidsHere = () => (cache ? readingAidsCached(papers, topicIds, cache) : readingAids(papers, topicIds));
+  const aidsHere = () => (cache ? readingAidsCached(papers, topicIds, cache).aids : readingAids(papers, topicIds));
   if (papers.length > (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS)) {
     let onMainThread: Promise<ReadingAids> | null = null;
     return () => (onMainThread ??= Promise.resolve().then(aidsHere));

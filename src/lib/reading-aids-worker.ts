@@ -15,5 +15,5 @@ try {
 
 serveWorkerTask(
   ({ papers, topicIds, cache }: { papers: ReadingAidPaper[]; topicIds: string[]; cache?: ReadingAidsCache }) =>
-    cache ? readingAidsCached(papers, topicIds, cache) : readingAids(papers, topicIds),
+    cache ? readingAidsCached(papers, topicIds, cache).aids : readingAids(papers, topicIds),
 );
