@@ -41,7 +41,11 @@ const HASH_BYTES = 16;
 function codeKey(codeDirectory: string): string | null {
   try {
     const hash = createHash('sha256');
-    for (const file of DERIVING_CODE) hash.update(file).update('\0').update(readFileSync(join(codeDirectory, file)));
+    for (const file of DERIVING_CODE)
+      hash
+        .update(file)
+        .update('\0')
+        .update(readFileSync(join(codeDirectory, file)));
     return hash.digest('hex');
   } catch {
     return null;
@@ -98,7 +102,7 @@ function decode(file: Buffer, code: string): CacheContents | null {
   const body = file.length - 4;
   if (crc32(file.subarray(0, body)) !== file.readUInt32LE(body)) return null;
   const parts: Buffer[] = [];
-  for (let at = magic.length; at < body; ) {
+  for (let at = magic.length; at < body;) {
     const length = file.readUInt32LE(at);
     if (at + 4 + length > body) return null;
     parts.push(file.subarray(at + 4, at + 4 + length));
@@ -140,7 +144,9 @@ function consistent({ hashes, terms, keys }: CacheContents, papers: number): boo
     hashes.length === papers * HASH_BYTES &&
     listsFit(terms.papers) &&
     listsFit(keys.papers) &&
-    terms.termWords.every((word, index) => word < terms.words.length && (word >= 0 || (index % 2 === 1 && word === -1))) &&
+    terms.termWords.every(
+      (word, index) => word < terms.words.length && (word >= 0 || (index % 2 === 1 && word === -1)),
+    ) &&
     keys.nodeParts.length === nodes &&
     keys.nodeParents.every((parent, node) => node === 0 || (parent >= 0 && parent < node)) &&
     keys.nodeParts.every((part, node) => node === 0 || (part >= 0 && part < keys.parts.length))
@@ -202,8 +208,7 @@ export function readingAidsCached(
     keys: { prior: prior?.keys ?? null, priorIndex },
   };
   const aids = readingAids(papers, topicIds, memo);
-  const unchanged =
-    prior !== null && prior.hashes.length === hashes.length && priorIndex.every((index) => index >= 0);
+  const unchanged = prior !== null && prior.hashes.length === hashes.length && priorIndex.every((index) => index >= 0);
   if (!unchanged) write(cache.file, encode(code, { hashes, terms: memo.terms.made!, keys: memo.keys.made! }));
   return { aids, replayed: priorIndex.filter((index) => index >= 0).length, written: !unchanged };
 }

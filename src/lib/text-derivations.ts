@@ -94,7 +94,7 @@ export class PackedListsReader {
   read(index: number): number {
     const { bytes, starts } = this.lists;
     let length = 0;
-    for (let at = starts[index]!, end = starts[index + 1]!; at < end; ) {
+    for (let at = starts[index]!, end = starts[index + 1]!; at < end;) {
       let byte = bytes[at++]!;
       let value = byte & 0x7f;
       // Values stay below 2³¹ (five bytes at most), so 32-bit shifts hold them.

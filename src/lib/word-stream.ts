@@ -153,7 +153,7 @@ export function wordStream(text: string): StreamItem[] {
   };
   let seenWord = false;
   let punctuated = false;
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const width = wordCharAt(text, at);
     if (width === 0) {
       const code = text.charCodeAt(at);

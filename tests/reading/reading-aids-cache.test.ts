@@ -105,8 +105,12 @@ describe('reading aids with the per-paper cache, on the seeds', () => {
     // Written by other word rules: a changed file among the deriving code makes the cache foreign.
     const otherCode = mkdtempSync(join(tmpdir(), 'reading-aids-code-'));
     const deriving = ['text-terms.ts', 'word-stream.ts', 'related-papers.ts', 'phrase-keys.ts', 'text-derivations.ts'];
-    for (const file of [...deriving, 'reading-aids-cache.ts']) copyFileSync(join(codeDirectory, file), join(otherCode, file));
-    writeFileSync(join(otherCode, 'word-stream.ts'), `${readFileSync(join(codeDirectory, 'word-stream.ts'), 'utf8')}\n// changed`);
+    for (const file of [...deriving, 'reading-aids-cache.ts'])
+      copyFileSync(join(codeDirectory, file), join(otherCode, file));
+    writeFileSync(
+      join(otherCode, 'word-stream.ts'),
+      `${readFileSync(join(codeDirectory, 'word-stream.ts'), 'utf8')}\n// changed`,
+    );
     const foreign = readingAidsCached(papers, topicIds, { ...cache, codeDirectory: otherCode });
     expect(foreign).toMatchObject({ replayed: 0, written: true });
     expect(foreign.aids).toEqual(uncached);
@@ -125,7 +129,9 @@ describe('reading aids with the per-paper cache, on the seeds', () => {
       warn: (message: string) => expect.fail(message),
     };
     expect(await startReadingAids(papers, topicIds, options)()).toEqual(uncached);
-    expect(readingAidsCached(papers, topicIds, { file: options.cacheFile, codeDirectory }).replayed).toBe(papers.length);
+    expect(readingAidsCached(papers, topicIds, { file: options.cacheFile, codeDirectory }).replayed).toBe(
+      papers.length,
+    );
     expect(await startReadingAids(papers, topicIds, options)()).toEqual(uncached);
     // Above the thread's limit, on the main thread: the same cache.
     expect(await startReadingAids(papers, topicIds, { ...options, threadMaxPapers: 10 })()).toEqual(uncached);
@@ -185,9 +191,9 @@ it('replayed derivations are those a reading makes: terms numbered in reading or
   readingAids(papers, topicIds, replayed);
   // Compared whole, not diffed: a diff of some 100,000 numbers takes minutes to print.
   expect(isDeepStrictEqual(replayed.terms.made, read.terms.made)).toBe(true);
-  expect(isDeepStrictEqual(keyTexts(replayed.keys.made!, papers.length), keyTexts(read.keys.made!, papers.length))).toBe(
-    true,
-  );
+  expect(
+    isDeepStrictEqual(keyTexts(replayed.keys.made!, papers.length), keyTexts(read.keys.made!, papers.length)),
+  ).toBe(true);
   // Not by chance: the earlier build numbered the words otherwise.
   expect(earlierMemo.terms.made!.words.slice(0, 20)).not.toEqual(read.terms.made!.words.slice(0, 20));
 });

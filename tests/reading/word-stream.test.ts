@@ -73,7 +73,10 @@ describe('the word stream', () => {
         else runs.at(-1)!.push(item.term);
       }
       const expected = contentRuns(tokenize(text), text).map((run) => run.map((token) => singular(token.word)));
-      expect(runs.filter((run) => run.length > 0), text).toEqual(expected);
+      expect(
+        runs.filter((run) => run.length > 0),
+        text,
+      ).toEqual(expected);
     }
   });
 });
