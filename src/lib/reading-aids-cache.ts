@@ -30,7 +30,7 @@ const MAGIC = 'research-digest reading aids 1\n';
 const DERIVING_CODE = [
   'text-terms.ts',
   'word-stream.ts',
-  'related-papers.ts',
+  'term-counts.ts',
   'phrase-keys.ts',
   'text-derivations.ts',
   'reading-aids-cache.ts',
@@ -84,7 +84,7 @@ function encode(code: string, contents: CacheContents): Buffer[] {
     bytesOf(keys.papers.starts),
     bytesOf(keys.papers.bytes),
   ];
-  const chunks = [Buffer.from(MAGIC)];
+  const chunks: Buffer[] = [Buffer.from(MAGIC)];
   for (const part of parts) chunks.push(bytesOf(new Uint32Array([part.length])), part);
   let checksum = 0;
   for (const chunk of chunks) checksum = crc32(chunk, checksum);
