@@ -4,6 +4,7 @@
  */
 import { PairTable } from './pair-table.ts';
 import { BREAK, OF, type NormalisedWord, type StreamItem } from './word-stream.ts';
+import { PackedListsReader, PackedListsWriter, type DerivationMemo, type KeyTables } from './text-derivations.ts';
 
 /** A title and abstract, as the themes read them. */
 interface PaperText {
@@ -39,7 +40,8 @@ export class PhraseKeys {
     return this.parents.length;
   }
 
-  private part(text: string): number {
+  /** The number of a part ("low", "of"). */
+  part(text: string): number {
     let id = this.partIds.get(text);
     if (id === undefined) {
       id = this.partTexts.length;
@@ -84,6 +86,15 @@ export class PhraseKeys {
     if (parts === undefined) this.wordParts.set(word, (parts = word.key.split(' ').map((text) => this.part(text))));
     for (const part of parts) node = this.extend(node, part);
     return node;
+  }
+
+  /** The trie, for a later build (text-derivations.ts). */
+  tables(): Omit<KeyTables, 'papers'> {
+    return {
+      parts: this.partTexts,
+      nodeParents: Int32Array.from(this.parents),
+      nodeParts: Int32Array.from(this.lastParts),
+    };
   }
 
   text(node: number): string {
@@ -143,4 +154,56 @@ export function phraseKeysOf(
     }
   }
   return Int32Array.from(seen).sort();
+}
+
+/**
+ * Each paper's distinct keys (`phraseKeysOf`), in the order given; a paper that a previous build
+ * read (`memo`) is not read again, its keys are taken from that build's trie. Which number a key
+ * gets does not matter: the themes compare keys by their text. The keys are recorded in `memo`
+ * for the next build.
+ */
+export function paperKeyLists(
+  papers: readonly PaperText[],
+  keys: PhraseKeys,
+  streamOf: (text: string) => readonly StreamItem[],
+  memo?: DerivationMemo<KeyTables>,
+): Int32Array[] {
+  const prior = memo?.prior ?? null;
+  // Prior node or part → this trie's, taken over only when a paper holds it (no stale keys kept).
+  const priorNodes = new Int32Array(prior?.nodeParents.length ?? 1).fill(-1);
+  priorNodes[0] = 0;
+  const priorParts = new Int32Array(prior?.parts.length ?? 0).fill(-1);
+  const nodeOfPrior = (node: number): number => {
+    let own = priorNodes[node]!;
+    if (own < 0) {
+      const part = prior!.nodeParts[node]!;
+      if (priorParts[part]! < 0) priorParts[part] = keys.part(prior!.parts[part]!);
+      own = keys.extend(nodeOfPrior(prior!.nodeParents[node]!), priorParts[part]!);
+      priorNodes[node] = own;
+    }
+    return own;
+  };
+  const priorLists = prior ? new PackedListsReader(prior.papers) : null;
+  const made = memo ? new PackedListsWriter() : null;
+  const lists = papers.map((paper, index) => {
+    const priorIndex = prior ? memo!.priorIndex[index]! : -1;
+    let list: Int32Array;
+    if (priorIndex >= 0) {
+      const length = priorLists!.read(priorIndex);
+      list = new Int32Array(length);
+      for (let i = 0, node = 0; i < length; i++) list[i] = nodeOfPrior((node += priorLists!.values[i]!));
+      list.sort();
+    } else list = phraseKeysOf(paper, keys, streamOf);
+    if (made) {
+      let previous = 0;
+      for (const key of list) {
+        made.push(key - previous);
+        previous = key;
+      }
+      made.endList();
+    }
+    return list;
+  });
+  if (memo && made) memo.made = { ...keys.tables(), papers: made.finish() };
+  return lists;
 }

@@ -12,6 +12,7 @@
  */
 import { join } from 'node:path';
 import { readingAids, type ReadingAidPaper, type ReadingAids } from './reading-aids.ts';
+import { readingAidsCached, type ReadingAidsCache } from './reading-aids-cache.ts';
 import { startWorkerTask, type BuildThreadOptions } from './worker-task.ts';
 
 export const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
@@ -28,6 +29,8 @@ export interface ReadingAidsTask {
   papers: readonly ReadingAidPaper[];
   topicIds: readonly string[];
   yieldCores: boolean;
+  /** What was read of each paper in an earlier build (src/lib/reading-aids-cache.ts), if kept. */
+  cache?: ReadingAidsCache | undefined;
 }
 
 /**
@@ -51,6 +54,8 @@ export interface ReadingAidsThreadOptions extends BuildThreadOptions {
   workerFile?: string;
   /** Above this many papers, no thread (tests lower it). */
   threadMaxPapers?: number;
+  /** The file that keeps what was read of each paper for the next build (src/lib/reading-aids-cache.ts); none without. */
+  cacheFile?: string;
 }
 
 /** Starts the aids of `papers` (newest first) on a thread, or not (see above); the result is asked for when needed. */
@@ -59,9 +64,13 @@ export function startReadingAids(
   topicIds: readonly string[],
   options: ReadingAidsThreadOptions,
 ): () => Promise<ReadingAids> {
+  const cache = options.cacheFile
+    ? { file: options.cacheFile, codeDirectory: join(options.projectRoot, 'src', 'lib') }
+    : undefined;
+  const aidsHere = () => (cache ? readingAidsCached(papers, topicIds, cache).aids : readingAids(papers, topicIds));
   if (papers.length > (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS)) {
     let onMainThread: Promise<ReadingAids> | null = null;
-    return () => (onMainThread ??= Promise.resolve().then(() => readingAids(papers, topicIds)));
+    return () => (onMainThread ??= Promise.resolve().then(aidsHere));
   }
   // Only what the aids read crosses to the thread (the whole records are ~4 KB a paper).
   const slim = papers.map(({ id, title, abstract, possiblySameWork, topics }) => ({
@@ -73,8 +82,8 @@ export function startReadingAids(
   }));
   return startWorkerTask({
     file: options.workerFile ?? join(options.projectRoot, 'src', 'lib', 'reading-aids-worker.ts'),
-    data: { papers: slim, topicIds, yieldCores: options.yieldCores } satisfies ReadingAidsTask,
-    onThisThread: () => readingAids(papers, topicIds),
+    data: { papers: slim, topicIds, yieldCores: options.yieldCores, cache } satisfies ReadingAidsTask,
+    onThisThread: aidsHere,
     what: 'making the related papers and themes',
     warn: options.warn,
   });

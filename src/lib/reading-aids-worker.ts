@@ -1,9 +1,10 @@
 /** The worker thread of `startReadingAids` (src/lib/reading-aids-thread.ts). */
 import { serveWorkerTask, yieldThreadCores } from './worker-task.ts';
 import { readingAids } from './reading-aids.ts';
+import { readingAidsCached } from './reading-aids-cache.ts';
 import type { ReadingAidsTask } from './reading-aids-thread.ts';
 
-serveWorkerTask(({ papers, topicIds, yieldCores }: ReadingAidsTask) => {
+serveWorkerTask(({ papers, topicIds, yieldCores, cache }: ReadingAidsTask) => {
   if (yieldCores) yieldThreadCores();
-  return readingAids(papers, topicIds);
+  return cache ? readingAidsCached(papers, topicIds, cache).aids : readingAids(papers, topicIds);
 });

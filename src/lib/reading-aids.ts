@@ -9,6 +9,7 @@ import type { PaperRecord } from '../ingest/index.ts';
 import { relatedInputOf, relatedPapers, type RelatedPaper } from './related-papers.ts';
 import { topicThemes, type Theme } from './topic-themes.ts';
 import { memoisedWordStream } from './word-stream.ts';
+import type { DerivationMemo, KeyTables, TermTables } from './text-derivations.ts';
 
 /** What of a paper the reading aids read. */
 export type ReadingAidPaper = Pick<PaperRecord, 'id' | 'title' | 'abstract' | 'possiblySameWork' | 'topics'>;
@@ -36,16 +37,27 @@ export function papersByTopic<P extends Pick<PaperRecord, 'topics'>>(
   return byTopic;
 }
 
+/** What a previous build derived from each paper's texts alone, and what this build derives (text-derivations.ts). */
+export interface ReadingAidsMemo {
+  terms: DerivationMemo<TermTables>;
+  keys: DerivationMemo<KeyTables>;
+}
+
 /**
  * The reading aids of `papers`, given newest first (the order decides ties, so the site gives them
- * in the order it lists them), for the topics `topicIds` (`other` among them).
+ * in the order it lists them), for the topics `topicIds` (`other` among them). With `memo`, the
+ * papers a previous build read are not read again (the aids are the same).
  */
-export function readingAids(papers: readonly ReadingAidPaper[], topicIds: readonly string[]): ReadingAids {
+export function readingAids(
+  papers: readonly ReadingAidPaper[],
+  topicIds: readonly string[],
+  memo?: ReadingAidsMemo,
+): ReadingAids {
   const wordStream = memoisedWordStream();
-  const related = relatedPapers(papers.map(relatedInputOf), { wordStream });
+  const related = relatedPapers(papers.map(relatedInputOf), { wordStream, memo: memo?.terms });
   return {
     related: new Map(papers.map((paper, index) => [paper.id, related[index]!])),
-    themes: topicThemes(papers, papersByTopic(papers, topicIds), { wordStream }),
+    themes: topicThemes(papers, papersByTopic(papers, topicIds), { wordStream, memo: memo?.keys }),
     topicIds: [...topicIds],
   };
 }

@@ -11,10 +11,11 @@
  * shared terms shown are ranked by a key that only a coarse step in a term's frequency moves
  * (shared-terms.ts).
  */
-import { PairTable } from './pair-table.ts';
 import { sharedTermRanking, sharedTerms, type WeightedTerms } from './shared-terms.ts';
 import { topK } from './top-k.ts';
-import { BREAK, OF, wordStream, type NormalisedWord, type StreamItem } from './word-stream.ts';
+import { countTerms } from './term-counts.ts';
+import { wordStream, type StreamItem } from './word-stream.ts';
+import type { DerivationMemo, TermTables } from './text-derivations.ts';
 
 import type { PaperRecord } from '../ingest/index.ts';
 
@@ -47,6 +48,8 @@ export interface RelatedPaper {
 export interface RelatedOptions {
   /** The words of a text (`wordStream`, or a memo of it that the topic themes share). */
   wordStream?: (text: string) => readonly StreamItem[];
+  /** A previous build's term counts of the papers it read (not read again), and this build's for the next. */
+  memo?: DerivationMemo<TermTables>;
 }
 
 /** Related papers per paper. */
@@ -60,8 +63,6 @@ const MIN_DOCUMENT_CAP = 60;
 /** The candidates with the best partial scores whose full cosine is computed. */
 const RERANK_COUNT = 20;
 
-/** A title word counts as this many words of the abstract: the title says what the paper is. */
-const TITLE_WEIGHT = 2;
 /**
  * The inverse document frequency is softened (its square root): a topic's own vocabulary ("reward
  * model", "expert") is common in a digest of four topics, yet it is what makes two papers alike.
@@ -81,130 +82,10 @@ const IDF_POWER = 0.5;
  */
 const IDF_CORPUS = 1_000_000;
 
-/**
- * Each paper's term counts by term id, and each term's text. Words are numbered once; a phrase is
- * numbered by its two word numbers, so no phrase string is built but for display.
- */
-interface TermCounts {
-  /** Distinct term ids, ascending. */
-  terms: Int32Array;
-  counts: Int32Array;
-}
-
-function countTerms(
-  papers: readonly RelatedInput[],
-  streamOf: (text: string) => readonly StreamItem[],
-): {
-  termText: (term: number) => string;
-  termCount: number;
-  counts: TermCounts[];
-} {
-  const wordIds = new Map<string, number>();
-  const words: string[] = [];
-  const wordId = (word: string): number => {
-    let id = wordIds.get(word);
-    if (id === undefined) {
-      id = words.length;
-      wordIds.set(word, id);
-      words.push(word);
-    }
-    return id;
-  };
-  // Term id → word id (single words) or -1 - pair index (phrases).
-  const terms: number[] = [];
-  const pairs: [number, number][] = [];
-  const termOfWordId: number[] = [];
-  const pairTerms = new PairTable();
-  const termOfWord = (word: number): number => {
-    let term = termOfWordId[word];
-    if (term === undefined) {
-      term = terms.length;
-      termOfWordId[word] = term;
-      terms.push(word);
-    }
-    return term;
-  };
-  const termOfPair = (first: number, second: number): number => {
-    let term = pairTerms.get(first, second);
-    if (term < 0) {
-      term = terms.length;
-      pairTerms.set(first, second, term);
-      terms.push(-1 - pairs.length);
-      pairs.push([first, second]);
-    }
-    return term;
-  };
-  // Counts of the paper being read, by term id, and the terms it has touched.
-  let frequency = new Int32Array(1 << 16);
-  const seen: number[] = [];
-  const add = (term: number, weight: number) => {
-    if (term >= frequency.length) {
-      const larger = new Int32Array(Math.max(term + 1, frequency.length * 2));
-      larger.set(frequency);
-      frequency = larger;
-    }
-    if (frequency[term] === 0) seen.push(term);
-    frequency[term]! += weight;
-  };
-  // A word's numbers, found once per normalised word (the word stream shares one object per
-  // spelling): its word id, then the term ids of the word and of its parts, numbered in the order
-  // in which a first reading meets them, as term ids are everywhere.
-  const numbersOfWord = new Map<NormalisedWord, Int32Array>();
-  const numbersOf = (item: NormalisedWord): Int32Array => {
-    let numbers = numbersOfWord.get(item);
-    if (numbers === undefined) {
-      const id = wordId(item.term);
-      numbers = new Int32Array(2 + item.parts.length);
-      numbers[0] = id;
-      numbers[1] = termOfWord(id);
-      for (let part = 0; part < item.parts.length; part++) numbers[2 + part] = termOfWord(wordId(item.parts[part]!));
-      numbersOfWord.set(item, numbers);
-    }
-    return numbers;
-  };
-  const counts = papers.map((paper): TermCounts => {
-    for (let field = 0; field < 2; field++) {
-      const text = field === 0 ? paper.title : paper.abstract;
-      const weight = field === 0 ? TITLE_WEIGHT : 1;
-      let previous = -1;
-      for (const item of streamOf(text)) {
-        if (item === BREAK || item === OF) {
-          previous = -1;
-          continue;
-        }
-        const numbers = numbersOf(item);
-        const id = numbers[0]!;
-        add(numbers[1]!, weight);
-        // The parts of a compound count as words too: "fine-tuning" meets "fine tuning".
-        for (let part = 2; part < numbers.length; part++) add(numbers[part]!, weight);
-        if (previous >= 0) add(termOfPair(previous, id), weight);
-        previous = id;
-      }
-    }
-    const distinct = Int32Array.from(seen).sort();
-    const frequencies = new Int32Array(distinct.length);
-    for (let i = 0; i < distinct.length; i++) {
-      frequencies[i] = frequency[distinct[i]!]!;
-      frequency[distinct[i]!] = 0;
-    }
-    seen.length = 0;
-    return { terms: distinct, counts: frequencies };
-  });
-  // Phrase texts built once each: the shared terms' ranking compares them to break ties.
-  const phraseTexts: (string | undefined)[] = [];
-  const termText = (term: number): string => {
-    const code = terms[term]!;
-    if (code >= 0) return words[code]!;
-    const [first, second] = pairs[-1 - code]!;
-    return (phraseTexts[term] ??= `${words[first]!} ${words[second]!}`);
-  };
-  return { termText, termCount: terms.length, counts };
-}
-
 /** For every paper, in input order, its most similar papers. */
 export function relatedPapers(papers: readonly RelatedInput[], options: RelatedOptions = {}): RelatedPaper[][] {
   const size = papers.length;
-  const { termText, termCount, counts } = countTerms(papers, options.wordStream ?? wordStream);
+  const { termText, termCount, counts } = countTerms(papers, options.wordStream ?? wordStream, options.memo);
 
   const documentFrequency = new Int32Array(termCount);
   for (const paperCounts of counts) for (const term of paperCounts.terms) documentFrequency[term]! += 1;

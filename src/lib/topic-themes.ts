@@ -5,7 +5,8 @@
  * how much likelier it is in the topic than outside it.
  */
 import { contentRuns, isContentWord, singular, tokenize } from './text-terms.ts';
-import { PhraseKeys, phraseKeysOf } from './phrase-keys.ts';
+import { PhraseKeys, paperKeyLists, phraseKeysOf } from './phrase-keys.ts';
+import type { DerivationMemo, KeyTables } from './text-derivations.ts';
 import { wordStream, type StreamItem } from './word-stream.ts';
 
 export interface ThemeInput {
@@ -27,6 +28,8 @@ export interface ThemeOptions {
   maxThemes?: number;
   /** The words of a text (`wordStream`, or a memo of it that the related papers share). */
   wordStream?: (text: string) => readonly StreamItem[];
+  /** A previous build's phrase keys of the papers it read (not read again), and this build's for the next. */
+  memo?: DerivationMemo<KeyTables>;
 }
 
 /** Papers whose spelling of a theme phrase is looked at to label it. */
@@ -108,7 +111,8 @@ export function topicThemes(
   const maxThemes = options.maxThemes ?? 12;
   const streamOf = options.wordStream ?? wordStream;
   const keys = new PhraseKeys();
-  const keysById = new Map(allPapers.map((paper) => [paper.id, phraseKeysOf(paper, keys, streamOf)]));
+  const paperKeys = paperKeyLists(allPapers, keys, streamOf, options.memo);
+  const keysById = new Map(allPapers.map((paper, index) => [paper.id, paperKeys[index]!]));
   const topicKeysOf = new Map(
     [...topicPapers].map(([topic, papers]) => [
       topic,

@@ -8,14 +8,14 @@
  * dropped-in dump updates the site without a restart.
  */
 import { fileURLToPath } from 'node:url';
-import { resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { PARSER_VERSION, formatWarning, topicNames, type PaperEntryData, type PaperRecord } from '../ingest/index.ts';
 import { defaultDigestSources, loadDigestCorpus, type DigestSources } from './digest-corpus.ts';
 import { dumpSchema, paperEntrySchema, paperSchema } from './record-schemas.ts';
 import { publishCorpus } from '../integrations/corpus-channel.ts';
 import { papersNewestFirst } from '../lib/paper-order.ts';
-import { shouldAidsYieldCores, startReadingAids } from '../lib/reading-aids-thread.ts';
+import { READING_AIDS_THREAD_MAX_PAPERS, shouldAidsYieldCores, startReadingAids } from '../lib/reading-aids-thread.ts';
 import { startSearchVocabulary } from '../lib/search-vocabulary-thread.ts';
 
 type Collection = 'papers' | 'dumps';
@@ -78,7 +78,14 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
       newestFirst,
       dumps: corpus.dumps,
       topicNames: names,
-      readingAids: startReadingAids(newestFirst, [...names.keys()], threads),
+      readingAids: startReadingAids(newestFirst, [...names.keys()], {
+        ...threads,
+        // Above the thread's limit the aids are made on the main thread, during the render, where
+        // the cache's tables would add to the peak of memory (100,000 papers: 3.8 GB of a 4 GB budget).
+        ...(corpus.papers.length <= READING_AIDS_THREAD_MAX_PAPERS
+          ? { cacheFile: join(threads.projectRoot, 'node_modules', '.cache', 'research-digest', 'reading-aids.bin') }
+          : {}),
+      }),
       vocabulary: startSearchVocabulary(corpus.papers, names, { ...threads, onThread: !threads.yieldCores }),
     });
   }
