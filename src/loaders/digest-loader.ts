@@ -88,9 +88,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     collection,
     dependsOn,
     recheck:
-      collection === 'papers'
-        ? papersMergedNow(corpus.papers, corpus.dumps, corpus.mergedFromCheckpoint)
-        : undefined,
+      collection === 'papers' ? papersMergedNow(corpus.papers, corpus.dumps, corpus.mergedFromCheckpoint) : undefined,
   });
 }
 

@@ -77,10 +77,9 @@ export async function writeEntries(
     } catch (error) {
       // Where the entry comes from: a paper's listings, or the dump itself.
       const origin = record ? record.sources.map((s) => `${s.dump}:${s.line}`).join(', ') : item.id;
-      throw new Error(
-        `Invalid ${options.collection} entry "${item.id}" from ${origin}: ${(error as Error).message}`,
-        { cause: error },
-      );
+      throw new Error(`Invalid ${options.collection} entry "${item.id}" from ${origin}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     store.set({ id: item.id, data, digest });
   }

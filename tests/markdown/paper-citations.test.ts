@@ -144,7 +144,12 @@ describe('paper: references', () => {
       // {routing}: 2·1 / (3 + 1) = 0.5, fourth: left out
       { id: 'routing', title: 'Routing', aliases: [], formerIds: [] },
       // {sparse, routing, experts, everywhere}: 2·3 / (3 + 4) = 0.857, the closest
-      { id: 'sparse-routing-experts-everywhere', title: 'Sparse Routing Experts Everywhere', aliases: [], formerIds: [] },
+      {
+        id: 'sparse-routing-experts-everywhere',
+        title: 'Sparse Routing Experts Everywhere',
+        aliases: [],
+        formerIds: [],
+      },
       // nothing shared: never named
       { id: 'unrelated', title: 'Unrelated', aliases: [], formerIds: [] },
     ];
@@ -169,7 +174,7 @@ describe('paper: references', () => {
     expect(index.resolve('quantum chromodynamics')).toEqual({ found: false, ambiguous: false, suggestions: [] });
   });
 
-  it('reads no other paper\'s title to resolve an id', () => {
+  it("reads no other paper's title to resolve an id", () => {
     let titlesRead = 0;
     const counted = papers.map((paper) => ({
       id: paper.id,
@@ -187,7 +192,9 @@ describe('paper: references', () => {
     expect(index.resolve('LFM2 Technical Report')).toMatchObject({ found: true, via: 'title' });
     const afterIndex = titlesRead;
     expect(afterIndex).toBeGreaterThan(papers.length);
-    expect(index.resolve('S2FT Efficient Scalable and Generalizable LLM Fine-tuning by Structured Sparsity')).toMatchObject({
+    expect(
+      index.resolve('S2FT Efficient Scalable and Generalizable LLM Fine-tuning by Structured Sparsity'),
+    ).toMatchObject({
       found: true,
     });
     expect(titlesRead).toBe(afterIndex + 1);

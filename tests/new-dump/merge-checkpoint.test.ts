@@ -110,8 +110,9 @@ describe('the abstracts in a checkpoint', () => {
     const expected = bytesOf(buildCorpus(parsed, [], { mergeState: newMergeState() }));
     buildCorpus(parsed.slice(0, 2), [], { mergeState: state });
     const encoded = encodeMergeState(state, parsed);
-    const stored = (JSON.parse(new TextDecoder().decode(encoded.json)) as { drafts: { id: string; abstract: unknown }[] })
-      .drafts;
+    const stored = (
+      JSON.parse(new TextDecoder().decode(encoded.json)) as { drafts: { id: string; abstract: unknown }[] }
+    ).drafts;
     // Frugal Adapters is listed by 001 (line 13) and 002 (line 3): 002's abstract, the newest, is
     // the same text without the stray spaces, and is normal as it is (position 1).
     const frugal = stored.find((draft) => draft.id === 'frugal-adapters-low-rank-updates-on-a-shoestring')!;
@@ -126,7 +127,9 @@ describe('the abstracts in a checkpoint', () => {
     ).drafts.find((draft) => draft.id === 'frugal-adapters-low-rank-updates-on-a-shoestring')!;
     expect(alone.abstract).toBe(-1);
     const restored = decodeMergeState(encodeMergeState(first, parsed), parsed);
-    expect([...restored.live].find((draft) => draft.id === alone.id)!.abstract).toMatch(/^We study parameter-efficient/);
+    expect([...restored.live].find((draft) => draft.id === alone.id)!.abstract).toMatch(
+      /^We study parameter-efficient/,
+    );
     expect(bytesOf(buildCorpus(parsed, [], { mergeState: restored }))).toBe(expected);
     expect(bytesOf(buildCorpus(parsed, [], { mergeState: decodeMergeState(encoded, parsed) }))).toBe(expected);
   });

@@ -136,7 +136,9 @@ describe('writing the entries', () => {
     const withSpoiledFrugal = after.map((paper) => (paper === frugal ? spoiled(paper) : paper));
     await expect(
       writeEntries(context, itemsOf(withSpoiledFrugal), { collection: 'papers', dependsOn, recheck }),
-    ).rejects.toThrow(`Invalid papers entry "${ID.frugal}" from 001_alpha.txt:13, 002_bravo.txt:3, 005_echo.txt:3, 006_foxtrot.txt:37`);
+    ).rejects.toThrow(
+      `Invalid papers entry "${ID.frugal}" from 001_alpha.txt:13, 002_bravo.txt:3, 005_echo.txt:3, 006_foxtrot.txt:37`,
+    );
     // Prompt Tuning (004 only) is neither changed nor merged again: its record is not checked again.
     const prompt = byId(after, ID.prompt);
     const withSpoiledPrompt = after.map((paper) => (paper === prompt ? spoiled(paper) : paper));
