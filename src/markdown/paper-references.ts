@@ -45,17 +45,18 @@ export function indexPaperReferences(papers: readonly PaperSummary[]): PaperRefe
   let byTitle: Map<string, PaperSummary | 'ambiguous'> | undefined;
   let words: { holders: Map<string, number[]>; sizes: Int32Array } | undefined;
 
-  const titled = (key: string) => {
-    if (!byTitle) {
-      byTitle = new Map();
-      for (const paper of papers) {
-        for (const titleKeyOf of new Set([...paper.aliases, paper.title].map(titleKey))) {
-          const known = byTitle.get(titleKeyOf);
-          byTitle.set(titleKeyOf, known === undefined || known === paper ? paper : 'ambiguous');
-        }
-      }
+  const titleIndex = () => {
+    const index = new Map<string, PaperSummary | 'ambiguous'>();
+    const add = (title: string, paper: PaperSummary) => {
+      const key = titleKey(title);
+      const known = index.get(key);
+      index.set(key, known === undefined || known === paper ? paper : 'ambiguous');
+    };
+    for (const paper of papers) {
+      add(paper.title, paper);
+      for (const alias of paper.aliases) add(alias, paper);
     }
-    return byTitle.get(key);
+    return index;
   };
 
   /** Which papers hold each word (of its title and id), and how many words each paper has. */
@@ -63,13 +64,16 @@ export function indexPaperReferences(papers: readonly PaperSummary[]): PaperRefe
     const holders = new Map<string, number[]>();
     const sizes = new Int32Array(papers.length);
     papers.forEach((paper, at) => {
-      const words = new Set(comparableWords(`${paper.title} ${paper.id.replaceAll('-', ' ')}`));
-      sizes[at] = words.size;
-      for (const word of words) {
+      let size = 0;
+      for (const word of comparableWords(`${paper.title} ${paper.id.replaceAll('-', ' ')}`)) {
         const list = holders.get(word);
-        if (list) list.push(at);
-        else holders.set(word, [at]);
+        if (list === undefined) holders.set(word, [at]);
+        else if (list[list.length - 1] === at)
+          continue; // a word the paper has already
+        else list.push(at);
+        size++;
       }
+      sizes[at] = size;
     });
     return { holders, sizes };
   };
@@ -111,7 +115,7 @@ export function indexPaperReferences(papers: readonly PaperSummary[]): PaperRefe
       const redirected = byRetiredId.get(reference);
       if (redirected) return { found: true, id: redirected.id, title: redirected.title, via: 'retired id' };
       const key = titleKey(reference);
-      const paper = key === '' ? undefined : titled(key);
+      const paper = key === '' ? undefined : (byTitle ??= titleIndex()).get(key);
       if (paper === 'ambiguous') return { found: false, suggestions: closestTitles(reference), ambiguous: true };
       if (paper) return { found: true, id: paper.id, title: paper.title, via: 'title' };
       return { found: false, suggestions: closestTitles(reference), ambiguous: false };
