@@ -20,7 +20,9 @@ import type { ListingRef, PaperSource, ParsedDump, RawEntry } from './types.ts';
 /**
  * A draft with its references to drafts as numbers (positions in `StoredState.drafts`), and its
  * abstract as the position in `sources` of the listing it is the (normalised) abstract of: the
- * abstracts are most of a draft's bytes, and the dumps they come from are at hand anyway.
+ * abstracts are most of a draft's bytes, and the dumps they come from are at hand anyway. A
+ * position p ≥ 0: the listing's abstract as it is (most are already normal text, and normalising
+ * every abstract again was a quarter of a restore); −(p + 1): the listing's abstract normalised.
  */
 interface StoredDraft extends Omit<PaperDraft, 'titles' | 'mergedInto' | 'abstract'> {
   titles: [string, string][];
@@ -44,11 +46,13 @@ function entryFinder(dumps: readonly ParsedDump[]): (source: PaperSource) => Raw
   };
 }
 
-/** Where in its sources the draft's abstract is found (newest first), or the text itself. */
+/** Where in its sources the draft's abstract is found (newest first; see `StoredDraft`), or the text itself. */
 function storedAbstract(draft: PaperDraft, entryAt: ReturnType<typeof entryFinder>): number | string {
   for (let at = draft.sources.length - 1; at >= 0; at--) {
     const entry = entryAt(draft.sources[at]!);
-    if (entry !== undefined && normalizeText(entry.abstract) === draft.abstract) return at;
+    if (entry === undefined) continue;
+    if (entry.abstract === draft.abstract) return at;
+    if (normalizeText(entry.abstract) === draft.abstract) return -(at + 1);
   }
   return draft.abstract;
 }
@@ -148,10 +152,11 @@ export function decodeMergeState(encoded: EncodedMergeState, dumps: readonly Par
   const entryAt = entryFinder(dumps);
   const stored = JSON.parse(new TextDecoder().decode(encoded.json)) as StoredState;
   const words = encoded.numbers;
-  const abstractAt = (source: PaperSource) => {
+  const abstractAt = (sources: readonly PaperSource[], stored: number) => {
+    const source = sources[stored < 0 ? -stored - 1 : stored]!;
     const entry = entryAt(source);
     if (entry === undefined) throw new Error(`the checkpoint names ${source.dump}:${source.line}, not among the dumps`);
-    return normalizeText(entry.abstract);
+    return stored < 0 ? normalizeText(entry.abstract) : entry.abstract;
   };
   let at = 0;
   const take = () => {
@@ -164,7 +169,7 @@ export function decodeMergeState(encoded: EncodedMergeState, dumps: readonly Par
     ...draft,
     titles: new Map(draft.titles),
     mergedInto: null,
-    abstract: typeof draft.abstract === 'string' ? draft.abstract : abstractAt(draft.sources[draft.abstract]!),
+    abstract: typeof draft.abstract === 'string' ? draft.abstract : abstractAt(draft.sources, draft.abstract),
   }));
   stored.drafts.forEach((draft, number) => {
     if (draft.mergedInto !== null) drafts[number]!.mergedInto = drafts[draft.mergedInto]!;

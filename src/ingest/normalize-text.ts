@@ -4,7 +4,7 @@
  * MathML and plain text for readers.
  */
 import { plainDumpText } from './text/render-dump-text.ts';
-import { isAscii, isAsciiLetterOrDigit, isNonAsciiWhiteSpace } from './ascii.ts';
+import { isAscii, isNonAsciiWhiteSpace } from './ascii.ts';
 
 export function normalizeText(text: string): string {
   if (isAlreadyNormal(text)) return text;
@@ -83,22 +83,14 @@ export function comparableWordsOfNormal(normal: string): string[] {
 
 /**
  * `comparableWords` of ASCII text, without its Unicode steps (which change no ASCII text): the
- * runs of letters and digits, in lower case.
+ * runs of letters and digits, in lower case (by one regular expression: a loop calling a character
+ * test per character cost twice as much, with titles compared by their words all through a build).
  */
 function asciiWords(text: string): string[] {
-  const words: string[] = [];
-  let start = -1;
-  for (let index = 0; index <= text.length; index++) {
-    const code = index < text.length ? text.charCodeAt(index) : 0;
-    if (isAsciiLetterOrDigit(code)) {
-      if (start < 0) start = index;
-    } else if (start >= 0) {
-      words.push(text.slice(start, index).toLowerCase());
-      start = -1;
-    }
-  }
-  return words;
+  return text.toLowerCase().match(ASCII_WORD) ?? [];
 }
+
+const ASCII_WORD = /[a-z0-9]+/g;
 
 /** Two titles are the same title when their comparable words are the same. */
 export function titleKey(title: string): string {

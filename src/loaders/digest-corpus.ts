@@ -14,6 +14,7 @@ import { classificationCache } from './classification-cache.ts';
 import { mergeCheckpoint } from './merge-checkpoint-cache.ts';
 import { dumpCacheKey, parseDumpCached } from './parsed-dump-cache.ts';
 import { treeHash } from '../lib/tree-hash.ts';
+import { inputStamp } from './input-stamp.ts';
 
 export interface DigestCorpus extends IngestResult {
   topics: TopicDefinition[];
@@ -37,16 +38,23 @@ export interface DigestSources {
   ingestCodeDirectory: string;
 }
 
-let memo: { key: string; corpus: DigestCorpus } | null = null;
+let memo: { key: string; corpus: DigestCorpus; stamp: string | null } | null = null;
 
 export function loadDigestCorpus(sources: DigestSources): DigestCorpus {
+  // The papers and the dumps collections each ask in one sync: the second gets the memo without
+  // reading and hashing every dump again (~0.25 s at 50,000 papers) when no input file changed.
+  const stamp = inputStamp(sources);
+  if (stamp !== null && memo?.stamp === stamp) return memo.corpus;
   const inputs = readDumpFolder(sources.seedsDirectory);
   const topics = readTopicDefinitions(sources.topicsDirectory);
   const dumpKeys = inputs.map((input) => dumpCacheKey(input));
   // Both caches are keyed by the ingest code, hashed once; so is this process's memo.
   const code = treeHash(sources.ingestCodeDirectory);
   const key = JSON.stringify([dumpKeys, topics, code]);
-  if (memo?.key === key) return memo.corpus;
+  if (memo?.key === key) {
+    memo.stamp = stamp;
+    return memo.corpus;
+  }
 
   const parsedFresh: string[] = [];
   const parsedFromCache: string[] = [];
@@ -68,7 +76,7 @@ export function loadDigestCorpus(sources: DigestSources): DigestCorpus {
   // Before anything else sees the records: they share arrays with the merge's drafts.
   checkpoint.save();
   classifications?.save();
-  memo = { key, corpus };
+  memo = { key, corpus, stamp };
   return corpus;
 }
 

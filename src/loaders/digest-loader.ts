@@ -12,7 +12,8 @@ import { join, resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { PARSER_VERSION, formatWarning, topicNames, type PaperEntryData, type PaperRecord } from '../ingest/index.ts';
 import { defaultDigestSources, loadDigestCorpus, type DigestSources } from './digest-corpus.ts';
-import { dumpSchema, paperEntrySchema, paperSchema } from './record-schemas.ts';
+import { dumpSchema, paperEntrySchema } from './record-schemas.ts';
+import { papersMergedNow, writeEntries, type CollectionItem } from './store-entries.ts';
 import { publishCorpus } from '../integrations/corpus-channel.ts';
 import { papersNewestFirst } from '../lib/paper-order.ts';
 import { READING_AIDS_THREAD_MAX_PAPERS, shouldAidsYieldCores, startReadingAids } from '../lib/reading-aids-thread.ts';
@@ -25,15 +26,6 @@ const SETTLE_MS = 250;
 
 function sourcesFor(context: LoaderContext): DigestSources {
   return defaultDigestSources(fileURLToPath(context.config.root));
-}
-
-/** An entry of a collection: what the store holds, and for a paper the whole record it is made of. */
-interface CollectionItem {
-  id: string;
-  /** What Astro's data store keeps (and bundles with the pages). */
-  data: Record<string, unknown>;
-  /** A paper's whole record (a dump is stored whole: `data`). */
-  record?: PaperRecord;
 }
 
 /**
@@ -53,7 +45,7 @@ function paperEntryData(paper: PaperRecord): PaperEntryData {
 }
 
 async function syncCollection(collection: Collection, context: LoaderContext): Promise<void> {
-  const { store, logger, parseData, generateDigest } = context;
+  const { logger, generateDigest } = context;
   const corpus = loadDigestCorpus(sourcesFor(context));
   if (collection === 'papers') {
     logger.info(
@@ -97,31 +89,18 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
           record: paper,
         }))
       : corpus.dumps.map((dump) => ({ id: dump.file, data: { ...dump } }));
-
-  const keep = new Set(items.map((item) => item.id));
-  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-  for (const item of items) {
-    // Over what is stored and the whole record: an entry is checked again, and replaced (which is
-    // what tells `astro dev` to reload), whenever its record, what is kept of it or the parser
-    // changed (a store written when entries held whole records is replaced too).
-    const { record } = item;
-    const recordDigest = record ? generateDigest(JSON.stringify(record)) : undefined;
-    const digest = generateDigest({ parser: PARSER_VERSION, data: item.data, record: recordDigest });
-    if (store.get(item.id)?.digest === digest) continue;
-    let data: Record<string, unknown>;
-    try {
-      // The stored summary goes through the collection's schema; a whole record through its own.
-      if (record) paperSchema.parse(record);
-      data = await parseData({ id: item.id, data: item.data });
-    } catch (error) {
-      // Where the entry comes from: a paper's listings, or the dump itself.
-      const origin = record ? record.sources.map((s) => `${s.dump}:${s.line}`).join(', ') : item.id;
-      throw new Error(`Invalid ${collection} entry "${item.id}" from ${origin}: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
-    store.set({ id: item.id, data, digest });
-  }
+  // A paper's summary depends on the parser and the topic rules; a dump's entries on every input,
+  // so that any change to the inputs changes the store, which is what tells `astro dev` to reload.
+  const dependsOn =
+    collection === 'papers'
+      ? { parser: PARSER_VERSION, topics: generateDigest(JSON.stringify(corpus.topics)) }
+      : { parser: PARSER_VERSION, inputs: generateDigest(corpus.inputsKey) };
+  await writeEntries(context, items, {
+    collection,
+    dependsOn,
+    recheck:
+      collection === 'papers' ? papersMergedNow(corpus.papers, corpus.dumps, corpus.mergedFromCheckpoint) : undefined,
+  });
 }
 
 function watchInputs(collection: Collection, context: LoaderContext): void {

@@ -1,6 +1,6 @@
 /** Text normalisation (Unicode, white space), and the title key that decides "same title". */
 import { describe, expect, it } from 'vitest';
-import { normalizeText, titleKey } from '../../src/ingest/index.ts';
+import { comparableWords, normalizeText, titleKey } from '../../src/ingest/index.ts';
 
 describe('normalizeText', () => {
   it('composes to Unicode NFC', () => {
@@ -27,6 +27,27 @@ describe('normalizeText', () => {
   it('is idempotent', () => {
     const once = normalizeText("S$^{2}$FT  reduces ``cost'' by 40\\% \u2014 Cafe\u0301");
     expect(normalizeText(once)).toBe(once);
+  });
+});
+
+describe('comparableWords', () => {
+  it('gives ASCII text as its runs of letters and digits, in lower case', () => {
+    expect(comparableWords('LoRA-2: 4-bit QLoRA, v1.5 (Tiny)  x')).toEqual([
+      'lora',
+      '2',
+      '4',
+      'bit',
+      'qlora',
+      'v1',
+      '5',
+      'tiny',
+      'x',
+    ]);
+    expect(comparableWords(' -- ')).toEqual([]);
+  });
+
+  it('folds accents and reads the text as a reader sees it beyond ASCII', () => {
+    expect(comparableWords('Caf\u00e9 S$^{2}$FT')).toEqual(['cafe', 's2ft']);
   });
 });
 

@@ -133,4 +133,70 @@ describe('paper: references', () => {
     );
     expect(citeLinks('[x](paper:technical-report-2)', twins)[0]?.url).toBe('/papers/technical-report-2/');
   });
+
+  it('names the three closest titles, by the share of words in common, then by id', () => {
+    // "sparse experts routing": three words. Each paper's words are its title's and its id's.
+    const summaries: PaperSummary[] = [
+      // {sparse, experts, b}: 2 shared, 2·2 / (3 + 3) = 0.667
+      { id: 'b-sparse-experts', title: 'Sparse Experts', aliases: [], formerIds: [] },
+      // {sparse, experts, a}: 0.667 too, and first of the two by id
+      { id: 'a-sparse-experts', title: 'Sparse Experts', aliases: [], formerIds: [] },
+      // {routing}: 2·1 / (3 + 1) = 0.5, fourth: left out
+      { id: 'routing', title: 'Routing', aliases: [], formerIds: [] },
+      // {sparse, routing, experts, everywhere}: 2·3 / (3 + 4) = 0.857, the closest
+      {
+        id: 'sparse-routing-experts-everywhere',
+        title: 'Sparse Routing Experts Everywhere',
+        aliases: [],
+        formerIds: [],
+      },
+      // nothing shared: never named
+      { id: 'unrelated', title: 'Unrelated', aliases: [], formerIds: [] },
+    ];
+    const index = indexPaperReferences(summaries);
+    expect(index.resolve('sparse-experts-routing')).toEqual({
+      found: false,
+      ambiguous: false,
+      suggestions: [
+        '"Sparse Routing Experts Everywhere" (paper:sparse-routing-experts-everywhere)',
+        '"Sparse Experts" (paper:a-sparse-experts)',
+        '"Sparse Experts" (paper:b-sparse-experts)',
+      ],
+    });
+    expect(index.resolve('routing everywhere')).toMatchObject({
+      found: false,
+      // {sparse, routing, experts, everywhere}: 2·2 / (2 + 4) = 0.667; {routing}: 2·1 / (2 + 1) = 0.667, "routing" < "sparse-…"
+      suggestions: [
+        '"Routing" (paper:routing)',
+        '"Sparse Routing Experts Everywhere" (paper:sparse-routing-experts-everywhere)',
+      ],
+    });
+    expect(index.resolve('quantum chromodynamics')).toEqual({ found: false, ambiguous: false, suggestions: [] });
+  });
+
+  it("reads no other paper's title to resolve an id", () => {
+    let titlesRead = 0;
+    const counted = papers.map((paper) => ({
+      id: paper.id,
+      aliases: paper.aliases,
+      formerIds: paper.formerIds,
+      get title() {
+        titlesRead++;
+        return paper.title;
+      },
+    }));
+    const index = indexPaperReferences(counted);
+    expect(index.resolve('lfm2-technical-report')).toMatchObject({ found: true, title: 'LFM2 Technical Report' });
+    expect(titlesRead).toBe(1);
+    // A title reference needs every title; the index is made once.
+    expect(index.resolve('LFM2 Technical Report')).toMatchObject({ found: true, via: 'title' });
+    const afterIndex = titlesRead;
+    expect(afterIndex).toBeGreaterThan(papers.length);
+    expect(
+      index.resolve('S2FT Efficient Scalable and Generalizable LLM Fine-tuning by Structured Sparsity'),
+    ).toMatchObject({
+      found: true,
+    });
+    expect(titlesRead).toBe(afterIndex + 1);
+  });
 });

@@ -89,6 +89,52 @@ describe('a merge continued from its checkpoint', () => {
   });
 });
 
+describe('the abstracts in a checkpoint', () => {
+  it('are kept as positions of the listings, normalised again on the way back only where the dump needs it', () => {
+    // Frugal Adapters' abstract in 001 with a double space and a zero-width space: the merge keeps
+    // it normalised; every other abstract of the fixtures is normal text as the dump has it.
+    const inputs = readDumpFolder(NEW_DUMP_FIXTURES).map((input) =>
+      input.name === '001_alpha.txt'
+        ? {
+            ...input,
+            bytes: Buffer.from(
+              Buffer.from(input.bytes!)
+                .toString('utf8')
+                .replace('We study parameter-efficient', 'We  study\u200b parameter-efficient'),
+            ),
+          }
+        : input,
+    );
+    const parsed = inputs.map(parseDumpInput);
+    const state = newMergeState();
+    const expected = bytesOf(buildCorpus(parsed, [], { mergeState: newMergeState() }));
+    buildCorpus(parsed.slice(0, 2), [], { mergeState: state });
+    const encoded = encodeMergeState(state, parsed);
+    const stored = (
+      JSON.parse(new TextDecoder().decode(encoded.json)) as { drafts: { id: string; abstract: unknown }[] }
+    ).drafts;
+    // Frugal Adapters is listed by 001 (line 13) and 002 (line 3): 002's abstract, the newest, is
+    // the same text without the stray spaces, and is normal as it is (position 1).
+    const frugal = stored.find((draft) => draft.id === 'frugal-adapters-low-rank-updates-on-a-shoestring')!;
+    expect(frugal.abstract).toBe(1);
+    // A draft whose only listing is 001's would be stored as −1: check with the first dump alone.
+    const first = newMergeState();
+    buildCorpus(parsed.slice(0, 1), [], { mergeState: first });
+    const alone = (
+      JSON.parse(new TextDecoder().decode(encodeMergeState(first, parsed).json)) as {
+        drafts: { id: string; abstract: unknown }[];
+      }
+    ).drafts.find((draft) => draft.id === 'frugal-adapters-low-rank-updates-on-a-shoestring')!;
+    expect(alone.abstract).toBe(-1);
+    const restored = decodeMergeState(encodeMergeState(first, parsed), parsed);
+    expect([...restored.live].find((draft) => draft.id === alone.id)!.abstract).toMatch(
+      /^We study parameter-efficient/,
+    );
+    expect(bytesOf(buildCorpus(parsed, [], { mergeState: restored }))).toBe(expected);
+    expect(bytesOf(buildCorpus(parsed, [], { mergeState: decodeMergeState(encoded, parsed) }))).toBe(expected);
+  });
+});
+
 describe('loadDigestCorpus with the merge checkpoint', () => {
   let root: string;
   let sources: DigestSources;
