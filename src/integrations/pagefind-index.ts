@@ -11,7 +11,7 @@
  * service worker, with the search page and every index file to precache.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -25,6 +25,7 @@ import {
   pendingSearchValuesFile,
 } from '../lib/search-shards.ts';
 import { indexShardsOnThread, writeSearchValues, type ShardedIndex } from './search-shard-index.ts';
+import { moveInto } from './search-index-publish.ts';
 import { claimOutput, filesUnder } from './stale-output.ts';
 import { VOCABULARY_PATH } from '../lib/vocabulary-text.ts';
 
@@ -79,13 +80,7 @@ async function writeVocabulary(outDir: string): Promise<void> {
 
 function moveFolder(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
-  try {
-    renameSync(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    cpSync(from, to, { recursive: true });
-    rmSync(from, { recursive: true, force: true });
-  }
+  moveInto(from, to);
 }
 
 /** Pagefind's version, part of each cached shard's key. */

@@ -37,7 +37,8 @@ function identity(file: string): string | null {
   }
 }
 
-function moveInto(from: string, to: string): void {
+/** Renames `from` to `to`, or copies and removes it where a rename cannot cross devices. */
+export function moveInto(from: string, to: string): void {
   try {
     renameSync(from, to);
   } catch (error) {
