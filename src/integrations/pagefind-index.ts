@@ -4,8 +4,9 @@
  * the content loader has ready before Astro bundles and renders: Pagefind (a native process)
  * indexes them, one shard at a time (src/integrations/search-shard-index.ts), and writes its files
  * into a staging folder on the second core, from the moment the loader hands the papers over
- * (while Astro still writes its content store, bundles and renders on the first), and when the build
- * is done the folder moves into `dist/pagefind/`. The papers come from the content loader through
+ * (while Astro still writes its content store, bundles and renders on the first); the merged index
+ * is published into `dist/pagefind/` from there (src/integrations/search-index-publish.ts), and a
+ * build of one shard moves its folder there when the build is done. The papers come from the content loader through
  * src/integrations/corpus-channel.ts; a build in which the loader published none stops with an
  * error (an index of no papers would make a site whose search finds nothing). Then it writes the
  * service worker, with the search page and every index file to precache.

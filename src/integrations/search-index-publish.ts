@@ -50,36 +50,34 @@ export function moveInto(from: string, to: string): void {
 
 /**
  * Makes `target` the index staged in `staging` (which it removes) with the fragments of
- * `fragmentFolders` (each a cached shard's `fragment/` folder); returns how many fragment files it
- * wrote (linked or copied) and deleted. Two shards with a fragment of one name are an error.
+ * `fragmentFolders` (each a cached shard's `fragment/` folder) and those a merge staged; returns how
+ * many fragment files it wrote (linked or copied) and deleted. Fragments not one a page (`pages`:
+ * a shard's cache entry missing one, or holding a stray file; two shards with a fragment of one
+ * name) are an error, found before `target` is touched.
  */
 export function publishSearchIndex(
   staging: string,
   target: string,
   fragmentFolders: readonly string[],
+  pages: number,
 ): { written: number; deleted: number } {
   const sources = new Map<string, string>();
-  for (const folder of fragmentFolders)
+  const stagedFragments = join(staging, FRAGMENTS);
+  const folders = existsSync(stagedFragments) ? [...fragmentFolders, stagedFragments] : fragmentFolders;
+  for (const folder of folders)
     for (const name of readdirSync(folder)) {
       if (sources.has(name)) throw new Error(`two search shards have a fragment named ${name}`);
       sources.set(name, join(folder, name));
     }
+  if (sources.size !== pages)
+    throw new Error(`the search shards hold ${sources.size} fragments for ${pages} pages (${folders.join(', ')})`);
   if (existsSync(target) && !statSync(target).isDirectory()) rmSync(target, { force: true });
   mkdirSync(join(target, FRAGMENTS), { recursive: true });
 
-  // The index but its fragments, replaced whole.
+  // Everything of the old index but its fragments goes: the merge rewrites all of it, under names
+  // that change with any shard.
   for (const name of readdirSync(target)) if (name !== FRAGMENTS) rmSync(join(target, name), { recursive: true });
-  for (const name of readdirSync(staging)) {
-    if (name === FRAGMENTS) {
-      // Fragments staged by a merge of shards that had them (not the cache's): moved in as they are.
-      for (const fragment of readdirSync(join(staging, name))) {
-        if (sources.has(fragment)) throw new Error(`two search shards have a fragment named ${fragment}`);
-        sources.set(fragment, join(staging, name, fragment));
-      }
-      continue;
-    }
-    moveInto(join(staging, name), join(target, name));
-  }
+  for (const name of readdirSync(staging)) if (name !== FRAGMENTS) moveInto(join(staging, name), join(target, name));
 
   let deleted = 0;
   const fragments = join(target, FRAGMENTS);
@@ -91,10 +89,10 @@ export function publishSearchIndex(
   let written = 0;
   for (const [name, source] of sources) {
     const file = join(fragments, name);
-    const there = identity(file);
-    if (there !== null && there === identity(source)) continue;
-    if (there === '') rmSync(file, { recursive: true, force: true });
-    else if (there !== null) unlinkSync(file);
+    const targetIdentity = identity(file);
+    if (targetIdentity !== null && targetIdentity === identity(source)) continue;
+    if (targetIdentity === '') rmSync(file, { recursive: true, force: true });
+    else if (targetIdentity !== null) unlinkSync(file);
     try {
       linkSync(source, file);
     } catch {

@@ -2,7 +2,7 @@
  * The written files of each search shard, kept between builds in
  * `node_modules/.cache/research-digest/search-shards/<key>/`. The key is a hash of everything that
  * decides the shard's files: its records (URL and HTML, in order), the Pagefind version, the
- * index chunk size and this code's version. A shard whose key is cached is copied, not indexed
+ * index chunk size and this code's version. A shard whose key is cached is hard-linked, not indexed
  * again. Deleting the folder only costs time.
  */
 import { createHash } from 'node:crypto';
@@ -55,7 +55,9 @@ export class ShardCache {
    * Puts the cached shard's files into `target` (merged with what is there), its fragments only
    * with `fragments`; false when not cached. Hard links, not copies (thousands of files a shard: copying them was most of a
    * rebuild's indexing time at 50,000 papers): the build only adds, renames and deletes files in
-   * `target`, never writes into one, so the cached files stay as they were.
+   * `target`, never writes into one, so the cached files stay as they were. The same holds for the
+   * fragments published into `dist/pagefind/fragment/` (src/integrations/search-index-publish.ts):
+   * they are the cache's files, so nothing may edit one in place.
    */
   restore(key: string, target: string, options: { fragments: boolean } = { fragments: true }): boolean {
     if (!existsSync(this.entry(key))) return false;

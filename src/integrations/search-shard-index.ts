@@ -8,7 +8,9 @@
  * WebAssembly, which every shard shares), compacted (src/integrations/search-index-compact.ts);
  * then the shards are merged into one index at the output folder's root
  * (src/integrations/search-index-merge.ts), which is what readers load, and the values results are
- * sorted by are written beside it (src/lib/search-values.ts). A build of one shard
+ * sorted by are written beside it (src/lib/search-values.ts). A build publishes the merged index into
+ * the site (`publishTo`: src/integrations/search-index-publish.ts), its fragments straight from the
+ * cache, so the output folder then only stages the rest. A build of one shard
  * (`npm run build:shard`) leaves its shard unmerged: scripts/merge-build-shards.ts merges them all.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -153,7 +155,7 @@ export async function indexShards(
   const cache = new ShardCache(options.cacheDirectory);
   const publishing = options.publishTo !== undefined && options.only === undefined;
   // Published, the fragments go from the cache straight into the site, not through the staging folder.
-  const restoring = { fragments: !publishing };
+  const restoreOptions = { fragments: !publishing };
   const fragmentFolders: string[] = [];
   const chunkSize = indexChunkSize();
   const shards = arrivalShards(corpus.papers, options.shardSize);
@@ -169,7 +171,7 @@ export async function indexShards(
     const key = shardCacheKey(records, options.pagefindVersion, chunkSize);
     keys.add(key);
     const target = join(outputPath, stagedShardFolder(shard));
-    if (cache.restore(key, target, restoring)) fromCache += 1;
+    if (cache.restore(key, target, restoreOptions)) fromCache += 1;
     else {
       // Compacted once, when indexed: a shard copied from the cache is ready as it is.
       await cache.store(key, async (folder) => {
@@ -186,16 +188,16 @@ export async function indexShards(
         }
         compactShardIndex(folder);
       });
-      cache.restore(key, target, restoring);
+      cache.restore(key, target, restoreOptions);
     }
     if (publishing) fragmentFolders.push(cache.fragmentFolder(key));
     // The prefix is read off a fragment's name: published, the fragments stay in the cache.
-    const fragmentsAt = publishing ? dirname(cache.fragmentFolder(key)) : target;
+    const folderWithFragments = publishing ? dirname(cache.fragmentFolder(key)) : target;
     const order = takePageOrder(target);
     if (shard > 0) keepIndexFilesOnly(target);
     values.push(
       shardValues(
-        compactedShardPrefix(fragmentsAt),
+        compactedShardPrefix(folderWithFragments),
         (order ? order.map((at) => pages[at]!) : pages).map(({ paper }) => paper),
       ),
     );
@@ -207,7 +209,7 @@ export async function indexShards(
     const started = performance.now();
     await mergeStagedShards(outputPath, shards.length);
     mergeMs = performance.now() - started;
-    if (publishing) publishSearchIndex(outputPath, options.publishTo!, fragmentFolders);
+    if (publishing) publishSearchIndex(outputPath, options.publishTo!, fragmentFolders, corpus.papers.length);
   }
   return {
     pages: options.only === undefined ? corpus.papers.length : (shards[options.only]?.length ?? 0),

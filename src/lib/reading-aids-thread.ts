@@ -18,9 +18,9 @@ import { startWorkerTask, type BuildThreadOptions } from './worker-task.ts';
 export const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
 
 /**
- * Below this share of the papers continuing from an earlier build's merge, a build is taken for a
- * full one. A rebuild after a dump continues ~99% of them (100 new of 10,100); a build after a
- * change to the ingest code, or with the caches deleted, none.
+ * Below this share of the dumps continuing from an earlier build's merge checkpoint, a build is
+ * taken for a full one. A rebuild after a dump continues all dumps but the new one (100 of 101); a
+ * build after a change to the ingest code, or with the caches deleted, none.
  */
 const REBUILD_SHARE = 0.5;
 
@@ -35,11 +35,12 @@ export interface ReadingAidsTask {
 
 /**
  * Whether the aids' thread should yield the cores (`ReadingAidsThreadOptions.yieldCores`): unless
- * most papers continue from an earlier build's merge, which is when their search shards are most
- * likely in the cache too. A wrong guess costs time, never a different site.
+ * most dumps continue from an earlier build's merge checkpoint (`DigestCorpus.dumpsFromCheckpoint`),
+ * which is when the search shards of their papers are most likely in the cache too. A wrong guess
+ * costs time, never a different site.
  */
-export function shouldAidsYieldCores(papers: number, continuingPapers: number): boolean {
-  return continuingPapers < papers * REBUILD_SHARE;
+export function shouldAidsYieldCores(dumps: number, dumpsFromCheckpoint: number): boolean {
+  return dumpsFromCheckpoint < dumps * REBUILD_SHARE;
 }
 
 export interface ReadingAidsThreadOptions extends BuildThreadOptions {

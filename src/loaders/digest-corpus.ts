@@ -23,7 +23,7 @@ export interface DigestCorpus extends IngestResult {
   parsedFresh: string[];
   parsedFromCache: string[];
   /** How many of the dumps (the first ones) the merge took from its checkpoint rather than merging them. */
-  mergedFromCheckpoint: number;
+  dumpsFromCheckpoint: number;
 }
 
 export interface DigestSources {
@@ -71,7 +71,7 @@ export function loadDigestCorpus(sources: DigestSources): DigestCorpus {
     inputsKey: key,
     parsedFresh,
     parsedFromCache,
-    mergedFromCheckpoint: checkpoint.restored,
+    dumpsFromCheckpoint: checkpoint.restored,
   };
   // Before anything else sees the records: they share arrays with the merge's drafts.
   checkpoint.save();

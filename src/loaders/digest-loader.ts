@@ -61,7 +61,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     const names = topicNames(corpus.topics);
     const newestFirst = papersNewestFirst(corpus.papers, corpus.dumps);
     const threads = {
-      yieldCores: shouldAidsYieldCores(corpus.papers.length, corpus.mergedFromCheckpoint),
+      yieldCores: shouldAidsYieldCores(corpus.dumps.length, corpus.dumpsFromCheckpoint),
       projectRoot: fileURLToPath(context.config.root),
       warn: (message: string) => logger.warn(message),
     };
@@ -78,7 +78,11 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
           ? { cacheFile: join(threads.projectRoot, 'node_modules', '.cache', 'research-digest', 'reading-aids.bin') }
           : {}),
       }),
-      vocabulary: startSearchVocabulary(corpus.papers, names, { ...threads, onThread: !threads.yieldCores }),
+      // Only a build reads the vocabulary (`astro dev` has none to write): no thread for it otherwise.
+      vocabulary: startSearchVocabulary(corpus.papers, names, {
+        ...threads,
+        onThread: !threads.yieldCores && !context.watcher,
+      }),
     });
   }
   const items: CollectionItem[] =
@@ -99,7 +103,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     collection,
     dependsOn,
     recheck:
-      collection === 'papers' ? papersMergedNow(corpus.papers, corpus.dumps, corpus.mergedFromCheckpoint) : undefined,
+      collection === 'papers' ? papersMergedNow(corpus.papers, corpus.dumps, corpus.dumpsFromCheckpoint) : undefined,
   });
 }
 

@@ -29,14 +29,14 @@ export interface CollectionItem {
 /**
  * The papers whose records this sync must check: listed in a dump merged now rather than restored
  * from the merge checkpoint, or possibly the same work as one of those (a near miss names both).
- * `dumps` in arrival order; the first `mergedFromCheckpoint` of them came from the checkpoint.
+ * `dumps` in arrival order; the first `dumpsFromCheckpoint` of them came from the checkpoint.
  */
 export function papersMergedNow(
   papers: readonly PaperRecord[],
   dumps: readonly DumpReport[],
-  mergedFromCheckpoint: number,
+  dumpsFromCheckpoint: number,
 ): Set<string> {
-  const mergedNow = new Set(dumps.slice(mergedFromCheckpoint).map((dump) => dump.file));
+  const mergedNow = new Set(dumps.slice(dumpsFromCheckpoint).map((dump) => dump.file));
   const listed = new Set<string>();
   for (const paper of papers) if (paper.sources.some((source) => mergedNow.has(source.dump))) listed.add(paper.id);
   const partners = papers.filter((paper) => paper.possiblySameWork.some((id) => listed.has(id)));

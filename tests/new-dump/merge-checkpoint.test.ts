@@ -37,6 +37,7 @@ import { loadDigestCorpus, type DigestSources } from '../../src/loaders/digest-c
 import { mergeCheckpoint } from '../../src/loaders/merge-checkpoint-cache.ts';
 import { dumpCacheKey } from '../../src/loaders/parsed-dump-cache.ts';
 import { treeHash } from '../../src/lib/tree-hash.ts';
+import { shouldAidsYieldCores } from '../../src/lib/reading-aids-thread.ts';
 import { generateSyntheticCorpus, seedTextPool } from '../../scripts/lib/synthetic-corpus.ts';
 import { NEW_DUMP_FIXTURES, PROJECT_ROOT, digestSourcesIn } from './helpers.ts';
 
@@ -168,10 +169,15 @@ describe('loadDigestCorpus with the merge checkpoint', () => {
       const names = readdirSync(dir).sort();
       rmSync(sources.mergeCheckpointFile, { force: true });
       useDumps(dir, names.slice(0, -1));
-      expect(load().mergedFromCheckpoint).toBe(0);
+      const first = load();
+      expect(first.dumpsFromCheckpoint).toBe(0);
+      // What the loader tells the reading aids' thread (src/loaders/digest-loader.ts): a full build…
+      expect(shouldAidsYieldCores(first.dumps.length, first.dumpsFromCheckpoint)).toBe(true);
       copyFileSync(join(dir, names.at(-1)!), join(sources.seedsDirectory, names.at(-1)!));
       const rebuilt = load();
-      expect(rebuilt.mergedFromCheckpoint).toBe(names.length - 1);
+      expect(rebuilt.dumpsFromCheckpoint).toBe(names.length - 1);
+      // …then a rebuild.
+      expect(shouldAidsYieldCores(rebuilt.dumps.length, rebuilt.dumpsFromCheckpoint)).toBe(false);
       expect(rebuilt.parsedFresh).toEqual([names.at(-1)]);
       expect(bytesOf(rebuilt)).toBe(bytesOf(freshIngest()));
     });
@@ -181,28 +187,28 @@ describe('loadDigestCorpus with the merge checkpoint', () => {
     const names = readdirSync(generated).sort();
     useDumps(generated, names.slice(0, -1));
     rmSync(sources.mergeCheckpointFile, { force: true });
-    expect(load().mergedFromCheckpoint).toBe(0);
+    expect(load().dumpsFromCheckpoint).toBe(0);
     copyFileSync(join(generated, names.at(-1)!), join(sources.seedsDirectory, names.at(-1)!));
-    expect(load().mergedFromCheckpoint).toBe(names.length - 1);
+    expect(load().dumpsFromCheckpoint).toBe(names.length - 1);
     // The third dump's bytes changed: another dump's listings under its name (papers the checkpoint never saw).
     copyFileSync(join(NEW_DUMP_FIXTURES, '001_alpha.txt'), join(sources.seedsDirectory, names[2]!));
     const changed = load();
-    expect(changed.mergedFromCheckpoint).toBe(0);
+    expect(changed.dumpsFromCheckpoint).toBe(0);
     expect(bytesOf(changed)).toBe(bytesOf(freshIngest()));
     expect(changed.papers.some((paper) => paper.id === 'frugal-adapters-low-rank-updates-on-a-shoestring')).toBe(true);
     // One byte more (the same listings): still not the dump the checkpoint holds.
     appendFileSync(join(sources.seedsDirectory, names[2]!), '\n');
-    expect(load().mergedFromCheckpoint).toBe(0);
+    expect(load().dumpsFromCheckpoint).toBe(0);
     // The dump gone.
     rmSync(join(sources.seedsDirectory, names[2]!));
     const removed = load();
-    expect(removed.mergedFromCheckpoint).toBe(0);
+    expect(removed.dumpsFromCheckpoint).toBe(0);
     expect(bytesOf(removed)).toBe(bytesOf(freshIngest()));
     // Back under a name that sorts before the last dump but after the others: the checkpoint
     // (written without it) holds the dumps up to it only if they are a prefix — they are not.
     copyFileSync(join(generated, names[2]!), join(sources.seedsDirectory, `${names.at(-2)!.replace('.txt', '')}b.txt`));
     const inserted = load();
-    expect(inserted.mergedFromCheckpoint).toBe(0);
+    expect(inserted.dumpsFromCheckpoint).toBe(0);
     expect(bytesOf(inserted)).toBe(bytesOf(freshIngest()));
   });
 
@@ -243,18 +249,18 @@ describe('loadDigestCorpus with the merge checkpoint', () => {
     const withCopy = { ...sources, ingestCodeDirectory: code };
     useDumps(generated, names.slice(0, -1));
     rmSync(sources.mergeCheckpointFile, { force: true });
-    expect(loadDigestCorpus(withCopy).mergedFromCheckpoint).toBe(0);
+    expect(loadDigestCorpus(withCopy).dumpsFromCheckpoint).toBe(0);
     appendFileSync(join(code, 'merge-papers.ts'), '\n// changed\n');
     copyFileSync(join(generated, names.at(-1)!), join(sources.seedsDirectory, names.at(-1)!));
     const rebuilt = loadDigestCorpus(withCopy);
-    expect(rebuilt.mergedFromCheckpoint).toBe(0);
+    expect(rebuilt.dumpsFromCheckpoint).toBe(0);
     expect(bytesOf(rebuilt)).toBe(bytesOf(freshIngest()));
     // The control: the same steps, the code unchanged, continue the fold.
     useDumps(generated, names.slice(0, -1));
     rmSync(sources.mergeCheckpointFile, { force: true });
-    expect(loadDigestCorpus(withCopy).mergedFromCheckpoint).toBe(0);
+    expect(loadDigestCorpus(withCopy).dumpsFromCheckpoint).toBe(0);
     copyFileSync(join(generated, names.at(-1)!), join(sources.seedsDirectory, names.at(-1)!));
-    expect(loadDigestCorpus(withCopy).mergedFromCheckpoint).toBe(names.length - 1);
+    expect(loadDigestCorpus(withCopy).dumpsFromCheckpoint).toBe(names.length - 1);
   });
 
   it('merges every dump when the checkpoint is unreadable, and writes a good one', () => {
@@ -266,7 +272,7 @@ describe('loadDigestCorpus with the merge checkpoint', () => {
     renameSync(`${sources.mergeCheckpointFile}.tmp`, sources.mergeCheckpointFile);
     copyFileSync(join(generated, names.at(-1)!), join(sources.seedsDirectory, names.at(-1)!));
     const afterGarbage = load();
-    expect(afterGarbage.mergedFromCheckpoint).toBe(0);
+    expect(afterGarbage.dumpsFromCheckpoint).toBe(0);
     expect(bytesOf(afterGarbage)).toBe(bytesOf(freshIngest()));
     // The file that load wrote over the garbage holds every dump.
     const inputs = readDumpFolder(sources.seedsDirectory);
@@ -279,8 +285,8 @@ describe('loadDigestCorpus with the merge checkpoint', () => {
     expect(written.restored).toBe(names.length);
     // Without the last dump it does not fit (a new one is written); with it again, the fold continues.
     rmSync(join(sources.seedsDirectory, names.at(-1)!));
-    expect(load().mergedFromCheckpoint).toBe(0);
+    expect(load().dumpsFromCheckpoint).toBe(0);
     copyFileSync(join(generated, names.at(-1)!), join(sources.seedsDirectory, names.at(-1)!));
-    expect(load().mergedFromCheckpoint).toBe(names.length - 1);
+    expect(load().dumpsFromCheckpoint).toBe(names.length - 1);
   });
 });

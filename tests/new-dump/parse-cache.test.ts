@@ -109,7 +109,7 @@ describe('loadDigestCorpus with the parse cache', () => {
     rmSync(sources.mergeCheckpointFile, { force: true });
     const afterOldVersion = loadDigestCorpus(sources);
     expect(afterOldVersion.parsedFresh).toHaveLength(7);
-    expect(afterOldVersion.mergedFromCheckpoint).toBe(0);
+    expect(afterOldVersion.dumpsFromCheckpoint).toBe(0);
     expect(afterOldVersion.papers).toHaveLength(8);
     // The control: the same doctored files under this version's keys are read, and the papers are gone.
     cacheWithoutPapers(PARSER_VERSION);

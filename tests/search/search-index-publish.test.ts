@@ -48,7 +48,7 @@ describe('publishing the search index', () => {
     mkdirSync(join(staging, 'fragment'));
     const site = join(root, 'dist', 'pagefind');
 
-    expect(publishSearchIndex(staging, site, [shardA, shardB])).toEqual({ written: 3, deleted: 0 });
+    expect(publishSearchIndex(staging, site, [shardA, shardB], 3)).toEqual({ written: 3, deleted: 0 });
     expect(listed(site)).toEqual(['fragment', 'index', 'pagefind-entry.json', 'pagefind.js']);
     expect(listed(join(site, 'fragment'))).toEqual(['a0.pf_fragment', 'a1.pf_fragment', 'b0.pf_fragment']);
     // Links, not copies: the cache's very files.
@@ -62,7 +62,7 @@ describe('publishing the search index', () => {
     const shardA = folderWith(root, 'cache/a/fragment', { 'a0.pf_fragment': 'A0', 'a1.pf_fragment': 'A1' });
     const shardB = folderWith(root, 'cache/b/fragment', { 'b0.pf_fragment': 'B0' });
     const site = join(root, 'dist', 'pagefind');
-    publishSearchIndex(folderWith(root, 'staging1', { 'index/old.pf_index': 'old chunk' }), site, [shardA, shardB]);
+    publishSearchIndex(folderWith(root, 'staging1', { 'index/old.pf_index': 'old chunk' }), site, [shardA, shardB], 3);
     const keptInode = inode(join(site, 'fragment', 'a0.pf_fragment'));
     // A file of a1's name that is not the cache's (a copy, say, or edited by hand).
     writeFileSync(join(site, 'fragment', 'a1.pf_fragment.tmp'), 'edited');
@@ -71,7 +71,7 @@ describe('publishing the search index', () => {
 
     const staging = folderWith(root, 'staging2', { 'index/new.pf_index': 'new chunk' });
     // Shard b is gone from the index, shard c new.
-    expect(publishSearchIndex(staging, site, [shardA, shardC])).toEqual({ written: 2, deleted: 1 });
+    expect(publishSearchIndex(staging, site, [shardA, shardC], 3)).toEqual({ written: 2, deleted: 1 });
     expect(listed(join(site, 'fragment'))).toEqual(['a0.pf_fragment', 'a1.pf_fragment', 'c0.pf_fragment']);
     expect(inode(join(site, 'fragment', 'a0.pf_fragment'))).toBe(keptInode);
     expect(readFileSync(join(site, 'fragment', 'a1.pf_fragment'), 'utf8')).toBe('A1');
@@ -84,16 +84,32 @@ describe('publishing the search index', () => {
     const shardA = folderWith(root, 'cache/a/fragment', { 'a0.pf_fragment': 'A0' });
     const staging = folderWith(root, 'staging', { 'fragment/s0.pf_fragment': 'S0' });
     const site = join(root, 'dist', 'pagefind');
-    expect(publishSearchIndex(staging, site, [shardA])).toEqual({ written: 2, deleted: 0 });
+    expect(publishSearchIndex(staging, site, [shardA], 2)).toEqual({ written: 2, deleted: 0 });
     expect(listed(join(site, 'fragment'))).toEqual(['a0.pf_fragment', 's0.pf_fragment']);
     expect(readFileSync(join(site, 'fragment', 's0.pf_fragment'), 'utf8')).toBe('S0');
+  });
+
+  it('refuses fragments that are not one a page (one missing, a stray file) before touching the site', () => {
+    const root = mkdtempSync(join(tmpdir(), 'publish-'));
+    const shardA = folderWith(root, 'cache/a/fragment', { 'a0.pf_fragment': 'A0', 'a1.pf_fragment': 'A1' });
+    const site = join(root, 'dist', 'pagefind');
+    publishSearchIndex(folderWith(root, 'staging1', { 'index/c.pf_index': 'chunk' }), site, [shardA], 2);
+    const staging = folderWith(root, 'staging2', { 'index/d.pf_index': 'other chunk' });
+    expect(() => publishSearchIndex(staging, site, [shardA], 3)).toThrow(
+      /the search shards hold 2 fragments for 3 pages/,
+    );
+    writeFileSync(join(shardA, '.DS_Store'), 'stray');
+    expect(() => publishSearchIndex(staging, site, [shardA], 2)).toThrow(
+      /the search shards hold 3 fragments for 2 pages/,
+    );
+    expect(listed(join(site, 'index'))).toEqual(['c.pf_index']);
   });
 
   it('refuses two shards with a fragment of one name', () => {
     const root = mkdtempSync(join(tmpdir(), 'publish-'));
     const shardA = folderWith(root, 'cache/a/fragment', { 'x0.pf_fragment': 'A' });
     const shardB = folderWith(root, 'cache/b/fragment', { 'x0.pf_fragment': 'B' });
-    expect(() => publishSearchIndex(folderWith(root, 'staging', {}), join(root, 'site'), [shardA, shardB])).toThrow(
+    expect(() => publishSearchIndex(folderWith(root, 'staging', {}), join(root, 'site'), [shardA, shardB], 2)).toThrow(
       'two search shards have a fragment named x0.pf_fragment',
     );
   });
