@@ -47,7 +47,8 @@ export class ShardCache {
     this.directory = directory;
   }
 
-  private entry(key: string): string {
+  /** The cached shard's folder (its files as Pagefind wrote and the build compacted them). */
+  entry(key: string): string {
     return join(this.directory, key);
   }
 

@@ -192,7 +192,7 @@ export async function indexShards(
     }
     if (publishing) fragmentFolders.push(cache.fragmentFolder(key));
     // The prefix is read off a fragment's name: published, the fragments stay in the cache.
-    const folderWithFragments = publishing ? dirname(cache.fragmentFolder(key)) : target;
+    const folderWithFragments = publishing ? cache.entry(key) : target;
     const order = takePageOrder(target);
     if (shard > 0) keepIndexFilesOnly(target);
     values.push(

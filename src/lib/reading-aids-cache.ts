@@ -12,9 +12,9 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { writeFileAside } from '../loaders/write-aside.ts';
+import { filesHash } from './tree-hash.ts';
 import { readingAids, type ReadingAidPaper, type ReadingAids, type ReadingAidsMemo } from './reading-aids.ts';
 import type { KeyTables, PackedLists, TermTables } from './text-derivations.ts';
 
@@ -36,21 +36,6 @@ const DERIVING_CODE = [
   'reading-aids-cache.ts',
 ];
 const HASH_BYTES = 16;
-
-/** The hash of the deriving code, or null when it cannot be read (then no cache is used). */
-function codeKey(codeDirectory: string): string | null {
-  try {
-    const hash = createHash('sha256');
-    for (const file of DERIVING_CODE)
-      hash
-        .update(file)
-        .update('\0')
-        .update(readFileSync(join(codeDirectory, file)));
-    return hash.digest('hex');
-  } catch {
-    return null;
-  }
-}
 
 /** The per-paper key: a hash of the title and abstract (as bytes: a string of 16 Latin-1 chars). */
 function textHash(paper: ReadingAidPaper): Buffer {
@@ -191,7 +176,7 @@ export function readingAidsCached(
   topicIds: readonly string[],
   cache: ReadingAidsCache,
 ): CachedReadingAids {
-  const code = codeKey(cache.codeDirectory);
+  const code = filesHash(cache.codeDirectory, DERIVING_CODE);
   if (code === null) return { aids: readingAids(papers, topicIds), replayed: 0, written: false };
   const prior = read(cache.file, code);
   const hashes = Buffer.concat(papers.map(textHash));
@@ -212,3 +197,10 @@ export function readingAidsCached(
   if (!unchanged) write(cache.file, encode(code, { hashes, terms: memo.terms.made!, keys: memo.keys.made! }));
   return { aids, replayed: priorIndex.filter((index) => index >= 0).length, written: !unchanged };
 }
+
+/** The reading aids, through the cache when there is one (`cache` undefined: none kept). */
+export const readingAidsWithCache = (
+  papers: readonly ReadingAidPaper[],
+  topicIds: readonly string[],
+  cache: ReadingAidsCache | undefined,
+): ReadingAids => (cache ? readingAidsCached(papers, topicIds, cache).aids : readingAids(papers, topicIds));

@@ -11,9 +11,9 @@
  * ~85 s). Beyond it the aids are made on the main thread when the site data first asks for them.
  */
 import { join } from 'node:path';
-import { readingAids, type ReadingAidPaper, type ReadingAids } from './reading-aids.ts';
-import { readingAidsCached, type ReadingAidsCache } from './reading-aids-cache.ts';
-import { startWorkerTask, type BuildThreadOptions } from './worker-task.ts';
+import type { ReadingAidPaper, ReadingAids } from './reading-aids.ts';
+import { readingAidsWithCache, type ReadingAidsCache } from './reading-aids-cache.ts';
+import { startWorkerTaskIf, type BuildThreadOptions } from './worker-task.ts';
 
 export const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
 
@@ -68,23 +68,22 @@ export function startReadingAids(
   const cache = options.cacheFile
     ? { file: options.cacheFile, codeDirectory: join(options.projectRoot, 'src', 'lib') }
     : undefined;
-  const aidsHere = () => (cache ? readingAidsCached(papers, topicIds, cache).aids : readingAids(papers, topicIds));
-  if (papers.length > (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS)) {
-    let onMainThread: Promise<ReadingAids> | null = null;
-    return () => (onMainThread ??= Promise.resolve().then(aidsHere));
-  }
-  // Only what the aids read crosses to the thread (the whole records are ~4 KB a paper).
-  const slim = papers.map(({ id, title, abstract, possiblySameWork, topics }) => ({
-    id,
-    title,
-    abstract,
-    possiblySameWork,
-    topics,
-  }));
-  return startWorkerTask({
+  const onThread = papers.length <= (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS);
+  return startWorkerTaskIf(onThread, {
     file: options.workerFile ?? join(options.projectRoot, 'src', 'lib', 'reading-aids-worker.ts'),
-    data: { papers: slim, topicIds, yieldCores: options.yieldCores, cache } satisfies ReadingAidsTask,
-    onThisThread: aidsHere,
+    // Only what the aids read crosses to the thread (the whole records are ~4 KB a paper); made
+    // only when a thread is started.
+    get data() {
+      const slim = papers.map(({ id, title, abstract, possiblySameWork, topics }) => ({
+        id,
+        title,
+        abstract,
+        possiblySameWork,
+        topics,
+      }));
+      return { papers: slim, topicIds, yieldCores: options.yieldCores, cache } satisfies ReadingAidsTask;
+    },
+    onThisThread: () => readingAidsWithCache(papers, topicIds, cache),
     what: 'making the related papers and themes',
     warn: options.warn,
   });

@@ -1,10 +1,9 @@
 /** The worker thread of `startReadingAids` (src/lib/reading-aids-thread.ts). */
 import { serveWorkerTask, yieldThreadCores } from './worker-task.ts';
-import { readingAids } from './reading-aids.ts';
-import { readingAidsCached } from './reading-aids-cache.ts';
+import { readingAidsWithCache } from './reading-aids-cache.ts';
 import type { ReadingAidsTask } from './reading-aids-thread.ts';
 
 serveWorkerTask(({ papers, topicIds, yieldCores, cache }: ReadingAidsTask) => {
   if (yieldCores) yieldThreadCores();
-  return cache ? readingAidsCached(papers, topicIds, cache).aids : readingAids(papers, topicIds);
+  return readingAidsWithCache(papers, topicIds, cache);
 });

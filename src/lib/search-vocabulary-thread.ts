@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { READING_AIDS_THREAD_MAX_PAPERS } from './reading-aids-thread.ts';
 import { buildVocabulary, type VocabularyPaper } from './search-vocabulary.ts';
 import type { Vocabulary } from './vocabulary-text.ts';
-import { startWorkerTask, type BuildThreadOptions } from './worker-task.ts';
+import { startWorkerTaskIf, type BuildThreadOptions } from './worker-task.ts';
 
 /** What the worker receives (src/lib/search-vocabulary-worker.ts). */
 export interface SearchVocabularyTask {
@@ -37,15 +37,14 @@ export function startSearchVocabulary(
   topicNames: ReadonlyMap<string, string>,
   options: SearchVocabularyThreadOptions,
 ): () => Promise<Vocabulary> {
-  if (!options.onThread || papers.length > (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS)) {
-    let onMainThread: Promise<Vocabulary> | null = null;
-    return () => (onMainThread ??= Promise.resolve().then(() => buildVocabulary(papers, topicNames)));
-  }
-  // Only what the vocabulary reads crosses to the thread.
-  const slim = papers.map(({ title, abstract, organization }) => ({ title, abstract, organization }));
-  return startWorkerTask({
+  const onThread = options.onThread && papers.length <= (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS);
+  return startWorkerTaskIf(onThread, {
     file: options.workerFile ?? join(options.projectRoot, 'src', 'lib', 'search-vocabulary-worker.ts'),
-    data: { papers: slim, topicNames: [...topicNames] } satisfies SearchVocabularyTask,
+    // Only what the vocabulary reads crosses to the thread; made only when a thread is started.
+    get data() {
+      const slim = papers.map(({ title, abstract, organization }) => ({ title, abstract, organization }));
+      return { papers: slim, topicNames: [...topicNames] } satisfies SearchVocabularyTask;
+    },
     onThisThread: () => buildVocabulary(papers, topicNames),
     what: "making the search page's vocabulary",
     warn: options.warn,

@@ -104,6 +104,16 @@ export function serveWorkerTask<D, T>(task: (data: D) => T | Promise<T>): void {
 }
 
 /**
+ * `startWorkerTask` when `onThread`, else the task made on this thread when first asked for (once):
+ * the build's threads use no thread above a size of corpus, or in a build that does not need one.
+ */
+export function startWorkerTaskIf<T>(onThread: boolean, task: WorkerTask<T>): () => Promise<T> {
+  if (onThread) return startWorkerTask(task);
+  let onMainThread: Promise<T> | null = null;
+  return () => (onMainThread ??= Promise.resolve().then(task.onThisThread));
+}
+
+/**
  * In a worker's file: lowers the calling thread's priority (on Linux the nice value is the
  * thread's own), so that it yields the cores to the rest of the build.
  */
