@@ -24,6 +24,7 @@ import {
   type PaperPageSource,
 } from './paper-page-channel.ts';
 import { claimOutput, recordedPages, recordPage } from './stale-output.ts';
+import { keepPaperPageShell } from './shell-page-channel.ts';
 import { listEveryPage } from './build-log.mjs';
 import type { PageEntry } from './output-record.ts';
 import { paperPageDigester } from './paper-page-digest.ts';
@@ -70,6 +71,8 @@ export function writePaperPages(
   const shellHtml = readIfThere(shellFile);
   if (!shellHtml) throw new Error(`no paper page shell at ${shellFile}: src/pages/papers/[id].astro did not render it`);
   const shell = splitPaperPageShell(shellHtml.toString('utf8'));
+  // Kept, with the other routes' shells, for a rebuild without Astro (src/integrations/shell-pages.ts).
+  keepPaperPageShell(shellHtml.toString('utf8'));
   rmSync(dirname(shellFile), { recursive: true, force: true });
   const digestOf = paperPageDigester(shell);
   // The previous build's page folders, read once: a clean build has nothing to compare with.

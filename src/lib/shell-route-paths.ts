@@ -1,0 +1,30 @@
+/**
+ * `getStaticPaths` of a route written from its shell (src/lib/shell-routes.ts). In a build whose
+ * pages are written from shells (src/integrations/shell-pages.ts), the route renders its shell
+ * only, and publishes the site data its pages are made from; otherwise (`astro dev`,
+ * `RESEARCH_DIGEST_SHELL_PAGES=astro`) it renders every page itself, from the same function, with
+ * what only Astro renders left to the route's template (SHELL_SLOT).
+ */
+import { loadSiteData } from './site-data.ts';
+import { SHELL_SLOT } from './route-shell.ts';
+import { routeParams, shellRoute } from './shell-routes.ts';
+import type { ShellPage } from './shell-page.ts';
+import { publishShellRoute, routePagesFromShell } from '../integrations/shell-page-channel.ts';
+
+/** A page's props: the page, or null for the route's shell. */
+export interface ShellRouteProps {
+  page: ShellPage | null;
+}
+
+export async function shellRoutePaths(
+  route: string,
+): Promise<{ params: Record<string, string | undefined>; props: ShellRouteProps }[]> {
+  const siteData = await loadSiteData();
+  const { shellPath, pages } = shellRoute(route);
+  if (routePagesFromShell()) {
+    publishShellRoute(route, siteData);
+    return [{ params: routeParams(route, shellPath), props: { page: null } }];
+  }
+  const topicIntros = new Map(siteData.topics.map((topic) => [topic.id, SHELL_SLOT]));
+  return pages(siteData, { topicIntros }).map((page) => ({ params: routeParams(route, page.path), props: { page } }));
+}
