@@ -57,7 +57,9 @@ export function writeShellRoutePages(
       try {
         html = Buffer.from(routeShellSegments(shell, page).join(''));
       } catch (error) {
-        throw new Error(`the page ${relative} of ${route} could not be made: ${(error as Error).message}`, { cause: error });
+        throw new Error(`the page ${relative} of ${route} could not be made: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       claimOutput(relative, page.path === saved.shellPath ? undefined : route);
       const file = join(outDir, relative);

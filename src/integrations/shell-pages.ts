@@ -58,18 +58,25 @@ export default function shellPages(): AstroIntegration {
           const shells: SavedRouteShell[] = SHELL_ROUTES.map(({ route, shellPath }) => {
             const published = build.routes.get(route);
             if (!published)
-              throw new Error(`[research-digest-shell-pages] the route ${route} published no pages to write from its shell`);
+              throw new Error(
+                `[research-digest-shell-pages] the route ${route} published no pages to write from its shell`,
+              );
             if (siteData && published !== siteData)
-              throw new Error(`[research-digest-shell-pages] the routes published the pages of two different site data`);
+              throw new Error(
+                `[research-digest-shell-pages] the routes published the pages of two different site data`,
+              );
             siteData = published;
             const file = join(outDir, pageFile(shellPath));
             let html: string;
             try {
               html = readFileSync(file, 'utf8');
             } catch (error) {
-              throw new Error(`[research-digest-shell-pages] no shell of ${route} at ${file}: did the route render it?`, {
-                cause: error,
-              });
+              throw new Error(
+                `[research-digest-shell-pages] no shell of ${route} at ${file}: did the route render it?`,
+                {
+                  cause: error,
+                },
+              );
             }
             return { route, shellPath, html };
           });

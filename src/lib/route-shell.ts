@@ -44,7 +44,8 @@ export interface RouteShell {
 const titleElement = (title: string) => `<title>${text(pageTitle(title))}</title>`;
 const descriptionAttribute = (description: string) => attribute('content', description);
 /** A page's address as BaseLayout writes it: `new URL(Astro.url.pathname, Astro.site)`. */
-const canonicalLink = (path: string, site: string) => `<link rel="canonical"${attribute('href', absoluteUrl(path, site))}>`;
+const canonicalLink = (path: string, site: string) =>
+  `<link rel="canonical"${attribute('href', absoluteUrl(path, site))}>`;
 /** A page's own feeds as BaseLayout writes them (`new URL(feed.href, Astro.site)`), one after the other. */
 const feedLinks = (feeds: ShellPage['feeds'], site: string) =>
   feeds
@@ -61,7 +62,7 @@ const absoluteUrl = (path: string, site: string) => new URL(path, site).href;
  */
 const PAGE_PATH = /^\/(?:[^/?#%\\\s]+\/)*$/u;
 
-export function checkPagePath(path: string): void {
+function checkPagePath(path: string): void {
   if (!PAGE_PATH.test(path) || path.includes('/../') || path.includes('/./'))
     throw new Error(`a page address that is not a plain folder path ending in "/": ${JSON.stringify(path)}`);
 }
@@ -112,7 +113,9 @@ export function routeShellSegments(shell: RouteShell, page: ShellPage): string[]
   const [head, afterTitle, afterDescription, afterAddress, afterFeeds, tail] = shell.pieces;
   const body = page.bodyHtml();
   if (body.includes(SHELL_SLOT))
-    throw new Error(`the body of ${page.path} holds ${SHELL_SLOT}, which only Astro fills: it cannot be written from a shell`);
+    throw new Error(
+      `the body of ${page.path} holds ${SHELL_SLOT}, which only Astro fills: it cannot be written from a shell`,
+    );
   return [
     head,
     titleElement(page.title),

@@ -30,7 +30,10 @@ export async function shellRoutePaths(
     publishShellRoute(route, siteData);
     return [{ params: routeParams(route, shellPath), props: { page: null } }];
   }
-  return pages(siteData, renderedInPlace(siteData)).map((page) => ({ params: routeParams(route, page.path), props: { page } }));
+  return pages(siteData, renderedInPlace(siteData)).map((page) => ({
+    params: routeParams(route, page.path),
+    props: { page },
+  }));
 }
 
 /**

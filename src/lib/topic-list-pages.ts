@@ -56,14 +56,19 @@ function topicListPage(
   const isOther = topic.id === OTHER_TOPIC.id;
   const name = topic.name;
   const description = isOther ? OTHER_TOPIC.pageDescription : topic.description;
-  const titleSuffix = [sort === 'upvoted' ? 'most upvoted' : null, page.currentPage > 1 ? `page ${page.currentPage}` : null]
+  const titleSuffix = [
+    sort === 'upvoted' ? 'most upvoted' : null,
+    page.currentPage > 1 ? `page ${page.currentPage}` : null,
+  ]
     .filter(Boolean)
     .join(', ');
   let intro: string | null = null;
   if (!isOther && page.currentPage === 1 && sort === 'newest') {
     intro = intros.get(topic.id) ?? null;
     if (intro === null)
-      throw new Error(`no introduction of the topic ${JSON.stringify(topic.id)} for ${page.url.current}: was it captured?`);
+      throw new Error(
+        `no introduction of the topic ${JSON.stringify(topic.id)} for ${page.url.current}: was it captured?`,
+      );
   }
   return {
     path: page.url.current,

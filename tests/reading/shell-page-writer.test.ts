@@ -84,7 +84,9 @@ describe('writeShellRoutePages', () => {
 
   it('stops on a route without a shell, and on two pages at one address', () => {
     const out = scratch();
-    expect(() => writeShellRoutePages(out, SITE, shells.slice(1), routePages)).toThrow(/no shell of the route \/orgs\/\[org\]/);
+    expect(() => writeShellRoutePages(out, SITE, shells.slice(1), routePages)).toThrow(
+      /no shell of the route \/orgs\/\[org\]/,
+    );
     const twice = [{ route: '/orgs/[org]', pages: [page('/orgs/a/', 'A'), page('/orgs/a/', 'B')] }];
     expect(() => writeShellRoutePages(out, SITE, shells, twice)).toThrow(/two pages at \/orgs\/a\//);
   });

@@ -14,7 +14,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HOSTILE_FIXTURES } from '../site-quality/isolated-build.ts';
-import { buildSite, filesThatDiffer, hashTree, listFiles, makeSiteCopy, PROJECT_ROOT, SITE_URL, type SiteCopy } from './helpers.ts';
+import {
+  buildSite,
+  filesThatDiffer,
+  hashTree,
+  listFiles,
+  makeSiteCopy,
+  PROJECT_ROOT,
+  SITE_URL,
+  type SiteCopy,
+} from './helpers.ts';
 import { loadSavedShells, savedShellsFolder } from '../../src/integrations/saved-shells.ts';
 import { writeShellRoutePages } from '../../src/integrations/shell-page-writer.ts';
 import { publishCorpus } from '../../src/integrations/corpus-channel.ts';
