@@ -9,11 +9,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, listFiles, makeSiteCopy, PROJECT_ROOT, type SiteCopy } from './helpers.ts';
 
 /**
- * Astro's line for one file written: `  ├─ /papers/x/index.html (+3ms)`; the paper pages written
- * from their shell (src/integrations/paper-pages.ts) have the same after the integration's name.
+ * Astro's line for one file written: `  ├─ /papers/x/index.html (+3ms)`; the pages written from
+ * their route's shell (src/integrations/paper-pages.ts, src/integrations/shell-pages.ts) have the
+ * same after the integration's name.
  */
-const FILE_LINE = /^\S+ +(?:\[research-digest-paper-pages\] +)?├─ \/\S+/;
-const SHELL_LINE = /├─ \/papers\/_shell_\/index\.html/;
+const FILE_LINE = /^\S+ +(?:\[research-digest-(?:paper|shell)-pages\] +)?├─ \/\S+/;
+/** The shells Astro renders: the paper page's, the topic lists' (both orders), the themes' and the organisations'. */
+const SHELL_LINE = /├─ \/(?:papers\/|topics\/|orgs\/)(?:[^/ ]+\/)*_shell_\/(?:[^/ ]+\/)*index\.html/;
+const SHELLS = 5;
 const SUMMARY = /\[research-digest-routes\] (\d+) files from (\d+) routes/;
 
 let copy: SiteCopy;
@@ -61,11 +64,11 @@ describe('the build log of the seeds', () => {
     expect(Number(summary![1])).toBe(routeFiles.length);
   });
 
-  test('with RESEARCH_DIGEST_VERBOSE=1, lists every file (and the paper pages’ shell), as many as the summary counted', async () => {
+  test('with RESEARCH_DIGEST_VERBOSE=1, lists every file (and the shells of the pages), as many as the summary counted', async () => {
     const verbose = await buildSite(copy, join(copy.root, 'dist-verbose'), { RESEARCH_DIGEST_VERBOSE: '1' });
     expect(verbose).not.toMatch(SUMMARY);
     const fileLines = lines(verbose).filter((line) => FILE_LINE.test(line));
-    expect(fileLines.filter((line) => SHELL_LINE.test(line))).toHaveLength(1);
+    expect(fileLines.filter((line) => SHELL_LINE.test(line))).toHaveLength(SHELLS);
     expect(fileLines.filter((line) => !SHELL_LINE.test(line))).toHaveLength(Number(SUMMARY.exec(log)![1]));
   }, 180_000);
 });
