@@ -6,7 +6,7 @@
  * this build's output (src/integrations/stale-output.ts), under its route (the build log counts it
  * there) unless it is the shell's own file, which Astro already counts. No Astro in here.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { routeShellSegments, splitRouteShell } from '../lib/route-shell.ts';
 import type { RoutePages } from '../lib/shell-routes.ts';
@@ -63,7 +63,9 @@ export function writeShellRoutePages(
       }
       claimOutput(relative, page.path === saved.shellPath ? undefined : route);
       const file = join(outDir, relative);
-      const same = readIfThere(file)?.equals(html) ?? false;
+      // A page whose size changed is written without reading the file first (most pages of a rebuild).
+      const size = statSync(file, { throwIfNoEntry: false })?.size;
+      const same = size === html.length && (readIfThere(file)?.equals(html) ?? false);
       if (!same) {
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, html);
