@@ -6,7 +6,8 @@
  * newest-first list: it comes in as HTML, captured in the build that rendered it
  * (src/components/TopicIntroCapture.astro), or as SHELL_SLOT where Astro renders it in place.
  */
-import { OTHER_TOPIC, type PaperRecord } from '../ingest/index.ts';
+import { OTHER_TOPIC } from '../ingest/topics.ts';
+import type { PaperRecord } from '../ingest/types.ts';
 import { attribute, text } from './astro-markup.ts';
 import { feedUrl } from './feeds.ts';
 import { PAPERS_PER_PAGE, plural } from './format.ts';
