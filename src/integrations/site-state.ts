@@ -4,7 +4,7 @@
  * that do not depend on the papers, and the citations' resolutions. A build that stops half way,
  * a build of one shard, or a build with a route src/rebuild/site-routes.ts does not know keeps none.
  */
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { recordedCitations, startCitationRecord } from '../markdown/citation-record.ts';
@@ -12,6 +12,10 @@ import { siteInputsKey } from '../rebuild/site-inputs.ts';
 import { PAPER_FREE_ROUTES, REBUILT_ROUTES } from '../rebuild/site-routes.ts';
 import { removeSiteState, writeSiteState } from '../rebuild/site-state.ts';
 import { BUILD_SHARD_VARIABLE } from '../lib/search-shards.ts';
+import { filesUnder } from './stale-output.ts';
+
+/** The kept files that belong to no route: the bundle's client files in `_astro/`. */
+const VITE_ASSETS = '(bundle)';
 
 export default function siteState(): AstroIntegration {
   let root = '';
@@ -46,12 +50,15 @@ export default function siteState(): AstroIntegration {
         if (unknown.length > 0) return why(`src/rebuild/site-routes.ts does not know ${unknown.join(', ')}`);
         const citations = recordedCitations();
         if (!citations) return why('the citations of the content were not recorded');
-        const keptRoutes = Object.fromEntries(
+        const keptRoutes: Record<string, string[]> = Object.fromEntries(
           PAPER_FREE_ROUTES.map((route) => [
             route,
             (assets.get(route) ?? []).map((file) => relative(outDir, fileURLToPath(file)).split(sep).join('/')),
           ]),
         );
+        // Vite's client files, if a script ever outgrows inlining: written by the bundle, kept as they are.
+        const viteFiles = filesUnder(join(outDir, '_astro')).map((file) => `_astro/${file}`);
+        if (viteFiles.length > 0) keptRoutes[VITE_ASSETS] = viteFiles;
         try {
           writeSiteState(root, { format: 1, inputsKey, outDir, site, keptRoutes, citations });
         } catch (error) {

@@ -23,7 +23,7 @@ export interface SiteState {
   citations: [reference: string, resolved: string][];
 }
 
-export const siteStateFile = (root: string): string =>
+const siteStateFile = (root: string): string =>
   join(root, 'node_modules', '.cache', 'research-digest', 'site-state.json');
 
 export function writeSiteState(root: string, state: SiteState): void {
