@@ -4,15 +4,22 @@
  * whose content does not depend on the papers (404, offline, the reading list, about) are not here.
  */
 import type { ShellPage } from '../shell-page.ts';
-import type { SiteData } from '../site-data.ts';
-import { homePage } from './home-page.ts';
-import { newPage } from './new-page.ts';
-import { orgsPage } from './orgs-page.ts';
-import { searchPage } from './search-page.ts';
-import { sourcesPage } from './sources-page.ts';
-import { topicsPage } from './topics-page.ts';
+import { homePage, type HomePageData } from './home-page.ts';
+import { newPage, type NewPageData } from './new-page.ts';
+import { orgsPage, type OrgsPageData } from './orgs-page.ts';
+import { searchPage, type SearchPageData } from './search-page.ts';
+import { sourcesPage, type SourcesPageData } from './sources-page.ts';
+import { topicsPage, type TopicsPageData } from './topics-page.ts';
 
-export const singlePages = (siteData: SiteData): ShellPage[] => [
+/** What of the site data the pages read (a SiteData is one). */
+export type SinglePagesData = HomePageData &
+  NewPageData &
+  SourcesPageData &
+  TopicsPageData &
+  OrgsPageData &
+  SearchPageData;
+
+export const singlePages = (siteData: SinglePagesData): ShellPage[] => [
   homePage(siteData),
   newPage(siteData),
   sourcesPage(siteData),
