@@ -59,11 +59,6 @@ function papersFeedXml(options: FeedOptions): Promise<string> {
   });
 }
 
-/** The endpoint's answer, as @astrojs/rss's default export gives it. */
-export async function papersFeed(options: FeedOptions): Promise<Response> {
-  return new Response(await papersFeedXml(options), { headers: { 'Content-Type': 'application/xml' } });
-}
-
 /** `/feed.xml`: every paper. */
 export const siteFeedXml = (siteData: FeedData, site: URL): Promise<string> =>
   papersFeedXml({

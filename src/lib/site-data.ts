@@ -58,7 +58,7 @@ export interface SiteData {
   dumpArrivals: [file: string, firstListed: number][];
 }
 
-export function isNewPaper(siteData: SiteData, paper: PaperRecord): boolean {
+export function isNewPaper(siteData: Pick<SiteData, 'latestDump'>, paper: PaperRecord): boolean {
   return siteData.latestDump !== null && paper.firstSeen === siteData.latestDump.file;
 }
 

@@ -141,7 +141,7 @@ export async function rebuildSite(root: string, state: SiteState, log: RebuildLo
   await runHook(integrations, 'astro:build:start', (integration) => ({ logger: logger(integration) }));
 
   const siteData = await loadSiteData();
-  writeRebuiltPages(root, state, siteData);
+  await writeRebuiltPages(root, state, siteData);
 
   const assets = new Map(
     Object.entries(state.keptRoutes).map(([route, files]) => [route, files.map((file) => new URL(file, dir))]),

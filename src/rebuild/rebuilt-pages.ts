@@ -10,6 +10,8 @@ import { claimOutput } from '../integrations/stale-output.ts';
 import { PAPER_PAGE_ROUTE, publishPaperPages } from '../integrations/paper-page-channel.ts';
 import { paperUrl } from '../lib/format.ts';
 import { paperPageParts } from '../lib/paper-page-html.ts';
+import { siteFeedXml, topicFeedXml } from '../lib/feeds.ts';
+import { papersBibtex, readingListRedirectsJson } from '../lib/site-files.ts';
 import type { SiteData } from '../lib/site-data.ts';
 import { astroRedirectPage } from './astro-redirect-page.ts';
 import type { SiteState } from './site-state.ts';
@@ -34,7 +36,7 @@ function writePaperPageShell(root: string, outDir: string): void {
 const pageFile = (url: string): string => `${url.slice(1)}index.html`;
 
 /** Writes `content` to `file` of `outDir` unless it holds it already; claims it for `route`. */
-export function writeOutputFile(outDir: string, file: string, content: string, route?: string): boolean {
+function writeOutputFile(outDir: string, file: string, content: string, route?: string): boolean {
   const path = join(outDir, file);
   let same = false;
   try {
@@ -62,7 +64,27 @@ function writeRetiredPaperPages(outDir: string, site: string, siteData: SiteData
       );
 }
 
-export function writeRebuiltPages(root: string, state: SiteState, siteData: SiteData): void {
+/** The endpoints' files: the feeds, papers.bib, the reading list's redirects. */
+async function writeEndpointFiles(outDir: string, site: string, siteData: SiteData): Promise<void> {
+  const siteUrl = new URL(site);
+  writeOutputFile(outDir, 'feed.xml', await siteFeedXml(siteData, siteUrl), '/feed.xml');
+  for (const { id } of siteData.topicSummaries)
+    writeOutputFile(
+      outDir,
+      `topics/${id}/feed.xml`,
+      await topicFeedXml(siteData, id, siteUrl),
+      '/topics/[topic]/feed.xml',
+    );
+  writeOutputFile(outDir, 'papers.bib', papersBibtex(siteData), '/papers.bib');
+  writeOutputFile(
+    outDir,
+    'reading-list/redirects.json',
+    readingListRedirectsJson(siteData),
+    '/reading-list/redirects.json',
+  );
+}
+
+export async function writeRebuiltPages(root: string, state: SiteState, siteData: SiteData): Promise<void> {
   const { outDir, site } = state;
   writePaperPageShell(root, outDir);
   publishPaperPages({
@@ -70,4 +92,5 @@ export function writeRebuiltPages(root: string, state: SiteState, siteData: Site
     parts: (id) => paperPageParts(siteData, siteData.byId.get(id)!),
   });
   writeRetiredPaperPages(outDir, site, siteData);
+  await writeEndpointFiles(outDir, site, siteData);
 }

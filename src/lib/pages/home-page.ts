@@ -8,7 +8,7 @@ import { formatDate, paperUrl, plural, topicUrl } from '../format.ts';
 import { newSinceLastVisitHtml } from '../new-since-visit-html.ts';
 import { newMarkNoteHtml, paperListHtml } from '../paper-list-html.ts';
 import type { ShellPage } from '../shell-page.ts';
-import type { SiteData } from '../site-data.ts';
+import { isNewPaper, type SiteData } from '../site-data.ts';
 
 /** What of the site data the home page reads. */
 export type HomePageData = Pick<
@@ -42,8 +42,7 @@ export function homePage(siteData: HomePageData): ShellPage {
 }
 
 function homeBodyHtml(siteData: HomePageData): string {
-  const latestFile = siteData.latestDump?.file;
-  const isNew = (paper: PaperRecord) => latestFile !== undefined && paper.firstSeen === latestFile;
+  const isNew = (paper: PaperRecord) => isNewPaper(siteData, paper);
   // When every paper is new (a digest of one dump), marking them all would say nothing.
   const markNew = siteData.newPapers.length < siteData.papers.length;
   const newest = siteData.papers.slice(0, NEWEST_LENGTH);
