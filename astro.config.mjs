@@ -11,6 +11,7 @@ import staleOutput from './src/integrations/stale-output.ts';
 import papersJson from './src/integrations/papers-json.ts';
 import paperPages from './src/integrations/paper-pages.ts';
 import shellPages from './src/integrations/shell-pages.ts';
+import siteState from './src/integrations/site-state.ts';
 
 // Astro's process renders thousands of pages, each leaving ~25 KB of garbage in V8's old
 // generation, and V8 lets that generation grow to up to 4x its live size before a full collection:
@@ -38,11 +39,20 @@ export default defineConfig({
     // rendered by src/ingest/text/render-dump-text.ts.
     processor: unified({ remarkPlugins: digestCitationPlugins(fileURLToPath(new URL('.', import.meta.url))) }),
   },
-  // staleOutput last: it keeps what the others wrote into dist/. paperPages, shellPages and papersJson
-  // before pagefindIndex: they write while Pagefind, in its own process, finishes the search index.
-  // shellPages after paperPages: it keeps the paper page's shell, which paperPages hands over, with
-  // the others for a rebuild without Astro.
-  integrations: [mdx(), paperPages(), shellPages(), papersJson(), pagefindIndex(), routeSummary(), staleOutput()],
+  // staleOutput after the others that write: it keeps what they wrote into dist/; siteState last, once
+  // everything is written (what a rebuild without Astro continues from: src/rebuild/). paperPages,
+  // shellPages and papersJson before pagefindIndex: they write while Pagefind, in its own process,
+  // finishes the search index.
+  integrations: [
+    mdx(),
+    paperPages(),
+    shellPages(),
+    papersJson(),
+    pagefindIndex(),
+    routeSummary(),
+    staleOutput(),
+    siteState(),
+  ],
   // A count of files per route instead of a line per file (RESEARCH_DIGEST_VERBOSE=1 for the list).
   logger: { entrypoint: new URL('./src/integrations/build-log.mjs', import.meta.url) },
   // A rebuild renders again only the pages whose cacheKey or code changed (see README,

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureInBrowser } from './lib/bench-browser.ts';
 import { measureLighthouse } from './lib/bench-lighthouse.ts';
-import { BUILD_PHASES, runBuild, type BuildRun } from './lib/bench-build.ts';
+import { BUILD_PHASES, REBUILD_PHASES, runBuild, type BuildRun } from './lib/bench-build.ts';
 import { runIngest } from './lib/bench-ingest.ts';
 import {
   createSandbox,
@@ -83,7 +83,11 @@ const say = (message: string) => {
   if (!values.quiet) process.stderr.write(`[bench] ${message}\n`);
 };
 const echoPhases = (prefix: string) => (text: string) => {
-  if (BUILD_PHASES.some((phase) => phase.startsAt.test(text)) || /^\S*\s*\[?error\b/i.test(text))
+  if (
+    [...BUILD_PHASES, ...REBUILD_PHASES].some((phase) => phase.startsAt.test(text)) ||
+    /^\S*\s*\[?error\b/i.test(text) ||
+    /\[rebuild\]/.test(text)
+  )
     say(`${prefix}: ${text.trim().slice(0, 160)}`);
 };
 
@@ -164,10 +168,12 @@ async function main(): Promise<void> {
 
     say(`rebuild after adding ${addedDump}`);
     copyFileSync(join(pending, pendingName), join(sandbox.dumps, addedDump));
+    // As a user rebuilds: `npm run build`, which rebuilds without Astro when only the dumps changed.
     const rebuilt: BuildRun = await runBuild({
       project: sandbox.project,
       dumps: sandbox.dumps,
       onLine: echoPhases('rebuild'),
+      buildScript: true,
     });
     say(`rebuild: ${(rebuilt.wallMs / 1000).toFixed(1)} s`);
 

@@ -1,5 +1,6 @@
 /**
- * One `astro build` of the sandbox, measured: wall time and peak memory of every process, split
+ * One build of the sandbox — `astro build`, or `npm run build` (scripts/build.ts: a rebuild without
+ * Astro when only the dumps changed) — measured: wall time and peak memory of every process, split
  * into phases by the build's own log lines as they arrive.
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -27,6 +28,20 @@ export const BUILD_PHASES: PhaseMarker[] = [
   { name: 'finish', startsAt: /Pagefind indexed \d+ pages/ },
 ];
 
+/**
+ * A rebuild without Astro (src/rebuild/rebuild-site.ts):
+ * - ingest: Node starts, the dumps are read (the new ones parsed), the corpus merged and classified;
+ * - pages: the site data (waiting for the related papers), every route's pages from the kept shells,
+ *   the paper pages from theirs;
+ * - search index: papers.json, then the wait for the index (its thread started with the corpus);
+ * - finish: stale files deleted, the record of the output written.
+ */
+export const REBUILD_PHASES: PhaseMarker[] = [
+  { name: 'pages', startsAt: /\[research-digest-papers\] \d+ papers from/ },
+  { name: 'search index', startsAt: /Paper pages: \d+ written/ },
+  { name: 'finish', startsAt: /Pagefind indexed \d+ pages/ },
+];
+
 /** The paper pages' line of a build's log (src/integrations/paper-pages.ts): how many written, how many left as they were. */
 export function paperPagesOfLog(log: string): { written: number; unchanged: number } {
   const line = /Paper pages: (\d+) written, (\d+) unchanged/.exec(log);
@@ -35,6 +50,8 @@ export function paperPagesOfLog(log: string): { written: number; unchanged: numb
 }
 
 export interface BuildRun {
+  /** Whether it was a rebuild without Astro. */
+  withoutAstro?: boolean;
   wallMs: number;
   /** CPU time of the build's processes, and of everything else on the machine meanwhile. */
   cpuMs: number;
@@ -68,6 +85,8 @@ export interface BuildOptions {
   /** Write V8 CPU profiles of Astro's Node process into this folder. */
   cpuProfileDirectory?: string;
   onLine?: (text: string) => void;
+  /** `npm run build` (scripts/build.ts), which may rebuild without Astro, instead of `astro build`. */
+  buildScript?: boolean;
 }
 
 function folderSize(directory: string): { files: number; bytes: number } {
@@ -82,9 +101,11 @@ function folderSize(directory: string): { files: number; bytes: number } {
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildRun> {
-  const astro = join(options.project, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const entry = options.buildScript
+    ? [join(options.project, 'scripts', 'build.ts')]
+    : [join(options.project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'];
   const nodeArgs = options.cpuProfileDirectory ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDirectory] : [];
-  const run = await runMonitored(process.execPath, [...nodeArgs, astro, 'build'], {
+  const run = await runMonitored(process.execPath, [...nodeArgs, ...entry], {
     cwd: options.project,
     // A synthetic corpus holds none of the papers the topic introductions cite.
     env: {
@@ -95,8 +116,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
       NO_COLOR: '1',
       FORCE_COLOR: '0',
     },
-    phases: BUILD_PHASES,
-    firstPhase: 'startup',
+    phases: options.buildScript ? REBUILD_PHASES : BUILD_PHASES,
+    firstPhase: options.buildScript ? 'ingest' : 'startup',
     onLine: options.onLine,
   });
   if (run.exitCode !== 0)
@@ -106,9 +127,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   const loader = /\[research-digest-papers\] (\d+) papers from \d+ dumps \(parsed (\d+)[^;]*; (\d+) from cache\)/.exec(
     text,
   );
-  const missing = BUILD_PHASES.filter((phase) => !run.phases.some((seen) => seen.name === phase.name)).map(
-    (phase) => phase.name,
-  );
+  const withoutAstro = /rebuilt without Astro in/.test(text);
+  const missing = (withoutAstro ? REBUILD_PHASES : options.buildScript ? [] : BUILD_PHASES)
+    .filter((phase) => !run.phases.some((seen) => seen.name === phase.name))
+    .map((phase) => phase.name);
   if (missing.length > 0 || !pagefind || !loader) {
     throw new Error(
       `the build's log did not show every phase (missing: ${[...missing, ...(pagefind ? [] : ['Pagefind line']), ...(loader ? [] : ['loader line'])].join(', ')}):\n${outputTail(run, 80)}`,
@@ -119,6 +141,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   const shards = /; (\d+) shards?, (\d+) from cache\)/.exec(text);
   const merge = /merged into one index in (\d+) ms/.exec(text);
   return {
+    withoutAstro,
     wallMs: run.wallMs,
     cpuMs: run.cpuMs,
     othersCpuMs: run.othersCpuMs,

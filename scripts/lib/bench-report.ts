@@ -278,8 +278,13 @@ export function resultRows(result: BenchResult): string[][] {
     [
       'rebuild after one new dump',
       seconds(rebuild.wallMs),
-      `${mb(rebuild.peakProcessMb)} peak; ${rebuild.addedDump} (${rebuild.addedEntries} entries); parsed ${rebuild.parsedFresh}, ${rebuild.parsedFromCache} from cache${busy(rebuild)}`,
+      `${rebuild.withoutAstro ? 'npm run build, without Astro' : 'astro build'}; ${mb(rebuild.peakProcessMb)} peak (all processes together: ${mb(rebuild.peakTotalMb)}); CPU ${seconds(rebuild.cpuMs)}; ${rebuild.addedDump} (${rebuild.addedEntries} entries); parsed ${rebuild.parsedFresh}, ${rebuild.parsedFromCache} from cache${busy(rebuild)}`,
     ],
+    ...rebuild.phases.map((phase) => [
+      `  rebuild: ${phase.name}`,
+      seconds(phase.ms),
+      `${mb(phase.peakProcessMb)} (all: ${mb(phase.peakTotalMb)})`,
+    ]),
     [
       '  rebuild: paper pages, search shards',
       '',

@@ -11,7 +11,16 @@ import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs
 import { join } from 'node:path';
 
 /** What a build and the command-line tools need; tests, seeds and the rest stay out. */
-const PROJECT_ENTRIES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts'];
+const PROJECT_ENTRIES = [
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'src',
+  'content',
+  'public',
+  'scripts',
+];
 
 /** Copies the project at `projectRoot` into `directory` (created if missing). fs.rm of the copy removes the links, never what they point to. */
 export function copyProject(projectRoot: string, directory: string): void {

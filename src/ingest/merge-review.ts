@@ -21,8 +21,11 @@ function currentPaper(draft: PaperDraft): PaperDraft {
 }
 
 export class MergeReview {
+  private readonly misses: DraftNearMiss[];
   /** `misses`: what `noted()` of the review this one continues returned. */
-  constructor(private readonly misses: DraftNearMiss[] = []) {}
+  constructor(misses: DraftNearMiss[] = []) {
+    this.misses = misses;
+  }
 
   /** Every near miss noted so far, with the papers as they were when it was noted. */
   noted(): readonly DraftNearMiss[] {

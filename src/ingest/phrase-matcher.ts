@@ -38,15 +38,19 @@ export class CompiledPhrase {
   /** The phrase as literal words, as far as they can be matched without its pattern. */
   readonly literal: LiteralPhrase;
 
-  constructor(
-    /** Position in its index, for per-scan caching. */
-    readonly id: number,
-    readonly phrase: string,
-    /** Slot of the phrase's first letters in its index; -1: no usable key, run `pattern` over the text. */
-    readonly slot: number,
-    /** The first word's characters (ASCII, folded) that every match starts with. */
-    readonly prefix: string,
-  ) {
+  /** Position in its index, for per-scan caching. */
+  readonly id: number;
+  readonly phrase: string;
+  /** Slot of the phrase's first letters in its index; -1: no usable key, run `pattern` over the text. */
+  readonly slot: number;
+  /** The first word's characters (ASCII, folded) that every match starts with. */
+  readonly prefix: string;
+
+  constructor(id: number, phrase: string, slot: number, prefix: string) {
+    this.id = id;
+    this.phrase = phrase;
+    this.slot = slot;
+    this.prefix = prefix;
     this.literal = literalPrefix(phrase);
   }
 
@@ -195,10 +199,10 @@ export class PhraseScan {
   private readonly candidates: Map<number, number[]>;
   private readonly cache = new Map<number, PhraseMatch[]>();
 
-  constructor(
-    index: PhraseIndex,
-    readonly text: string,
-  ) {
+  readonly text: string;
+
+  constructor(index: PhraseIndex, text: string) {
+    this.text = text;
     this.candidates = index.candidates(text);
   }
 

@@ -8,7 +8,7 @@
  * different module graphs (the loader through Vite, the integrations with the config), so a
  * module-level variable would not be shared.
  */
-import type { DumpReport, PaperRecord } from '../ingest/index.ts';
+import type { DumpReport, PaperRecord, TopicDefinition } from '../ingest/index.ts';
 import type { ReadingAids } from '../lib/reading-aids.ts';
 import type { Vocabulary } from '../lib/vocabulary-text.ts';
 
@@ -19,6 +19,8 @@ export interface PublishedCorpus {
   newestFirst: readonly PaperRecord[];
   /** In arrival order: published with the papers, so that the pages never pair new papers with old dumps. */
   dumps: readonly DumpReport[];
+  /** The topics' definitions in their order (`other` not among them). */
+  topics: readonly TopicDefinition[];
   /** Topic id → name, `other` included. */
   topicNames: ReadonlyMap<string, string>;
   /** Related papers and themes, started on a worker thread when the corpus was published (src/lib/reading-aids-thread.ts). */

@@ -24,12 +24,12 @@ import {
   type PaperPageSource,
 } from './paper-page-channel.ts';
 import { claimOutput, recordedPages, recordPage } from './stale-output.ts';
-import { keepPaperPageShell } from './shell-page-channel.ts';
 import { listEveryPage } from './build-log.mjs';
 import type { PageEntry } from './output-record.ts';
 import { paperPageDigester } from './paper-page-digest.ts';
 import { paperPageSegments, SHELL_PAPER_ID, splitPaperPageShell } from '../lib/paper-page-shell.ts';
 import { paperUrl } from '../lib/format.ts';
+import { keepShell, PAPER_PAGE_SHELL } from '../rebuild/kept-shells.ts';
 
 /** The file of a page at `url` (`/papers/x/`) in `dist/`, relative to it. */
 const pageFile = (url: string): string => `${url.slice(1)}index.html`;
@@ -66,13 +66,13 @@ export function writePaperPages(
   source: PaperPageSource,
   onPage?: (file: string, written: boolean) => void,
   { previous, record }: PaperPageRecord = NO_RECORD,
+  onShell?: (html: Buffer) => void,
 ): WrittenPaperPages {
   const shellFile = join(outDir, pageFile(paperUrl(SHELL_PAPER_ID)));
   const shellHtml = readIfThere(shellFile);
   if (!shellHtml) throw new Error(`no paper page shell at ${shellFile}: src/pages/papers/[id].astro did not render it`);
+  onShell?.(shellHtml);
   const shell = splitPaperPageShell(shellHtml.toString('utf8'));
-  // Kept, with the other routes' shells, for a rebuild without Astro (src/integrations/shell-pages.ts).
-  keepPaperPageShell(shellHtml.toString('utf8'));
   rmSync(dirname(shellFile), { recursive: true, force: true });
   const digestOf = paperPageDigester(shell);
   // The previous build's page folders, read once: a clean build has nothing to compare with.
@@ -125,9 +125,13 @@ function sameFileAsRecorded(file: string, known: PageEntry): boolean {
 }
 
 export default function paperPages(): AstroIntegration {
+  let root = '';
   return {
     name: 'research-digest-paper-pages',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
       'astro:build:start': () => startPaperPageBuild(process.env.RESEARCH_DIGEST_PAPER_PAGES !== 'astro'),
       'astro:build:done': ({ dir, logger }) => {
         if (!paperPagesFromShell()) return;
@@ -142,10 +146,14 @@ export default function paperPages(): AstroIntegration {
           const listPage = listEveryPage()
             ? (file: string, written: boolean) => logger.info(`  ├─ /${file} (${written ? 'written' : 'unchanged'})`)
             : undefined;
-          const { written, unchanged } = writePaperPages(fileURLToPath(dir), source, listPage, {
-            previous: recordedPages(),
-            record: recordPage,
-          });
+          const { written, unchanged } = writePaperPages(
+            fileURLToPath(dir),
+            source,
+            listPage,
+            { previous: recordedPages(), record: recordPage },
+            // Kept for a rebuild without Astro (src/rebuild/), which has no Astro to render it.
+            (html) => keepShell(root, PAPER_PAGE_SHELL, html),
+          );
           logger.info(
             `Paper pages: ${written} written, ${unchanged} unchanged, from the shell in ${Math.round(performance.now() - started)} ms`,
           );

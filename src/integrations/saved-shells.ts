@@ -1,9 +1,10 @@
 /**
- * The shells of the last build, kept for a rebuild without Astro: every route's of
- * src/lib/shell-routes.ts, the paper page's (src/lib/paper-page-shell.ts) and what only Astro renders
- * that the pages put in (the topic introductions), in `node_modules/.cache/research-digest/page-shells/`:
+ * The route shells of the last build, kept for a rebuild without Astro: every route's of
+ * src/lib/shell-routes.ts and what only Astro renders that the pages put in (the topic
+ * introductions), in `node_modules/.cache/research-digest/page-shells/routes/` (beside the paper
+ * page's shell, `page-shells/papers.html`, src/rebuild/kept-shells.ts):
  *
- * - `manifest.json`: `{ version, site, routes: [{ route, shellPath, file }], paperPage: { route, file }, topicIntros: file }`
+ * - `manifest.json`: `{ version, site, routes: [{ route, shellPath, file }], topicIntros: file }`
  * - one `.html` file a shell, as Astro rendered it (markers and all), and `topic-intros.json`
  *   (topic id → the introduction's HTML).
  *
@@ -15,11 +16,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import type { RenderedByAstro } from '../lib/shell-routes.ts';
 
-const VERSION = 1;
+const VERSION = 2;
 
 /** The folder of the saved shells of the project at `root`. */
 export const savedShellsFolder = (root: string): string =>
-  join(root, 'node_modules', '.cache', 'research-digest', 'page-shells');
+  join(root, 'node_modules', '.cache', 'research-digest', 'page-shells', 'routes');
 
 /** A route's shell as Astro rendered it, and where. */
 export interface SavedRouteShell {
@@ -33,19 +34,15 @@ export interface SavedShells extends RenderedByAstro {
   /** `Astro.site` of the build: the shells' absolute addresses are made with it. */
   site: string;
   routes: SavedRouteShell[];
-  /** The paper page's shell (src/pages/papers/[id].astro), for src/lib/paper-page-shell.ts. */
-  paperPageShell: string;
 }
 
 interface Manifest {
   version: number;
   site: string;
   routes: { route: string; shellPath: string; file: string }[];
-  paperPage: { route: string; file: string };
   topicIntros: string;
 }
 
-const PAPER_PAGE_FILE = 'paper-page.html';
 const INTROS_FILE = 'topic-intros.json';
 
 /** Writes the set whole into `folder`, replacing any there. */
@@ -58,11 +55,9 @@ export function saveShells(folder: string, saved: SavedShells): void {
       version: VERSION,
       site: saved.site,
       routes: saved.routes.map(({ route, shellPath }, at) => ({ route, shellPath, file: `route-${at}.html` })),
-      paperPage: { route: '/papers/[id]', file: PAPER_PAGE_FILE },
       topicIntros: INTROS_FILE,
     };
     saved.routes.forEach(({ html }, at) => writeFileSync(join(staging, manifest.routes[at]!.file), html));
-    writeFileSync(join(staging, PAPER_PAGE_FILE), saved.paperPageShell);
     writeFileSync(join(staging, INTROS_FILE), JSON.stringify(Object.fromEntries(saved.topicIntros)));
     // The manifest last: a folder without one is not a set.
     writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 1));
@@ -89,7 +84,6 @@ export function loadSavedShells(folder: string): SavedShells | null {
     return {
       site: manifest.site,
       routes: manifest.routes.map(({ route, shellPath, file }) => ({ route, shellPath, html: read(file) })),
-      paperPageShell: read(manifest.paperPage.file),
       topicIntros: new Map(Object.entries(JSON.parse(read(manifest.topicIntros)) as Record<string, string>)),
     };
   } catch {

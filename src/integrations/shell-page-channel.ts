@@ -3,9 +3,7 @@
  * integration that writes their pages (src/integrations/shell-pages.ts). The integration says, when
  * a build starts, that it will write them; each route then has Astro render its shell only and
  * publishes the site data it was made from; the topic list's shell also hands over each topic's
- * introduction as Astro rendered it (src/components/TopicIntroCapture.astro). The paper pages'
- * integration hands over the paper page's shell, kept with the others for a rebuild without Astro.
- * Without the integration (`astro dev`, or `RESEARCH_DIGEST_SHELL_PAGES=astro`), the routes have
+ * introduction as Astro rendered it (src/components/TopicIntroCapture.astro). Without the integration (`astro dev`, or `RESEARCH_DIGEST_SHELL_PAGES=astro`), the routes have
  * Astro render every page itself.
  *
  * It travels through `globalThis`, as src/integrations/corpus-channel.ts does, for the same reason:
@@ -17,8 +15,6 @@ interface ShellBuild {
   /** Route → the site data its pages are made from. */
   routes: Map<string, SiteData>;
   topicIntros: Map<string, string>;
-  /** The paper page's shell as Astro rendered it. */
-  paperPageShell: string | null;
 }
 
 const BUILD = Symbol.for('research-digest.shell-page-build');
@@ -27,7 +23,7 @@ type Channel = { [BUILD]?: ShellBuild };
 /** Called by the integration when a build starts: whether it will write the routes' pages from their shells. */
 export function startShellPageBuild(fromShell: boolean): void {
   const channel = globalThis as Channel;
-  if (fromShell) channel[BUILD] = { routes: new Map(), topicIntros: new Map(), paperPageShell: null };
+  if (fromShell) channel[BUILD] = { routes: new Map(), topicIntros: new Map() };
   else delete channel[BUILD];
 }
 
@@ -49,12 +45,6 @@ export function publishShellRoute(route: string, siteData: SiteData): void {
 /** Called while the topic list's shell renders, for each topic's introduction. */
 export function keepTopicIntro(topicId: string, html: string): void {
   build()?.topicIntros.set(topicId, html);
-}
-
-/** Called by src/integrations/paper-pages.ts with the shell it read. */
-export function keepPaperPageShell(html: string): void {
-  const current = build();
-  if (current) current.paperPageShell = html;
 }
 
 /** What the routes published in this build, or null when they render their pages themselves. */

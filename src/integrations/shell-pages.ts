@@ -5,9 +5,9 @@
  * route publishes the site data its pages are made from through
  * src/integrations/shell-page-channel.ts; when the build is done, each route's shell is read from
  * `dist/` (and removed, unless a page is written over it), and the pages are written by
- * src/integrations/shell-page-writer.ts, the writer a rebuild without Astro uses too. The shells,
- * the paper page's and the topic introductions are then kept for that rebuild
- * (src/integrations/saved-shells.ts).
+ * src/integrations/shell-page-writer.ts, the writer a rebuild without Astro uses too. The shells
+ * and the topic introductions are then kept for that rebuild (src/integrations/saved-shells.ts;
+ * the paper page's shell is kept by src/integrations/paper-pages.ts, src/rebuild/kept-shells.ts).
  *
  * `RESEARCH_DIGEST_SHELL_PAGES=astro` has Astro render every page of these routes itself, as
  * `astro dev` does: slower, and byte for byte the same site (tests/site-build/route-shells.test.ts).
@@ -96,20 +96,12 @@ export default function shellPages(): AstroIntegration {
           logger.info(
             `Pages of ${counts.length} routes: ${written} written, ${unchanged} unchanged, from their shells in ${Math.round(performance.now() - started)} ms`,
           );
-          if (build.paperPageShell === null)
-            logger.info('No paper page shell in this build: no shells kept for a rebuild without Astro.');
-          else
-            try {
-              saveShells(cacheFolder, {
-                site,
-                routes: shells,
-                paperPageShell: build.paperPageShell,
-                topicIntros: build.topicIntros,
-              });
-            } catch (error) {
-              // A read-only checkout still builds; a rebuild then runs Astro.
-              logger.warn(`Could not keep the page shells in ${cacheFolder}: ${(error as Error).message}`);
-            }
+          try {
+            saveShells(cacheFolder, { site, routes: shells, topicIntros: build.topicIntros });
+          } catch (error) {
+            // A read-only checkout still builds; a rebuild then runs Astro.
+            logger.warn(`Could not keep the page shells in ${cacheFolder}: ${(error as Error).message}`);
+          }
         } finally {
           finishShellPageBuild();
         }

@@ -1,8 +1,10 @@
 /**
  * RSS feeds of new papers: newest dump first, then in the order the dump listed them. Links are
- * absolute (the site URL comes from the Astro config's `site`).
+ * absolute (the site URL comes from the Astro config's `site`). A feed is made as a string, with no
+ * Astro in it (@astrojs/rss's `getRssString` is plain code), so that a rebuild without Astro writes
+ * the same bytes as the feed's endpoint.
  */
-import rss from '@astrojs/rss';
+import { getRssString } from '@astrojs/rss';
 import type { PaperRecord } from '../ingest/index.ts';
 import type { SiteData } from './site-data.ts';
 import { paperUrl } from './format.ts';
@@ -11,7 +13,7 @@ import { paperUrl } from './format.ts';
 export const FEED_LENGTH = 200;
 
 /** `papers` (the site's or a topic's) in the feeds' order, newest dump first; at most `FEED_LENGTH`. */
-function feedPapers(siteData: SiteData, papers: readonly PaperRecord[]): PaperRecord[] {
+function feedPapers(siteData: FeedData, papers: readonly PaperRecord[]): PaperRecord[] {
   const all = siteData.newestArrivals;
   if (papers === siteData.papers) return all.slice(0, FEED_LENGTH);
   // The order is total (ids are unique), so the corpus' order, filtered, is the list's.
@@ -24,16 +26,22 @@ function feedPapers(siteData: SiteData, papers: readonly PaperRecord[]): PaperRe
   return feed;
 }
 
-export function papersFeed(options: {
-  siteData: SiteData;
+/** What of the site data a feed reads. */
+export type FeedData = Pick<SiteData, 'papers' | 'newestArrivals' | 'dumps' | 'topicNames'>;
+
+interface FeedOptions {
+  siteData: FeedData;
   papers: readonly PaperRecord[];
   title: string;
   description: string;
   site: URL;
-}): Promise<Response> {
+}
+
+/** The feed of `papers` (the site's or a topic's), as the file `/feed.xml` or a topic's `feed.xml` holds. */
+function papersFeedXml(options: FeedOptions): Promise<string> {
   const { siteData, site } = options;
   const dumpDates = new Map(siteData.dumps.map((dump) => [dump.file, dump.dumpDate]));
-  return rss({
+  return getRssString({
     title: options.title,
     description: options.description,
     site,
@@ -48,6 +56,32 @@ export function papersFeed(options: {
         ...(date ? { pubDate: new Date(`${date}T00:00:00Z`) } : {}),
       };
     }),
+  });
+}
+
+/** `/feed.xml`: every paper. */
+export const siteFeedXml = (siteData: FeedData, site: URL): Promise<string> =>
+  papersFeedXml({
+    siteData,
+    papers: siteData.papers,
+    site,
+    title: 'Research Digest: new papers',
+    description: 'Papers as they arrive in the digest, newest dump first.',
+  });
+
+/** `/topics/<id>/feed.xml`: the papers of topic `topicId`. */
+export function topicFeedXml(
+  siteData: FeedData & Pick<SiteData, 'papersByTopic'>,
+  topicId: string,
+  site: URL,
+): Promise<string> {
+  const name = siteData.topicNames.get(topicId) ?? topicId;
+  return papersFeedXml({
+    siteData,
+    papers: siteData.papersByTopic.get(topicId) ?? [],
+    site,
+    title: `Research Digest: ${name}`,
+    description: `New papers on ${name}, newest dump first.`,
   });
 }
 

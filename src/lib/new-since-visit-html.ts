@@ -3,7 +3,7 @@
  * papers marked (src/scripts/new-since-visit.ts). The page carries every dump in arrival order
  * with the number of papers it brought first: the reader's browser keeps the last dump it was
  * shown, so the mark works across any number of rebuilds. Hidden without JavaScript or storage.
- * As one string, as src/components/NewSinceLastVisit.astro rendered it.
+ * As one string, as the component it replaced rendered it.
  */
 import { attribute } from './astro-markup.ts';
 import type { SiteData } from './site-data.ts';

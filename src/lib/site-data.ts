@@ -3,20 +3,17 @@
  * thousands of pages each calling `getCollection()` would repeat the same work thousands of times.
  * The paper records come from the corpus the papers loader published in this process
  * (src/integrations/corpus-channel.ts), not from Astro's data store, which keeps only a summary of
- * each paper (src/loaders/digest-loader.ts), nor the dumps, published with them; the topics come
- * from their collection.
+ * each paper (src/loaders/digest-loader.ts), nor the dumps and topic definitions, published with
+ * them. No Astro in here: a rebuild without Astro (src/rebuild/) makes the same site data.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
 import { publishedCorpus, type PublishedCorpus } from '../integrations/corpus-channel.ts';
-import { OTHER_TOPIC, sortTopics, topicNames, type DumpReport, type PaperRecord } from '../ingest/index.ts';
+import { OTHER_TOPIC, topicNames, type DumpReport, type PaperRecord, type TopicDefinition } from '../ingest/index.ts';
 import { papersByArrival } from './paper-order.ts';
 import { bibtexEntry, citationKeys } from './bibtex.ts';
 import { organisations, type Organisation } from './organisations.ts';
 import { papersByTopic as groupByTopic, readingAids, type ReadingAids } from './reading-aids.ts';
 import type { RelatedPaper } from './related-papers.ts';
 import type { Theme } from './topic-themes.ts';
-
-export type TopicEntry = CollectionEntry<'topics'>;
 
 interface TopicSummary {
   id: string;
@@ -28,8 +25,8 @@ export interface SiteData {
   /** Newest first. */
   papers: PaperRecord[];
   byId: Map<string, PaperRecord>;
-  /** Topic definitions in their `order`. */
-  topics: TopicEntry[];
+  /** Topic definitions in their `order` (content/topics/*.mdx). */
+  topics: readonly TopicDefinition[];
   /** Every topic and then "Other": what the topic lists, cards and routes go through. */
   topicSummaries: TopicSummary[];
   topicNames: Map<string, string>;
@@ -61,7 +58,7 @@ export interface SiteData {
   dumpArrivals: [file: string, firstListed: number][];
 }
 
-export function isNewPaper(siteData: SiteData, paper: PaperRecord): boolean {
+export function isNewPaper(siteData: Pick<SiteData, 'latestDump'>, paper: PaperRecord): boolean {
   return siteData.latestDump !== null && paper.firstSeen === siteData.latestDump.file;
 }
 
@@ -81,12 +78,11 @@ export function loadSiteData(): Promise<SiteData> {
 }
 
 async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
-  const topicEntries = await getCollection('topics');
   const dumps: DumpReport[] = [...corpus.dumps];
   const papers = [...corpus.newestFirst];
-  const topics = sortTopics(topicEntries, (entry) => ({ id: entry.id, order: entry.data.order }));
+  const topics = corpus.topics;
   const topicSummaries = [
-    ...topics.map((topic) => ({ id: topic.id, name: topic.data.name, description: topic.data.description })),
+    ...topics.map((topic) => ({ id: topic.id, name: topic.name, description: topic.description })),
     OTHER_TOPIC,
   ];
   const topicIds = topicSummaries.map((topic) => topic.id);

@@ -15,7 +15,7 @@ import { newSinceLastVisitHtml } from './new-since-visit-html.ts';
 import { paginate, type ListPage } from './paginate.ts';
 import { newMarkNoteHtml, paginationHtml, paperListHtml } from './paper-list-html.ts';
 import type { ShellPage } from './shell-page.ts';
-import type { SiteData } from './site-data.ts';
+import { isNewPaper, type SiteData } from './site-data.ts';
 import { topicSidebarHtml } from './topic-sidebar-html.ts';
 import { byUpvotes, topicListUrl, type TopicSort } from './topic-sort.ts';
 
@@ -90,10 +90,8 @@ function topicListBodyHtml(
   page: ListPage<PaperRecord>,
   intro: string | null,
 ): string {
-  const latest = siteData.latestDump?.file;
   const markNew = siteData.newPapers.length < siteData.papers.length;
-  // isNewPaper of src/lib/site-data.ts, which this file cannot import (it reads Astro's collections).
-  const isNew = (paper: PaperRecord) => markNew && latest !== undefined && paper.firstSeen === latest;
+  const isNew = (paper: PaperRecord) => markNew && isNewPaper(siteData, paper);
   const anyNew = page.data.some(isNew);
   const sortName = sort === 'newest' ? 'newest first' : 'most upvoted first';
   const showing = page.lastPage > 1 ? ` · showing ${text(page.start + 1)}–${text(page.end + 1)}` : '';

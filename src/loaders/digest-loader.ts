@@ -8,16 +8,13 @@
  * dropped-in dump updates the site without a restart.
  */
 import { fileURLToPath } from 'node:url';
-import { join, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { PARSER_VERSION, formatWarning, topicNames, type PaperEntryData, type PaperRecord } from '../ingest/index.ts';
+import { PARSER_VERSION, formatWarning, type PaperEntryData, type PaperRecord } from '../ingest/index.ts';
 import { defaultDigestSources, loadDigestCorpus, type DigestSources } from './digest-corpus.ts';
 import { dumpSchema, paperEntrySchema } from './record-schemas.ts';
 import { papersMergedNow, writeEntries, type CollectionItem } from './store-entries.ts';
-import { publishCorpus } from '../integrations/corpus-channel.ts';
-import { papersNewestFirst } from '../lib/paper-order.ts';
-import { READING_AIDS_THREAD_MAX_PAPERS, shouldAidsYieldCores, startReadingAids } from '../lib/reading-aids-thread.ts';
-import { startSearchVocabulary } from '../lib/search-vocabulary-thread.ts';
+import { publishDigestCorpus } from './publish-corpus.ts';
 
 type Collection = 'papers' | 'dumps';
 
@@ -58,31 +55,10 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
     // For the pages (the paper records), the search index, which the build starts while Astro
     // writes its store, papers.json and the citations; the related papers and themes are started
     // now too, on another thread (in a rebuild the search page's vocabulary too, on a third).
-    const names = topicNames(corpus.topics);
-    const newestFirst = papersNewestFirst(corpus.papers, corpus.dumps);
-    const threads = {
-      yieldCores: shouldAidsYieldCores(corpus.dumps.length, corpus.dumpsFromCheckpoint),
+    publishDigestCorpus(corpus, {
       projectRoot: fileURLToPath(context.config.root),
-      warn: (message: string) => logger.warn(message),
-    };
-    publishCorpus({
-      papers: corpus.papers,
-      newestFirst,
-      dumps: corpus.dumps,
-      topicNames: names,
-      readingAids: startReadingAids(newestFirst, [...names.keys()], {
-        ...threads,
-        // Above the thread's limit the aids are made on the main thread, during the render, where
-        // the cache's tables would add to the peak of memory (100,000 papers: 3.8 GB of a 4 GB budget).
-        ...(corpus.papers.length <= READING_AIDS_THREAD_MAX_PAPERS
-          ? { cacheFile: join(threads.projectRoot, 'node_modules', '.cache', 'research-digest', 'reading-aids.bin') }
-          : {}),
-      }),
-      // Only a build reads the vocabulary (`astro dev` has none to write): no thread for it otherwise.
-      vocabulary: startSearchVocabulary(corpus.papers, names, {
-        ...threads,
-        onThread: !threads.yieldCores && !context.watcher,
-      }),
+      warn: (message) => logger.warn(message),
+      building: !context.watcher,
     });
   }
   const items: CollectionItem[] =

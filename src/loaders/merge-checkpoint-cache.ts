@@ -48,7 +48,10 @@ export interface MergeCheckpoint {
 /** The file: the header's length (u32) and the header (JSON), then the same for each part of the state. */
 class CheckpointReader {
   private position = 0;
-  constructor(private readonly fd: number) {}
+  private readonly fd: number;
+  constructor(fd: number) {
+    this.fd = fd;
+  }
 
   /** The next part's bytes, into a buffer of their own (a typed array of the numbers can view it). */
   part(): ArrayBuffer {

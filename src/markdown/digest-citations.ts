@@ -8,6 +8,7 @@ import type { RemarkPlugins } from '@astrojs/markdown-remark';
 import { defaultDigestSources, loadDigestCorpus } from '../loaders/digest-corpus.ts';
 import { publishedCorpus } from '../integrations/corpus-channel.ts';
 import { indexPaperReferences, type PaperReferenceIndex } from './paper-references.ts';
+import { recordCitation } from './citation-record.ts';
 import { remarkPaperCitations } from './remark-paper-citations.ts';
 import type { PaperRecord } from '../ingest/index.ts';
 
@@ -16,7 +17,18 @@ export function digestCitationPlugins(projectRoot: string): RemarkPlugins {
   const papers = (): PaperReferenceIndex => {
     const current = publishedCorpus()?.papers ?? loadDigestCorpus(defaultDigestSources(projectRoot)).papers;
     let index = indexes.get(current);
-    if (!index) indexes.set(current, (index = indexPaperReferences(current)));
+    if (!index) {
+      const references = indexPaperReferences(current);
+      // Each resolution is noted for a rebuild without Astro (src/markdown/citation-record.ts).
+      index = {
+        resolve: (reference) => {
+          const resolved = references.resolve(reference);
+          recordCitation(reference, resolved);
+          return resolved;
+        },
+      };
+      indexes.set(current, index);
+    }
     return index;
   };
   const unresolved = process.env.RESEARCH_DIGEST_CITATIONS === 'warn' ? 'warn' : 'fail';

@@ -1,5 +1,5 @@
 /**
- * Marks the papers added since the reader's last visit (src/components/NewSinceLastVisit.astro),
+ * Marks the papers added since the reader's last visit (src/lib/new-since-visit-html.ts),
  * and counts them beside "New" in the site header. The browser keeps the newest dump the reader has
  * acknowledged; a first visit only records it. Dismissing records the newest dump of this build.
  * Without storage nothing shows. Only the pages that list papers (home, topics) carry the dumps, so

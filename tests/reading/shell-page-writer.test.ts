@@ -96,13 +96,12 @@ describe('the shells kept for a rebuild', () => {
   const saved: SavedShells = {
     site: SITE,
     routes: [{ route: '/orgs/[org]', shellPath: '/orgs/_shell_/', html: shellAt('/orgs/_shell_/') }],
-    paperPageShell: '<html>paper</html>',
     topicIntros: new Map([['peft', '<p>Adapters &amp; more.</p>']]),
   };
 
   it('reads back what was saved, replacing the set before', () => {
     const folder = join(scratch(), 'page-shells');
-    saveShells(folder, { ...saved, paperPageShell: 'old' });
+    saveShells(folder, { ...saved, site: 'https://old.example.org' });
     saveShells(folder, saved);
     expect(loadSavedShells(folder)).toEqual(saved);
     expect(existsSync(`${folder}.partial-${process.pid}`)).toBe(false);

@@ -89,6 +89,15 @@ export async function buildSite(copy: SiteCopy, outDir: string, envOverrides: No
   return `${stdout}\n${stderr}`;
 }
 
+/**
+ * `npm run build` in the copy (scripts/build.ts, run by Node itself as npm runs it): a rebuild
+ * without Astro when only the dumps changed since the last full build, `astro build` otherwise.
+ */
+export async function runBuildScript(copy: SiteCopy, envOverrides: NodeJS.ProcessEnv = {}): Promise<string> {
+  const { stdout, stderr } = await runNode(['scripts/build.ts'], copy.root, { ...siteEnv(copy), ...envOverrides });
+  return `${stdout}\n${stderr}`;
+}
+
 /** A project script (`scripts/…`) run with tsx in the copy, as `npm run` would: stdout and stderr together. */
 export async function runProjectScript(
   copy: SiteCopy,

@@ -12,7 +12,7 @@
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_FIXTURES } from '../site-quality/isolated-build.ts';
 import {
   buildSite,
@@ -26,17 +26,10 @@ import {
 } from './helpers.ts';
 import { loadSavedShells, savedShellsFolder } from '../../src/integrations/saved-shells.ts';
 import { writeShellRoutePages } from '../../src/integrations/shell-page-writer.ts';
-import { publishCorpus } from '../../src/integrations/corpus-channel.ts';
 import { loadDigestCorpus } from '../../src/loaders/digest-corpus.ts';
-import { readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
-import { papersNewestFirst } from '../../src/lib/paper-order.ts';
-import { readingAids } from '../../src/lib/reading-aids.ts';
+import { publishDigestCorpus } from '../../src/loaders/publish-corpus.ts';
 import { loadSiteData } from '../../src/lib/site-data.ts';
 import { shellRoutePages } from '../../src/lib/shell-routes.ts';
-
-// The site data reads the topics from Astro's collection: here, from their files, as the collection does.
-const topicEntries = vi.hoisted(() => ({ current: [] as { id: string; data: object }[] }));
-vi.mock('astro:content', () => ({ getCollection: () => Promise.resolve(topicEntries.current) }));
 
 const FIXTURES = [
   ...['hostile-daily-page.txt', 'hostile-abstract-lines.txt', 'hostile-metadata.txt'].map((name) =>
@@ -104,7 +97,6 @@ describe('pages written from their routes’ shells', () => {
       '/topics/[topic]/themes/[theme]',
       '/topics/[topic]/upvoted/[...page]',
     ]);
-    expect(saved?.paperPageShell).toContain('research-digest-shell-body');
     expect([...saved!.topicIntros.keys()].sort()).toEqual(['alignment', 'moe', 'multimodal', 'peft']);
     // An introduction is the one on page 1 of its topic's newest-first list.
     const peft = readFileSync(join(shellCopy.root, 'dist/topics/peft/index.html'), 'utf8');
@@ -126,20 +118,7 @@ describe('pages written from their routes’ shells', () => {
       mergeCheckpointFile: join(cache, 'merge-checkpoint.bin'),
       ingestCodeDirectory: join(shellCopy.root, 'src/ingest'),
     });
-    topicEntries.current = readTopicDefinitions(join(shellCopy.root, 'content/topics')).map((topic, order) => ({
-      id: topic.id,
-      data: { name: topic.name, description: topic.description, order },
-    }));
-    const names = topicNames(corpus.topics);
-    const newestFirst = papersNewestFirst(corpus.papers, corpus.dumps);
-    publishCorpus({
-      papers: corpus.papers,
-      newestFirst,
-      dumps: corpus.dumps,
-      topicNames: names,
-      readingAids: () => Promise.resolve(readingAids(newestFirst, [...names.keys()])),
-      vocabulary: () => Promise.reject(new Error('no vocabulary in this test')),
-    });
+    publishDigestCorpus(corpus, { projectRoot: cache, warn: () => {}, building: false });
     const routePages = shellRoutePages(await loadSiteData(), saved);
     const counts = writeShellRoutePages(out, saved.site, saved.routes, routePages);
     const files = listFiles(out);

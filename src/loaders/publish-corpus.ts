@@ -1,0 +1,51 @@
+/**
+ * Hands a loaded corpus to the rest of the build (src/integrations/corpus-channel.ts): the papers
+ * newest first, and the related papers, themes and search vocabulary started on worker threads.
+ * Called by the papers loader when it syncs, and by a rebuild without Astro (src/rebuild/), so that
+ * both start the same work the same way.
+ */
+import { join } from 'node:path';
+import { topicNames } from '../ingest/index.ts';
+import type { DigestCorpus } from './digest-corpus.ts';
+import { publishCorpus, type PublishedCorpus } from '../integrations/corpus-channel.ts';
+import { papersNewestFirst } from '../lib/paper-order.ts';
+import { READING_AIDS_THREAD_MAX_PAPERS, shouldAidsYieldCores, startReadingAids } from '../lib/reading-aids-thread.ts';
+import { startSearchVocabulary } from '../lib/search-vocabulary-thread.ts';
+
+export interface PublishOptions {
+  projectRoot: string;
+  warn: (message: string) => void;
+  /** Whether this is a build (`astro dev` never writes the vocabulary: no thread for it there). */
+  building: boolean;
+}
+
+export function publishDigestCorpus(
+  corpus: DigestCorpus,
+  { projectRoot, warn, building }: PublishOptions,
+): PublishedCorpus {
+  const names = topicNames(corpus.topics);
+  const newestFirst = papersNewestFirst(corpus.papers, corpus.dumps);
+  const threads = {
+    yieldCores: shouldAidsYieldCores(corpus.dumps.length, corpus.dumpsFromCheckpoint),
+    projectRoot,
+    warn,
+  };
+  const published: PublishedCorpus = {
+    papers: corpus.papers,
+    newestFirst,
+    dumps: corpus.dumps,
+    topics: corpus.topics,
+    topicNames: names,
+    readingAids: startReadingAids(newestFirst, [...names.keys()], {
+      ...threads,
+      // Above the thread's limit the aids are made on the main thread, during the render, where
+      // the cache's tables would add to the peak of memory (100,000 papers: 3.8 GB of a 4 GB budget).
+      ...(corpus.papers.length <= READING_AIDS_THREAD_MAX_PAPERS
+        ? { cacheFile: join(projectRoot, 'node_modules', '.cache', 'research-digest', 'reading-aids.bin') }
+        : {}),
+    }),
+    vocabulary: startSearchVocabulary(corpus.papers, names, { ...threads, onThread: !threads.yieldCores && building }),
+  };
+  publishCorpus(published);
+  return published;
+}

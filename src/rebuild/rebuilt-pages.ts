@@ -1,0 +1,96 @@
+/**
+ * What a rebuild without Astro writes of the routes that depend on the papers (src/rebuild/site-routes.ts),
+ * in place of Astro's render: the paper pages' shell for src/integrations/paper-pages.ts to fill,
+ * the retired papers' redirect pages, the route shells' pages and the endpoints' files, each claimed
+ * as this build's output (src/integrations/stale-output.ts) as in a build.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { claimOutput } from '../integrations/stale-output.ts';
+import { PAPER_PAGE_ROUTE, publishPaperPages } from '../integrations/paper-page-channel.ts';
+import { paperUrl } from '../lib/format.ts';
+import { paperPageParts } from '../lib/paper-page-html.ts';
+import { siteFeedXml, topicFeedXml } from '../lib/feeds.ts';
+import { papersBibtex, readingListRedirectsJson } from '../lib/site-files.ts';
+import type { SiteData } from '../lib/site-data.ts';
+import { astroRedirectPage } from './astro-redirect-page.ts';
+import type { SiteState } from './site-state.ts';
+import { keptShell, PAPER_PAGE_SHELL } from './kept-shells.ts';
+import { SHELL_PAPER_ID } from '../lib/paper-page-shell.ts';
+
+/** The shells the last full build kept are all there, or the first one missing. */
+export function missingShells(root: string): string | null {
+  return keptShell(root, PAPER_PAGE_SHELL) ? null : PAPER_PAGE_SHELL;
+}
+
+/** Puts the paper pages' shell where Astro renders it, for src/integrations/paper-pages.ts to fill. */
+function writePaperPageShell(root: string, outDir: string): void {
+  const shell = keptShell(root, PAPER_PAGE_SHELL);
+  if (!shell) throw new Error("the paper pages' shell of the last full build is gone");
+  const file = join(outDir, pageFile(paperUrl(SHELL_PAPER_ID)));
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, shell);
+}
+
+/** `/papers/x/` → `papers/x/index.html`. */
+const pageFile = (url: string): string => `${url.slice(1)}index.html`;
+
+/** Writes `content` to `file` of `outDir` unless it holds it already; claims it for `route`. */
+function writeOutputFile(outDir: string, file: string, content: string, route?: string): boolean {
+  const path = join(outDir, file);
+  let same = false;
+  try {
+    same = readFileSync(path, 'utf8') === content;
+  } catch {
+    // Not there yet.
+  }
+  if (!same) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  claimOutput(file, route);
+  return !same;
+}
+
+/** The redirect page of each retired paper id, as the paper route has Astro write them. */
+function writeRetiredPaperPages(outDir: string, site: string, siteData: SiteData): void {
+  for (const paper of siteData.papers)
+    for (const id of paper.formerIds)
+      writeOutputFile(
+        outDir,
+        pageFile(paperUrl(id)),
+        astroRedirectPage(paperUrl(id), paperUrl(paper.id), site),
+        PAPER_PAGE_ROUTE,
+      );
+}
+
+/** The endpoints' files: the feeds, papers.bib, the reading list's redirects. */
+async function writeEndpointFiles(outDir: string, site: string, siteData: SiteData): Promise<void> {
+  const siteUrl = new URL(site);
+  writeOutputFile(outDir, 'feed.xml', await siteFeedXml(siteData, siteUrl), '/feed.xml');
+  for (const { id } of siteData.topicSummaries)
+    writeOutputFile(
+      outDir,
+      `topics/${id}/feed.xml`,
+      await topicFeedXml(siteData, id, siteUrl),
+      '/topics/[topic]/feed.xml',
+    );
+  writeOutputFile(outDir, 'papers.bib', papersBibtex(siteData), '/papers.bib');
+  writeOutputFile(
+    outDir,
+    'reading-list/redirects.json',
+    readingListRedirectsJson(siteData),
+    '/reading-list/redirects.json',
+  );
+}
+
+export async function writeRebuiltPages(root: string, state: SiteState, siteData: SiteData): Promise<void> {
+  const { outDir, site } = state;
+  writePaperPageShell(root, outDir);
+  publishPaperPages({
+    ids: siteData.papers.map((paper) => paper.id),
+    parts: (id) => paperPageParts(siteData, siteData.byId.get(id)!),
+  });
+  writeRetiredPaperPages(outDir, site, siteData);
+  await writeEndpointFiles(outDir, site, siteData);
+}

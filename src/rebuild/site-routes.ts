@@ -1,0 +1,17 @@
+/**
+ * Every route of the site, by how a rebuild without Astro (src/rebuild/rebuild-site.ts) treats it,
+ * as Astro names routes in `astro:build:done`. A route in neither list (a new one) makes the full
+ * build keep no state, so that every rebuild goes through Astro until the route is placed here.
+ */
+
+/** Routes whose output does not depend on the dumps: the rebuild keeps their files as they are. */
+export const PAPER_FREE_ROUTES: readonly string[] = ['/404', '/about', '/offline', '/reading-list'];
+
+/** Routes whose output the rebuild writes again from the papers. */
+export const REBUILT_ROUTES: readonly string[] = [
+  '/papers/[id]',
+  '/feed.xml',
+  '/topics/[topic]/feed.xml',
+  '/papers.bib',
+  '/reading-list/redirects.json',
+];
