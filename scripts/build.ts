@@ -47,8 +47,13 @@ async function rebuildWithoutAstro(): Promise<boolean> {
 }
 
 if (await rebuildWithoutAstro()) process.exit(0);
-const astro = spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['build', ...astroArguments], {
-  cwd: root,
-  stdio: 'inherit',
-});
+// This very Node (the project's Node 22), whatever `node` the PATH holds.
+const astro = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...astroArguments],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(astro.status ?? 1);

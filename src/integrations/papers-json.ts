@@ -16,6 +16,15 @@ import { publishedCorpus } from './corpus-channel.ts';
 import { claimOutput } from './stale-output.ts';
 import { prettyJsonArrayStream } from '../lib/json-array-stream.ts';
 
+/** Writes `papers.json` into `outDir` from the corpus the loader published (also run by a rebuild without Astro). */
+export async function writePapersJson(outDir: string): Promise<void> {
+  const corpus = publishedCorpus();
+  if (!corpus) throw new Error('[research-digest-papers-json] the papers loader published no papers');
+  const stream = prettyJsonArrayStream(corpus.papers) as WebReadableStream<Uint8Array>;
+  await pipeline(Readable.fromWeb(stream), createWriteStream(join(outDir, 'papers.json')));
+  claimOutput('papers.json');
+}
+
 export default function papersJson(): AstroIntegration {
   return {
     name: 'research-digest-papers-json',
@@ -23,13 +32,7 @@ export default function papersJson(): AstroIntegration {
       'astro:config:setup': ({ command, injectRoute }) => {
         if (command === 'dev') injectRoute({ pattern: '/papers.json', entrypoint: './src/pages/_papers.json.ts' });
       },
-      'astro:build:done': async ({ dir }) => {
-        const corpus = publishedCorpus();
-        if (!corpus) throw new Error('[research-digest-papers-json] the papers loader published no papers');
-        const stream = prettyJsonArrayStream(corpus.papers) as WebReadableStream<Uint8Array>;
-        await pipeline(Readable.fromWeb(stream), createWriteStream(join(fileURLToPath(dir), 'papers.json')));
-        claimOutput('papers.json');
-      },
+      'astro:build:done': ({ dir }) => writePapersJson(fileURLToPath(dir)),
     },
   };
 }

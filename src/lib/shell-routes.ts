@@ -14,6 +14,12 @@ import { SHELL_SEGMENT } from './route-shell.ts';
 import { topicListPages, type TopicIntros } from './topic-list-pages.ts';
 import { themePages } from './theme-pages.ts';
 import { organisationPages } from './organisation-pages.ts';
+import { homePage } from './pages/home-page.ts';
+import { newPage } from './pages/new-page.ts';
+import { orgsPage } from './pages/orgs-page.ts';
+import { searchPage } from './pages/search-page.ts';
+import { sourcesPage } from './pages/sources-page.ts';
+import { topicsPage } from './pages/topics-page.ts';
 
 /** What only Astro can render, captured when it rendered the shells, which the pages put in as HTML. */
 export interface RenderedByAstro {
@@ -46,6 +52,13 @@ export const SHELL_ROUTES: readonly ShellRoute[] = [
   },
   { route: THEME_ROUTE, shellPath: `/topics/${SHELL_SEGMENT}/themes/${SHELL_SEGMENT}/`, pages: themePages },
   { route: ORGANISATION_ROUTE, shellPath: `/orgs/${SHELL_SEGMENT}/`, pages: organisationPages },
+  // The routes of one page each: their shells are rendered at their pages' addresses.
+  { route: '/', shellPath: '/', pages: (siteData) => [homePage(siteData)] },
+  { route: '/new', shellPath: '/new/', pages: (siteData) => [newPage(siteData)] },
+  { route: '/sources', shellPath: '/sources/', pages: (siteData) => [sourcesPage(siteData)] },
+  { route: '/topics', shellPath: '/topics/', pages: (siteData) => [topicsPage(siteData)] },
+  { route: '/orgs', shellPath: '/orgs/', pages: (siteData) => [orgsPage(siteData)] },
+  { route: '/search', shellPath: '/search/', pages: (siteData) => [searchPage(siteData)] },
 ];
 
 export function shellRoute(route: string): ShellRoute {

@@ -62,10 +62,12 @@ export function isNewPaper(siteData: Pick<SiteData, 'latestDump'>, paper: PaperR
   return siteData.latestDump !== null && paper.firstSeen === siteData.latestDump.file;
 }
 
-let siteData: { corpus: PublishedCorpus; data: Promise<SiteData> } | null = null;
+/** The site data but the related papers and themes, which a thread makes meanwhile. */
+export type SiteDataBeforeAids = Omit<SiteData, 'related' | 'themes'>;
 
-/** Made again only when the loader has published another corpus (`astro dev`, after a dump arrived). */
-export function loadSiteData(): Promise<SiteData> {
+let siteData: { corpus: PublishedCorpus; base: SiteDataBeforeAids; data: Promise<SiteData> | null } | null = null;
+
+function publishedOrFail(): PublishedCorpus {
   const corpus = publishedCorpus();
   if (!corpus)
     throw new Error(
@@ -73,11 +75,33 @@ export function loadSiteData(): Promise<SiteData> {
         'in this process, and the pages read the papers from it, not from the content store. ' +
         'Was the `papers` collection synced by another process, or its loader replaced?',
     );
-  if (siteData?.corpus !== corpus) siteData = { corpus, data: buildSiteData(corpus) };
-  return siteData.data;
+  return corpus;
 }
 
-async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
+/**
+ * What needs no related papers or themes, at once: a rebuild without Astro writes the files that
+ * need no more (papers.bib, the feeds) while the aids' thread works. The same objects as
+ * `loadSiteData`'s (one BibTeX entry per paper per build).
+ */
+export function loadSiteDataBeforeAids(): SiteDataBeforeAids {
+  const corpus = publishedOrFail();
+  // Made again only when the loader has published another corpus (`astro dev`, after a dump arrived).
+  if (siteData?.corpus !== corpus) siteData = { corpus, base: siteDataBeforeAids(corpus), data: null };
+  return siteData.base;
+}
+
+export function loadSiteData(): Promise<SiteData> {
+  const base = loadSiteDataBeforeAids();
+  const current = siteData!;
+  current.data ??= readingAidsFor(
+    current.corpus,
+    base.papers,
+    base.topicSummaries.map((topic) => topic.id),
+  ).then((aids) => ({ ...base, related: aids.related, themes: aids.themes }));
+  return current.data;
+}
+
+function siteDataBeforeAids(corpus: PublishedCorpus): SiteDataBeforeAids {
   const dumps: DumpReport[] = [...corpus.dumps];
   const papers = [...corpus.newestFirst];
   const topics = corpus.topics;
@@ -89,7 +113,6 @@ async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
   const papersByTopic = groupByTopic(papers, topicIds);
   const latestDump = dumps.at(-1) ?? null;
   const latestFile = latestDump?.file;
-  const aids = await readingAidsFor(corpus, papers, topicIds);
   const dumpDates = new Map(dumps.map((dump) => [dump.file, dump.dumpDate]));
   const byArrival = papersByArrival(papers, dumps);
   const orgs = organisations(papers, OTHER_TOPIC.id);
@@ -108,8 +131,6 @@ async function buildSiteData(corpus: PublishedCorpus): Promise<SiteData> {
     changedPapers: papers.filter(
       (paper) => paper.firstSeen !== latestFile && paper.changes.some((change) => change.dump === latestFile),
     ),
-    related: aids.related,
-    themes: aids.themes,
     organisations: orgs,
     organisationIds: new Map(orgs.map((organisation) => [organisation.name, organisation.id])),
     citationKeys: keys,

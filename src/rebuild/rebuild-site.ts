@@ -19,14 +19,13 @@ import { publishDigestCorpus } from '../loaders/publish-corpus.ts';
 import { citationOutcome } from '../markdown/citation-record.ts';
 import { indexPaperReferences } from '../markdown/paper-references.ts';
 import paperPages from '../integrations/paper-pages.ts';
-import papersJson from '../integrations/papers-json.ts';
 import pagefindIndex from '../integrations/pagefind-index.ts';
 import staleOutput from '../integrations/stale-output.ts';
 import { BUILD_SHARD_VARIABLE } from '../lib/search-shards.ts';
-import { loadSiteData } from '../lib/site-data.ts';
+import { loadSiteData, loadSiteDataBeforeAids } from '../lib/site-data.ts';
 import { siteInputsKey } from './site-inputs.ts';
 import { readSiteState, removeSiteState, writeSiteState, type SiteState } from './site-state.ts';
-import { writeRebuiltPages, missingShells } from './rebuilt-pages.ts';
+import { missingShells, writeFilesBeforeAids, writeRebuiltPages } from './rebuilt-pages.ts';
 
 /** Why a rebuild must go through Astro, or the state it continues from. */
 export type RebuildPlan = { state: SiteState } | { reason: string };
@@ -41,8 +40,8 @@ export function planRebuild(root: string, env: NodeJS.ProcessEnv = process.env):
       reason: 'the code, content, configuration, packages or build variables changed since the last full build',
     };
   if (!existsSync(state.outDir)) return { reason: `${state.outDir} is gone` };
-  const missing = missingShells(root);
-  if (missing) return { reason: `the page shells of the last full build are not all kept (${missing})` };
+  const missing = missingShells(root, state);
+  if (missing) return { reason: `the page shells of the last full build are not all kept (${missing} missing)` };
   return { state };
 }
 
@@ -107,9 +106,9 @@ export async function rebuildSite(root: string, state: SiteState, log: RebuildLo
   const started = performance.now();
   const corpus = loadDigestCorpus(defaultDigestSources(root));
   checkCitations(state, corpus);
-  // The integrations of astro.config.mjs that write the site, in its order (tests/site-build/
-  // rebuild-without-astro.test.ts checks the order against the config).
-  const integrations = [paperPages(), papersJson(), pagefindIndex(), staleOutput()];
+  // The integrations of astro.config.mjs that write the site, in its order (papers.json is written
+  // earlier here: src/rebuild/rebuilt-pages.ts `writeFilesBeforeAids`).
+  const integrations = [paperPages(), pagefindIndex(), staleOutput()];
   const dir = pathToFileURL(`${state.outDir}/`);
   const config = {
     root: pathToFileURL(`${root}/`),
@@ -140,8 +139,9 @@ export async function rebuildSite(root: string, state: SiteState, log: RebuildLo
   publishDigestCorpus(corpus, { projectRoot: root, warn: log.warn, building: true });
   await runHook(integrations, 'astro:build:start', (integration) => ({ logger: logger(integration) }));
 
-  const siteData = await loadSiteData();
-  await writeRebuiltPages(root, state, siteData);
+  // While the related papers and themes are made on their thread, what needs neither.
+  await writeFilesBeforeAids(state.outDir, state.site, loadSiteDataBeforeAids());
+  writeRebuiltPages(root, state, await loadSiteData());
 
   const assets = new Map(
     Object.entries(state.keptRoutes).map(([route, files]) => [route, files.map((file) => new URL(file, dir))]),

@@ -12,15 +12,31 @@ import { paperUrl } from '../lib/format.ts';
 import { paperPageParts } from '../lib/paper-page-html.ts';
 import { siteFeedXml, topicFeedXml } from '../lib/feeds.ts';
 import { papersBibtex, readingListRedirectsJson } from '../lib/site-files.ts';
-import type { SiteData } from '../lib/site-data.ts';
+import type { SiteData, SiteDataBeforeAids } from '../lib/site-data.ts';
+import { writePapersJson } from '../integrations/papers-json.ts';
 import { astroRedirectPage } from './astro-redirect-page.ts';
 import type { SiteState } from './site-state.ts';
 import { keptShell, PAPER_PAGE_SHELL } from './kept-shells.ts';
+import { loadSavedShells, savedShellsFolder } from '../integrations/saved-shells.ts';
+import { writeShellRoutePages } from '../integrations/shell-page-writer.ts';
+import { SHELL_ROUTES, shellRoutePages } from '../lib/shell-routes.ts';
 import { SHELL_PAPER_ID } from '../lib/paper-page-shell.ts';
 
-/** The shells the last full build kept are all there, or the first one missing. */
-export function missingShells(root: string): string | null {
-  return keptShell(root, PAPER_PAGE_SHELL) ? null : PAPER_PAGE_SHELL;
+/** What of the shells the last full build kept is missing, or null when they are all there. */
+export function missingShells(root: string, state: SiteState): string | null {
+  if (!keptShell(root, PAPER_PAGE_SHELL)) return 'the paper page’s';
+  const saved = loadSavedShells(savedShellsFolder(root));
+  if (!saved) return 'the routes’';
+  if (saved.site !== state.site) return `the routes’ were made for ${saved.site}`;
+  const missing = SHELL_ROUTES.find(({ route }) => !saved.routes.some((shell) => shell.route === route));
+  return missing ? `the route ${missing.route}’s` : null;
+}
+
+/** Every page of the routes written from their shells, from the shells the last full build kept. */
+function writeRouteShellPages(root: string, outDir: string, site: string, siteData: SiteData): void {
+  const saved = loadSavedShells(savedShellsFolder(root));
+  if (!saved) throw new Error('the route shells of the last full build are gone');
+  writeShellRoutePages(outDir, site, saved.routes, shellRoutePages(siteData, saved));
 }
 
 /** Puts the paper pages' shell where Astro renders it, for src/integrations/paper-pages.ts to fill. */
@@ -64,8 +80,12 @@ function writeRetiredPaperPages(outDir: string, site: string, siteData: SiteData
       );
 }
 
-/** The endpoints' files: the feeds, papers.bib, the reading list's redirects. */
-async function writeEndpointFiles(outDir: string, site: string, siteData: SiteData): Promise<void> {
+/**
+ * What needs no related papers or themes, written while their thread works: the endpoints' files
+ * (the feeds, papers.bib, the reading list's redirects) and papers.json.
+ */
+export async function writeFilesBeforeAids(outDir: string, site: string, siteData: SiteDataBeforeAids): Promise<void> {
+  await writePapersJson(outDir);
   const siteUrl = new URL(site);
   writeOutputFile(outDir, 'feed.xml', await siteFeedXml(siteData, siteUrl), '/feed.xml');
   for (const { id } of siteData.topicSummaries)
@@ -84,7 +104,8 @@ async function writeEndpointFiles(outDir: string, site: string, siteData: SiteDa
   );
 }
 
-export async function writeRebuiltPages(root: string, state: SiteState, siteData: SiteData): Promise<void> {
+/** The pages: the paper pages' shell and what they are made of (src/integrations/paper-pages.ts writes them), the retired papers' redirects, the route shells' pages. */
+export function writeRebuiltPages(root: string, state: SiteState, siteData: SiteData): void {
   const { outDir, site } = state;
   writePaperPageShell(root, outDir);
   publishPaperPages({
@@ -92,5 +113,5 @@ export async function writeRebuiltPages(root: string, state: SiteState, siteData
     parts: (id) => paperPageParts(siteData, siteData.byId.get(id)!),
   });
   writeRetiredPaperPages(outDir, site, siteData);
-  await writeEndpointFiles(outDir, site, siteData);
+  writeRouteShellPages(root, outDir, site, siteData);
 }

@@ -3,12 +3,14 @@
  * as Astro names routes in `astro:build:done`. A route in neither list (a new one) makes the full
  * build keep no state, so that every rebuild goes through Astro until the route is placed here.
  */
+import { SHELL_ROUTES } from '../lib/shell-routes.ts';
 
 /** Routes whose output does not depend on the dumps: the rebuild keeps their files as they are. */
 export const PAPER_FREE_ROUTES: readonly string[] = ['/404', '/about', '/offline', '/reading-list'];
 
-/** Routes whose output the rebuild writes again from the papers. */
+/** Routes whose output the rebuild writes again from the papers (the routes' shells among them). */
 export const REBUILT_ROUTES: readonly string[] = [
+  ...SHELL_ROUTES.map((shellRoute) => shellRoute.route),
   '/papers/[id]',
   '/feed.xml',
   '/topics/[topic]/feed.xml',

@@ -69,6 +69,11 @@ describe('the build log of the seeds', () => {
     expect(verbose).not.toMatch(SUMMARY);
     const fileLines = lines(verbose).filter((line) => FILE_LINE.test(line));
     expect(fileLines.filter((line) => SHELL_LINE.test(line))).toHaveLength(SHELLS);
-    expect(fileLines.filter((line) => !SHELL_LINE.test(line))).toHaveLength(Number(SUMMARY.exec(log)![1]));
+    // A route of one page (/, /new/, …) renders its shell at the page's address, and the page is
+    // written over it: Astro lists that file, and the shell pages' writer lists it again.
+    const files = new Set(
+      fileLines.filter((line) => !SHELL_LINE.test(line)).map((line) => /├─ (\/\S+)/.exec(line)![1]),
+    );
+    expect(files.size).toBe(Number(SUMMARY.exec(log)![1]));
   }, 180_000);
 });

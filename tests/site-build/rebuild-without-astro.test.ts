@@ -8,10 +8,11 @@
  * with 006 (new papers, upvotes, a rename, two records tied into one: a retired paper's redirect
  * page) without Astro; a fresh copy builds all six with `astro build`. Then 006 goes again (its
  * papers' pages must go) and a code file changes (the build must go through Astro).
- * The seeds: one copy builds them without the newest, then with it (without Astro); a fresh copy
- * builds all at once.
+ * The seeds: one copy builds them without the newest (Astro: the first build), then with it (Astro
+ * again: it brings a paper a topic introduction cites, and only Astro compiles the content), then
+ * with two new papers (without Astro); a fresh copy builds all of them at once.
  */
-import { appendFileSync, copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DUMPS } from '../new-dump/helpers.ts';
@@ -102,26 +103,44 @@ describe('npm run build after a new dump (the new-dump fixtures): without Astro,
   });
 });
 
-describe('npm run build after the newest seed: without Astro, the site of a full build', () => {
+/** Two papers no seed has (words no seed uses), in the daily-page format, arriving after every seed. */
+const NEW_DUMP = `Daily Papers
+
+Mar 30
+
+Quokka Embeddings for Sparse Experts
+
+We route quokka embeddings through a sparse mixture of experts and shard the retrieval index by arrival. Each shard is searched alone and the lists are merged by score.
+
+Wombat Preference Optimization Without Burrows
+
+We align language models with wombat preferences using a reference-free objective. The method needs no burrow model and matches direct preference optimization on chat benchmarks.
+`;
+
+describe('npm run build as the seeds arrive: Astro when a citation changes, without Astro after, the site of a full build', () => {
   const SEEDS = join(PROJECT_ROOT, 'seeds');
   const seedFiles = readdirSync(SEEDS)
     .filter((name) => name.endsWith('.txt'))
     .sort();
   let copy: SiteCopy;
   let fresh: SiteCopy;
-  let log = '';
+  const logs: string[] = [];
 
   beforeAll(async () => {
     copy = makeSiteCopy('rebuild-fast-seeds');
     fresh = makeSiteCopy('rebuild-fast-seeds-fresh');
     const arrivals = async () => {
       for (const name of seedFiles.slice(0, -1)) copyFileSync(join(SEEDS, name), join(copy.seeds, name));
-      await runBuildScript(copy);
+      logs.push(await runBuildScript(copy));
+      // The newest seed brings a paper a topic introduction cites by title (LFM2): only Astro compiles MDX.
       copyFileSync(join(SEEDS, seedFiles.at(-1)!), join(copy.seeds, seedFiles.at(-1)!));
-      log = await runBuildScript(copy);
+      logs.push(await runBuildScript(copy));
+      writeFileSync(join(copy.seeds, '999_new_papers.txt'), NEW_DUMP);
+      logs.push(await runBuildScript(copy));
     };
     const allAtOnce = async () => {
       for (const name of seedFiles) copyFileSync(join(SEEDS, name), join(fresh.seeds, name));
+      writeFileSync(join(fresh.seeds, '999_new_papers.txt'), NEW_DUMP);
       await buildSite(fresh, 'dist');
     };
     await Promise.all([arrivals(), allAtOnce()]);
@@ -132,8 +151,13 @@ describe('npm run build after the newest seed: without Astro, the site of a full
     fresh?.remove();
   }, 120_000);
 
-  it('rebuilds without Astro, byte for byte the full build of every seed', () => {
-    expect(log).toMatch(WITHOUT_ASTRO);
+  it('builds with Astro when a new dump changes what a citation of the content points at', () => {
+    expect(WITH_ASTRO.exec(logs[1]!)?.[1]).toMatch(/the dumps change what the content's citation "paper:.*" points at/);
+    expect(logs[1]).not.toMatch(WITHOUT_ASTRO);
+  });
+
+  it('rebuilds without Astro after two new papers, byte for byte the full build of every dump', () => {
+    expect(logs[2]).toMatch(WITHOUT_ASTRO);
     const rebuilt = hashTree(join(copy.root, 'dist'));
     const once = hashTree(join(fresh.root, 'dist'));
     expect(Object.keys(rebuilt).length).toBeGreaterThan(500);

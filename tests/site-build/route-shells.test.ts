@@ -1,5 +1,6 @@
 /**
- * The pages of the topic lists, themes and organisations written from their routes' shells
+ * The pages of the topic lists, themes and organisations, and of the routes of one page (home,
+ * new, sources, search, the lists of topics and organisations), written from their routes' shells
  * (src/integrations/shell-pages.ts) are the pages Astro renders for them: the seeds, the hostile
  * fixtures (markup, quotes and ampersands in titles, abstracts and organisations) and the math
  * fixture are built twice, once as every build is and once with `RESEARCH_DIGEST_SHELL_PAGES=astro`,
@@ -29,7 +30,7 @@ import { writeShellRoutePages } from '../../src/integrations/shell-page-writer.t
 import { loadDigestCorpus } from '../../src/loaders/digest-corpus.ts';
 import { publishDigestCorpus } from '../../src/loaders/publish-corpus.ts';
 import { loadSiteData } from '../../src/lib/site-data.ts';
-import { shellRoutePages } from '../../src/lib/shell-routes.ts';
+import { SHELL_ROUTES, shellRoutePages } from '../../src/lib/shell-routes.ts';
 
 const FIXTURES = [
   ...['hostile-daily-page.txt', 'hostile-abstract-lines.txt', 'hostile-metadata.txt'].map((name) =>
@@ -38,8 +39,12 @@ const FIXTURES = [
   join(PROJECT_ROOT, 'tests/fixtures/math/900_math-daily-page.txt'),
 ];
 
-/** The files of the routes written from shells: topic lists in both orders, themes, organisations. */
-const SHELL_ROUTE_FILE = /^(topics\/[^/]+\/(\d+\/|upvoted\/(\d+\/)?|themes\/[^/]+\/)?|orgs\/[^/]+\/)index\.html$/;
+/**
+ * The files of the routes written from shells: topic lists in both orders, themes, organisations,
+ * and the routes of one page (home, new, sources, search, the lists of topics and organisations).
+ */
+const SHELL_ROUTE_FILE =
+  /^((new|sources|search|topics|orgs)\/|topics\/[^/]+\/(\d+\/|upvoted\/(\d+\/)?|themes\/[^/]+\/)?|orgs\/[^/]+\/)?index\.html$/;
 
 describe('pages written from their routes’ shells', () => {
   const copies: SiteCopy[] = [];
@@ -76,7 +81,7 @@ describe('pages written from their routes’ shells', () => {
   }, 120_000);
 
   it('writes those pages from the shells in one build, and has Astro render them in the other', () => {
-    const written = /Pages of 4 routes: (\d+) written, 0 unchanged/.exec(logs[0]!);
+    const written = new RegExp(`Pages of ${SHELL_ROUTES.length} routes: (\\d+) written, 0 unchanged`).exec(logs[0]!);
     expect(Number(written?.[1])).toBe(Object.keys(sites[0]!).filter((file) => SHELL_ROUTE_FILE.test(file)).length);
     expect(Number(written?.[1])).toBeGreaterThan(80);
     expect(logs[1]).not.toMatch(/Pages of \d+ routes/);
@@ -92,7 +97,13 @@ describe('pages written from their routes’ shells', () => {
     const saved = loadSavedShells(savedShellsFolder(shellCopy.root));
     expect(saved?.site).toBe(SITE_URL);
     expect(saved?.routes.map((shell) => shell.route).sort()).toEqual([
+      '/',
+      '/new',
+      '/orgs',
       '/orgs/[org]',
+      '/search',
+      '/sources',
+      '/topics',
       '/topics/[topic]/[...page]',
       '/topics/[topic]/themes/[theme]',
       '/topics/[topic]/upvoted/[...page]',
@@ -128,7 +139,7 @@ describe('pages written from their routes’ shells', () => {
       expect(readFileSync(join(out, file)).equals(readFileSync(join(shellCopy.root, 'dist', file))), file).toBe(true);
     // Again into the same folder: every page is already right.
     const again = writeShellRoutePages(out, saved.site, saved.routes, routePages);
-    expect(again.map((route) => route.written)).toEqual([0, 0, 0, 0]);
+    expect(again.map((route) => route.written)).toEqual(SHELL_ROUTES.map(() => 0));
     expect(again.reduce((sum, route) => sum + route.unchanged, 0)).toBe(files.length);
   }, 120_000);
 });
