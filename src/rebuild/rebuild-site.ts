@@ -39,6 +39,9 @@ export function planRebuild(root: string, env: NodeJS.ProcessEnv = process.env):
     return {
       reason: 'the code, content, configuration, packages or build variables changed since the last full build',
     };
+  // `npm run build` writes dist/ (astro.config.mjs sets no other outDir); a build with `--outDir`
+  // (the browser tests' .test-dist/) keeps a state for its own folder, which is not the one to update.
+  if (state.outDir !== join(root, 'dist')) return { reason: `the last full build wrote ${state.outDir}, not dist/` };
   if (!existsSync(state.outDir)) return { reason: `${state.outDir} is gone` };
   const missing = missingShells(root, state);
   if (missing) return { reason: `the page shells of the last full build are not all kept (${missing} missing)` };
