@@ -31,6 +31,13 @@ export interface ReadingAidsTask {
   yieldCores: boolean;
   /** What was read of each paper in an earlier build (src/lib/reading-aids-cache.ts), if kept. */
   cache?: ReadingAidsCache | undefined;
+  /**
+   * The related papers' second scoring thread (src/lib/related-scoring-worker.ts), when the aids
+   * do not yield the cores: a rebuild, where the second core is mostly free and every page waits
+   * for the aids. Not in a full build, where the search index has the other core's work, and the
+   * thread's tables on top of the build would raise its peak of memory.
+   */
+  helperFile?: string | undefined;
 }
 
 /**
@@ -81,7 +88,10 @@ export function startReadingAids(
         possiblySameWork,
         topics,
       }));
-      return { papers: slim, topicIds, yieldCores: options.yieldCores, cache } satisfies ReadingAidsTask;
+      const helperFile = options.yieldCores
+        ? undefined
+        : join(options.projectRoot, 'src', 'lib', 'related-scoring-worker.ts');
+      return { papers: slim, topicIds, yieldCores: options.yieldCores, cache, helperFile } satisfies ReadingAidsTask;
     },
     onThisThread: () => readingAidsWithCache(papers, topicIds, cache),
     what: 'making the related papers and themes',

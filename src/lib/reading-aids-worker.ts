@@ -3,7 +3,7 @@ import { serveWorkerTask, yieldThreadCores } from './worker-task.ts';
 import { readingAidsWithCache } from './reading-aids-cache.ts';
 import type { ReadingAidsTask } from './reading-aids-thread.ts';
 
-serveWorkerTask(({ papers, topicIds, yieldCores, cache }: ReadingAidsTask) => {
+serveWorkerTask(({ papers, topicIds, yieldCores, cache, helperFile }: ReadingAidsTask) => {
   if (yieldCores) yieldThreadCores();
-  return readingAidsWithCache(papers, topicIds, cache);
+  return readingAidsWithCache(papers, topicIds, cache, helperFile);
 });

@@ -92,7 +92,8 @@ export function scoreRelated(
         let position = bestCount === RERANK_COUNT ? RERANK_COUNT - 1 : bestCount++;
         while (
           position > 0 &&
-          (score > bestScores[position - 1]! || (score === bestScores[position - 1] && other < bestPapers[position - 1]!))
+          (score > bestScores[position - 1]! ||
+            (score === bestScores[position - 1] && other < bestPapers[position - 1]!))
         ) {
           bestScores[position] = bestScores[position - 1]!;
           bestPapers[position] = bestPapers[position - 1]!;

@@ -3,7 +3,6 @@
  * ranked by a key that a new dump seldom moves: a rebuild renders again every paper page whose
  * shared terms change.
  */
-import { topK } from './top-k.ts';
 import { allocate } from './shared-numbers.ts';
 import type { RelatedIndex } from './related-index.ts';
 
@@ -95,22 +94,26 @@ export function sharedTermIds(
   // each (50,000 lists at 10,000 papers).
   if (keys.length < to - from) keys = new Float64Array((to - from) * 2);
   const key = keys;
-  const shared: number[] = [];
+  // The strongest `limit * 4` by insertion, best first: by key, equal keys by text.
+  const wanted = limit * 4;
+  const top: number[] = [];
   for (let i = from; i < to; i++) {
     const term = vectorTerms[i]!;
     const frequency = frequenciesOfA[term]!;
-    if (frequency > 0) {
-      key[i - from] = ranking.indexed[term]! * INDEXED_FIRST + frequency * vectorFrequencies[i]! * ranking.rarity[term]!;
-      shared.push(i - from);
+    if (frequency === 0) continue;
+    const value = ranking.indexed[term]! * INDEXED_FIRST + frequency * vectorFrequencies[i]! * ranking.rarity[term]!;
+    key[i - from] = value;
+    const better = (than: number) =>
+      value > key[than]! || (value === key[than] && texts.text(term) < texts.text(vectorTerms[from + than]!));
+    if (top.length === wanted && !better(top[wanted - 1]!)) continue;
+    let position = top.length === wanted ? wanted - 1 : top.length;
+    while (position > 0 && better(top[position - 1]!)) {
+      top[position] = top[position - 1]!;
+      position--;
     }
+    top[position] = i - from;
   }
-  const strongest = topK(
-    shared,
-    limit * 4,
-    (x, y) =>
-      key[x]! > key[y]! ||
-      (key[x] === key[y] && texts.text(vectorTerms[from + x]!) < texts.text(vectorTerms[from + y]!)),
-  ).map((i) => vectorTerms[from + i]!);
+  const strongest = top.map((i) => vectorTerms[from + i]!);
   let chosen: { term: number; words: string[] }[] = [];
   const holds = (outer: readonly string[], inner: readonly string[]) => inner.every((word) => outer.includes(word));
   for (const term of strongest) {
