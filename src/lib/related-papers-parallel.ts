@@ -14,14 +14,15 @@ import {
   type RelatedOptions,
   type RelatedPaper,
 } from './related-papers.ts';
-import { relatedLists, scoreRelated } from './related-scoring.ts';
-import { chunkCount, sharedChunks, type ScoringShare } from './related-scoring-share.ts';
+import { CHUNK_PAPERS, relatedLists, scoreRelated } from './related-scoring.ts';
+import { sharedChunks, type ScoringShare } from './related-scoring-share.ts';
 
 export async function relatedPapersWithHelper(
   papers: readonly RelatedInput[],
   options: RelatedOptions,
   helperFile: string,
   meanwhile: () => void,
+  chunkPapers = CHUNK_PAPERS,
 ): Promise<RelatedPaper[][]> {
   // Started first: the thread boots while the tables are made.
   const helper = startHelper(helperFile);
@@ -31,18 +32,19 @@ export async function relatedPapersWithHelper(
     words,
     termWords,
     lists: relatedLists(papers.length, true),
+    chunkPapers,
     next: new Int32Array(new SharedArrayBuffer(4)),
-    scored: new Uint8Array(new SharedArrayBuffer(chunkCount(papers.length))),
+    scored: new Uint8Array(new SharedArrayBuffer(Math.ceil(papers.length / chunkPapers))),
   };
   helper.start(share);
   meanwhile();
-  scoreRelated(index, texts, share.lists, sharedChunks(share));
+  scoreRelated(index, texts, share.lists, sharedChunks(share), chunkPapers);
   await helper.finished;
   // Read through Atomics: what the helper wrote before it marked a chunk is seen here.
   const left: number[] = [];
   for (let chunk = 0; chunk < share.scored.length; chunk++)
     if (Atomics.load(share.scored, chunk) === 0) left.push(chunk);
-  if (left.length > 0) scoreRelated(index, texts, share.lists, () => left.shift() ?? share.scored.length);
+  if (left.length > 0) scoreRelated(index, texts, share.lists, () => left.shift() ?? share.scored.length, chunkPapers);
   return relatedFromLists(papers, share.lists, texts);
 }
 

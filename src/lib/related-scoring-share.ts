@@ -4,7 +4,7 @@
  * marked once scored, so that the chunks of a thread that failed are scored again by the other.
  */
 import type { RelatedIndex } from './related-index.ts';
-import { CHUNK_PAPERS, type RelatedLists } from './related-scoring.ts';
+import type { RelatedLists } from './related-scoring.ts';
 
 export interface ScoringShare {
   index: RelatedIndex;
@@ -12,13 +12,13 @@ export interface ScoringShare {
   words: readonly string[];
   termWords: Int32Array;
   lists: RelatedLists;
+  /** Papers per chunk. */
+  chunkPapers: number;
   /** [0]: the next chunk to take. */
   next: Int32Array;
   /** 1 for each chunk scored. */
   scored: Uint8Array;
 }
-
-export const chunkCount = (papers: number) => Math.ceil(papers / CHUNK_PAPERS);
 
 /** `scoreRelated`'s chunks, taken from the shared counter: each call marks the chunk handed out before as scored. */
 export function sharedChunks({ next, scored }: Pick<ScoringShare, 'next' | 'scored'>): () => number {

@@ -11,7 +11,13 @@ import { sharedChunks, type ScoringShare } from './related-scoring-share.ts';
 const port = parentPort;
 if (!port) throw new Error('related-scoring-worker.ts runs in a worker thread only');
 port.once('message', (share: ScoringShare) => {
-  scoreRelated(share.index, new TermTexts(share.words, share.termWords), share.lists, sharedChunks(share));
+  scoreRelated(
+    share.index,
+    new TermTexts(share.words, share.termWords),
+    share.lists,
+    sharedChunks(share),
+    share.chunkPapers,
+  );
   port.postMessage('done');
   port.close();
 });

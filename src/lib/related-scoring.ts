@@ -14,7 +14,7 @@ export const RELATED_COUNT = 5;
 export const SHARED_TERM_COUNT = 3;
 /** The candidates with the best partial scores whose full cosine is computed. */
 const RERANK_COUNT = 20;
-/** Papers per chunk that a thread takes at a time. */
+/** Papers per chunk that a thread takes at a time, unless told otherwise. */
 export const CHUNK_PAPERS = 256;
 
 /** Paper `p`'s related papers at `p * RELATED_COUNT…`, -1 past its last; each one's shared terms at `(p * RELATED_COUNT + r) * SHARED_TERM_COUNT…`. */
@@ -38,13 +38,14 @@ export function relatedLists(papers: number, shared: boolean): RelatedLists {
 
 /**
  * Scores the papers of the chunks that `nextChunk` hands out (chunk `c`: papers from
- * `c * CHUNK_PAPERS`; a chunk past the last paper ends the work) into `lists`.
+ * `c * chunkPapers`; a chunk past the last paper ends the work) into `lists`.
  */
 export function scoreRelated(
   index: RelatedIndex,
   texts: TermTexts,
   lists: RelatedLists,
   nextChunk: () => number,
+  chunkPapers = CHUNK_PAPERS,
 ): void {
   const { vectorStart, vectorTerms, vectorWeights, vectorFrequencies, postingStart, postingPapers, postingWeights } =
     index;
@@ -59,8 +60,8 @@ export function scoreRelated(
   const bestPapers = new Int32Array(RERANK_COUNT);
   const bestScores = new Float64Array(RERANK_COUNT);
   const reranked: { other: number; score: number }[] = [];
-  for (let chunk = nextChunk(); chunk * CHUNK_PAPERS < size; chunk = nextChunk()) {
-    for (let paper = chunk * CHUNK_PAPERS, last = Math.min(size, paper + CHUNK_PAPERS); paper < last; paper++) {
+  for (let chunk = nextChunk(); chunk * chunkPapers < size; chunk = nextChunk()) {
+    for (let paper = chunk * chunkPapers, last = Math.min(size, paper + chunkPapers); paper < last; paper++) {
       const from = vectorStart[paper]!;
       const to = vectorStart[paper + 1]!;
       // Every indexed term of the paper finds candidates, its terms in ascending order (the order
