@@ -54,12 +54,20 @@ export class TermTexts {
   private readonly termWords: Int32Array;
   /** Phrase texts built once each: the ranking compares them to break ties. */
   private readonly phrases: (string | undefined)[];
+  private readonly splits = new Map<number, readonly string[]>();
 
   // No parameter property: the worker thread runs this file with types stripped, nothing more.
   constructor(words: readonly string[], termWords: Int32Array) {
     this.words = words;
     this.termWords = termWords;
     this.phrases = new Array<string | undefined>(termWords.length / 2).fill(undefined);
+  }
+
+  /** The words of a term's text, hyphenated ones split ("low-rank adaptation": low, rank, adaptation). */
+  wordsOf(term: number): readonly string[] {
+    let words = this.splits.get(term);
+    if (words === undefined) this.splits.set(term, (words = this.text(term).split(/[ -]/)));
+    return words;
   }
 
   text(term: number): string {
@@ -69,8 +77,13 @@ export class TermTexts {
   }
 }
 
-/** `sharedTermIds`' scratch: the ranking key of each of b's terms, by position. */
-let keys = new Float64Array(1024);
+/** `sharedTermIds`' scratch: the strongest shared terms so far and their keys. */
+let topTerms = new Int32Array(0);
+let topKeys = new Float64Array(0);
+
+/** Whether a term ranks before another: a higher key, or an equal key and a text first in order. */
+const ahead = (key: number, term: number, otherKey: number, otherTerm: number, texts: TermTexts) =>
+  key > otherKey || (key === otherKey && texts.text(term) < texts.text(otherTerm));
 
 /**
  * The terms two papers share, those the index keeps first (in at most `cap` papers: they say what
@@ -90,35 +103,35 @@ export function sharedTermIds(
 ): number[] {
   const { vectorTerms, vectorFrequencies, ranking } = index;
   // Only the strongest few can be listed, words and phrases holding each other included: b's
-  // terms shared with a, strongest first (no object per shared term), their keys computed once
-  // each (50,000 lists at 10,000 papers).
-  if (keys.length < to - from) keys = new Float64Array((to - from) * 2);
-  const key = keys;
-  // The strongest `limit * 4` by insertion, best first: by key, equal keys by text.
+  // terms shared with a, the strongest `limit * 4` by insertion, best first (by key, equal keys
+  // by text), with no object per shared term (250,000 lists at 50,000 papers).
   const wanted = limit * 4;
-  const top: number[] = [];
+  if (topTerms.length < wanted) {
+    topTerms = new Int32Array(wanted);
+    topKeys = new Float64Array(wanted);
+  }
+  let count = 0;
   for (let i = from; i < to; i++) {
     const term = vectorTerms[i]!;
     const frequency = frequenciesOfA[term]!;
     if (frequency === 0) continue;
-    const value = ranking.indexed[term]! * INDEXED_FIRST + frequency * vectorFrequencies[i]! * ranking.rarity[term]!;
-    key[i - from] = value;
-    const better = (than: number) =>
-      value > key[than]! || (value === key[than] && texts.text(term) < texts.text(vectorTerms[from + than]!));
-    if (top.length === wanted && !better(top[wanted - 1]!)) continue;
-    let position = top.length === wanted ? wanted - 1 : top.length;
-    while (position > 0 && better(top[position - 1]!)) {
-      top[position] = top[position - 1]!;
+    const key = ranking.indexed[term]! * INDEXED_FIRST + frequency * vectorFrequencies[i]! * ranking.rarity[term]!;
+    if (count === wanted && !ahead(key, term, topKeys[wanted - 1]!, topTerms[wanted - 1]!, texts)) continue;
+    let position = count === wanted ? wanted - 1 : count++;
+    while (position > 0 && ahead(key, term, topKeys[position - 1]!, topTerms[position - 1]!, texts)) {
+      topKeys[position] = topKeys[position - 1]!;
+      topTerms[position] = topTerms[position - 1]!;
       position--;
     }
-    top[position] = i - from;
+    topKeys[position] = key;
+    topTerms[position] = term;
   }
-  const strongest = top.map((i) => vectorTerms[from + i]!);
-  let chosen: { term: number; words: string[] }[] = [];
+  const strongest = Array.from(topTerms.subarray(0, count));
+  let chosen: { term: number; words: readonly string[] }[] = [];
   const holds = (outer: readonly string[], inner: readonly string[]) => inner.every((word) => outer.includes(word));
   for (const term of strongest) {
     if (chosen.length === limit) break;
-    const words = texts.text(term).split(/[ -]/);
+    const words = texts.wordsOf(term);
     if (chosen.some((picked) => holds(picked.words, words))) continue;
     // A phrase takes the place of the words it holds: "low-rank adaptation" rather than "low-rank", "rank".
     chosen = [...chosen.filter((picked) => !holds(words, picked.words)), { term, words }];
