@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { ReadingAidPaper, ReadingAids } from './reading-aids.ts';
 import { readingAidsWithCache, type ReadingAidsCache } from './reading-aids-cache.ts';
 import { startWorkerTaskIf, type BuildThreadOptions } from './worker-task.ts';
+import { unpackReadingAids, type PackedReadingAids } from './reading-aids-transfer.ts';
 
 export const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
 
@@ -76,7 +77,7 @@ export function startReadingAids(
     ? { file: options.cacheFile, codeDirectory: join(options.projectRoot, 'src', 'lib') }
     : undefined;
   const onThread = papers.length <= (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS);
-  return startWorkerTaskIf(onThread, {
+  const ask = startWorkerTaskIf<ReadingAids | PackedReadingAids>(onThread, {
     file: options.workerFile ?? join(options.projectRoot, 'src', 'lib', 'reading-aids-worker.ts'),
     // Only what the aids read crosses to the thread (the whole records are ~4 KB a paper); made
     // only when a thread is started.
@@ -97,4 +98,7 @@ export function startReadingAids(
     what: 'making the related papers and themes',
     warn: options.warn,
   });
+  // The thread's aids come packed (reading-aids-transfer.ts); unpacked once, however often asked.
+  let aids: Promise<ReadingAids> | null = null;
+  return () => (aids ??= ask().then((value) => ('packed' in value ? unpackReadingAids(papers, value) : value)));
 }
