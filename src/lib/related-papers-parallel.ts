@@ -14,6 +14,7 @@ import {
   type RelatedOptions,
   type RelatedPaper,
 } from './related-papers.ts';
+import type { TermTexts } from './shared-terms.ts';
 import { CHUNK_PAPERS, relatedLists, scoreRelated } from './related-scoring.ts';
 import { sharedChunks, type ScoringShare } from './related-scoring-share.ts';
 
@@ -26,20 +27,30 @@ export async function relatedPapersWithHelper(
 ): Promise<RelatedPaper[][]> {
   // Started first: the thread boots while the tables are made.
   const helper = startHelper(helperFile);
-  const { index, texts, words, termWords } = relatedTables(papers, options, true);
-  const share: ScoringShare = {
-    index,
-    words,
-    termWords,
-    lists: relatedLists(papers.length, true),
-    chunkPapers,
-    next: new Int32Array(new SharedArrayBuffer(4)),
-    scored: new Uint8Array(new SharedArrayBuffer(Math.ceil(papers.length / chunkPapers))),
-  };
-  helper.start(share);
-  meanwhile();
-  scoreRelated(index, texts, share.lists, sharedChunks(share), chunkPapers);
+  let share: ScoringShare;
+  let texts: TermTexts;
+  try {
+    const tables = relatedTables(papers, options, true);
+    texts = tables.texts;
+    share = {
+      index: tables.index,
+      words: tables.words,
+      termWords: tables.termWords,
+      lists: relatedLists(papers.length, true),
+      chunkPapers,
+      next: new Int32Array(new SharedArrayBuffer(4)),
+      scored: new Uint8Array(new SharedArrayBuffer(Math.ceil(papers.length / chunkPapers))),
+    };
+    helper.start(share);
+    meanwhile();
+    scoreRelated(share.index, texts, share.lists, sharedChunks(share), chunkPapers);
+  } catch (error) {
+    // The build fails as it would on one thread; the helper must not hold the process meanwhile.
+    helper.stop();
+    throw error;
+  }
   await helper.finished;
+  const { index } = share;
   // Read through Atomics: what the helper wrote before it marked a chunk is seen here.
   const left: number[] = [];
   for (let chunk = 0; chunk < share.scored.length; chunk++)
@@ -49,7 +60,11 @@ export async function relatedPapersWithHelper(
 }
 
 /** The helper thread: `start` hands it the share; `finished` settles when it is done, failed or gone. */
-function startHelper(file: string): { start: (share: ScoringShare) => void; finished: Promise<void> } {
+function startHelper(file: string): {
+  start: (share: ScoringShare) => void;
+  stop: () => void;
+  finished: Promise<void>;
+} {
   let worker: Worker | null = null;
   try {
     worker = new Worker(file);
@@ -57,7 +72,7 @@ function startHelper(file: string): { start: (share: ScoringShare) => void; fini
     // No thread: this thread scores every chunk.
   }
   const thread = worker;
-  if (!thread) return { start: () => {}, finished: Promise.resolve() };
+  if (!thread) return { start: () => {}, stop: () => {}, finished: Promise.resolve() };
   const finished = new Promise<void>((resolve) => {
     thread.once('message', () => resolve());
     thread.once('error', () => resolve());
@@ -71,6 +86,7 @@ function startHelper(file: string): { start: (share: ScoringShare) => void; fini
         void thread.terminate();
       }
     },
+    stop: () => void thread.terminate(),
     finished: finished.then(() => void thread.terminate()),
   };
 }
