@@ -59,7 +59,8 @@ export function scoreRelated(
   // The best candidates by partial score, best first: by score, then by the lower index.
   const bestPapers = new Int32Array(RERANK_COUNT);
   const bestScores = new Float64Array(RERANK_COUNT);
-  const reranked: { other: number; score: number }[] = [];
+  const rankedPapers = new Int32Array(RERANK_COUNT);
+  const rankedScores = new Float64Array(RERANK_COUNT);
   for (let chunk = nextChunk(); chunk * chunkPapers < size; chunk = nextChunk()) {
     for (let paper = chunk * chunkPapers, last = Math.min(size, paper + chunkPapers); paper < last; paper++) {
       const from = vectorStart[paper]!;
@@ -109,21 +110,32 @@ export function scoreRelated(
         termWeights[vectorTerms[i]!] = vectorWeights[i]!;
         termFrequencies[vectorTerms[i]!] = vectorFrequencies[i]!;
       }
-      reranked.length = 0;
+      // Reranked by insertion: by cosine, then by the lower index.
+      let rankedCount = 0;
       for (let b = 0; b < bestCount; b++) {
         const other = bestPapers[b]!;
         let cosine = 0;
         for (let i = vectorStart[other]!, end = vectorStart[other + 1]!; i < end; i++)
           cosine += termWeights[vectorTerms[i]!]! * vectorWeights[i]!;
-        reranked.push({ other, score: cosine });
+        let position = rankedCount++;
+        while (
+          position > 0 &&
+          (cosine > rankedScores[position - 1]! ||
+            (cosine === rankedScores[position - 1] && other < rankedPapers[position - 1]!))
+        ) {
+          rankedScores[position] = rankedScores[position - 1]!;
+          rankedPapers[position] = rankedPapers[position - 1]!;
+          position--;
+        }
+        rankedScores[position] = cosine;
+        rankedPapers[position] = other;
       }
-      reranked.sort((a, b) => b.score - a.score || a.other - b.other);
-      const listed = Math.min(RELATED_COUNT, reranked.length);
+      const listed = Math.min(RELATED_COUNT, rankedCount);
       for (let r = 0; r < listed; r++) {
-        const { other, score } = reranked[r]!;
+        const other = rankedPapers[r]!;
         const slot = paper * RELATED_COUNT + r;
         lists.others[slot] = other;
-        lists.scores[slot] = score;
+        lists.scores[slot] = rankedScores[r]!;
         const terms = sharedTermIds(
           termFrequencies,
           index,

@@ -126,11 +126,10 @@ export function sharedTermIds(
     topKeys[position] = key;
     topTerms[position] = term;
   }
-  const strongest = Array.from(topTerms.subarray(0, count));
   let chosen: { term: number; words: readonly string[] }[] = [];
   const holds = (outer: readonly string[], inner: readonly string[]) => inner.every((word) => outer.includes(word));
-  for (const term of strongest) {
-    if (chosen.length === limit) break;
+  for (let place = 0; place < count && chosen.length < limit; place++) {
+    const term = topTerms[place]!;
     const words = texts.wordsOf(term);
     if (chosen.some((picked) => holds(picked.words, words))) continue;
     // A phrase takes the place of the words it holds: "low-rank adaptation" rather than "low-rank", "rank".
