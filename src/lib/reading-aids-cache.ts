@@ -15,7 +15,13 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { writeFileAside } from '../loaders/write-aside.ts';
 import { filesHash } from './tree-hash.ts';
-import { readingAids, type ReadingAidPaper, type ReadingAids, type ReadingAidsMemo } from './reading-aids.ts';
+import {
+  readingAids,
+  readingAidsWithHelper,
+  type ReadingAidPaper,
+  type ReadingAids,
+  type ReadingAidsMemo,
+} from './reading-aids.ts';
 import type { KeyTables, PackedLists, TermTables } from './text-derivations.ts';
 
 export interface ReadingAidsCache {
@@ -176,8 +182,28 @@ export function readingAidsCached(
   topicIds: readonly string[],
   cache: ReadingAidsCache,
 ): CachedReadingAids {
+  const opened = openCache(papers, cache);
+  return opened.finish(readingAids(papers, topicIds, opened.memo));
+}
+
+/** `readingAidsCached` with a second thread for the related papers (`readingAidsWithHelper`). */
+export async function readingAidsCachedWithHelper(
+  papers: readonly ReadingAidPaper[],
+  topicIds: readonly string[],
+  cache: ReadingAidsCache,
+  helperFile: string,
+): Promise<CachedReadingAids> {
+  const opened = openCache(papers, cache);
+  return opened.finish(await readingAidsWithHelper(papers, topicIds, opened.memo, helperFile));
+}
+
+/** What the cache holds of `papers` (`memo`), and how to keep this build's derivations once the aids are made. */
+function openCache(
+  papers: readonly ReadingAidPaper[],
+  cache: ReadingAidsCache,
+): { memo: ReadingAidsMemo | undefined; finish: (aids: ReadingAids) => CachedReadingAids } {
   const code = filesHash(cache.codeDirectory, DERIVING_CODE);
-  if (code === null) return { aids: readingAids(papers, topicIds), replayed: 0, written: false };
+  if (code === null) return { memo: undefined, finish: (aids) => ({ aids, replayed: 0, written: false }) };
   const prior = read(cache.file, code);
   const hashes = Buffer.concat(papers.map(textHash));
   const priorIndexOf = new Map<string, number>();
@@ -192,15 +218,29 @@ export function readingAidsCached(
     terms: { prior: prior?.terms ?? null, priorIndex },
     keys: { prior: prior?.keys ?? null, priorIndex },
   };
-  const aids = readingAids(papers, topicIds, memo);
-  const unchanged = prior !== null && prior.hashes.length === hashes.length && priorIndex.every((index) => index >= 0);
-  if (!unchanged) write(cache.file, encode(code, { hashes, terms: memo.terms.made!, keys: memo.keys.made! }));
-  return { aids, replayed: priorIndex.filter((index) => index >= 0).length, written: !unchanged };
+  return {
+    memo,
+    finish: (aids) => {
+      const unchanged =
+        prior !== null && prior.hashes.length === hashes.length && priorIndex.every((index) => index >= 0);
+      if (!unchanged) write(cache.file, encode(code, { hashes, terms: memo.terms.made!, keys: memo.keys.made! }));
+      return { aids, replayed: priorIndex.filter((index) => index >= 0).length, written: !unchanged };
+    },
+  };
 }
 
-/** The reading aids, through the cache when there is one (`cache` undefined: none kept). */
-export const readingAidsWithCache = (
+/**
+ * The reading aids, through the cache when there is one (`cache` undefined: none kept), with a
+ * second thread for the related papers when `helperFile` (src/lib/related-scoring-worker.ts) is given.
+ */
+export function readingAidsWithCache(
   papers: readonly ReadingAidPaper[],
   topicIds: readonly string[],
   cache: ReadingAidsCache | undefined,
-): ReadingAids => (cache ? readingAidsCached(papers, topicIds, cache).aids : readingAids(papers, topicIds));
+  helperFile?: string,
+): ReadingAids | Promise<ReadingAids> {
+  if (helperFile === undefined)
+    return cache ? readingAidsCached(papers, topicIds, cache).aids : readingAids(papers, topicIds);
+  if (cache) return readingAidsCachedWithHelper(papers, topicIds, cache, helperFile).then(({ aids }) => aids);
+  return readingAidsWithHelper(papers, topicIds, undefined, helperFile);
+}

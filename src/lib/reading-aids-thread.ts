@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { ReadingAidPaper, ReadingAids } from './reading-aids.ts';
 import { readingAidsWithCache, type ReadingAidsCache } from './reading-aids-cache.ts';
 import { startWorkerTaskIf, type BuildThreadOptions } from './worker-task.ts';
+import { unpackReadingAids, type PackedReadingAids } from './reading-aids-transfer.ts';
 
 export const READING_AIDS_THREAD_MAX_PAPERS = 60_000;
 
@@ -31,6 +32,13 @@ export interface ReadingAidsTask {
   yieldCores: boolean;
   /** What was read of each paper in an earlier build (src/lib/reading-aids-cache.ts), if kept. */
   cache?: ReadingAidsCache | undefined;
+  /**
+   * The related papers' second scoring thread (src/lib/related-scoring-worker.ts), when the aids
+   * do not yield the cores: a rebuild, where the second core is mostly free and every page waits
+   * for the aids. Not in a full build, where the search index has the other core's work, and the
+   * thread's tables on top of the build would raise its peak of memory.
+   */
+  helperFile?: string | undefined;
 }
 
 /**
@@ -69,7 +77,7 @@ export function startReadingAids(
     ? { file: options.cacheFile, codeDirectory: join(options.projectRoot, 'src', 'lib') }
     : undefined;
   const onThread = papers.length <= (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS);
-  return startWorkerTaskIf(onThread, {
+  const ask = startWorkerTaskIf<ReadingAids | PackedReadingAids>(onThread, {
     file: options.workerFile ?? join(options.projectRoot, 'src', 'lib', 'reading-aids-worker.ts'),
     // Only what the aids read crosses to the thread (the whole records are ~4 KB a paper); made
     // only when a thread is started.
@@ -81,10 +89,16 @@ export function startReadingAids(
         possiblySameWork,
         topics,
       }));
-      return { papers: slim, topicIds, yieldCores: options.yieldCores, cache } satisfies ReadingAidsTask;
+      const helperFile = options.yieldCores
+        ? undefined
+        : join(options.projectRoot, 'src', 'lib', 'related-scoring-worker.ts');
+      return { papers: slim, topicIds, yieldCores: options.yieldCores, cache, helperFile } satisfies ReadingAidsTask;
     },
     onThisThread: () => readingAidsWithCache(papers, topicIds, cache),
     what: 'making the related papers and themes',
     warn: options.warn,
   });
+  // The thread's aids come packed (reading-aids-transfer.ts); unpacked once, however often asked.
+  let aids: Promise<ReadingAids> | null = null;
+  return () => (aids ??= ask().then((value) => ('packed' in value ? unpackReadingAids(papers, value) : value)));
 }

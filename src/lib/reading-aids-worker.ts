@@ -2,8 +2,9 @@
 import { serveWorkerTask, yieldThreadCores } from './worker-task.ts';
 import { readingAidsWithCache } from './reading-aids-cache.ts';
 import type { ReadingAidsTask } from './reading-aids-thread.ts';
+import { packReadingAids } from './reading-aids-transfer.ts';
 
-serveWorkerTask(({ papers, topicIds, yieldCores, cache }: ReadingAidsTask) => {
+serveWorkerTask(async ({ papers, topicIds, yieldCores, cache, helperFile }: ReadingAidsTask) => {
   if (yieldCores) yieldThreadCores();
-  return readingAidsWithCache(papers, topicIds, cache);
+  return packReadingAids(papers, await readingAidsWithCache(papers, topicIds, cache, helperFile));
 });

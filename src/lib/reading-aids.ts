@@ -7,6 +7,7 @@
 import { OTHER_TOPIC } from '../ingest/topics.ts';
 import type { PaperRecord } from '../ingest/index.ts';
 import { relatedInputOf, relatedPapers, type RelatedPaper } from './related-papers.ts';
+import { relatedPapersWithHelper } from './related-papers-parallel.ts';
 import { topicThemes, type Theme } from './topic-themes.ts';
 import { memoisedWordStream } from './word-stream.ts';
 import type { DerivationMemo, KeyTables, TermTables } from './text-derivations.ts';
@@ -58,6 +59,32 @@ export function readingAids(
   return {
     related: new Map(papers.map((paper, index) => [paper.id, related[index]!])),
     themes: topicThemes(papers, papersByTopic(papers, topicIds), { wordStream, memo: memo?.keys }),
+    topicIds: [...topicIds],
+  };
+}
+
+/**
+ * `readingAids` with a second thread for the related papers' scoring (related-papers-parallel.ts),
+ * the themes made on this thread meanwhile: the same aids, in about half the time when a core is
+ * free. `helperFile` is src/lib/related-scoring-worker.ts.
+ */
+export async function readingAidsWithHelper(
+  papers: readonly ReadingAidPaper[],
+  topicIds: readonly string[],
+  memo: ReadingAidsMemo | undefined,
+  helperFile: string,
+): Promise<ReadingAids> {
+  const wordStream = memoisedWordStream();
+  let themes: Map<string, Theme[]> | undefined;
+  const related = await relatedPapersWithHelper(
+    papers.map(relatedInputOf),
+    { wordStream, memo: memo?.terms },
+    helperFile,
+    () => (themes = topicThemes(papers, papersByTopic(papers, topicIds), { wordStream, memo: memo?.keys })),
+  );
+  return {
+    related: new Map(papers.map((paper, index) => [paper.id, related[index]!])),
+    themes: themes!,
     topicIds: [...topicIds],
   };
 }

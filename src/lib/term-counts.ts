@@ -5,6 +5,7 @@
  * word stream or replayed from a previous build's counts (text-derivations.ts).
  */
 import { PairTable } from './pair-table.ts';
+import { TermTexts } from './shared-terms.ts';
 import { BREAK, OF, type NormalisedWord, type StreamItem } from './word-stream.ts';
 import { PackedListsReader, PackedListsWriter, type DerivationMemo, type TermTables } from './text-derivations.ts';
 
@@ -32,7 +33,10 @@ export function countTerms(
   streamOf: (text: string) => readonly StreamItem[],
   memo: DerivationMemo<TermTables> | undefined,
 ): {
-  termText: (term: number) => string;
+  texts: TermTexts;
+  /** The terms' words (`TermTables`), for a thread that makes `TermTexts` of its own. */
+  words: readonly string[];
+  termWords: Int32Array;
   termCount: number;
   counts: TermCounts[];
 } {
@@ -162,22 +166,13 @@ export function countTerms(
     seen.length = 0;
     return { terms: distinct, counts: frequencies };
   });
-  // Phrase texts built once each: the shared terms' ranking compares them to break ties.
-  const phraseTexts: (string | undefined)[] = [];
-  const termText = (term: number): string => {
-    const code = terms[term]!;
-    if (code >= 0) return words[code]!;
-    const [first, second] = pairs[-1 - code]!;
-    return (phraseTexts[term] ??= `${words[first]!} ${words[second]!}`);
-  };
-  if (memo && made) {
-    const termWords = new Int32Array(2 * terms.length);
-    terms.forEach((code, term) => {
-      const [first, second] = code >= 0 ? [code, -1] : pairs[-1 - code]!;
-      termWords[2 * term] = first;
-      termWords[2 * term + 1] = second;
-    });
-    memo.made = { words, termWords, papers: made.finish() };
-  }
-  return { termText, termCount: terms.length, counts };
+  // Term → its word, or its two words (-1 second for a word): the terms' texts, and the tables kept for the next build.
+  const termWords = new Int32Array(2 * terms.length);
+  terms.forEach((code, term) => {
+    const [first, second] = code >= 0 ? [code, -1] : pairs[-1 - code]!;
+    termWords[2 * term] = first;
+    termWords[2 * term + 1] = second;
+  });
+  if (memo && made) memo.made = { words, termWords, papers: made.finish() };
+  return { texts: new TermTexts(words, termWords), words, termWords, termCount: terms.length, counts };
 }
