@@ -10,7 +10,7 @@
  * (tests/site-build/rebuild-without-astro.test.ts).
  */
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatWarning } from '../ingest/index.ts';
@@ -41,7 +41,8 @@ export function planRebuild(root: string, env: NodeJS.ProcessEnv = process.env):
     };
   // `npm run build` writes dist/ (astro.config.mjs sets no other outDir); a build with `--outDir`
   // (the browser tests' .test-dist/) keeps a state for its own folder, which is not the one to update.
-  if (state.outDir !== join(root, 'dist')) return { reason: `the last full build wrote ${state.outDir}, not dist/` };
+  if (resolve(state.outDir) !== resolve(root, 'dist'))
+    return { reason: `the last full build wrote ${state.outDir}, not dist/` };
   if (!existsSync(state.outDir)) return { reason: `${state.outDir} is gone` };
   const missing = missingShells(root, state);
   if (missing) return { reason: `the page shells of the last full build are not all kept (${missing} missing)` };

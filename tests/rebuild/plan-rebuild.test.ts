@@ -24,7 +24,8 @@ function fullBuildState(): SiteState {
   const state: SiteState = {
     format: 1,
     inputsKey,
-    outDir: join(root, 'dist'),
+    // As Astro gives it: a folder's path with a trailing slash.
+    outDir: `${join(root, 'dist')}/`,
     site: SITE,
     keptRoutes: { '/404': ['404.html'] },
     citations: [],
