@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { writeServiceWorkerFor } from '../src/integrations/pagefind-index.ts';
 import { mergeStagedShards, writeSearchValues } from '../src/integrations/search-shard-index.ts';
 import { pendingSearchValuesFile } from '../src/lib/search-shards.ts';
+import { removeSiteState } from '../src/rebuild/site-state.ts';
 import type { ShardValues } from '../src/lib/search-values.ts';
 
 async function mergeBuildShards(shardDirs: readonly string[], outDir: string): Promise<void> {
@@ -28,6 +29,8 @@ async function mergeBuildShards(shardDirs: readonly string[], outDir: string): P
       `the shards given are ${order.map((k) => k + 1).join(', ')}; expected 1 to ${shardDirs.length}, each once`,
     );
   rmSync(outDir, { recursive: true, force: true });
+  // dist/ is no longer what the last full build left: the next npm run build is a full one.
+  removeSiteState(resolve('.'));
   const byShard = shardDirs.map((dir, at) => ({ dir, shard: order[at]! })).sort((a, b) => b.shard - a.shard);
   for (const { dir } of byShard) cpSync(dir, outDir, { recursive: true });
   const values = expected.map((shard) => {

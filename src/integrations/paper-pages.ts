@@ -29,19 +29,9 @@ import type { PageEntry } from './output-record.ts';
 import { paperPageDigester } from './paper-page-digest.ts';
 import { paperPageSegments, SHELL_PAPER_ID, splitPaperPageShell } from '../lib/paper-page-shell.ts';
 import { paperUrl } from '../lib/format.ts';
-import { keepShell, PAPER_PAGE_SHELL } from '../rebuild/kept-shells.ts';
+import { pageFile, readIfThere } from './shell-page-writer.ts';
+import { forgetShell, keepShell, PAPER_PAGE_SHELL } from '../rebuild/kept-shells.ts';
 
-/** The file of a page at `url` (`/papers/x/`) in `dist/`, relative to it. */
-const pageFile = (url: string): string => `${url.slice(1)}index.html`;
-
-function readIfThere(file: string): Buffer | null {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
 
 export interface WrittenPaperPages {
   written: number;
@@ -132,7 +122,12 @@ export default function paperPages(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
-      'astro:build:start': () => startPaperPageBuild(process.env.RESEARCH_DIGEST_PAPER_PAGES !== 'astro'),
+      'astro:build:start': () => {
+        // Until this build is done, the shell kept may not be that of the site in dist/ (a build
+        // that renders every paper page itself keeps none).
+        forgetShell(root, PAPER_PAGE_SHELL);
+        startPaperPageBuild(process.env.RESEARCH_DIGEST_PAPER_PAGES !== 'astro');
+      },
       'astro:build:done': ({ dir, logger }) => {
         if (!paperPagesFromShell()) return;
         try {
@@ -152,7 +147,14 @@ export default function paperPages(): AstroIntegration {
             listPage,
             { previous: recordedPages(), record: recordPage },
             // Kept for a rebuild without Astro (src/rebuild/), which has no Astro to render it.
-            (html) => keepShell(root, PAPER_PAGE_SHELL, html),
+            (html) => {
+              try {
+                keepShell(root, PAPER_PAGE_SHELL, html);
+              } catch (error) {
+                // A read-only checkout still builds; a rebuild then runs Astro.
+                logger.warn(`Could not keep the paper page shell: ${(error as Error).message}`);
+              }
+            },
           );
           logger.info(
             `Paper pages: ${written} written, ${unchanged} unchanged, from the shell in ${Math.round(performance.now() - started)} ms`,

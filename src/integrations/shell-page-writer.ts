@@ -22,7 +22,8 @@ export interface WrittenRoute {
   unchanged: number;
 }
 
-function readIfThere(file: string): Buffer | null {
+/** The file's bytes, or null when there is no such file. */
+export function readIfThere(file: string): Buffer | null {
   try {
     return readFileSync(file);
   } catch (error) {

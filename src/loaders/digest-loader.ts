@@ -10,11 +10,11 @@
 import { fileURLToPath } from 'node:url';
 import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { PARSER_VERSION, formatWarning, type PaperEntryData, type PaperRecord } from '../ingest/index.ts';
+import { PARSER_VERSION, type PaperEntryData, type PaperRecord } from '../ingest/index.ts';
 import { defaultDigestSources, loadDigestCorpus, type DigestSources } from './digest-corpus.ts';
 import { dumpSchema, paperEntrySchema } from './record-schemas.ts';
 import { papersMergedNow, writeEntries, type CollectionItem } from './store-entries.ts';
-import { publishDigestCorpus } from './publish-corpus.ts';
+import { publishDigestCorpus, reportCorpus } from './publish-corpus.ts';
 
 type Collection = 'papers' | 'dumps';
 
@@ -45,13 +45,7 @@ async function syncCollection(collection: Collection, context: LoaderContext): P
   const { logger, generateDigest } = context;
   const corpus = loadDigestCorpus(sourcesFor(context));
   if (collection === 'papers') {
-    logger.info(
-      `${corpus.papers.length} papers from ${corpus.dumps.length} dumps ` +
-        `(parsed ${corpus.parsedFresh.length}${corpus.parsedFresh.length ? `: ${corpus.parsedFresh.join(', ')}` : ''}; ` +
-        `${corpus.parsedFromCache.length} from cache)`,
-    );
-    for (const warning of corpus.dumps.flatMap((dump) => dump.warnings)) logger.warn(formatWarning(warning));
-    for (const note of corpus.dumps.flatMap((dump) => dump.notes)) logger.info(`note: ${formatWarning(note)}`);
+    reportCorpus(corpus, { info: (message) => logger.info(message), warn: (message) => logger.warn(message) });
     // For the pages (the paper records), the search index, which the build starts while Astro
     // writes its store, papers.json and the citations; the related papers and themes are started
     // now too, on another thread (in a rebuild the search page's vocabulary too, on a third).

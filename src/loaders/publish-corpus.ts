@@ -5,12 +5,26 @@
  * both start the same work the same way.
  */
 import { join } from 'node:path';
-import { topicNames } from '../ingest/index.ts';
+import { formatWarning, topicNames } from '../ingest/index.ts';
 import type { DigestCorpus } from './digest-corpus.ts';
 import { publishCorpus, type PublishedCorpus } from '../integrations/corpus-channel.ts';
 import { papersNewestFirst } from '../lib/paper-order.ts';
 import { READING_AIDS_THREAD_MAX_PAPERS, shouldAidsYieldCores, startReadingAids } from '../lib/reading-aids-thread.ts';
 import { startSearchVocabulary } from '../lib/search-vocabulary-thread.ts';
+
+/** What a sync says of the corpus: its size, what was parsed, every dump's warnings and notes. */
+export function reportCorpus(
+  corpus: DigestCorpus,
+  log: { info: (message: string) => void; warn: (message: string) => void },
+): void {
+  log.info(
+    `${corpus.papers.length} papers from ${corpus.dumps.length} dumps ` +
+      `(parsed ${corpus.parsedFresh.length}${corpus.parsedFresh.length ? `: ${corpus.parsedFresh.join(', ')}` : ''}; ` +
+      `${corpus.parsedFromCache.length} from cache)`,
+  );
+  for (const warning of corpus.dumps.flatMap((dump) => dump.warnings)) log.warn(formatWarning(warning));
+  for (const note of corpus.dumps.flatMap((dump) => dump.notes)) log.info(`note: ${formatWarning(note)}`);
+}
 
 export interface PublishOptions {
   projectRoot: string;

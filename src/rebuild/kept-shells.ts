@@ -3,7 +3,7 @@
  * (node_modules/.cache/research-digest/page-shells/<name>.html): deleting them only makes the next
  * rebuild a full one.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAside } from '../loaders/write-aside.ts';
 
@@ -12,6 +12,10 @@ const keptShellFile = (root: string, name: string): string =>
 
 export function keepShell(root: string, name: string, html: Buffer | string): void {
   writeFileAside(keptShellFile(root, name), (pending) => writeFileSync(pending, html));
+}
+
+export function forgetShell(root: string, name: string): void {
+  rmSync(keptShellFile(root, name), { force: true });
 }
 
 /** The kept shell, or null when there is none. */

@@ -13,9 +13,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { formatWarning } from '../ingest/index.ts';
 import { defaultDigestSources, loadDigestCorpus, type DigestCorpus } from '../loaders/digest-corpus.ts';
-import { publishDigestCorpus } from '../loaders/publish-corpus.ts';
+import { publishDigestCorpus, reportCorpus } from '../loaders/publish-corpus.ts';
+import { dumpSchema, paperSchema } from '../loaders/record-schemas.ts';
+import { papersMergedNow } from '../loaders/store-entries.ts';
 import { citationOutcome } from '../markdown/citation-record.ts';
 import { indexPaperReferences } from '../markdown/paper-references.ts';
 import paperPages from '../integrations/paper-pages.ts';
@@ -25,7 +26,7 @@ import { BUILD_SHARD_VARIABLE } from '../lib/search-shards.ts';
 import { loadSiteData, loadSiteDataBeforeAids } from '../lib/site-data.ts';
 import { siteInputsKey } from './site-inputs.ts';
 import { readSiteState, removeSiteState, writeSiteState, type SiteState } from './site-state.ts';
-import { missingShells, writeFilesBeforeAids, writeRebuiltPages } from './rebuilt-pages.ts';
+import { readKeptShells, writeFilesBeforeAids, writeRebuiltPages } from './rebuilt-pages.ts';
 
 /** Why a rebuild must go through Astro, or the state it continues from. */
 export type RebuildPlan = { state: SiteState } | { reason: string };
@@ -33,6 +34,8 @@ export type RebuildPlan = { state: SiteState } | { reason: string };
 /** Whether `root`'s site can be rebuilt without Astro now (everything but the dumps as the last full build had it). */
 export function planRebuild(root: string, env: NodeJS.ProcessEnv = process.env): RebuildPlan {
   if (env[BUILD_SHARD_VARIABLE]) return { reason: 'a build of one shard' };
+  for (const variable of ['RESEARCH_DIGEST_PAPER_PAGES', 'RESEARCH_DIGEST_SHELL_PAGES'])
+    if (env[variable] === 'astro') return { reason: `${variable}=astro: Astro renders every page` };
   const state = readSiteState(root);
   if (!state) return { reason: 'no full build to continue (none yet, or its state was removed)' };
   if (siteInputsKey(root, env) !== state.inputsKey)
@@ -44,8 +47,13 @@ export function planRebuild(root: string, env: NodeJS.ProcessEnv = process.env):
   if (resolve(state.outDir) !== resolve(root, 'dist'))
     return { reason: `the last full build wrote ${state.outDir}, not dist/` };
   if (!existsSync(state.outDir)) return { reason: `${state.outDir} is gone` };
-  const missing = missingShells(root, state);
-  if (missing) return { reason: `the page shells of the last full build are not all kept (${missing} missing)` };
+  const lost = Object.values(state.keptRoutes)
+    .flat()
+    .find((file) => !existsSync(join(state.outDir, file)));
+  if (lost) return { reason: `${lost} of the last full build is gone from ${state.outDir}` };
+  const shells = readKeptShells(root, state);
+  if (typeof shells === 'string')
+    return { reason: `the page shells of the last full build are not all kept (${shells} missing)` };
   return { state };
 }
 
@@ -61,6 +69,26 @@ function checkCitations(state: SiteState, corpus: DigestCorpus): void {
   for (const [reference, outcome] of state.citations)
     if (citationOutcome(references.resolve(reference)) !== outcome)
       throw new RebuildNeedsAstro(`the dumps change what the content's citation "paper:${reference}" points at`);
+}
+
+/**
+ * The records' schemas, as the content loader checks them (src/loaders/store-entries.ts): every
+ * dump's report, and the papers of the dumps merged now (the others were checked when their dumps were).
+ */
+function checkRecords(corpus: DigestCorpus): void {
+  const mergedNow = papersMergedNow(corpus.papers, corpus.dumps, corpus.dumpsFromCheckpoint);
+  for (const paper of corpus.papers) {
+    if (!mergedNow.has(paper.id)) continue;
+    const checked = paperSchema.safeParse(paper);
+    if (!checked.success)
+      throw new Error(
+        `Invalid papers entry "${paper.id}" from ${paper.sources.map((s) => `${s.dump}:${s.line}`).join(', ')}: ${checked.error.message}`,
+      );
+  }
+  for (const dump of corpus.dumps) {
+    const checked = dumpSchema.safeParse({ ...dump });
+    if (!checked.success) throw new Error(`Invalid dumps entry "${dump.file}": ${checked.error.message}`);
+  }
 }
 
 export interface RebuildLog {
@@ -110,6 +138,9 @@ export async function rebuildSite(root: string, state: SiteState, log: RebuildLo
   const started = performance.now();
   const corpus = loadDigestCorpus(defaultDigestSources(root));
   checkCitations(state, corpus);
+  checkRecords(corpus);
+  const shells = readKeptShells(root, state);
+  if (typeof shells === 'string') throw new RebuildNeedsAstro(`the page shells are not all kept (${shells} missing)`);
   // The integrations of astro.config.mjs that write the site, in its order (papers.json is written
   // earlier here: src/rebuild/rebuilt-pages.ts `writeFilesBeforeAids`).
   const integrations = [paperPages(), pagefindIndex(), staleOutput()];
@@ -133,25 +164,25 @@ export async function rebuildSite(root: string, state: SiteState, log: RebuildLo
   // Astro's incremental build keeps a list of the pages it skips; they are now written here.
   rmSync(join(root, 'node_modules', '.astro', 'incremental-build.json'), { force: true });
 
-  log.info(
-    `[research-digest-papers] ${corpus.papers.length} papers from ${corpus.dumps.length} dumps (parsed ${corpus.parsedFresh.length}` +
-      `${corpus.parsedFresh.length ? `: ${corpus.parsedFresh.join(', ')}` : ''}; ${corpus.parsedFromCache.length} from cache)`,
-  );
-  for (const warning of corpus.dumps.flatMap((dump) => dump.warnings)) log.warn(formatWarning(warning));
-  for (const note of corpus.dumps.flatMap((dump) => dump.notes)) log.info(`note: ${formatWarning(note)}`);
+  reportCorpus(corpus, { info: (message) => log.info(`[research-digest-papers] ${message}`), warn: log.warn });
   // The search index starts from here, on its thread, as in a build (src/integrations/pagefind-index.ts).
   publishDigestCorpus(corpus, { projectRoot: root, warn: log.warn, building: true });
   await runHook(integrations, 'astro:build:start', (integration) => ({ logger: logger(integration) }));
 
   // While the related papers and themes are made on their thread, what needs neither.
   await writeFilesBeforeAids(state.outDir, state.site, loadSiteDataBeforeAids());
-  writeRebuiltPages(root, state, await loadSiteData());
+  writeRebuiltPages(state, shells, await loadSiteData());
 
   const assets = new Map(
     Object.entries(state.keptRoutes).map(([route, files]) => [route, files.map((file) => new URL(file, dir))]),
   );
   await runHook(integrations, 'astro:build:done', (integration) => ({ dir, assets, logger: logger(integration) }));
-  writeSiteState(root, state);
+  try {
+    writeSiteState(root, state);
+  } catch (error) {
+    // The site is rebuilt; only the next rebuild goes through Astro.
+    log.warn(`could not keep the state for the next rebuild: ${(error as Error).message}`);
+  }
   return {
     papers: corpus.papers.length,
     dumps: corpus.dumps.length,

@@ -17,39 +17,30 @@ import { writePapersJson } from '../integrations/papers-json.ts';
 import { astroRedirectPage } from './astro-redirect-page.ts';
 import type { SiteState } from './site-state.ts';
 import { keptShell, PAPER_PAGE_SHELL } from './kept-shells.ts';
-import { loadSavedShells, savedShellsFolder } from '../integrations/saved-shells.ts';
-import { writeShellRoutePages } from '../integrations/shell-page-writer.ts';
+import { loadSavedShells, savedShellsFolder, type SavedShells } from '../integrations/saved-shells.ts';
+import { pageFile, writeShellRoutePages } from '../integrations/shell-page-writer.ts';
 import { SHELL_ROUTES, shellRoutePages } from '../lib/shell-routes.ts';
 import { SHELL_PAPER_ID } from '../lib/paper-page-shell.ts';
 
-/** What of the shells the last full build kept is missing, or null when they are all there. */
-export function missingShells(root: string, state: SiteState): string | null {
-  if (!keptShell(root, PAPER_PAGE_SHELL)) return 'the paper page’s';
-  const saved = loadSavedShells(savedShellsFolder(root));
-  if (!saved) return 'the routes’';
-  if (saved.site !== state.site) return `the routes’ were made for ${saved.site}`;
-  const missing = SHELL_ROUTES.find(({ route }) => !saved.routes.some((shell) => shell.route === route));
-  return missing ? `the route ${missing.route}’s` : null;
+/** The shells the last full build kept: the paper pages' and every route's. */
+export interface KeptShells {
+  paperPage: Buffer;
+  routes: SavedShells;
 }
 
-/** Every page of the routes written from their shells, from the shells the last full build kept. */
-function writeRouteShellPages(root: string, outDir: string, site: string, siteData: SiteData): void {
-  const saved = loadSavedShells(savedShellsFolder(root));
-  if (!saved) throw new Error('the route shells of the last full build are gone');
-  writeShellRoutePages(outDir, site, saved.routes, shellRoutePages(siteData, saved));
+/**
+ * The shells the last full build kept for `state`, or what of them is missing. Read before the
+ * integrations' hooks run: the paper pages' integration forgets its kept shell when a build starts.
+ */
+export function readKeptShells(root: string, state: SiteState): KeptShells | string {
+  const paperPage = keptShell(root, PAPER_PAGE_SHELL);
+  if (!paperPage) return 'the paper page’s';
+  const routes = loadSavedShells(savedShellsFolder(root));
+  if (!routes) return 'the routes’';
+  if (routes.site !== state.site) return `the routes’ were made for ${routes.site}`;
+  const missing = SHELL_ROUTES.find(({ route }) => !routes.routes.some((shell) => shell.route === route));
+  return missing ? `the route ${missing.route}’s` : { paperPage, routes };
 }
-
-/** Puts the paper pages' shell where Astro renders it, for src/integrations/paper-pages.ts to fill. */
-function writePaperPageShell(root: string, outDir: string): void {
-  const shell = keptShell(root, PAPER_PAGE_SHELL);
-  if (!shell) throw new Error("the paper pages' shell of the last full build is gone");
-  const file = join(outDir, pageFile(paperUrl(SHELL_PAPER_ID)));
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, shell);
-}
-
-/** `/papers/x/` → `papers/x/index.html`. */
-const pageFile = (url: string): string => `${url.slice(1)}index.html`;
 
 /** Writes `content` to `file` of `outDir` unless it holds it already; claims it for `route`. */
 function writeOutputFile(outDir: string, file: string, content: string, route?: string): boolean {
@@ -104,14 +95,20 @@ export async function writeFilesBeforeAids(outDir: string, site: string, siteDat
   );
 }
 
-/** The pages: the paper pages' shell and what they are made of (src/integrations/paper-pages.ts writes them), the retired papers' redirects, the route shells' pages. */
-export function writeRebuiltPages(root: string, state: SiteState, siteData: SiteData): void {
+/**
+ * The pages: the paper pages' shell where Astro renders it and what the pages are made of
+ * (src/integrations/paper-pages.ts fills it when the build is done), the retired papers' redirects,
+ * every route's pages from its shell.
+ */
+export function writeRebuiltPages(state: SiteState, shells: KeptShells, siteData: SiteData): void {
   const { outDir, site } = state;
-  writePaperPageShell(root, outDir);
+  const paperShellFile = join(outDir, pageFile(paperUrl(SHELL_PAPER_ID)));
+  mkdirSync(dirname(paperShellFile), { recursive: true });
+  writeFileSync(paperShellFile, shells.paperPage);
   publishPaperPages({
     ids: siteData.papers.map((paper) => paper.id),
     parts: (id) => paperPageParts(siteData, siteData.byId.get(id)!),
   });
   writeRetiredPaperPages(outDir, site, siteData);
-  writeRouteShellPages(root, outDir, site, siteData);
+  writeShellRoutePages(outDir, site, shells.routes.routes, shellRoutePages(siteData, shells.routes));
 }

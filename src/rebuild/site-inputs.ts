@@ -5,6 +5,7 @@
  * when all of these are what they were in the full build it continues.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { filesHash, treeHash } from '../lib/tree-hash.ts';
 
@@ -15,9 +16,10 @@ const INPUT_FOLDERS = ['src', 'content', 'public'];
 const INPUT_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 /**
  * Variables that change what a build writes but not the dumps it reads: every `RESEARCH_DIGEST_*`
- * and `PAGEFIND_*` one and `SITE_URL`, less these (where the dumps are is data; the log's detail is not output).
+ * and `PAGEFIND_*` one and `SITE_URL`, less these (where the dumps are is data; the log's detail
+ * and the choice of a full build are not output).
  */
-const DATA_OR_LOG_VARIABLES = new Set(['RESEARCH_DIGEST_SEEDS', 'RESEARCH_DIGEST_VERBOSE']);
+const DATA_OR_LOG_VARIABLES = new Set(['RESEARCH_DIGEST_SEEDS', 'RESEARCH_DIGEST_VERBOSE', 'RESEARCH_DIGEST_REBUILD']);
 
 function buildVariables(env: NodeJS.ProcessEnv): [string, string][] {
   return Object.entries(env)
@@ -34,7 +36,11 @@ function buildVariables(env: NodeJS.ProcessEnv): [string, string][] {
 export function siteInputsKey(root: string, env: NodeJS.ProcessEnv = process.env): string | null {
   const hash = createHash('sha256').update(`site inputs ${STATE_FORMAT}\0`);
   for (const folder of INPUT_FOLDERS) hash.update(`${folder}\0${treeHash(join(root, folder)) ?? 'none'}\0`);
-  const files = filesHash(root, INPUT_FILES);
+  // Astro loads `.env` files into the build's environment (Vite's), which the rebuild does not.
+  const envFiles = readdirSync(root)
+    .filter((name) => name.startsWith('.env'))
+    .sort();
+  const files = filesHash(root, [...INPUT_FILES, ...envFiles]);
   if (files === null) return null;
   hash
     .update(files)

@@ -17,3 +17,19 @@ export const REBUILT_ROUTES: readonly string[] = [
   '/papers.bib',
   '/reading-list/redirects.json',
 ];
+
+/**
+ * The integrations of astro.config.mjs, by name: a rebuild without Astro runs those that write the
+ * site (src/rebuild/rebuild-site.ts) and does what the others do itself or needs none of it (MDX is
+ * compiled by the full build; the routes' log; this state). A full build with another keeps no state.
+ */
+export const KNOWN_INTEGRATIONS: readonly string[] = [
+  '@astrojs/mdx',
+  'research-digest-paper-pages',
+  'research-digest-shell-pages',
+  'research-digest-papers-json',
+  'research-digest-pagefind',
+  'research-digest-routes',
+  'research-digest-stale-output',
+  'research-digest-site-state',
+];

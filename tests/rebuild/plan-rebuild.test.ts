@@ -47,6 +47,7 @@ beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'rd-plan-'));
   for (const folder of ['src', 'content', 'public', 'dist']) mkdirSync(join(root, folder));
   writeFileSync(join(root, 'src/page.ts'), 'export {};\n');
+  writeFileSync(join(root, 'dist/404.html'), '<html>not found</html>');
   for (const file of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'])
     writeFileSync(join(root, file), '{}\n');
 });
@@ -90,6 +91,20 @@ describe('planRebuild', () => {
     expect(reasonOf(planRebuild(root, env))).toMatch(/paper page/);
     keepEveryShell('https://other.example.org');
     expect(reasonOf(planRebuild(root, env))).toMatch(/made for https:\/\/other\.example\.org/);
+  });
+
+  it('needs Astro when a page the rebuild keeps as it is was deleted from dist/', () => {
+    fullBuildState();
+    keepEveryShell();
+    rmSync(join(root, 'dist/404.html'));
+    expect(reasonOf(planRebuild(root, env))).toMatch(/404\.html of the last full build is gone/);
+  });
+
+  it('needs Astro when Astro is to render every page itself', () => {
+    fullBuildState();
+    keepEveryShell();
+    for (const variable of ['RESEARCH_DIGEST_PAPER_PAGES', 'RESEARCH_DIGEST_SHELL_PAGES'])
+      expect(reasonOf(planRebuild(root, { ...env, [variable]: 'astro' }))).toMatch(/Astro renders every page/);
   });
 
   it('needs Astro for a build of one shard', () => {

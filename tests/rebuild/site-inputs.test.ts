@@ -55,6 +55,12 @@ describe('siteInputsKey', () => {
     expect(siteInputsKey(root, env)).not.toBe(key);
   });
 
+  it('changes with a .env file, which Astro loads into the build', () => {
+    const key = siteInputsKey(root, env);
+    writeFileSync(join(root, '.env.production'), 'SITE_URL=https://other.example.org\n');
+    expect(siteInputsKey(root, env)).not.toBe(key);
+  });
+
   it('changes when a file is added to the code', () => {
     const key = siteInputsKey(root, env);
     cpSync(join(root, 'src/lib/format.ts'), join(root, 'src/lib/other.ts'));
