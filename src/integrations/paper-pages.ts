@@ -11,7 +11,7 @@
  * `RESEARCH_DIGEST_PAPER_PAGES=astro` has Astro render every paper page itself, as `astro dev`
  * does: slower, and byte for byte the same site (tests/site-build/paper-page-shell.test.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
