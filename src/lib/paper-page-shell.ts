@@ -11,6 +11,7 @@
  */
 import { pageTitle, paperUrl } from './format.ts';
 import { attribute, text } from './astro-markup.ts';
+import { cutAtMarkers } from './shell-markers.ts';
 
 /** The shell's id in the route: never a paper's (paper ids are made of `a-z`, `0-9` and `-`). */
 export const SHELL_PAPER_ID = '_shell_';
@@ -50,27 +51,10 @@ export function splitPaperPageShell(html: string): PaperPageShell {
     paperUrl(SHELL_PAPER_ID),
     SHELL_BODY,
   ];
-  const pieces: string[] = [];
-  let rest = html;
-  for (const marker of markers) {
-    const at = rest.indexOf(marker);
-    if (at < 0 || html.split(marker).length !== 2)
-      throw new Error(
-        `the paper page shell does not show ${JSON.stringify(marker)} exactly once after the markers before it ` +
-          '(src/layouts/BaseLayout.astro and src/lib/paper-page-shell.ts disagree)',
-      );
-    pieces.push(rest.slice(0, at));
-    rest = rest.slice(at + marker.length);
-  }
-  pieces.push(rest);
-  // A marker's text left elsewhere (the title copied into another tag, the address written
-  // another way) would be copied into every page as it is.
-  for (const leftover of [SHELL_TITLE, SHELL_DESCRIPTION, SHELL_PAPER_ID])
-    if (pieces.some((piece) => piece.includes(leftover)))
-      throw new Error(
-        `the paper page shell shows ${JSON.stringify(leftover)} outside the places it fills ` +
-          '(src/layouts/BaseLayout.astro uses it again: teach src/lib/paper-page-shell.ts that place too)',
-      );
+  const pieces = cutAtMarkers(html, markers, [SHELL_TITLE, SHELL_DESCRIPTION, SHELL_PAPER_ID], {
+    name: 'the paper page shell',
+    module: 'src/lib/paper-page-shell.ts',
+  });
   return { pieces: pieces as unknown as PaperPageShell['pieces'] };
 }
 

@@ -12,6 +12,7 @@
  */
 import { pageTitle } from './format.ts';
 import { attribute, text } from './astro-markup.ts';
+import { cutAtMarkers } from './shell-markers.ts';
 import { SHELL_BODY, SHELL_DESCRIPTION, SHELL_TITLE } from './paper-page-shell.ts';
 import type { ShellPage } from './shell-page.ts';
 
@@ -81,29 +82,12 @@ export function splitRouteShell(html: string, place: RouteShellPlace): RouteShel
     feedLinks([SHELL_FEED], place.site),
     SHELL_BODY,
   ];
-  const pieces: string[] = [];
-  let rest = html;
-  for (const marker of markers) {
-    const at = rest.indexOf(marker);
-    if (at < 0 || html.split(marker).length !== 2)
-      throw new Error(
-        `the shell of ${place.path} does not show ${JSON.stringify(marker)} exactly once after the markers before it ` +
-          '(src/layouts/BaseLayout.astro and src/lib/route-shell.ts disagree)',
-      );
-    pieces.push(rest.slice(0, at));
-    rest = rest.slice(at + marker.length);
-  }
-  pieces.push(rest);
-  // A marker's text left elsewhere (the title copied into another tag, the address written another
-  // way) would be copied into every page as it is.
   const leftovers: string[] = [SHELL_TITLE, SHELL_DESCRIPTION, SHELL_FEED.title, SHELL_FEED.href];
   if (place.path.includes(`/${SHELL_SEGMENT}/`)) leftovers.push(place.path);
-  for (const leftover of leftovers)
-    if (pieces.some((piece) => piece.includes(leftover)))
-      throw new Error(
-        `the shell of ${place.path} shows ${JSON.stringify(leftover)} outside the places it fills ` +
-          '(src/layouts/BaseLayout.astro uses it again: teach src/lib/route-shell.ts that place too)',
-      );
+  const pieces = cutAtMarkers(html, markers, leftovers, {
+    name: `the shell of ${place.path}`,
+    module: 'src/lib/route-shell.ts',
+  });
   return { pieces: pieces as unknown as RouteShell['pieces'], site: place.site };
 }
 
