@@ -32,7 +32,6 @@ import { paperUrl } from '../lib/format.ts';
 import { pageFile, readIfThere } from './shell-page-writer.ts';
 import { forgetShell, keepShell, PAPER_PAGE_SHELL } from '../rebuild/kept-shells.ts';
 
-
 export interface WrittenPaperPages {
   written: number;
   unchanged: number;
