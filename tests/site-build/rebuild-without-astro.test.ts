@@ -7,7 +7,8 @@
  * The new-dump fixtures: one copy builds 001–005 (a full build: there is none to continue), then
  * with 006 (new papers, upvotes, a rename, two records tied into one: a retired paper's redirect
  * page) without Astro; a fresh copy builds all six with `astro build`. Then 006 goes again (its
- * papers' pages must go) and a code file changes (the build must go through Astro).
+ * papers' pages must go), a code file changes (the build must go through Astro), and 006 comes back
+ * with the kept paper shell damaged (the rebuild fails half way: Astro must build the whole site).
  * The seeds: one copy builds them without the newest (Astro: the first build), then with it (Astro
  * again: it brings a paper a topic introduction cites, and only Astro compiles the content), then
  * with two new papers (without Astro); a fresh copy builds all of them at once.
@@ -53,6 +54,11 @@ describe('npm run build after a new dump (the new-dump fixtures): without Astro,
       await build();
       appendFileSync(join(copy.root, 'src/lib/format.ts'), '\n// A change to the code.\n');
       await build();
+      // A rebuild that fails half way (the paper pages' kept shell damaged: found only when the
+      // pages are written) leaves the site to Astro, which builds all of it again.
+      writeFileSync(join(copy.root, 'node_modules/.cache/research-digest/page-shells/papers.html'), '<p>damaged</p>');
+      copy.addDump(DUMPS.at(-1)!);
+      await build();
     };
     const allAtOnce = async () => {
       for (const dump of DUMPS) fresh.addDump(dump);
@@ -94,6 +100,14 @@ describe('npm run build after a new dump (the new-dump fixtures): without Astro,
     expect(logs[2]).toMatch(WITHOUT_ASTRO);
     expect(filesThatDiffer(sites[2]!, sites[0]!)).toEqual([]);
     expect(Object.keys(sites[2]!)).toEqual(Object.keys(sites[0]!));
+  });
+
+  it('builds with Astro when a rebuild without it fails half way, and the site is a full build’s', () => {
+    expect(logs[4]).toMatch(/the paper page shell does not show/);
+    expect(logs[4]).toMatch(/the rebuild without Astro failed \(exit code \d+; above\), building with Astro instead/);
+    expect(logs[4]).toMatch(/\[build\] Complete!/);
+    expect(Object.keys(sites[4]!)).toEqual(Object.keys(freshSite));
+    expect(filesThatDiffer(sites[4]!, freshSite)).toEqual([]);
   });
 
   it('builds with Astro when the code changed, and the site is the same', () => {
