@@ -24,13 +24,13 @@ import {
   type PaperPageSource,
 } from './paper-page-channel.ts';
 import { claimOutput, recordedPages, recordPage } from './stale-output.ts';
+import { keepPaperPageShell } from './shell-page-channel.ts';
 import { listEveryPage } from './build-log.mjs';
 import type { PageEntry } from './output-record.ts';
 import { paperPageDigester } from './paper-page-digest.ts';
 import { paperPageSegments, SHELL_PAPER_ID, splitPaperPageShell } from '../lib/paper-page-shell.ts';
 import { paperUrl } from '../lib/format.ts';
 import { pageFile, readIfThere } from './shell-page-writer.ts';
-import { forgetShell, keepShell, PAPER_PAGE_SHELL } from '../rebuild/kept-shells.ts';
 
 export interface WrittenPaperPages {
   written: number;
@@ -114,19 +114,10 @@ function sameFileAsRecorded(file: string, known: PageEntry): boolean {
 }
 
 export default function paperPages(): AstroIntegration {
-  let root = '';
   return {
     name: 'research-digest-paper-pages',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
-      'astro:build:start': () => {
-        // Until this build is done, the shell kept may not be that of the site in dist/ (a build
-        // that renders every paper page itself keeps none).
-        forgetShell(root, PAPER_PAGE_SHELL);
-        startPaperPageBuild(process.env.RESEARCH_DIGEST_PAPER_PAGES !== 'astro');
-      },
+      'astro:build:start': () => startPaperPageBuild(process.env.RESEARCH_DIGEST_PAPER_PAGES !== 'astro'),
       'astro:build:done': ({ dir, logger }) => {
         if (!paperPagesFromShell()) return;
         try {
@@ -145,15 +136,8 @@ export default function paperPages(): AstroIntegration {
             source,
             listPage,
             { previous: recordedPages(), record: recordPage },
-            // Kept for a rebuild without Astro (src/rebuild/), which has no Astro to render it.
-            (html) => {
-              try {
-                keepShell(root, PAPER_PAGE_SHELL, html);
-              } catch (error) {
-                // A read-only checkout still builds; a rebuild then runs Astro.
-                logger.warn(`Could not keep the paper page shell: ${(error as Error).message}`);
-              }
-            },
+            // Kept with the routes' shells for a rebuild without Astro (src/integrations/shell-pages.ts).
+            (html) => keepPaperPageShell(html.toString('utf8')),
           );
           logger.info(
             `Paper pages: ${written} written, ${unchanged} unchanged, from the shell in ${Math.round(performance.now() - started)} ms`,

@@ -1,10 +1,9 @@
 /**
- * The route shells of the last build, kept for a rebuild without Astro: every route's of
+ * The shells of the last build, kept for a rebuild without Astro: the paper page's, every route's of
  * src/lib/shell-routes.ts and what only Astro renders that the pages put in (the topic
- * introductions), in `node_modules/.cache/research-digest/page-shells/routes/` (beside the paper
- * page's shell, `page-shells/papers.html`, src/rebuild/kept-shells.ts):
+ * introductions), in `node_modules/.cache/research-digest/page-shells/`:
  *
- * - `manifest.json`: `{ version, site, routes: [{ route, shellPath, file }], topicIntros: file }`
+ * - `manifest.json`: `{ version, site, routes: [{ route, shellPath, file }], topicIntros: file, paperPageShell: file }`
  * - one `.html` file a shell, as Astro rendered it (markers and all), and `topic-intros.json`
  *   (topic id → the introduction's HTML).
  *
@@ -16,11 +15,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import type { RenderedByAstro } from '../lib/shell-routes.ts';
 
-const VERSION = 2;
+const VERSION = 3;
 
 /** The folder of the saved shells of the project at `root`. */
 export const savedShellsFolder = (root: string): string =>
-  join(root, 'node_modules', '.cache', 'research-digest', 'page-shells', 'routes');
+  join(root, 'node_modules', '.cache', 'research-digest', 'page-shells');
 
 /** A route's shell as Astro rendered it, and where. */
 export interface SavedRouteShell {
@@ -34,6 +33,8 @@ export interface SavedShells extends RenderedByAstro {
   /** `Astro.site` of the build: the shells' absolute addresses are made with it. */
   site: string;
   routes: SavedRouteShell[];
+  /** The paper page's shell (src/lib/paper-page-shell.ts). */
+  paperPageShell: string;
 }
 
 interface Manifest {
@@ -41,9 +42,11 @@ interface Manifest {
   site: string;
   routes: { route: string; shellPath: string; file: string }[];
   topicIntros: string;
+  paperPageShell: string;
 }
 
 const INTROS_FILE = 'topic-intros.json';
+const PAPER_PAGE_FILE = 'paper-page.html';
 
 /** Writes the set whole into `folder`, replacing any there. */
 export function saveShells(folder: string, saved: SavedShells): void {
@@ -56,7 +59,9 @@ export function saveShells(folder: string, saved: SavedShells): void {
       site: saved.site,
       routes: saved.routes.map(({ route, shellPath }, at) => ({ route, shellPath, file: `route-${at}.html` })),
       topicIntros: INTROS_FILE,
+      paperPageShell: PAPER_PAGE_FILE,
     };
+    writeFileSync(join(staging, PAPER_PAGE_FILE), saved.paperPageShell);
     saved.routes.forEach(({ html }, at) => writeFileSync(join(staging, manifest.routes[at]!.file), html));
     writeFileSync(join(staging, INTROS_FILE), JSON.stringify(Object.fromEntries(saved.topicIntros)));
     // The manifest last: a folder without one is not a set.
@@ -85,6 +90,7 @@ export function loadSavedShells(folder: string): SavedShells | null {
       site: manifest.site,
       routes: manifest.routes.map(({ route, shellPath, file }) => ({ route, shellPath, html: read(file) })),
       topicIntros: new Map(Object.entries(JSON.parse(read(manifest.topicIntros)) as Record<string, string>)),
+      paperPageShell: read(manifest.paperPageShell),
     };
   } catch {
     return null;

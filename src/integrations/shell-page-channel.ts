@@ -15,6 +15,8 @@ interface ShellBuild {
   /** Route → the site data its pages are made from. */
   routes: Map<string, SiteData>;
   topicIntros: Map<string, string>;
+  /** The paper page's shell as Astro rendered it (src/integrations/paper-pages.ts), kept with the others. */
+  paperPageShell: string | null;
 }
 
 const BUILD = Symbol.for('research-digest.shell-page-build');
@@ -23,7 +25,7 @@ type Channel = { [BUILD]?: ShellBuild };
 /** Called by the integration when a build starts: whether it will write the routes' pages from their shells. */
 export function startShellPageBuild(fromShell: boolean): void {
   const channel = globalThis as Channel;
-  if (fromShell) channel[BUILD] = { routes: new Map(), topicIntros: new Map() };
+  if (fromShell) channel[BUILD] = { routes: new Map(), topicIntros: new Map(), paperPageShell: null };
   else delete channel[BUILD];
 }
 
@@ -45,6 +47,12 @@ export function publishShellRoute(route: string, siteData: SiteData): void {
 /** Called while the topic list's shell renders, for each topic's introduction. */
 export function keepTopicIntro(topicId: string, html: string): void {
   build()?.topicIntros.set(topicId, html);
+}
+
+/** Called by src/integrations/paper-pages.ts with the shell it read. */
+export function keepPaperPageShell(html: string): void {
+  const current = build();
+  if (current) current.paperPageShell = html;
 }
 
 /** What the routes published in this build, or null when they render their pages themselves. */

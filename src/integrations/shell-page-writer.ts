@@ -32,6 +32,16 @@ export function readIfThere(file: string): Buffer | null {
   }
 }
 
+/** Writes `bytes` to `file` unless it holds them already; whether it wrote. */
+export function writeIfChanged(file: string, bytes: Buffer): boolean {
+  // A file whose size changed is written without reading it first (most pages of a rebuild).
+  const size = statSync(file, { throwIfNoEntry: false })?.size;
+  if (size === bytes.length && (readIfThere(file)?.equals(bytes) ?? false)) return false;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, bytes);
+  return true;
+}
+
 /**
  * Fills each route's shell (one of `shells`, rendered with the site `site`) for each of its pages
  * in `routePages` and writes them under `outDir`; `onPage` hears of each page (its file relative
@@ -63,16 +73,9 @@ export function writeShellRoutePages(
         });
       }
       claimOutput(relative, page.path === saved.shellPath ? undefined : route);
-      const file = join(outDir, relative);
-      // A page whose size changed is written without reading the file first (most pages of a rebuild).
-      const size = statSync(file, { throwIfNoEntry: false })?.size;
-      const same = size === html.length && (readIfThere(file)?.equals(html) ?? false);
-      if (!same) {
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, html);
-        written += 1;
-      }
-      onPage?.(relative, !same);
+      const changed = writeIfChanged(join(outDir, relative), html);
+      if (changed) written += 1;
+      onPage?.(relative, changed);
     }
     return { route, written, unchanged: pages.length - written };
   });

@@ -7,7 +7,7 @@
  * `dist/` (and removed, unless a page is written over it), and the pages are written by
  * src/integrations/shell-page-writer.ts, the writer a rebuild without Astro uses too. The shells
  * and the topic introductions are then kept for that rebuild (src/integrations/saved-shells.ts;
- * the paper page's shell is kept by src/integrations/paper-pages.ts, src/rebuild/kept-shells.ts).
+ * the paper page's shell, handed over by src/integrations/paper-pages.ts, with them).
  *
  * `RESEARCH_DIGEST_SHELL_PAGES=astro` has Astro render every page of these routes itself, as
  * `astro dev` does: slower, and byte for byte the same site (tests/site-build/route-shells.test.ts).
@@ -96,12 +96,22 @@ export default function shellPages(): AstroIntegration {
           logger.info(
             `Pages of ${counts.length} routes: ${written} written, ${unchanged} unchanged, from their shells in ${Math.round(performance.now() - started)} ms`,
           );
-          try {
-            saveShells(cacheFolder, { site, routes: shells, topicIntros: build.topicIntros });
-          } catch (error) {
-            // A read-only checkout still builds; a rebuild then runs Astro.
-            logger.warn(`Could not keep the page shells in ${cacheFolder}: ${(error as Error).message}`);
-          }
+          // The paper pages' integration, which runs first, hands its shell over unless Astro
+          // rendered every paper page itself: then no set is kept, and a rebuild runs Astro.
+          if (build.paperPageShell === null)
+            logger.info('No paper page shell in this build: no shells kept for a rebuild without Astro.');
+          else
+            try {
+              saveShells(cacheFolder, {
+                site,
+                routes: shells,
+                topicIntros: build.topicIntros,
+                paperPageShell: build.paperPageShell,
+              });
+            } catch (error) {
+              // A read-only checkout still builds; a rebuild then runs Astro.
+              logger.warn(`Could not keep the page shells in ${cacheFolder}: ${(error as Error).message}`);
+            }
         } finally {
           finishShellPageBuild();
         }

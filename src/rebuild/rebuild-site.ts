@@ -52,8 +52,7 @@ export function planRebuild(root: string, env: NodeJS.ProcessEnv = process.env):
     .find((file) => !existsSync(join(state.outDir, file)));
   if (lost) return { reason: `${lost} of the last full build is gone from ${state.outDir}` };
   const shells = readKeptShells(root, state);
-  if (typeof shells === 'string')
-    return { reason: `the page shells of the last full build are not all kept (${shells} missing)` };
+  if (typeof shells === 'string') return { reason: `the page shells of the last full build: ${shells}` };
   return { state };
 }
 
@@ -140,7 +139,7 @@ export async function rebuildSite(root: string, state: SiteState, log: RebuildLo
   checkCitations(state, corpus);
   checkRecords(corpus);
   const shells = readKeptShells(root, state);
-  if (typeof shells === 'string') throw new RebuildNeedsAstro(`the page shells are not all kept (${shells} missing)`);
+  if (typeof shells === 'string') throw new RebuildNeedsAstro(`the page shells of the last full build: ${shells}`);
   // The integrations of astro.config.mjs that write the site, in its order (papers.json is written
   // earlier here: src/rebuild/rebuilt-pages.ts `writeFilesBeforeAids`).
   const integrations = [paperPages(), pagefindIndex(), staleOutput()];

@@ -4,7 +4,7 @@
  * the retired papers' redirect pages, the route shells' pages and the endpoints' files, each claimed
  * as this build's output (src/integrations/stale-output.ts) as in a build.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { claimOutput } from '../integrations/stale-output.ts';
 import { PAPER_PAGE_ROUTE, publishPaperPages } from '../integrations/paper-page-channel.ts';
@@ -16,47 +16,27 @@ import type { SiteData, SiteDataBeforeAids } from '../lib/site-data.ts';
 import { writePapersJson } from '../integrations/papers-json.ts';
 import { astroRedirectPage } from './astro-redirect-page.ts';
 import type { SiteState } from './site-state.ts';
-import { keptShell, PAPER_PAGE_SHELL } from './kept-shells.ts';
 import { loadSavedShells, savedShellsFolder, type SavedShells } from '../integrations/saved-shells.ts';
-import { pageFile, writeShellRoutePages } from '../integrations/shell-page-writer.ts';
+import { pageFile, writeIfChanged, writeShellRoutePages } from '../integrations/shell-page-writer.ts';
 import { SHELL_ROUTES, shellRoutePages } from '../lib/shell-routes.ts';
 import { SHELL_PAPER_ID } from '../lib/paper-page-shell.ts';
 
-/** The shells the last full build kept: the paper pages' and every route's. */
-export interface KeptShells {
-  paperPage: Buffer;
-  routes: SavedShells;
-}
-
 /**
- * The shells the last full build kept for `state`, or what of them is missing. Read before the
- * integrations' hooks run: the paper pages' integration forgets its kept shell when a build starts.
+ * The shells the last full build kept for `state` (the paper page's and every route's), or what is
+ * wrong with them.
  */
-export function readKeptShells(root: string, state: SiteState): KeptShells | string {
-  const paperPage = keptShell(root, PAPER_PAGE_SHELL);
-  if (!paperPage) return 'the paper page’s';
-  const routes = loadSavedShells(savedShellsFolder(root));
-  if (!routes) return 'the routes’';
-  if (routes.site !== state.site) return `the routes’ were made for ${routes.site}`;
-  const missing = SHELL_ROUTES.find(({ route }) => !routes.routes.some((shell) => shell.route === route));
-  return missing ? `the route ${missing.route}’s` : { paperPage, routes };
+export function readKeptShells(root: string, state: SiteState): SavedShells | string {
+  const saved = loadSavedShells(savedShellsFolder(root));
+  if (!saved) return 'none are kept';
+  if (saved.site !== state.site) return `they were made for ${saved.site}`;
+  const missing = SHELL_ROUTES.find(({ route }) => !saved.routes.some((shell) => shell.route === route));
+  return missing ? `the route ${missing.route}’s is missing` : saved;
 }
 
 /** Writes `content` to `file` of `outDir` unless it holds it already; claims it for `route`. */
-function writeOutputFile(outDir: string, file: string, content: string, route?: string): boolean {
-  const path = join(outDir, file);
-  let same = false;
-  try {
-    same = readFileSync(path, 'utf8') === content;
-  } catch {
-    // Not there yet.
-  }
-  if (!same) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
+function writeOutputFile(outDir: string, file: string, content: string, route?: string): void {
+  writeIfChanged(join(outDir, file), Buffer.from(content));
   claimOutput(file, route);
-  return !same;
 }
 
 /** The redirect page of each retired paper id, as the paper route has Astro write them. */
@@ -100,15 +80,15 @@ export async function writeFilesBeforeAids(outDir: string, site: string, siteDat
  * (src/integrations/paper-pages.ts fills it when the build is done), the retired papers' redirects,
  * every route's pages from its shell.
  */
-export function writeRebuiltPages(state: SiteState, shells: KeptShells, siteData: SiteData): void {
+export function writeRebuiltPages(state: SiteState, shells: SavedShells, siteData: SiteData): void {
   const { outDir, site } = state;
   const paperShellFile = join(outDir, pageFile(paperUrl(SHELL_PAPER_ID)));
   mkdirSync(dirname(paperShellFile), { recursive: true });
-  writeFileSync(paperShellFile, shells.paperPage);
+  writeFileSync(paperShellFile, shells.paperPageShell);
   publishPaperPages({
     ids: siteData.papers.map((paper) => paper.id),
     parts: (id) => paperPageParts(siteData, siteData.byId.get(id)!),
   });
   writeRetiredPaperPages(outDir, site, siteData);
-  writeShellRoutePages(outDir, site, shells.routes.routes, shellRoutePages(siteData, shells.routes));
+  writeShellRoutePages(outDir, site, shells.routes, shellRoutePages(siteData, shells));
 }

@@ -97,6 +97,7 @@ describe('the shells kept for a rebuild', () => {
     site: SITE,
     routes: [{ route: '/orgs/[org]', shellPath: '/orgs/_shell_/', html: shellAt('/orgs/_shell_/') }],
     topicIntros: new Map([['peft', '<p>Adapters &amp; more.</p>']]),
+    paperPageShell: '<html><title>research-digest-shell-title</title></html>',
   };
 
   it('reads back what was saved, replacing the set before', () => {
@@ -113,6 +114,9 @@ describe('the shells kept for a rebuild', () => {
     const folder = join(root, 'page-shells');
     saveShells(folder, saved);
     rmSync(join(folder, 'route-0.html'));
+    expect(loadSavedShells(folder)).toBeNull();
+    saveShells(folder, saved);
+    rmSync(join(folder, 'paper-page.html'));
     expect(loadSavedShells(folder)).toBeNull();
     mkdirSync(join(root, 'empty'));
     expect(loadSavedShells(join(root, 'empty'))).toBeNull();

@@ -10,7 +10,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planRebuild } from '../../src/rebuild/rebuild-site.ts';
 import { siteInputsKey } from '../../src/rebuild/site-inputs.ts';
 import { writeSiteState, type SiteState } from '../../src/rebuild/site-state.ts';
-import { keepShell, PAPER_PAGE_SHELL } from '../../src/rebuild/kept-shells.ts';
 import { saveShells, savedShellsFolder } from '../../src/integrations/saved-shells.ts';
 import { SHELL_ROUTES } from '../../src/lib/shell-routes.ts';
 import { BUILD_SHARD_VARIABLE } from '../../src/lib/search-shards.ts';
@@ -34,12 +33,12 @@ function fullBuildState(): SiteState {
   return state;
 }
 
-function keepEveryShell(site = SITE): void {
-  keepShell(root, PAPER_PAGE_SHELL, '<html>paper shell</html>');
+function keepEveryShell(site = SITE, routes = SHELL_ROUTES): void {
   saveShells(savedShellsFolder(root), {
     site,
-    routes: SHELL_ROUTES.map(({ route, shellPath }) => ({ route, shellPath, html: `<html>${route}</html>` })),
+    routes: routes.map(({ route, shellPath }) => ({ route, shellPath, html: `<html>${route}</html>` })),
     topicIntros: new Map(),
+    paperPageShell: '<html>paper shell</html>',
   });
 }
 
@@ -86,9 +85,11 @@ describe('planRebuild', () => {
     expect(reasonOf(planRebuild(root, env))).toMatch(/\.test-dist, not dist/);
   });
 
-  it('needs Astro when a shell is missing, or the routes’ shells were made for another site', () => {
+  it('needs Astro when the shells are missing, a route’s is, or they were made for another site', () => {
     fullBuildState();
-    expect(reasonOf(planRebuild(root, env))).toMatch(/paper page/);
+    expect(reasonOf(planRebuild(root, env))).toMatch(/page shells of the last full build: none are kept/);
+    keepEveryShell(SITE, SHELL_ROUTES.slice(1));
+    expect(reasonOf(planRebuild(root, env))).toContain(`the route ${SHELL_ROUTES[0]!.route}’s is missing`);
     keepEveryShell('https://other.example.org');
     expect(reasonOf(planRebuild(root, env))).toMatch(/made for https:\/\/other\.example\.org/);
   });

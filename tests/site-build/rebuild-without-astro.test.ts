@@ -56,7 +56,10 @@ describe('npm run build after a new dump (the new-dump fixtures): without Astro,
       await build();
       // A rebuild that fails half way (the paper pages' kept shell damaged: found only when the
       // pages are written) leaves the site to Astro, which builds all of it again.
-      writeFileSync(join(copy.root, 'node_modules/.cache/research-digest/page-shells/papers.html'), '<p>damaged</p>');
+      writeFileSync(
+        join(copy.root, 'node_modules/.cache/research-digest/page-shells/paper-page.html'),
+        '<p>damaged</p>',
+      );
       copy.addDump(DUMPS.at(-1)!);
       await build();
     };
