@@ -11,8 +11,9 @@
  * `RESEARCH_DIGEST_PAPER_PAGES=astro` has Astro render every paper page itself, as `astro dev`
  * does: slower, and byte for byte the same site (tests/site-build/paper-page-shell.test.ts).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeFileInPlace } from '../lib/write-in-place.ts';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import {
@@ -94,7 +95,7 @@ export function writePaperPages(
     }
     if (!same) {
       if (!previousFolders.has(id)) mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, page ?? segments.join(''));
+      writeFileInPlace(file, page ?? segments.join(''));
       written += 1;
     }
     if (!entry) {

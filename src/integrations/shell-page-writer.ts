@@ -6,9 +6,10 @@
  * this build's output (src/integrations/stale-output.ts), under its route (the build log counts it
  * there) unless it is the shell's own file, which Astro already counts. No Astro in here.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { routeShellSegments, splitRouteShell } from '../lib/route-shell.ts';
+import { writeFileInPlace } from '../lib/write-in-place.ts';
 import type { RoutePages } from '../lib/shell-routes.ts';
 import type { SavedRouteShell } from './saved-shells.ts';
 import { claimOutput } from './stale-output.ts';
@@ -38,7 +39,7 @@ export function writeIfChanged(file: string, bytes: Buffer): boolean {
   const size = statSync(file, { throwIfNoEntry: false })?.size;
   if (size === bytes.length && (readIfThere(file)?.equals(bytes) ?? false)) return false;
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, bytes);
+  writeFileInPlace(file, bytes);
   return true;
 }
 

@@ -82,19 +82,36 @@ export interface Listing {
   listedDate: string | null;
 }
 
-export function bibtexEntry(paper: PaperRecord, key: string, listing: Listing): string {
+/** What Citation.js is given for a paper's entry: the entry is a function of this alone. */
+export interface BibtexInput {
+  'citation-key': string;
+  type: 'document';
+  title: string;
+  issued?: { 'date-parts': number[][] };
+  note: string;
+}
+
+export function bibtexInput(paper: PaperRecord, key: string, listing: Listing): BibtexInput {
   const listed = listing.listedDate
     ? `Listed on Hugging Face Papers, ${formatDate(listing.listedDate)}`
     : 'Listed on Hugging Face Papers';
   const note = paper.organization ? `${listed} (organisation: ${paper.organization})` : listed;
   const dateParts = paper.published ? paper.published.split('-').slice(0, 2).map(Number) : null;
-  const entry = new Cite({
+  return {
     'citation-key': key,
     type: 'document',
     title: paper.title,
     ...(dateParts ? { issued: { 'date-parts': [dateParts] } } : {}),
     note,
-  }).format('bibtex', { format: 'text' }) as string;
+  };
+}
+
+export function bibtexOfInput(input: BibtexInput): string {
+  const entry = new Cite(input).format('bibtex', { format: 'text' }) as string;
   // Two spaces rather than the library's tab: the entry reads the same in any editor and on the page.
   return `${entry.replace(/^\t/gm, '  ').trimEnd()}\n`;
+}
+
+export function bibtexEntry(paper: PaperRecord, key: string, listing: Listing): string {
+  return bibtexOfInput(bibtexInput(paper, key, listing));
 }

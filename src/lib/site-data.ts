@@ -9,7 +9,7 @@
 import { publishedCorpus, type PublishedCorpus } from '../integrations/corpus-channel.ts';
 import { OTHER_TOPIC, topicNames, type DumpReport, type PaperRecord, type TopicDefinition } from '../ingest/index.ts';
 import { papersByArrival } from './paper-order.ts';
-import { bibtexEntry, citationKeys } from './bibtex.ts';
+import { bibtexInput, bibtexOfInput, citationKeys } from './bibtex.ts';
 import { organisations, type Organisation } from './organisations.ts';
 import { papersByTopic as groupByTopic, readingAids, type ReadingAids } from './reading-aids.ts';
 import type { RelatedPaper } from './related-papers.ts';
@@ -50,6 +50,8 @@ export interface SiteData {
   citationKeys: Map<string, string>;
   /** The paper's BibTeX entry, made once for its page and `papers.bib` alike. */
   bibtex: (paper: PaperRecord) => string;
+  /** Keeps the entries made so far (every paper's, once `papers.bib` is made) for the next build. */
+  keepBibtexEntries: () => void;
   /** Dump file → its date, when it has one. */
   dumpDates: Map<string, string | null>;
   /** Every paper, newest dump first and then as the dump listed them (the feeds' order). */
@@ -137,11 +139,13 @@ function siteDataBeforeAids(corpus: PublishedCorpus): SiteDataBeforeAids {
     bibtex: (paper) => {
       let entry = entries.get(paper.id);
       if (entry === undefined) {
-        entry = bibtexEntry(paper, keys.get(paper.id)!, { listedDate: dumpDates.get(paper.firstSeen) ?? null });
+        const input = bibtexInput(paper, keys.get(paper.id)!, { listedDate: dumpDates.get(paper.firstSeen) ?? null });
+        entry = corpus.bibtexCache.entry(input, bibtexOfInput);
         entries.set(paper.id, entry);
       }
       return entry;
     },
+    keepBibtexEntries: () => corpus.bibtexCache.keep(console.warn),
     dumpDates,
     newestArrivals: papersByArrival(papers, dumps, true),
     dumpArrivals: dumpArrivals(dumps, papers),

@@ -6,11 +6,15 @@
 import type { SiteData } from './site-data.ts';
 
 /** `/papers.bib`: the BibTeX entry of every paper, the same as on its page, in citation-key order. */
-export function papersBibtex(siteData: Pick<SiteData, 'papers' | 'citationKeys' | 'bibtex'>): string {
+export function papersBibtex(
+  siteData: Pick<SiteData, 'papers' | 'citationKeys' | 'bibtex' | 'keepBibtexEntries'>,
+): string {
   const papers = [...siteData.papers].sort((a, b) =>
     siteData.citationKeys.get(a.id)! < siteData.citationKeys.get(b.id)! ? -1 : 1,
   );
-  return papers.map((paper) => siteData.bibtex(paper)).join('\n');
+  const bib = papers.map((paper) => siteData.bibtex(paper)).join('\n');
+  siteData.keepBibtexEntries();
+  return bib;
 }
 
 /**

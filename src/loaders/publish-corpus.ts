@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { formatWarning, topicNames } from '../ingest/index.ts';
 import type { DigestCorpus } from './digest-corpus.ts';
 import { publishCorpus, type PublishedCorpus } from '../integrations/corpus-channel.ts';
+import { BibtexCache } from '../lib/bibtex-cache.ts';
 import { papersNewestFirst } from '../lib/paper-order.ts';
 import { READING_AIDS_THREAD_MAX_PAPERS, shouldAidsYieldCores, startReadingAids } from '../lib/reading-aids-thread.ts';
 import { startSearchVocabulary } from '../lib/search-vocabulary-thread.ts';
@@ -59,6 +60,7 @@ export function publishDigestCorpus(
         : {}),
     }),
     vocabulary: startSearchVocabulary(corpus.papers, names, { ...threads, onThread: !threads.yieldCores && building }),
+    bibtexCache: BibtexCache.forProject(projectRoot),
   };
   publishCorpus(published);
   return published;
