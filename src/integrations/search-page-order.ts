@@ -7,8 +7,9 @@
  * papers), and so does the order of papers that tie on the search page (src/pagefind/
  * expand-page-list.js `tieRanks`), which must be the order of Pagefind's own counts, then arrival,
  * for it not to depend on the shards. The build counts each record's words as Pagefind does; if
- * Pagefind counted otherwise, the shard is indexed again in the order of its counts, and that order
- * kept with the cached shard (`keepPageOrder`): a miscount costs time, never an order.
+ * Pagefind counted otherwise, the shard is indexed again in the order of its counts. The order is
+ * kept with the cached shard (`keepPageOrder`), so that a shard taken from the cache needs no count:
+ * a miscount costs time, never an order.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,15 +35,26 @@ export interface ShardPage {
   arrival: number;
 }
 
+/** A shard's papers (in arrival order) with their records, in arrival order. */
+export function arrivalPages(papers: readonly SearchPaper[], topicNames: ReadonlyMap<string, string>): ShardPage[] {
+  return papers.map((paper, arrival) => ({
+    paper,
+    record: { url: paperUrl(paper.id), content: paperSearchHtml(paper, topicNames) },
+    arrival,
+  }));
+}
+
+/** The pages by length as the build counts it, then arrival: the order they are given to Pagefind in. */
+export function lengthOrder(pages: readonly ShardPage[]): ShardPage[] {
+  return pages
+    .map((page) => ({ page, words: estimatedWords(page.record.content) }))
+    .sort((a, b) => a.words - b.words || a.page.arrival - b.page.arrival)
+    .map(({ page }) => page);
+}
+
 /** A shard's papers (in arrival order) with their records, by length as the build counts it, then arrival. */
 export function shardPages(papers: readonly SearchPaper[], topicNames: ReadonlyMap<string, string>): ShardPage[] {
-  return papers
-    .map((paper, arrival) => {
-      const record = { url: paperUrl(paper.id), content: paperSearchHtml(paper, topicNames) };
-      return { paper, record, arrival, words: estimatedWords(record.content) };
-    })
-    .sort((a, b) => a.words - b.words || a.arrival - b.arrival)
-    .map(({ paper, record, arrival }) => ({ paper, record, arrival }));
+  return lengthOrder(arrivalPages(papers, topicNames));
 }
 
 /**
@@ -68,14 +80,17 @@ export function writtenWordCounts(folder: string): number[] {
   return (meta[1] as Cbor[][]).map((page) => page[1] as number);
 }
 
-/** Beside a cached shard's index: the order its pages were given in, when not `shardPages`'s. */
+/**
+ * Beside a cached shard's index: the order its pages were given in, as their places in arrival
+ * order, so that a shard taken from the cache needs no count of its records' words.
+ */
 const PAGE_ORDER_FILE = 'research-digest-page-order.json';
 
-export function keepPageOrder(folder: string, order: readonly number[]): void {
-  writeFileSync(join(folder, PAGE_ORDER_FILE), JSON.stringify(order));
+export function keepPageOrder(folder: string, arrivals: readonly number[]): void {
+  writeFileSync(join(folder, PAGE_ORDER_FILE), JSON.stringify(arrivals));
 }
 
-/** The order kept with a shard put in `folder` (null: `shardPages`'s), removed from the folder. */
+/** The order kept with a shard put in `folder` (null when none was kept), removed from the folder. */
 export function takePageOrder(folder: string): number[] | null {
   const file = join(folder, PAGE_ORDER_FILE);
   if (!existsSync(file)) return null;

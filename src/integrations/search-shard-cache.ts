@@ -1,7 +1,8 @@
 /**
  * The written files of each search shard, kept between builds in
  * `node_modules/.cache/research-digest/search-shards/<key>/`. The key is a hash of everything that
- * decides the shard's files: its records (URL and HTML, in order), the Pagefind version, the
+ * decides the shard's files: its records (URL and HTML, in arrival order: the order they are
+ * indexed in is a function of them, kept with the shard), the Pagefind version, the
  * index chunk size and this code's version. A shard whose key is cached is hard-linked, not indexed
  * again. Deleting the folder only costs time.
  */
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import type { SearchRecord } from '../pages/papers/_search-record.ts';
 
 /** Raise when the way a shard is indexed changes (its records aside, which the key holds). */
-const SHARD_CODE_VERSION = '3';
+const SHARD_CODE_VERSION = '4';
 
 export function shardCacheKey(records: readonly SearchRecord[], pagefindVersion: string, chunkSize: string): string {
   const hash = createHash('sha256').update(`${SHARD_CODE_VERSION}\0${pagefindVersion}\0${chunkSize}\0`);

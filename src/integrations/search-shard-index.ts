@@ -32,7 +32,14 @@ import { INDEX_FILE, mergeShardIndexes } from './search-index-merge.ts';
 import { startWorkerTask, type BuildThreadOptions } from '../lib/worker-task.ts';
 import { ShardCache, shardCacheKey } from './search-shard-cache.ts';
 import { publishSearchIndex } from './search-index-publish.ts';
-import { countedOrder, keepPageOrder, shardPages, takePageOrder, writtenWordCounts } from './search-page-order.ts';
+import {
+  arrivalPages,
+  countedOrder,
+  keepPageOrder,
+  lengthOrder,
+  takePageOrder,
+  writtenWordCounts,
+} from './search-page-order.ts';
 
 /**
  * Postings (pages plus word positions) per index chunk. Pagefind's default, 20,000, makes chunks of
@@ -166,26 +173,37 @@ export async function indexShards(
   for (const [shard, papers] of shards.entries()) {
     if (options.only !== undefined && shard !== options.only) continue;
     // Each shard's records are made when it is indexed, not all at once.
-    const pages = shardPages(papers, corpus.topicNames);
-    const records = pages.map(({ record }) => record);
-    const key = shardCacheKey(records, options.pagefindVersion, chunkSize);
+    const pages = arrivalPages(papers, corpus.topicNames);
+    const key = shardCacheKey(
+      pages.map(({ record }) => record),
+      options.pagefindVersion,
+      chunkSize,
+    );
     keys.add(key);
     const target = join(outputPath, stagedShardFolder(shard));
     if (cache.restore(key, target, restoreOptions)) fromCache += 1;
     else {
       // Compacted once, when indexed: a shard copied from the cache is ready as it is.
       await cache.store(key, async (folder) => {
-        await indexShard(records, folder);
-        const order = countedOrder(writtenWordCounts(folder), pages);
-        if (order) {
+        let ordered = lengthOrder(pages);
+        await indexShard(
+          ordered.map(({ record }) => record),
+          folder,
+        );
+        const recounted = countedOrder(writtenWordCounts(folder), ordered);
+        if (recounted) {
           // Some words were miscounted: indexed again in the order of Pagefind's own counts.
+          ordered = recounted.map((at) => ordered[at]!);
           rmSync(folder, { recursive: true, force: true });
           await indexShard(
-            order.map((at) => records[at]!),
+            ordered.map(({ record }) => record),
             folder,
           );
-          keepPageOrder(folder, order);
         }
+        keepPageOrder(
+          folder,
+          ordered.map(({ arrival }) => arrival),
+        );
         compactShardIndex(folder);
       });
       cache.restore(key, target, restoreOptions);
@@ -193,12 +211,12 @@ export async function indexShards(
     if (publishing) fragmentFolders.push(cache.fragmentFolder(key));
     // The prefix is read off a fragment's name: published, the fragments stay in the cache.
     const folderWithFragments = publishing ? cache.entry(key) : target;
-    const order = takePageOrder(target);
+    const arrivals = takePageOrder(target) ?? lengthOrder(pages).map(({ arrival }) => arrival);
     if (shard > 0) keepIndexFilesOnly(target);
     values.push(
       shardValues(
         compactedShardPrefix(folderWithFragments),
-        (order ? order.map((at) => pages[at]!) : pages).map(({ paper }) => paper),
+        arrivals.map((at) => pages[at]!.paper),
       ),
     );
   }
