@@ -6,8 +6,11 @@
 
 const ITEMS_PER_CHUNK = 200;
 
-/** One item as an element of a pretty-printed array: indented one level. */
-const element = (item: object): string => `  ${JSON.stringify(item, null, 2).replaceAll('\n', '\n  ')}`;
+/**
+ * Items as the elements of a pretty-printed array, joined: the array's own text without its
+ * brackets (one call into JSON.stringify for a chunk, not one per item and its re-indenting).
+ */
+const elements = (items: readonly object[]): string => JSON.stringify(items, null, 2).slice(2, -2);
 
 export function prettyJsonArrayStream(items: readonly object[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -20,10 +23,8 @@ export function prettyJsonArrayStream(items: readonly object[]): ReadableStream<
         return;
       }
       const end = Math.min(next + ITEMS_PER_CHUNK, items.length);
-      // JSON.stringify prints no raw line break inside a value (it escapes them), so every '\n'
-      // of an item's text is layout, to be indented one more level.
       let text = next === 0 ? '[\n' : ',\n';
-      text += items.slice(next, end).map(element).join(',\n');
+      text += elements(items.slice(next, end));
       next = end;
       if (next === items.length) {
         controller.enqueue(encoder.encode(`${text}\n]\n`));

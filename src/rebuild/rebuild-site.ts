@@ -23,6 +23,7 @@ import paperPages from '../integrations/paper-pages.ts';
 import pagefindIndex from '../integrations/pagefind-index.ts';
 import staleOutput from '../integrations/stale-output.ts';
 import { BUILD_SHARD_VARIABLE } from '../lib/search-shards.ts';
+import { previewSentence } from '../lib/paper-preview.ts';
 import { loadSiteData, loadSiteDataBeforeAids } from '../lib/site-data.ts';
 import { siteInputsKey } from './site-inputs.ts';
 import { readSiteState, removeSiteState, writeSiteState, type SiteState } from './site-state.ts';
@@ -168,8 +169,11 @@ export async function rebuildSite(root: string, state: SiteState, log: RebuildLo
   publishDigestCorpus(corpus, { projectRoot: root, warn: log.warn, building: true });
   await runHook(integrations, 'astro:build:start', (integration) => ({ logger: logger(integration) }));
 
-  // While the related papers and themes are made on their thread, what needs neither.
-  await writeFilesBeforeAids(state.outDir, state.site, loadSiteDataBeforeAids());
+  // While the related papers and themes are made on their thread, what needs neither: the files,
+  // and the cards' previews (every paper is on a list page; made once, kept by paper-preview.ts).
+  const beforeAids = loadSiteDataBeforeAids();
+  await writeFilesBeforeAids(state.outDir, state.site, beforeAids);
+  for (const paper of beforeAids.papers) previewSentence(paper.abstract);
   writeRebuiltPages(state, shells, await loadSiteData());
 
   const assets = new Map(
