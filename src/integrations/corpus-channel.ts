@@ -9,7 +9,7 @@
  * module-level variable would not be shared.
  */
 import type { DumpReport, PaperRecord, TopicDefinition } from '../ingest/index.ts';
-import type { BibtexCache } from '../lib/bibtex-cache.ts';
+import type { KeptStrings } from '../lib/kept-strings.ts';
 import type { ReadingAids } from '../lib/reading-aids.ts';
 import type { Vocabulary } from '../lib/vocabulary-text.ts';
 
@@ -28,8 +28,8 @@ export interface PublishedCorpus {
   readingAids: () => Promise<ReadingAids>;
   /** The search page's vocabulary, started on a worker thread too (src/lib/search-vocabulary-thread.ts). */
   vocabulary: () => Promise<Vocabulary>;
-  /** The last build's BibTeX entries, and where this build's are kept for the next. */
-  bibtexCache: BibtexCache;
+  /** The BibTeX entries and cards' previews the last build made, and where this build's are kept for the next. */
+  kept: { bibtex: KeptStrings; previews: KeptStrings };
 }
 
 const CHANNEL = Symbol.for('research-digest.search-corpus');

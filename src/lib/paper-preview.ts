@@ -1,7 +1,9 @@
 /**
  * A one- or two-sentence preview of an abstract for a paper card: the sentence that says what the
- * paper does ("we propose / introduce / present …"), else the first sentence.
+ * paper does ("we propose / introduce / present …"), else the first sentence. The previews the last
+ * build made are taken from the published corpus's kept strings (src/lib/kept-strings.ts).
  */
+import { publishedCorpus } from '../integrations/corpus-channel.ts';
 
 /** Abbreviations after which a full stop ends no sentence. */
 const ABBREVIATIONS = /(?:\be\.g|\bi\.e|\bet al|\bvs|\bcf|\bFig|\bEq|\bSec|\bapprox|\betc|\bresp|\bNo)\.$/i;
@@ -37,11 +39,17 @@ const previews = new Map<string, string>();
 export function previewSentence(abstract: string): string {
   let preview = previews.get(abstract);
   if (preview === undefined) {
-    preview = previewOf(abstract);
+    const kept = publishedCorpus()?.kept.previews;
+    preview = kept ? kept.get(abstract, () => previewOf(abstract)) : previewOf(abstract);
     // Bounded, as the corpus is: one entry per paper.
     if (previews.size < 500_000) previews.set(abstract, preview);
   }
   return preview;
+}
+
+/** Keeps the previews made in this build for the next (once every list page is written). */
+export function keepPreviews(warn: (message: string) => void): void {
+  publishedCorpus()?.kept.previews.keep(warn);
 }
 
 function previewOf(abstract: string): string {

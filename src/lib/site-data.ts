@@ -140,12 +140,12 @@ function siteDataBeforeAids(corpus: PublishedCorpus): SiteDataBeforeAids {
       let entry = entries.get(paper.id);
       if (entry === undefined) {
         const input = bibtexInput(paper, keys.get(paper.id)!, { listedDate: dumpDates.get(paper.firstSeen) ?? null });
-        entry = corpus.bibtexCache.entry(input, bibtexOfInput);
+        entry = corpus.kept.bibtex.get(JSON.stringify(input), () => bibtexOfInput(input));
         entries.set(paper.id, entry);
       }
       return entry;
     },
-    keepBibtexEntries: () => corpus.bibtexCache.keep(console.warn),
+    keepBibtexEntries: () => corpus.kept.bibtex.keep(console.warn),
     dumpDates,
     newestArrivals: papersByArrival(papers, dumps, true),
     dumpArrivals: dumpArrivals(dumps, papers),
