@@ -11,7 +11,7 @@
  * `KEPT_STRINGS_MAX_PAPERS` nothing is kept (the file and its map would add to a build's peak of
  * memory, which at 100,000 papers is near its budget), as for the reading aids' cache.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAside } from '../loaders/write-aside.ts';
@@ -23,8 +23,9 @@ export const KEPT_STRINGS_MAX_PAPERS = READING_AIDS_THREAD_MAX_PAPERS;
 interface KeptFile {
   format: string;
   code: string;
-  /** Hash of what a string is made from → the string. */
-  strings: Record<string, string>;
+  /** The hashes of what the strings are made from, and the strings, in the same order. */
+  hashes: string[];
+  strings: string[];
 }
 
 export interface KeptStringsOptions {
@@ -34,7 +35,8 @@ export interface KeptStringsOptions {
   code: readonly string[];
 }
 
-const sourceHash = (source: string): string => createHash('sha1').update(source).digest('base64');
+// One-shot hashing: a hash object per string cost ~10 µs, 1.2 s of a 50,000-paper rebuild.
+const sourceHash = (source: string): string => hash('sha1', source, 'base64');
 
 export class KeptStrings {
   private prior: Map<string, string> | null = null;
@@ -63,7 +65,12 @@ export class KeptStrings {
   /** Keeps this build's strings (those asked for) for the next; a failure to write only warns. */
   keep(warn: (message: string) => void): void {
     if (this.code === null) return;
-    const contents: KeptFile = { format: this.format, code: this.code, strings: Object.fromEntries(this.made) };
+    const contents: KeptFile = {
+      format: this.format,
+      code: this.code,
+      hashes: [...this.made.keys()],
+      strings: [...this.made.values()],
+    };
     try {
       writeFileAside(this.file, (pending) => writeFileSync(pending, JSON.stringify(contents)));
     } catch (error) {
@@ -76,8 +83,18 @@ export class KeptStrings {
     this.prior = new Map();
     try {
       const contents = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<KeptFile>;
-      if (contents.format === this.format && contents.code === this.code && contents.strings)
-        this.prior = new Map(Object.entries(contents.strings).filter(([, kept]) => typeof kept === 'string'));
+      const { hashes, strings } = contents;
+      if (
+        contents.format === this.format &&
+        contents.code === this.code &&
+        Array.isArray(hashes) &&
+        Array.isArray(strings) &&
+        hashes.length === strings.length
+      )
+        for (let at = 0; at < hashes.length; at++) {
+          const [hashOf, kept] = [hashes[at], strings[at]];
+          if (typeof hashOf === 'string' && typeof kept === 'string') this.prior.set(hashOf, kept);
+        }
     } catch {
       // No file yet, or one that cannot be read: every string is made.
     }
