@@ -90,6 +90,9 @@ export function keepPageOrder(folder: string, arrivals: readonly number[]): void
   writeFileSync(join(folder, PAGE_ORDER_FILE), JSON.stringify(arrivals));
 }
 
+/** Whether `folder` (a cached shard) holds the order its pages were given in. */
+export const hasPageOrder = (folder: string): boolean => existsSync(join(folder, PAGE_ORDER_FILE));
+
 /** The order kept with a shard put in `folder` (null when none was kept), removed from the folder. */
 export function takePageOrder(folder: string): number[] | null {
   const file = join(folder, PAGE_ORDER_FILE);

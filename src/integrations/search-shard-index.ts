@@ -35,6 +35,7 @@ import { publishSearchIndex } from './search-index-publish.ts';
 import {
   arrivalPages,
   countedOrder,
+  hasPageOrder,
   keepPageOrder,
   lengthOrder,
   takePageOrder,
@@ -181,7 +182,8 @@ export async function indexShards(
     );
     keys.add(key);
     const target = join(outputPath, stagedShardFolder(shard));
-    if (cache.restore(key, target, restoreOptions)) fromCache += 1;
+    // An entry without the order its pages were indexed in is not used (its values would be misplaced).
+    if (hasPageOrder(cache.entry(key)) && cache.restore(key, target, restoreOptions)) fromCache += 1;
     else {
       // Compacted once, when indexed: a shard copied from the cache is ready as it is.
       await cache.store(key, async (folder) => {
@@ -211,7 +213,8 @@ export async function indexShards(
     if (publishing) fragmentFolders.push(cache.fragmentFolder(key));
     // The prefix is read off a fragment's name: published, the fragments stay in the cache.
     const folderWithFragments = publishing ? cache.entry(key) : target;
-    const arrivals = takePageOrder(target) ?? lengthOrder(pages).map(({ arrival }) => arrival);
+    const arrivals = takePageOrder(target);
+    if (!arrivals) throw new Error(`the search shard ${shard} was indexed without keeping its pages' order`);
     if (shard > 0) keepIndexFilesOnly(target);
     values.push(
       shardValues(

@@ -20,7 +20,7 @@ import { finishShellPageBuild, publishedShellBuild, startShellPageBuild } from '
 import { pageFile, writeShellRoutePages } from './shell-page-writer.ts';
 import { removeSavedShells, saveShells, savedShellsFolder, type SavedRouteShell } from './saved-shells.ts';
 import { listEveryPage } from './build-log.mjs';
-import { keepPreviews } from '../lib/paper-preview.ts';
+import { keepPublishedStrings } from '../lib/kept-strings.ts';
 import { SHELL_ROUTES, shellRoutePages } from '../lib/shell-routes.ts';
 import type { SiteData } from '../lib/site-data.ts';
 
@@ -92,7 +92,7 @@ export default function shellPages(): AstroIntegration {
             ? (file: string, written: boolean) => logger.info(`  ├─ /${file} (${written ? 'written' : 'unchanged'})`)
             : undefined;
           const counts = writeShellRoutePages(outDir, site, shells, routePages, listPage);
-          keepPreviews((message) => logger.warn(message));
+          keepPublishedStrings((message) => logger.warn(message));
           const written = counts.reduce((sum, route) => sum + route.written, 0);
           const unchanged = counts.reduce((sum, route) => sum + route.unchanged, 0);
           logger.info(

@@ -14,6 +14,7 @@
 import { hash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { publishedCorpus } from '../integrations/corpus-channel.ts';
 import { writeFileAside } from '../loaders/write-aside.ts';
 import { READING_AIDS_THREAD_MAX_PAPERS } from './reading-aids-thread.ts';
 import { filesHash } from './tree-hash.ts';
@@ -35,8 +36,9 @@ export interface KeptStringsOptions {
   code: readonly string[];
 }
 
-// One-shot hashing: a hash object per string cost ~10 µs, 1.2 s of a 50,000-paper rebuild.
-const sourceHash = (source: string): string => hash('sha1', source, 'base64');
+// One-shot hashing (a hash object per string cost ~10 µs, 1.2 s of a 50,000-paper rebuild), of the
+// UTF-16 code units: UTF-8 would give a lone surrogate and U+FFFD the same hash.
+const sourceHash = (source: string): string => hash('sha1', Buffer.from(source, 'utf16le'), 'base64');
 
 export class KeptStrings {
   private prior: Map<string, string> | null = null;
@@ -49,7 +51,9 @@ export class KeptStrings {
   constructor(projectRoot: string | null, options: KeptStringsOptions) {
     this.file = projectRoot ? join(projectRoot, 'node_modules', '.cache', 'research-digest', options.name) : '';
     this.format = `research-digest ${options.name} 1`;
-    this.code = projectRoot ? filesHash(projectRoot, [...options.code, 'src/lib/kept-strings.ts']) : null;
+    const code = projectRoot ? filesHash(projectRoot, [...options.code, 'src/lib/kept-strings.ts']) : null;
+    // Node's version too: its Unicode tables decide what the rules' \\p{…} classes match.
+    this.code = code === null ? null : `${code} node ${process.version}`;
   }
 
   /** The string made of `source`: the last build's, or `make`'s. */
@@ -103,16 +107,30 @@ export class KeptStrings {
 }
 
 /** The BibTeX entries (src/lib/bibtex.ts), by Citation.js's input. */
-export const keptBibtexEntries = (projectRoot: string | null): KeptStrings =>
+export const bibtexEntryCache = (projectRoot: string | null): KeptStrings =>
   new KeptStrings(projectRoot, {
     name: 'bibtex.json',
     code: [
       'src/lib/bibtex.ts',
+      // Citation.js and the packages of its own that write dates and names.
       'node_modules/@citation-js/core/package.json',
       'node_modules/@citation-js/plugin-bibtex/package.json',
+      'node_modules/@citation-js/date/package.json',
+      'node_modules/@citation-js/name/package.json',
     ],
   });
 
 /** The cards' previews (src/lib/paper-preview.ts), by abstract. */
-export const keptPreviews = (projectRoot: string | null): KeptStrings =>
+export const previewCache = (projectRoot: string | null): KeptStrings =>
   new KeptStrings(projectRoot, { name: 'previews.json', code: ['src/lib/paper-preview.ts'] });
+
+/**
+ * Keeps the strings made for the corpus published in this process for the next build: called when
+ * every page is made (a build's last integration that makes pages; a rebuild's pages), never by a
+ * page, so that `astro dev` serving /papers.bib writes nothing.
+ */
+export function keepPublishedStrings(warn: (message: string) => void): void {
+  const kept = publishedCorpus()?.kept;
+  kept?.bibtex.keep(warn);
+  kept?.previews.keep(warn);
+}

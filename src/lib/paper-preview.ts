@@ -47,11 +47,6 @@ export function previewSentence(abstract: string): string {
   return preview;
 }
 
-/** Keeps the previews made in this build for the next (once every list page is written). */
-export function keepPreviews(warn: (message: string) => void): void {
-  publishedCorpus()?.kept.previews.keep(warn);
-}
-
 function previewOf(abstract: string): string {
   const all = sentences(abstract.replace(/\s+/g, ' ').trim());
   if (all.length === 0) return '';

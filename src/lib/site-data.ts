@@ -50,8 +50,6 @@ export interface SiteData {
   citationKeys: Map<string, string>;
   /** The paper's BibTeX entry, made once for its page and `papers.bib` alike. */
   bibtex: (paper: PaperRecord) => string;
-  /** Keeps the entries made so far (every paper's, once `papers.bib` is made) for the next build. */
-  keepBibtexEntries: () => void;
   /** Dump file → its date, when it has one. */
   dumpDates: Map<string, string | null>;
   /** Every paper, newest dump first and then as the dump listed them (the feeds' order). */
@@ -145,7 +143,6 @@ function siteDataBeforeAids(corpus: PublishedCorpus): SiteDataBeforeAids {
       }
       return entry;
     },
-    keepBibtexEntries: () => corpus.kept.bibtex.keep(console.warn),
     dumpDates,
     newestArrivals: papersByArrival(papers, dumps, true),
     dumpArrivals: dumpArrivals(dumps, papers),

@@ -6,15 +6,11 @@
 import type { SiteData } from './site-data.ts';
 
 /** `/papers.bib`: the BibTeX entry of every paper, the same as on its page, in citation-key order. */
-export function papersBibtex(
-  siteData: Pick<SiteData, 'papers' | 'citationKeys' | 'bibtex' | 'keepBibtexEntries'>,
-): string {
+export function papersBibtex(siteData: Pick<SiteData, 'papers' | 'citationKeys' | 'bibtex'>): string {
   const papers = [...siteData.papers].sort((a, b) =>
     siteData.citationKeys.get(a.id)! < siteData.citationKeys.get(b.id)! ? -1 : 1,
   );
-  const bib = papers.map((paper) => siteData.bibtex(paper)).join('\n');
-  siteData.keepBibtexEntries();
-  return bib;
+  return papers.map((paper) => siteData.bibtex(paper)).join('\n');
 }
 
 /**

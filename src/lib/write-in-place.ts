@@ -5,7 +5,10 @@
  * blocks are freed and discarded: 1.6 ms for each 40 KB page of a rebuild, 2.3 s for the 1,362 pages
  * one dump changes at 10,000 papers, against 0.05 s written in place. The file's bytes afterwards are
  * the same either way; only a crash half way leaves a mixed file instead of a short one, which the
- * next build mends as it mends a short one (it compares every page with what it would write).
+ * next build mends as it mends a short one (the file's time is not the one recorded for it, so the
+ * page is compared with what it would write). Never used on the search index's files, which are
+ * hard links to the shard cache's (src/integrations/search-shard-cache.ts): written in place or
+ * truncated alike, a link's file is the cache's.
  */
 import { closeSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'node:fs';
 

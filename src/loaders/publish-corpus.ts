@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { formatWarning, topicNames } from '../ingest/index.ts';
 import type { DigestCorpus } from './digest-corpus.ts';
 import { publishCorpus, type PublishedCorpus } from '../integrations/corpus-channel.ts';
-import { KEPT_STRINGS_MAX_PAPERS, keptBibtexEntries, keptPreviews } from '../lib/kept-strings.ts';
+import { KEPT_STRINGS_MAX_PAPERS, bibtexEntryCache, previewCache } from '../lib/kept-strings.ts';
 import { papersNewestFirst } from '../lib/paper-order.ts';
 import { READING_AIDS_THREAD_MAX_PAPERS, shouldAidsYieldCores, startReadingAids } from '../lib/reading-aids-thread.ts';
 import { startSearchVocabulary } from '../lib/search-vocabulary-thread.ts';
@@ -61,8 +61,8 @@ export function publishDigestCorpus(
     }),
     vocabulary: startSearchVocabulary(corpus.papers, names, { ...threads, onThread: !threads.yieldCores && building }),
     kept: {
-      bibtex: keptBibtexEntries(corpus.papers.length <= KEPT_STRINGS_MAX_PAPERS ? projectRoot : null),
-      previews: keptPreviews(corpus.papers.length <= KEPT_STRINGS_MAX_PAPERS ? projectRoot : null),
+      bibtex: bibtexEntryCache(corpus.papers.length <= KEPT_STRINGS_MAX_PAPERS ? projectRoot : null),
+      previews: previewCache(corpus.papers.length <= KEPT_STRINGS_MAX_PAPERS ? projectRoot : null),
     },
   };
   publishCorpus(published);

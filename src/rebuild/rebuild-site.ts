@@ -24,6 +24,7 @@ import pagefindIndex from '../integrations/pagefind-index.ts';
 import staleOutput from '../integrations/stale-output.ts';
 import { BUILD_SHARD_VARIABLE } from '../lib/search-shards.ts';
 import { previewSentence } from '../lib/paper-preview.ts';
+import { READING_AIDS_THREAD_MAX_PAPERS } from '../lib/reading-aids-thread.ts';
 import { loadSiteData, loadSiteDataBeforeAids } from '../lib/site-data.ts';
 import { siteInputsKey } from './site-inputs.ts';
 import { readSiteState, removeSiteState, writeSiteState, type SiteState } from './site-state.ts';
@@ -171,9 +172,12 @@ export async function rebuildSite(root: string, state: SiteState, log: RebuildLo
 
   // While the related papers and themes are made on their thread, what needs neither: the files,
   // and the cards' previews (every paper is on a list page; made once, kept by paper-preview.ts).
+  // Above the thread's limit the aids are made on this thread later, at the peak of memory: the
+  // previews are left until the pages need them.
   const beforeAids = loadSiteDataBeforeAids();
   await writeFilesBeforeAids(state.outDir, state.site, beforeAids);
-  for (const paper of beforeAids.papers) previewSentence(paper.abstract);
+  if (beforeAids.papers.length <= READING_AIDS_THREAD_MAX_PAPERS)
+    for (const paper of beforeAids.papers) previewSentence(paper.abstract);
   writeRebuiltPages(state, shells, await loadSiteData());
 
   const assets = new Map(

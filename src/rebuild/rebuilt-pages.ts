@@ -20,7 +20,7 @@ import { loadSavedShells, savedShellsFolder, type SavedShells } from '../integra
 import { pageFile, writeIfChanged, writeShellRoutePages } from '../integrations/shell-page-writer.ts';
 import { SHELL_ROUTES, shellRoutePages } from '../lib/shell-routes.ts';
 import { SHELL_PAPER_ID } from '../lib/paper-page-shell.ts';
-import { keepPreviews } from '../lib/paper-preview.ts';
+import { keepPublishedStrings } from '../lib/kept-strings.ts';
 
 /**
  * The shells the last full build kept for `state` (the paper page's and every route's), or what is
@@ -92,5 +92,5 @@ export function writeRebuiltPages(state: SiteState, shells: SavedShells, siteDat
   });
   writeRetiredPaperPages(outDir, site, siteData);
   writeShellRoutePages(outDir, site, shells.routes, shellRoutePages(siteData, shells));
-  keepPreviews(console.warn);
+  keepPublishedStrings(console.warn);
 }

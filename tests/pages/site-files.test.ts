@@ -89,16 +89,10 @@ describe('papersBibtex', () => {
       ['z', 'smith2025a'],
     ]);
     const bibtex = (paper: PaperRecord) => `@misc{${citationKeys.get(paper.id)},\n}\n`;
-    let kept = 0;
-    const keepBibtexEntries = () => {
-      kept += 1;
-    };
-    expect(papersBibtex({ papers, citationKeys, bibtex, keepBibtexEntries })).toBe(
+    expect(papersBibtex({ papers, citationKeys, bibtex })).toBe(
       '@misc{jones2024,\n}\n\n@misc{smith2025a,\n}\n\n@misc{smith2025b,\n}\n',
     );
-    // Every entry made: they are kept for the next build.
-    expect(kept).toBe(1);
-    expect(papersBibtex({ papers: [], citationKeys: new Map(), bibtex, keepBibtexEntries })).toBe('');
+    expect(papersBibtex({ papers: [], citationKeys: new Map(), bibtex })).toBe('');
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KeptStrings, keptBibtexEntries, keptPreviews } from '../../src/lib/kept-strings.ts';
+import { KeptStrings, bibtexEntryCache, previewCache } from '../../src/lib/kept-strings.ts';
 import { bibtexEntry, bibtexInput, bibtexOfInput, citationKeys } from '../../src/lib/bibtex.ts';
 import { previewSentence } from '../../src/lib/paper-preview.ts';
 import { seedCorpus } from './seed-corpus.ts';
@@ -88,7 +88,7 @@ describe('KeptStrings', () => {
 describe('the kept BibTeX entries and previews', () => {
   it('are exactly what Citation.js and the preview rules make, from the file too', () => {
     for (const file of ['src/lib/bibtex.ts', 'src/lib/paper-preview.ts']) writeCode(file, `the code of ${file}`);
-    for (const library of ['core', 'plugin-bibtex'])
+    for (const library of ['core', 'plugin-bibtex', 'date', 'name'])
       writeCode(`node_modules/@citation-js/${library}/package.json`, `{"name": "${library}"}`);
     const papers = seedCorpus().papers.slice(0, 40);
     const keys = citationKeys(papers, () => null);
@@ -97,12 +97,12 @@ describe('the kept BibTeX entries and previews', () => {
     const entries = papers.map((paper) => bibtexEntry(paper, keys.get(paper.id)!, listing));
     const previews = papers.map((paper) => previewSentence(paper.abstract));
 
-    const [bibtex, preview] = [keptBibtexEntries(project), keptPreviews(project)];
+    const [bibtex, preview] = [bibtexEntryCache(project), previewCache(project)];
     expect(inputs.map((input) => bibtex.get(JSON.stringify(input), () => bibtexOfInput(input)))).toEqual(entries);
     expect(papers.map((paper) => preview.get(paper.abstract, () => previewSentence(paper.abstract)))).toEqual(previews);
     for (const kept of [bibtex, preview]) kept.keep(() => {});
 
-    const [nextBibtex, nextPreview] = [keptBibtexEntries(project), keptPreviews(project)];
+    const [nextBibtex, nextPreview] = [bibtexEntryCache(project), previewCache(project)];
     expect(inputs.map((input) => nextBibtex.get(JSON.stringify(input), failToMake))).toEqual(entries);
     expect(papers.map((paper) => nextPreview.get(paper.abstract, failToMake))).toEqual(previews);
   });

@@ -30,7 +30,7 @@ describe('writeFileInPlace', () => {
     expect(readFileSync(file).equals(long)).toBe(true);
   });
 
-  it('writes over the same file rather than replacing it', () => {
+  it('keeps the file (its inode, so a link to it sees the new bytes), unlike a write aside and a rename', () => {
     const file = join(folder, 'same.html');
     writeFileSync(file, 'before');
     const inode = statSync(file).ino;
