@@ -52,11 +52,6 @@ export function lengthOrder(pages: readonly ShardPage[]): ShardPage[] {
     .map(({ page }) => page);
 }
 
-/** A shard's papers (in arrival order) with their records, by length as the build counts it, then arrival. */
-export function shardPages(papers: readonly SearchPaper[], topicNames: ReadonlyMap<string, string>): ShardPage[] {
-  return lengthOrder(arrivalPages(papers, topicNames));
-}
-
 /**
  * The pages (their places in `pages`) in order of Pagefind's word counts (`counts`, in page order),
  * equal counts in arrival order; null when `pages` are in that order already.

@@ -45,6 +45,8 @@ export function publishDigestCorpus(
     projectRoot,
     warn,
   };
+  // Above the limit nothing is kept (src/lib/kept-strings.ts): no project to keep the strings in.
+  const keptStringsRoot = corpus.papers.length <= KEPT_STRINGS_MAX_PAPERS ? projectRoot : null;
   const published: PublishedCorpus = {
     papers: corpus.papers,
     newestFirst,
@@ -60,10 +62,7 @@ export function publishDigestCorpus(
         : {}),
     }),
     vocabulary: startSearchVocabulary(corpus.papers, names, { ...threads, onThread: !threads.yieldCores && building }),
-    kept: {
-      bibtex: bibtexEntryCache(corpus.papers.length <= KEPT_STRINGS_MAX_PAPERS ? projectRoot : null),
-      previews: previewCache(corpus.papers.length <= KEPT_STRINGS_MAX_PAPERS ? projectRoot : null),
-    },
+    kept: { bibtex: bibtexEntryCache(keptStringsRoot), previews: previewCache(keptStringsRoot) },
   };
   publishCorpus(published);
   return published;

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingestDumps, readDumpFolder, readTopicDefinitions, topicNames } from '../../src/ingest/index.ts';
 import { chunkBoundary } from '../../src/integrations/search-index-words.ts';
 import { indexChunkSize, indexShards, indexShardsOnThread } from '../../src/integrations/search-shard-index.ts';
-import { shardPages } from '../../src/integrations/search-page-order.ts';
+import { arrivalPages, lengthOrder } from '../../src/integrations/search-page-order.ts';
 import { CborReader, decodeIndexFile, readIndexFile, type Cbor } from '../../src/integrations/pagefind-cbor.ts';
 import { pageListFile, pageListOf } from '../../src/integrations/search-page-list.ts';
 import { patchedPagefindScript, strippedSource } from '../../src/integrations/pagefind-script.ts';
@@ -79,7 +79,7 @@ beforeAll(async () => {
   const { index } = await pagefind.createIndex({});
   // The same records in the same order as the merged index: shard by shard, each in its pages' order.
   for (const shard of arrivalShards(corpus.papers, 200))
-    for (const { record } of shardPages(shard, published.topicNames)) await index!.addHTMLFile(record);
+    for (const { record } of lengthOrder(arrivalPages(shard, published.topicNames))) await index!.addHTMLFile(record);
   await index!.writeFiles({ outputPath: pagefinds });
   await pagefind.close();
 }, 120_000);

@@ -20,7 +20,12 @@ import {
   upvotesBlocks,
   type SortKey,
 } from '../../src/lib/search-values.ts';
-import { countedOrder, shardPages, writtenWordCounts } from '../../src/integrations/search-page-order.ts';
+import {
+  arrivalPages,
+  countedOrder,
+  lengthOrder,
+  writtenWordCounts,
+} from '../../src/integrations/search-page-order.ts';
 import { indexShards } from '../../src/integrations/search-shard-index.ts';
 import { searchPaperOf } from '../../src/pages/papers/_search-record.ts';
 import { orderTies } from '../../src/scripts/search-query.ts';
@@ -211,7 +216,7 @@ describe('a search shard’s pages', () => {
       upvotes,
     });
     const papers = [paper('a-paper', 'alpha&nbsp;beta gamma', 5), paper('b-paper', 'delta epsilon', 7)];
-    expect(shardPages(papers, new Map()).map(({ paper }) => paper.id)).toEqual(['a-paper', 'b-paper']);
+    expect(lengthOrder(arrivalPages(papers, new Map())).map(({ paper }) => paper.id)).toEqual(['a-paper', 'b-paper']);
     const work = mkdtempSync(join(tmpdir(), 'rd-page-order-'));
     try {
       const options = { cacheDirectory: join(work, 'cache'), pagefindVersion: 'test', shardSize: 10 };
@@ -251,7 +256,7 @@ describe('a search shard’s pages', () => {
       paper('c', 'one two three four'),
       paper('d', '<math><mi>x</mi></math> two'),
     ];
-    expect(shardPages(papers, new Map()).map(({ paper }) => paper.id)).toEqual(['b', 'd', 'a', 'c']);
+    expect(lengthOrder(arrivalPages(papers, new Map())).map(({ paper }) => paper.id)).toEqual(['b', 'd', 'a', 'c']);
   });
 });
 

@@ -17,28 +17,11 @@
 import { appendFileSync, copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NEW_DUMP, NEW_DUMP_FILE, SEED_FILES, SEEDS } from './seed-arrivals.ts';
 import { paperPagesOfLog } from '../../scripts/lib/bench-build.ts';
-import { buildSite, filesThatDiffer, hashTree, makeSiteCopy, PROJECT_ROOT, type SiteCopy } from './helpers.ts';
+import { buildSite, filesThatDiffer, hashTree, makeSiteCopy, type SiteCopy } from './helpers.ts';
 
-const SEEDS = join(PROJECT_ROOT, 'seeds');
-const seedFiles = readdirSync(SEEDS)
-  .filter((name) => name.endsWith('.txt'))
-  .sort();
-const NEWEST = seedFiles.at(-1)!;
-
-/** Two papers no seed has (words no seed uses), in the daily-page format, arriving after every seed. */
-const NEW_DUMP = `Daily Papers
-
-Mar 30
-
-Quokka Embeddings for Sparse Experts
-
-We route quokka embeddings through a sparse mixture of experts and shard the retrieval index by arrival. Each shard is searched alone and the lists are merged by score.
-
-Wombat Preference Optimization Without Burrows
-
-We align language models with wombat preferences using a reference-free objective. The method needs no burrow model and matches direct preference optimization on chat benchmarks.
-`;
+const NEWEST = SEED_FILES.at(-1)!;
 
 /** The build log's line per page is what these tests read. */
 const PAGE_LINES = { RESEARCH_DIGEST_VERBOSE: '1' };
@@ -82,14 +65,14 @@ describe('an incremental rebuild after new dumps equals a clean build', () => {
       sites.push(hashTree(join(copy.root, 'dist')));
     };
     const arrivals = async () => {
-      for (const name of seedFiles.slice(0, -1)) copyFileSync(join(SEEDS, name), join(copy.seeds, name));
+      for (const name of SEED_FILES.slice(0, -1)) copyFileSync(join(SEEDS, name), join(copy.seeds, name));
       await build();
       copyFileSync(join(SEEDS, NEWEST), join(copy.seeds, NEWEST));
       await build();
-      writeFileSync(join(copy.seeds, '999_new_papers.txt'), NEW_DUMP);
+      writeFileSync(join(copy.seeds, NEW_DUMP_FILE), NEW_DUMP);
       await build();
       rmSync(join(copy.seeds, NEWEST));
-      rmSync(join(copy.seeds, '999_new_papers.txt'));
+      rmSync(join(copy.seeds, NEW_DUMP_FILE));
       await build();
       firstCsp = cspOf('index.html');
       // Another page's script changes: every page's Content-Security-Policy lists its hash.
@@ -107,13 +90,13 @@ describe('an incremental rebuild after new dumps equals a clean build', () => {
       await build();
     };
     const ruleAtOnce = async () => {
-      for (const name of seedFiles.slice(0, -1)) copyFileSync(join(SEEDS, name), join(freshRule.seeds, name));
+      for (const name of SEED_FILES.slice(0, -1)) copyFileSync(join(SEEDS, name), join(freshRule.seeds, name));
       changeTopicRule(freshRule);
       await buildSite(freshRule, 'dist');
     };
     const allAtOnce = async () => {
-      for (const name of seedFiles) copyFileSync(join(SEEDS, name), join(fresh.seeds, name));
-      writeFileSync(join(fresh.seeds, '999_new_papers.txt'), NEW_DUMP);
+      for (const name of SEED_FILES) copyFileSync(join(SEEDS, name), join(fresh.seeds, name));
+      writeFileSync(join(fresh.seeds, NEW_DUMP_FILE), NEW_DUMP);
       await buildSite(fresh, 'dist');
     };
     await Promise.all([arrivals(), allAtOnce(), ruleAtOnce()]);

@@ -6,19 +6,12 @@
  * where Astro renders every paper page itself as `astro dev` does. The two sites must be equal,
  * byte for byte.
  */
-import { copyFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copySeedsWithHostileAndMath } from './seed-arrivals.ts';
 import { paperPagesOfLog } from '../../scripts/lib/bench-build.ts';
-import { HOSTILE_FIXTURES } from '../site-quality/isolated-build.ts';
-import { buildSite, filesThatDiffer, hashTree, makeSiteCopy, PROJECT_ROOT, type SiteCopy } from './helpers.ts';
-
-const FIXTURES = [
-  ...['hostile-daily-page.txt', 'hostile-abstract-lines.txt', 'hostile-metadata.txt'].map((name) =>
-    join(HOSTILE_FIXTURES, name),
-  ),
-  join(PROJECT_ROOT, 'tests/fixtures/math/900_math-daily-page.txt'),
-];
+import { buildSite, filesThatDiffer, hashTree, makeSiteCopy, type SiteCopy } from './helpers.ts';
 
 describe('paper pages written from the shell', () => {
   const copies: SiteCopy[] = [];
@@ -30,8 +23,7 @@ describe('paper pages written from the shell', () => {
     const build = async (label: string, env: NodeJS.ProcessEnv) => {
       const copy = makeSiteCopy(label);
       copies.push(copy);
-      cpSync(join(PROJECT_ROOT, 'seeds'), copy.seeds, { recursive: true });
-      for (const fixture of FIXTURES) copyFileSync(fixture, join(copy.seeds, `zz-${fixture.split('/').at(-1)}`));
+      copySeedsWithHostileAndMath(copy.seeds);
       const log = await buildSite(copy, 'dist', env);
       return { log, site: hashTree(join(copy.root, 'dist')), root: copy.root };
     };

@@ -13,16 +13,16 @@
  * again: it brings a paper a topic introduction cites, and only Astro compiles the content), then
  * with two new papers (without Astro); a fresh copy builds all of them at once.
  */
-import { appendFileSync, copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NEW_DUMP, NEW_DUMP_FILE, SEED_FILES, SEEDS } from './seed-arrivals.ts';
 import { DUMPS } from '../new-dump/helpers.ts';
 import {
   buildSite,
   filesThatDiffer,
   hashTree,
   makeSiteCopy,
-  PROJECT_ROOT,
   redirectTarget,
   runBuildScript,
   type SiteCopy,
@@ -120,25 +120,7 @@ describe('npm run build after a new dump (the new-dump fixtures): without Astro,
   });
 });
 
-/** Two papers no seed has (words no seed uses), in the daily-page format, arriving after every seed. */
-const NEW_DUMP = `Daily Papers
-
-Mar 30
-
-Quokka Embeddings for Sparse Experts
-
-We route quokka embeddings through a sparse mixture of experts and shard the retrieval index by arrival. Each shard is searched alone and the lists are merged by score.
-
-Wombat Preference Optimization Without Burrows
-
-We align language models with wombat preferences using a reference-free objective. The method needs no burrow model and matches direct preference optimization on chat benchmarks.
-`;
-
 describe('npm run build as the seeds arrive: Astro when a citation changes, without Astro after, the site of a full build', () => {
-  const SEEDS = join(PROJECT_ROOT, 'seeds');
-  const seedFiles = readdirSync(SEEDS)
-    .filter((name) => name.endsWith('.txt'))
-    .sort();
   let copy: SiteCopy;
   let fresh: SiteCopy;
   const logs: string[] = [];
@@ -147,17 +129,17 @@ describe('npm run build as the seeds arrive: Astro when a citation changes, with
     copy = makeSiteCopy('rebuild-fast-seeds');
     fresh = makeSiteCopy('rebuild-fast-seeds-fresh');
     const arrivals = async () => {
-      for (const name of seedFiles.slice(0, -1)) copyFileSync(join(SEEDS, name), join(copy.seeds, name));
+      for (const name of SEED_FILES.slice(0, -1)) copyFileSync(join(SEEDS, name), join(copy.seeds, name));
       logs.push(await runBuildScript(copy));
       // The newest seed brings a paper a topic introduction cites by title (LFM2): only Astro compiles MDX.
-      copyFileSync(join(SEEDS, seedFiles.at(-1)!), join(copy.seeds, seedFiles.at(-1)!));
+      copyFileSync(join(SEEDS, SEED_FILES.at(-1)!), join(copy.seeds, SEED_FILES.at(-1)!));
       logs.push(await runBuildScript(copy));
-      writeFileSync(join(copy.seeds, '999_new_papers.txt'), NEW_DUMP);
+      writeFileSync(join(copy.seeds, NEW_DUMP_FILE), NEW_DUMP);
       logs.push(await runBuildScript(copy));
     };
     const allAtOnce = async () => {
-      for (const name of seedFiles) copyFileSync(join(SEEDS, name), join(fresh.seeds, name));
-      writeFileSync(join(fresh.seeds, '999_new_papers.txt'), NEW_DUMP);
+      for (const name of SEED_FILES) copyFileSync(join(SEEDS, name), join(fresh.seeds, name));
+      writeFileSync(join(fresh.seeds, NEW_DUMP_FILE), NEW_DUMP);
       await buildSite(fresh, 'dist');
     };
     await Promise.all([arrivals(), allAtOnce()]);

@@ -10,34 +10,18 @@
  * rebuild without Astro does (src/integrations/saved-shells.ts, src/lib/shell-routes.ts,
  * src/integrations/shell-page-writer.ts).
  */
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_FIXTURES } from '../site-quality/isolated-build.ts';
-import {
-  buildSite,
-  filesThatDiffer,
-  hashTree,
-  listFiles,
-  makeSiteCopy,
-  PROJECT_ROOT,
-  SITE_URL,
-  type SiteCopy,
-} from './helpers.ts';
+import { copySeedsWithHostileAndMath } from './seed-arrivals.ts';
+import { buildSite, filesThatDiffer, hashTree, listFiles, makeSiteCopy, SITE_URL, type SiteCopy } from './helpers.ts';
 import { loadSavedShells, savedShellsFolder } from '../../src/integrations/saved-shells.ts';
 import { writeShellRoutePages } from '../../src/integrations/shell-page-writer.ts';
 import { loadDigestCorpus } from '../../src/loaders/digest-corpus.ts';
 import { publishDigestCorpus } from '../../src/loaders/publish-corpus.ts';
 import { loadSiteData } from '../../src/lib/site-data.ts';
 import { SHELL_ROUTES, shellRoutePages } from '../../src/lib/shell-routes.ts';
-
-const FIXTURES = [
-  ...['hostile-daily-page.txt', 'hostile-abstract-lines.txt', 'hostile-metadata.txt'].map((name) =>
-    join(HOSTILE_FIXTURES, name),
-  ),
-  join(PROJECT_ROOT, 'tests/fixtures/math/900_math-daily-page.txt'),
-];
 
 /**
  * The files of the routes written from shells: topic lists in both orders, themes, organisations,
@@ -58,8 +42,7 @@ describe('pages written from their routes’ shells', () => {
     const build = async (label: string, env: NodeJS.ProcessEnv) => {
       const copy = makeSiteCopy(label);
       copies.push(copy);
-      cpSync(join(PROJECT_ROOT, 'seeds'), copy.seeds, { recursive: true });
-      for (const fixture of FIXTURES) copyFileSync(fixture, join(copy.seeds, `zz-${fixture.split('/').at(-1)}`));
+      copySeedsWithHostileAndMath(copy.seeds);
       const log = await buildSite(copy, 'dist', env);
       return { log, site: hashTree(join(copy.root, 'dist')), copy };
     };
