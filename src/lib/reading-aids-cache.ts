@@ -10,10 +10,19 @@
  * caches are, and written anew; deleting it only costs time. It is binary (a string table and
  * variable-length integers, ~1 KB a paper): JSON would be several times larger and slower to read.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
-import { writeFileAside } from '../loaders/write-aside.ts';
+import {
+  aligned,
+  bytesOf,
+  decodeCacheFile,
+  encodeCacheFile,
+  joinStrings,
+  paperTextHash,
+  priorIndexes,
+  readCacheFile,
+  splitStrings,
+  TEXT_HASH_BYTES,
+  writeCacheFile,
+} from './cache-file.ts';
 import { filesHash } from './tree-hash.ts';
 import {
   readingAids,
@@ -32,7 +41,7 @@ export interface ReadingAidsCache {
 }
 
 const MAGIC = 'research-digest reading aids 1\n';
-/** The modules whose rules decide what is derived from a paper's texts. */
+/** The modules whose rules decide what is derived from a paper's texts, and the file's format. */
 const DERIVING_CODE = [
   'text-terms.ts',
   'word-stream.ts',
@@ -40,13 +49,8 @@ const DERIVING_CODE = [
   'phrase-keys.ts',
   'text-derivations.ts',
   'reading-aids-cache.ts',
+  'cache-file.ts',
 ];
-const HASH_BYTES = 16;
-
-/** The per-paper key: a hash of the title and abstract (as bytes: a string of 16 Latin-1 chars). */
-function textHash(paper: ReadingAidPaper): Buffer {
-  return createHash('sha1').update(paper.title).update('\0').update(paper.abstract).digest().subarray(0, HASH_BYTES);
-}
 
 interface CacheContents {
   hashes: Buffer;
@@ -54,15 +58,10 @@ interface CacheContents {
   keys: KeyTables;
 }
 
-const joinStrings = (strings: readonly string[]) => Buffer.from(strings.join('\n'), 'utf8');
-const splitStrings = (bytes: Buffer) => (bytes.length === 0 ? [] : bytes.toString('utf8').split('\n'));
-const bytesOf = (array: Int32Array | Uint32Array | Uint8Array) =>
-  Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-
 function encode(code: string, contents: CacheContents): Buffer[] {
   const { hashes, terms, keys } = contents;
-  const header = Buffer.from(JSON.stringify({ code, papers: hashes.length / HASH_BYTES }));
-  const parts = [
+  const header = Buffer.from(JSON.stringify({ code, papers: hashes.length / TEXT_HASH_BYTES }));
+  return encodeCacheFile(MAGIC, [
     header,
     hashes,
     joinStrings(terms.words),
@@ -74,32 +73,13 @@ function encode(code: string, contents: CacheContents): Buffer[] {
     bytesOf(keys.nodeParts),
     bytesOf(keys.papers.starts),
     bytesOf(keys.papers.bytes),
-  ];
-  const chunks: Buffer[] = [Buffer.from(MAGIC)];
-  for (const part of parts) chunks.push(bytesOf(new Uint32Array([part.length])), part);
-  let checksum = 0;
-  for (const chunk of chunks) checksum = crc32(chunk, checksum);
-  chunks.push(bytesOf(new Uint32Array([checksum])));
-  return chunks;
+  ]);
 }
 
-/** A copy with its own aligned buffer, for a typed array of 32-bit numbers. */
-const aligned = (bytes: Buffer) => new Uint8Array(bytes).buffer;
-
-/** The file's contents when it is whole and written by this code for `papers` papers' worth, else null. */
+/** The file's contents when it is whole and written by this code, else null. */
 function decode(file: Buffer, code: string): CacheContents | null {
-  const magic = Buffer.from(MAGIC);
-  if (file.length < magic.length + 4 || !file.subarray(0, magic.length).equals(magic)) return null;
-  const body = file.length - 4;
-  if (crc32(file.subarray(0, body)) !== file.readUInt32LE(body)) return null;
-  const parts: Buffer[] = [];
-  for (let at = magic.length; at < body;) {
-    const length = file.readUInt32LE(at);
-    if (at + 4 + length > body) return null;
-    parts.push(file.subarray(at + 4, at + 4 + length));
-    at += 4 + length;
-  }
-  if (parts.length !== 11) return null;
+  const parts = decodeCacheFile(file, MAGIC, 11);
+  if (!parts) return null;
   const header = JSON.parse(parts[0]!.toString('utf8')) as { code: string; papers: number };
   if (header.code !== code) return null;
   const lists = (starts: Buffer, bytes: Buffer): PackedLists => ({
@@ -132,7 +112,7 @@ function consistent({ hashes, terms, keys }: CacheContents, papers: number): boo
     starts.every((start, index) => index === 0 || start >= starts[index - 1]!);
   const nodes = keys.nodeParents.length;
   return (
-    hashes.length === papers * HASH_BYTES &&
+    hashes.length === papers * TEXT_HASH_BYTES &&
     listsFit(terms.papers) &&
     listsFit(keys.papers) &&
     terms.termWords.every(
@@ -145,27 +125,8 @@ function consistent({ hashes, terms, keys }: CacheContents, papers: number): boo
 }
 
 function read(file: string, code: string): CacheContents | null {
-  try {
-    return decode(readFileSync(file), code);
-  } catch {
-    // Not written yet, or unreadable: every paper is read.
-    return null;
-  }
-}
-
-function write(file: string, chunks: readonly Buffer[]): void {
-  try {
-    writeFileAside(file, (pending) => {
-      const fd = openSync(pending, 'w');
-      try {
-        for (const chunk of chunks) writeSync(fd, chunk);
-      } finally {
-        closeSync(fd);
-      }
-    });
-  } catch {
-    // A read-only checkout still builds; it only reads every paper each time.
-  }
+  const bytes = readCacheFile(file);
+  return bytes && decode(bytes, code);
 }
 
 export interface CachedReadingAids {
@@ -205,15 +166,8 @@ function openCache(
   const code = filesHash(cache.codeDirectory, DERIVING_CODE);
   if (code === null) return { memo: undefined, finish: (aids) => ({ aids, replayed: 0, written: false }) };
   const prior = read(cache.file, code);
-  const hashes = Buffer.concat(papers.map(textHash));
-  const priorIndexOf = new Map<string, number>();
-  if (prior)
-    for (let index = 0; index < prior.hashes.length / HASH_BYTES; index++)
-      priorIndexOf.set(prior.hashes.toString('latin1', index * HASH_BYTES, (index + 1) * HASH_BYTES), index);
-  const priorIndex = Int32Array.from(
-    papers,
-    (_, index) => priorIndexOf.get(hashes.toString('latin1', index * HASH_BYTES, (index + 1) * HASH_BYTES)) ?? -1,
-  );
+  const hashes = Buffer.concat(papers.map(paperTextHash));
+  const priorIndex = priorIndexes(hashes, prior?.hashes ?? null);
   const memo: ReadingAidsMemo = {
     terms: { prior: prior?.terms ?? null, priorIndex },
     keys: { prior: prior?.keys ?? null, priorIndex },
@@ -223,7 +177,8 @@ function openCache(
     finish: (aids) => {
       const unchanged =
         prior !== null && prior.hashes.length === hashes.length && priorIndex.every((index) => index >= 0);
-      if (!unchanged) write(cache.file, encode(code, { hashes, terms: memo.terms.made!, keys: memo.keys.made! }));
+      if (!unchanged)
+        writeCacheFile(cache.file, encode(code, { hashes, terms: memo.terms.made!, keys: memo.keys.made! }));
       return { aids, replayed: priorIndex.filter((index) => index >= 0).length, written: !unchanged };
     },
   };

@@ -11,7 +11,8 @@
  */
 import { join } from 'node:path';
 import { READING_AIDS_THREAD_MAX_PAPERS } from './reading-aids-thread.ts';
-import { buildVocabulary, type VocabularyPaper } from './search-vocabulary.ts';
+import type { VocabularyPaper } from './search-vocabulary.ts';
+import { vocabularyWithCache, type SearchVocabularyCache } from './search-vocabulary-cache.ts';
 import type { Vocabulary } from './vocabulary-text.ts';
 import { startWorkerTaskIf, type BuildThreadOptions } from './worker-task.ts';
 
@@ -20,6 +21,8 @@ export interface SearchVocabularyTask {
   papers: readonly VocabularyPaper[];
   /** Topic id → name, as entries (in the order of the map). */
   topicNames: readonly (readonly [string, string])[];
+  /** What was read of each paper in an earlier build (src/lib/search-vocabulary-cache.ts), if kept. */
+  cache?: SearchVocabularyCache | undefined;
 }
 
 export interface SearchVocabularyThreadOptions extends BuildThreadOptions {
@@ -29,6 +32,8 @@ export interface SearchVocabularyThreadOptions extends BuildThreadOptions {
   workerFile?: string;
   /** Above this many papers, no thread (tests lower it). */
   threadMaxPapers?: number;
+  /** The file that keeps what was read of each paper for the next build (src/lib/search-vocabulary-cache.ts); none without. */
+  cacheFile?: string;
 }
 
 /** Starts the vocabulary of `papers` on a thread, or not (see above); the result is asked for when needed. */
@@ -37,15 +42,18 @@ export function startSearchVocabulary(
   topicNames: ReadonlyMap<string, string>,
   options: SearchVocabularyThreadOptions,
 ): () => Promise<Vocabulary> {
+  const cache = options.cacheFile
+    ? { file: options.cacheFile, codeDirectory: join(options.projectRoot, 'src', 'lib') }
+    : undefined;
   const onThread = options.onThread && papers.length <= (options.threadMaxPapers ?? READING_AIDS_THREAD_MAX_PAPERS);
   return startWorkerTaskIf(onThread, {
     file: options.workerFile ?? join(options.projectRoot, 'src', 'lib', 'search-vocabulary-worker.ts'),
     // Only what the vocabulary reads crosses to the thread; made only when a thread is started.
     get data() {
       const slim = papers.map(({ title, abstract, organization }) => ({ title, abstract, organization }));
-      return { papers: slim, topicNames: [...topicNames] } satisfies SearchVocabularyTask;
+      return { papers: slim, topicNames: [...topicNames], cache } satisfies SearchVocabularyTask;
     },
-    onThisThread: () => buildVocabulary(papers, topicNames),
+    onThisThread: () => vocabularyWithCache(papers, topicNames, cache),
     what: "making the search page's vocabulary",
     warn: options.warn,
   });

@@ -61,7 +61,14 @@ export function publishDigestCorpus(
         ? { cacheFile: join(projectRoot, 'node_modules', '.cache', 'research-digest', 'reading-aids.bin') }
         : {}),
     }),
-    vocabulary: startSearchVocabulary(corpus.papers, names, { ...threads, onThread: !threads.yieldCores && building }),
+    vocabulary: startSearchVocabulary(corpus.papers, names, {
+      ...threads,
+      onThread: !threads.yieldCores && building,
+      // Not above the aids' thread limit, as the aids' cache: its tables would add to the peak of memory.
+      ...(corpus.papers.length <= READING_AIDS_THREAD_MAX_PAPERS
+        ? { cacheFile: join(projectRoot, 'node_modules', '.cache', 'research-digest', 'search-vocabulary.bin') }
+        : {}),
+    }),
     kept: { bibtex: bibtexEntryCache(keptStringsRoot), previews: previewCache(keptStringsRoot) },
   };
   publishCorpus(published);

@@ -105,7 +105,7 @@ describe('reading aids with the per-paper cache, on the seeds', () => {
     // Written by other word rules: a changed file among the deriving code makes the cache foreign.
     const otherCode = mkdtempSync(join(tmpdir(), 'reading-aids-code-'));
     const deriving = ['text-terms.ts', 'word-stream.ts', 'term-counts.ts', 'phrase-keys.ts', 'text-derivations.ts'];
-    for (const file of [...deriving, 'reading-aids-cache.ts'])
+    for (const file of [...deriving, 'reading-aids-cache.ts', 'cache-file.ts'])
       copyFileSync(join(codeDirectory, file), join(otherCode, file));
     writeFileSync(
       join(otherCode, 'word-stream.ts'),
