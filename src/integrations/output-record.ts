@@ -2,7 +2,7 @@
  * What the last build left in its `dist/`, kept in `node_modules/.cache/research-digest/
  * output-record.json`, so that a rebuild need not read or walk all of `dist/`: the folders (each
  * one's time and entries; src/integrations/output-listing.ts) and the paper pages (each one's
- * digest, size and time; src/integrations/paper-pages.ts). A file or folder whose time is not the
+ * digest, size, time and the key of its data; src/integrations/paper-pages.ts). A file or folder whose time is not the
  * recorded one was changed behind the build's back and is read again; a record that is missing,
  * unreadable, of another version or of another output folder is not used at all (`dist/` is then
  * walked, and each paper page compared with its file, as without a record). Deleting it only costs
@@ -16,7 +16,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFileAside } from '../loaders/write-aside.ts';
 
 /** A new layout or meaning of the record: records of another version are not read. */
-const RECORD_VERSION = 1;
+const RECORD_VERSION = 2;
 
 /**
  * File times are at best as fine as the kernel's clock tick (a few ms); on FAT they are 2 s apart.
@@ -31,6 +31,8 @@ export interface PageEntry {
   size: number;
   /** The file's modification time, ms since the epoch; −1 when it cannot be trusted. */
   mtimeMs: number;
+  /** The key of the data it was made of (src/lib/paper-page-key.ts `paperPageDataKey`), '' when none was made. */
+  key: string;
 }
 
 /** A folder of `dist/` as the last build left it. */
@@ -52,7 +54,7 @@ interface RecordFile {
   version: number;
   outDir: string;
   folders: Record<string, [number, string[], string[]]>;
-  pages: Record<string, [string, number, number]>;
+  pages: Record<string, [string, number, number, string]>;
 }
 
 const isStrings = (value: unknown): value is string[] =>
@@ -87,10 +89,11 @@ export function readOutputRecord(file: string, outDir: string): OutputRecord | n
       !Array.isArray(entry) ||
       typeof entry[0] !== 'string' ||
       typeof entry[1] !== 'number' ||
-      typeof entry[2] !== 'number'
+      typeof entry[2] !== 'number' ||
+      typeof entry[3] !== 'string'
     )
       return null;
-    pages.set(path, { digest: entry[0], size: entry[1], mtimeMs: entry[2] });
+    pages.set(path, { digest: entry[0], size: entry[1], mtimeMs: entry[2], key: entry[3] });
   }
   return { folders, pages };
 }
@@ -113,6 +116,7 @@ export function writeOutputRecord(file: string, outDir: string, record: OutputRe
   const trusted = (mtimeMs: number) => (mtimeMs >= now - RACY_MS ? -1 : mtimeMs);
   const data: RecordFile = { version: RECORD_VERSION, outDir, folders: {}, pages: {} };
   for (const [path, entry] of record.folders) data.folders[path] = [trusted(entry.mtimeMs), entry.files, entry.folders];
-  for (const [path, entry] of record.pages) data.pages[path] = [entry.digest, entry.size, trusted(entry.mtimeMs)];
+  for (const [path, entry] of record.pages)
+    data.pages[path] = [entry.digest, entry.size, trusted(entry.mtimeMs), entry.key];
   writeFileAside(file, (pending) => writeFileSync(pending, JSON.stringify(data)));
 }

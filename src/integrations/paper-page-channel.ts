@@ -15,6 +15,14 @@ export interface PaperPageSource {
   ids: readonly string[];
   /** One page's parts, made when it is written. */
   parts: (id: string) => PaperPageParts;
+  /** The key of the data one page is made of (src/lib/paper-page-key.ts `paperPageDataKey`), kept in the output record. */
+  key: (id: string) => string;
+  /**
+   * Whether a page whose key and file are the recorded ones is left without making its parts: only
+   * in a rebuild without Astro, whose code and shell are those that made the recorded pages
+   * (src/rebuild/); a build through Astro may have other code, and makes and compares every page.
+   */
+  reuseByKey: boolean;
 }
 
 const WRITER = Symbol.for('research-digest.paper-page-writer');

@@ -72,6 +72,15 @@ export function writePaperPages(
   for (const id of source.ids) {
     const relative = pageFile(paperUrl(id));
     const file = join(outDir, relative);
+    const key = source.key(id);
+    const known = previous?.get(relative);
+    if (source.reuseByKey && known && known.key === key && known.mtimeMs >= 0 && sameFileAsRecorded(file, known)) {
+      // Made of the same data by the same code and shell: the file the record describes is this page.
+      claimOutput(relative, PAPER_PAGE_ROUTE);
+      record(relative, known);
+      onPage?.(relative, false);
+      continue;
+    }
     let segments: string[];
     try {
       segments = paperPageSegments(shell, source.parts(id));
@@ -80,7 +89,6 @@ export function writePaperPages(
     }
     claimOutput(relative, PAPER_PAGE_ROUTE);
     const digest = digestOf(segments);
-    const known = previous?.get(relative);
     let same: boolean;
     // The file as it is once this page is done, when the record already says so.
     let entry: PageEntry | null = null;
@@ -88,7 +96,7 @@ export function writePaperPages(
     if (known && known.digest !== digest) same = false;
     else if (known && known.mtimeMs >= 0 && sameFileAsRecorded(file, known)) {
       same = true;
-      entry = known;
+      entry = { ...known, key };
     } else {
       page = Buffer.from(segments.join(''));
       same = previousFolders.has(id) && (readIfThere(file)?.equals(page) ?? false);
@@ -100,7 +108,7 @@ export function writePaperPages(
     }
     if (!entry) {
       const stats = statSync(file);
-      entry = { digest, size: stats.size, mtimeMs: stats.mtimeMs };
+      entry = { digest, size: stats.size, mtimeMs: stats.mtimeMs, key };
     }
     record(relative, entry);
     onPage?.(relative, !same);

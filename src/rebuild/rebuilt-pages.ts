@@ -10,6 +10,7 @@ import { claimOutput } from '../integrations/stale-output.ts';
 import { PAPER_PAGE_ROUTE, publishPaperPages } from '../integrations/paper-page-channel.ts';
 import { paperUrl } from '../lib/format.ts';
 import { paperPageParts } from '../lib/paper-page-html.ts';
+import { paperPageDataKey } from '../lib/paper-page-key.ts';
 import { siteFeedXml, topicFeedXml } from '../lib/feeds.ts';
 import { papersBibtex, readingListRedirectsJson } from '../lib/site-files.ts';
 import type { SiteData, SiteDataBeforeAids } from '../lib/site-data.ts';
@@ -89,6 +90,9 @@ export function writeRebuiltPages(state: SiteState, shells: SavedShells, siteDat
   publishPaperPages({
     ids: siteData.papers.map((paper) => paper.id),
     parts: (id) => paperPageParts(siteData, siteData.byId.get(id)!),
+    key: (id) => paperPageDataKey(siteData, siteData.byId.get(id)!),
+    // The code and the shell are the last full build's (src/rebuild/rebuild-site.ts `planRebuild`).
+    reuseByKey: true,
   });
   writeRetiredPaperPages(outDir, site, siteData);
   writeShellRoutePages(outDir, site, shells.routes, shellRoutePages(siteData, shells));

@@ -35,8 +35,8 @@ describe('the output record', () => {
       ['papers/a/', { mtimeMs: NOW - 60_000, files: ['index.html'], folders: [] }],
     ]),
     pages: new Map([
-      ['papers/a/index.html', { digest: 'digest-a', size: 123, mtimeMs: NOW - 60_000 }],
-      ['papers/b/index.html', { digest: 'digest-b', size: 456, mtimeMs: NOW - 1_000 }],
+      ['papers/a/index.html', { digest: 'digest-a', size: 123, mtimeMs: NOW - 60_000, key: 'key-a' }],
+      ['papers/b/index.html', { digest: 'digest-b', size: 456, mtimeMs: NOW - 1_000, key: '' }],
     ]),
   };
 
@@ -52,7 +52,7 @@ describe('the output record', () => {
     expect(read?.folders.get('papers/')).toEqual({ mtimeMs: -1, files: [], folders: ['a'] });
     expect(read?.folders.get('papers/a/')).toEqual(record.folders.get('papers/a/'));
     expect(read?.pages.get('papers/a/index.html')).toEqual(record.pages.get('papers/a/index.html'));
-    expect(read?.pages.get('papers/b/index.html')).toEqual({ digest: 'digest-b', size: 456, mtimeMs: -1 });
+    expect(read?.pages.get('papers/b/index.html')).toEqual({ digest: 'digest-b', size: 456, mtimeMs: -1, key: '' });
   });
 
   it('is not used when missing, corrupt, of another output folder or of another version', () => {

@@ -23,12 +23,26 @@ const page = (id: string, title: string, body: string) =>
   `<html><head><title>${title} · Research Digest</title><meta content="about ${id}">` +
   `<link href="https://x.org/papers/${id}/"></head><body>${body}</body></html>`;
 
-const source = (bodies: Record<string, string>): PaperPageSource => ({
+/**
+ * The pages of `bodies`; each page's data key is its body unless `keys` says otherwise, and
+ * `made` hears of each page whose parts were made.
+ */
+const source = (
+  bodies: Record<string, string>,
+  {
+    keys = {},
+    reuseByKey = false,
+    made = [],
+  }: { keys?: Record<string, string>; reuseByKey?: boolean; made?: string[] } = {},
+): PaperPageSource => ({
   ids: Object.keys(bodies),
   parts: (id) => {
+    made.push(id);
     if (bodies[id] === 'fail') throw new Error('no such paper');
     return { id, title: id.toUpperCase(), description: `about ${id}`, bodyHtml: bodies[id]! };
   },
+  key: (id) => keys[id] ?? `key of ${bodies[id]}`,
+  reuseByKey,
 });
 
 describe('writePaperPages', () => {
@@ -95,15 +109,22 @@ describe('writePaperPages', () => {
       });
       return recorded;
     };
-    const rebuild = (bodies: Record<string, string>, previous: ReadonlyMap<string, PageEntry>) => {
+    const rebuild = (
+      bodies: Record<string, string>,
+      previous: ReadonlyMap<string, PageEntry>,
+      options: Parameters<typeof source>[1] = {},
+    ) => {
       putShell();
       const recorded = new Map<string, PageEntry>();
       const heard: [string, boolean][] = [];
-      const counts = writePaperPages(dist, source(bodies), (file, written) => heard.push([file, written]), {
-        previous,
-        record: (file, entry) => recorded.set(file, entry),
-      });
-      return { counts, heard, recorded };
+      const made: string[] = [];
+      const counts = writePaperPages(
+        dist,
+        source(bodies, { ...options, made }),
+        (file, written) => heard.push([file, written]),
+        { previous, record: (file, entry) => recorded.set(file, entry) },
+      );
+      return { counts, heard, recorded, made };
     };
 
     it('records each page with its file’s size and time, and a digest that follows its bytes', () => {
@@ -156,6 +177,49 @@ describe('writePaperPages', () => {
       expect(readFileSync(file('a'), 'utf8')).toBe(page('a', 'A', '<p>A</p>'));
       expect(readFileSync(file('b'), 'utf8')).toBe(page('b', 'B', '<p>B</p>'));
       expect(again.recorded.get('papers/c/index.html')!.mtimeMs).toBe(statSync(file('c')).mtimeMs);
+    });
+
+    it('records each page’s data key, and in a rebuild leaves a page whose key and file are the recorded ones unmade', () => {
+      const first = firstBuild({ a: '<p>A</p>', b: '<p>B</p>', c: '<p>C</p>' });
+      expect(first.get('papers/a/index.html')!.key).toBe('key of <p>A</p>');
+      const longAgo = new Date('2020-01-01T00:00:00Z');
+      for (const id of ['a', 'b', 'c']) utimesSync(file(id), longAgo, longAgo);
+      const previous = new Map(
+        [...first].map(([page, entry]) => [page, { ...entry, mtimeMs: statSync(join(dist, page)).mtimeMs }]),
+      );
+      // c's data changed (its key), b's file changed since it was recorded: only they are made.
+      writeFileSync(file('b'), 'edited by hand');
+      const again = rebuild({ a: '<p>A</p>', b: '<p>B</p>', c: '<p>C, changed</p>' }, previous, { reuseByKey: true });
+      expect(again.made).toEqual(['b', 'c']);
+      expect(again.heard).toEqual([
+        ['papers/a/index.html', false],
+        ['papers/b/index.html', true],
+        ['papers/c/index.html', true],
+      ]);
+      expect(again.recorded.get('papers/a/index.html')).toEqual(previous.get('papers/a/index.html'));
+      expect(again.recorded.get('papers/c/index.html')!.key).toBe('key of <p>C, changed</p>');
+      expect(readFileSync(file('b'), 'utf8')).toBe(page('b', 'B', '<p>B</p>'));
+      expect(readFileSync(file('c'), 'utf8')).toBe(page('c', 'C', '<p>C, changed</p>'));
+    });
+
+    it('makes every page in a build that may not reuse by key, the same key or not', () => {
+      const first = firstBuild({ a: '<p>A</p>' });
+      // Other code made other bytes of the same data: the key alone would hide the change.
+      const again = rebuild({ a: '<p>A, new layout</p>' }, first, { keys: { a: 'key of <p>A</p>' } });
+      expect(again.made).toEqual(['a']);
+      expect(again.counts).toEqual({ written: 1, unchanged: 0 });
+      expect(readFileSync(file('a'), 'utf8')).toBe(page('a', 'A', '<p>A, new layout</p>'));
+    });
+
+    it('makes a page whose recorded key is not its key, or whose recorded time is not trusted', () => {
+      const first = firstBuild({ a: '<p>A</p>', b: '<p>B</p>' });
+      const previous = new Map(first);
+      previous.set('papers/a/index.html', { ...first.get('papers/a/index.html')!, key: 'another key' });
+      previous.set('papers/b/index.html', { ...first.get('papers/b/index.html')!, mtimeMs: -1 });
+      const again = rebuild({ a: '<p>A</p>', b: '<p>B</p>' }, previous, { reuseByKey: true });
+      expect(again.made).toEqual(['a', 'b']);
+      expect(again.counts).toEqual({ written: 0, unchanged: 2 });
+      expect(again.recorded.get('papers/a/index.html')!.key).toBe('key of <p>A</p>');
     });
   });
 });
