@@ -72,6 +72,19 @@ export function decodeCacheFile(file: Buffer, magic: string, count: number): Buf
   return parts.length === count ? parts : null;
 }
 
+/**
+ * What `decode` makes of a file, or null when it throws: a file whose checksum holds may still not
+ * be what this code wrote (a header that is not JSON, a table of 32-bit numbers not a multiple of
+ * four bytes long), and a cache must never fail a build.
+ */
+export function decodeOrNull<T>(decode: () => T | null): T | null {
+  try {
+    return decode();
+  } catch {
+    return null;
+  }
+}
+
 /** The file's bytes, or null when it is not there or cannot be read (every paper is then read). */
 export function readCacheFile(file: string): Buffer | null {
   try {

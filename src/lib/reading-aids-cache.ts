@@ -14,6 +14,7 @@ import {
   aligned,
   bytesOf,
   decodeCacheFile,
+  decodeOrNull,
   encodeCacheFile,
   joinStrings,
   paperTextHash,
@@ -126,7 +127,7 @@ function consistent({ hashes, terms, keys }: CacheContents, papers: number): boo
 
 function read(file: string, code: string): CacheContents | null {
   const bytes = readCacheFile(file);
-  return bytes && decode(bytes, code);
+  return bytes && decodeOrNull(() => decode(bytes, code));
 }
 
 export interface CachedReadingAids {

@@ -13,6 +13,7 @@
 import {
   aligned,
   decodeCacheFile,
+  decodeOrNull,
   encodeCacheFile,
   joinStrings,
   paperTextHash,
@@ -71,7 +72,11 @@ function encode(code: string, { hashes, terms }: CacheContents): Buffer[] {
 
 function read(file: string, code: string): CacheContents | null {
   const bytes = readCacheFile(file);
-  const parts = bytes && decodeCacheFile(bytes, MAGIC, 5);
+  return bytes && decodeOrNull(() => decode(bytes, code));
+}
+
+function decode(bytes: Buffer, code: string): CacheContents | null {
+  const parts = decodeCacheFile(bytes, MAGIC, 5);
   if (!parts) return null;
   const header = JSON.parse(parts[0]!.toString('utf8')) as { code: string; papers: number };
   if (header.code !== code || parts[1]!.length !== header.papers * TEXT_HASH_BYTES || parts[3]!.length % 4 !== 0)

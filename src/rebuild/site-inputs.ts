@@ -1,7 +1,8 @@
 /**
  * What a build's output depends on besides the dumps: the code, the editorial content, the static
- * files, the configuration and the installed packages (through the lockfile), and the environment
- * variables the build reads. A rebuild without Astro (src/rebuild/rebuild-site.ts) is only right
+ * files, the configuration and the installed packages (through the lockfile), the environment
+ * variables the build reads, and Node's version (its Unicode and ICU tables and URL parser shape
+ * what pages say: src/lib/format.ts `plural`, search-facets.ts, find-links.ts). A rebuild without Astro (src/rebuild/rebuild-site.ts) is only right
  * when all of these are what they were in the full build it continues.
  */
 import { createHash } from 'node:crypto';
@@ -45,6 +46,9 @@ export function siteInputsKey(root: string, env: NodeJS.ProcessEnv = process.env
   hash
     .update(files)
     .update('\0')
-    .update(JSON.stringify(buildVariables(env)));
+    .update(JSON.stringify(buildVariables(env)))
+    .update(
+      `\0node ${process.version} ${JSON.stringify(process.versions.icu ?? null)} ${process.versions.unicode ?? ''}`,
+    );
   return hash.digest('hex');
 }

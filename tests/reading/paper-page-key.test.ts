@@ -90,6 +90,10 @@ describe('the key of a paper page’s data', () => {
     const topic = paper.topics[0]!;
     const topicList = data.papersByTopic.get(topic)!;
     const changes: [string, PaperPageData, PaperRecord][] = [
+      ['its title', data, { ...paper, title: `${paper.title}!` }],
+      ['its title’s HTML', data, { ...paper, titleHtml: `${paper.titleHtml}!` }],
+      ['its abstract (the page’s description)', data, { ...paper, abstract: `Briefly: ${paper.abstract}` }],
+      ['its abstract’s HTML', data, { ...paper, abstractHtml: `${paper.abstractHtml}!` }],
       ['its upvotes', data, { ...paper, upvotes: (paper.upvotes ?? 0) + 1 }],
       ['its sources', data, { ...paper, sources: [...paper.sources, { ...paper.sources[0]!, line: 99_999 }] }],
       ['its BibTeX entry', { ...data, bibtex: () => '@misc{other}' }, paper],

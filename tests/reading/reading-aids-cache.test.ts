@@ -20,6 +20,7 @@ import {
 import { papersNewestFirst } from '../../src/lib/paper-order.ts';
 import { readingAids, type ReadingAidPaper, type ReadingAidsMemo } from '../../src/lib/reading-aids.ts';
 import { PackedListsReader, type KeyTables } from '../../src/lib/text-derivations.ts';
+import { decodeCacheFile, encodeCacheFile } from '../../src/lib/cache-file.ts';
 import { readingAidsCached, type ReadingAidsCache } from '../../src/lib/reading-aids-cache.ts';
 import { startReadingAids } from '../../src/lib/reading-aids-thread.ts';
 import { PROJECT_ROOT } from './seed-corpus.ts';
@@ -89,7 +90,13 @@ describe('reading aids with the per-paper cache, on the seeds', () => {
     const whole = readFileSync(cache.file);
     const flipped = Buffer.from(whole);
     flipped[flipped.length >> 1]! ^= 0x55;
+    // A whole file (its checksum right) whose header is not JSON: read as no cache, never a failed build.
+    const parts = decodeCacheFile(whole, 'research-digest reading aids 1\n', 11)!;
+    const badHeader = Buffer.concat(
+      encodeCacheFile('research-digest reading aids 1\n', [Buffer.from('{"code": '), ...parts.slice(1)]),
+    );
     const damaged: [string, Buffer][] = [
+      ['a header that is not JSON', badHeader],
       ['truncated', whole.subarray(0, whole.length >> 1)],
       ['one byte changed', flipped],
       ['not a cache', Buffer.from('{"papers": []}\n')],

@@ -140,7 +140,12 @@ describe("the search page's vocabulary with the per-paper cache, on the seeds", 
         parts[4]!,
       ]),
     );
+    // Whole files whose header is not JSON, or not an object: read as no cache, never a failed build.
+    const badHeader = (header: string) =>
+      Buffer.concat(encodeCacheFile(MAGIC, [Buffer.from(header), ...parts.slice(1)]));
     const damaged: [string, Buffer][] = [
+      ['a header that is not JSON', badHeader('{"code": ')],
+      ['a header of null', badHeader('null')],
       ['truncated', whole.subarray(0, whole.length >> 1)],
       ['one byte changed', flipped],
       ['lists beyond the table', shortTable],
@@ -206,7 +211,7 @@ describe("the search page's vocabulary with the per-paper cache, on the seeds", 
   });
 });
 
-it('the vocabulary of a generated corpus, cut to its size cap, is the same from the cache of the corpus before its last dump', () => {
+it('the vocabulary of a generated corpus is the same from the cache of the corpus before its last dump', () => {
   const encoder = new TextEncoder();
   // 3,000 papers from the seeds' own sentences in 30 dumps; the last one arrives later.
   const dumps = generateSyntheticCorpus(seedTextPool(join(PROJECT_ROOT, 'seeds')), { papers: 3000, seed: 11 }).map(
