@@ -44,7 +44,7 @@ export interface SearchVocabularyCache {
 
 const MAGIC = 'research-digest search vocabulary 1\n';
 /** The modules (relative to src/lib/) whose rules decide what is read of a paper, and the file's format. */
-const READING_CODE = [
+export const READING_CODE = [
   'vocabulary-terms.ts',
   'vocabulary-text.ts',
   '../ingest/ascii.ts',

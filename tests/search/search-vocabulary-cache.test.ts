@@ -21,7 +21,11 @@ import {
 } from '../../src/ingest/index.ts';
 import { decodeCacheFile, encodeCacheFile } from '../../src/lib/cache-file.ts';
 import { buildVocabulary, MAX_GZIP_BYTES } from '../../src/lib/search-vocabulary.ts';
-import { buildVocabularyCached, type SearchVocabularyCache } from '../../src/lib/search-vocabulary-cache.ts';
+import {
+  buildVocabularyCached,
+  READING_CODE,
+  type SearchVocabularyCache,
+} from '../../src/lib/search-vocabulary-cache.ts';
 import { startSearchVocabulary } from '../../src/lib/search-vocabulary-thread.ts';
 import { vocabularyWords, type Vocabulary } from '../../src/lib/vocabulary-text.ts';
 import { PROJECT_ROOT } from '../reading/seed-corpus.ts';
@@ -161,15 +165,7 @@ describe("the search page's vocabulary with the per-paper cache, on the seeds", 
     }
     // Written by other word rules: a changed file among the reading code makes the cache foreign.
     const otherCode = join(mkdtempSync(join(tmpdir(), 'vocabulary-code-')), 'lib');
-    for (const file of [
-      'vocabulary-terms.ts',
-      'vocabulary-text.ts',
-      '../ingest/ascii.ts',
-      '../scripts/search-terms.ts',
-      'text-derivations.ts',
-      'search-vocabulary-cache.ts',
-      'cache-file.ts',
-    ]) {
+    for (const file of READING_CODE) {
       mkdirSync(dirname(join(otherCode, file)), { recursive: true });
       copyFileSync(join(codeDirectory, file), join(otherCode, file));
     }
