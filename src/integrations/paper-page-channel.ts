@@ -9,6 +9,8 @@
  * the route runs in the build's bundle, the integration with the config.
  */
 import type { PaperPageParts } from '../lib/paper-page-shell.ts';
+import { paperPageParts, type PaperPageData } from '../lib/paper-page-html.ts';
+import { paperPageDataKey } from '../lib/paper-page-key.ts';
 
 export interface PaperPageSource {
   /** The papers whose pages this build writes (in a build of one shard, that shard's), by id. */
@@ -23,6 +25,19 @@ export interface PaperPageSource {
    * (src/rebuild/); a build through Astro may have other code, and makes and compares every page.
    */
   reuseByKey: boolean;
+}
+
+/**
+ * The pages of `ids` made from the site data: the full build's route and a rebuild without Astro
+ * publish the same parts and keys, so that a key the one records means the same to the other.
+ */
+export function paperPageSource(data: PaperPageData, ids: readonly string[], reuseByKey: boolean): PaperPageSource {
+  return {
+    ids,
+    parts: (id) => paperPageParts(data, data.byId.get(id)!),
+    key: (id) => paperPageDataKey(data, data.byId.get(id)!),
+    reuseByKey,
+  };
 }
 
 const WRITER = Symbol.for('research-digest.paper-page-writer');

@@ -74,7 +74,9 @@ export function writePaperPages(
     const file = join(outDir, relative);
     const key = source.key(id);
     const known = previous?.get(relative);
-    if (source.reuseByKey && known && known.key === key && known.mtimeMs >= 0 && sameFileAsRecorded(file, known)) {
+    // The file is the one the record describes (a stat, no read).
+    const asRecorded = known !== undefined && sameFileAsRecorded(file, known);
+    if (source.reuseByKey && asRecorded && known.key === key) {
       // Made of the same data by the same code and shell: the file the record describes is this page.
       claimOutput(relative, PAPER_PAGE_ROUTE);
       record(relative, known);
@@ -94,7 +96,7 @@ export function writePaperPages(
     let entry: PageEntry | null = null;
     let page: Buffer | null = null;
     if (known && known.digest !== digest) same = false;
-    else if (known && known.mtimeMs >= 0 && sameFileAsRecorded(file, known)) {
+    else if (asRecorded) {
       same = true;
       entry = { ...known, key };
     } else {
@@ -116,8 +118,9 @@ export function writePaperPages(
   return { written, unchanged: source.ids.length - written };
 }
 
-/** Whether the file's size and time are the recorded ones (it is the file the record describes). */
+/** Whether the file's size and time are the recorded ones, a time the record trusts (it is the file the record describes). */
 function sameFileAsRecorded(file: string, known: PageEntry): boolean {
+  if (known.mtimeMs < 0) return false;
   const stats = statSync(file, { throwIfNoEntry: false });
   return stats !== undefined && stats.size === known.size && stats.mtimeMs === known.mtimeMs;
 }

@@ -35,6 +35,12 @@ export function priorIndexes(hashes: Buffer, priorHashes: Buffer | null): Int32A
   );
 }
 
+/** Whether the file (its papers' `priorIndex`) holds exactly this build's papers: then it need not be written again. */
+export const holdsExactly = (priorHashes: Buffer | null, priorIndex: Int32Array): boolean =>
+  priorHashes !== null &&
+  priorHashes.length === priorIndex.length * TEXT_HASH_BYTES &&
+  priorIndex.every((index) => index >= 0);
+
 /** The bytes of a typed array, without a copy. */
 export const bytesOf = (array: Int32Array | Uint32Array | Uint8Array) =>
   Buffer.from(array.buffer, array.byteOffset, array.byteLength);

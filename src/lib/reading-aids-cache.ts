@@ -16,6 +16,7 @@ import {
   decodeCacheFile,
   decodeOrNull,
   encodeCacheFile,
+  holdsExactly,
   joinStrings,
   paperTextHash,
   priorIndexes,
@@ -176,8 +177,7 @@ function openCache(
   return {
     memo,
     finish: (aids) => {
-      const unchanged =
-        prior !== null && prior.hashes.length === hashes.length && priorIndex.every((index) => index >= 0);
+      const unchanged = holdsExactly(prior?.hashes ?? null, priorIndex);
       if (!unchanged)
         writeCacheFile(cache.file, encode(code, { hashes, terms: memo.terms.made!, keys: memo.keys.made! }));
       return { aids, replayed: priorIndex.filter((index) => index >= 0).length, written: !unchanged };

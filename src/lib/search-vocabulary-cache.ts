@@ -15,6 +15,7 @@ import {
   decodeCacheFile,
   decodeOrNull,
   encodeCacheFile,
+  holdsExactly,
   joinStrings,
   paperTextHash,
   priorIndexes,
@@ -111,19 +112,20 @@ export function buildVocabularyCached(
   const hashes = Buffer.concat(papers.map(paperTextHash));
   const priorIndex = priorIndexes(hashes, prior?.hashes ?? null);
   const writer = new VocabularyTermsWriter();
-  const reader = prior && new PackedListsReader(prior.terms.papers);
+  // Without a file every paper is read (every `priorIndex` is -1).
+  const reader = new PackedListsReader(prior?.terms.papers ?? { bytes: new Uint8Array(0), starts: new Uint32Array(1) });
   const remap = new Int32Array(prior?.terms.strings.length ?? 0).fill(-1);
   let replayed = 0;
   papers.forEach((paper, index) => {
     const at = priorIndex[index]!;
-    if (at < 0 || !prior || !reader) writer.read(paper);
+    if (at < 0) writer.read(paper);
     else {
-      writer.replay(prior.terms, reader, at, remap);
+      writer.replay(prior!.terms, reader, at, remap);
       replayed += 1;
     }
   });
   const terms = writer.finish();
-  const unchanged = prior !== null && prior.hashes.equals(hashes);
+  const unchanged = holdsExactly(prior?.hashes ?? null, priorIndex);
   if (code && !unchanged) writeCacheFile(cache.file, encode(code, { hashes, terms }));
   return { vocabulary: vocabularyOfTerms(terms, papers, topicNames), replayed, written: code !== null && !unchanged };
 }

@@ -11,7 +11,7 @@
  */
 import { join } from 'node:path';
 import { READING_AIDS_THREAD_MAX_PAPERS } from './reading-aids-thread.ts';
-import type { VocabularyPaper } from './search-vocabulary.ts';
+import type { VocabularyPaper } from './vocabulary-terms.ts';
 import { vocabularyWithCache, type SearchVocabularyCache } from './search-vocabulary-cache.ts';
 import type { Vocabulary } from './vocabulary-text.ts';
 import { startWorkerTaskIf, type BuildThreadOptions } from './worker-task.ts';

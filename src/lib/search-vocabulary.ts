@@ -15,8 +15,6 @@ import {
   type VocabularyTermTables,
 } from './vocabulary-terms.ts';
 
-export type { VocabularyPaper } from './vocabulary-terms.ts';
-
 const MAX_WORDS = 12_000;
 const MAX_PHRASES = 1_500;
 export const MAX_GZIP_BYTES = 60_000;

@@ -7,10 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { claimOutput } from '../integrations/stale-output.ts';
-import { PAPER_PAGE_ROUTE, publishPaperPages } from '../integrations/paper-page-channel.ts';
+import { PAPER_PAGE_ROUTE, paperPageSource, publishPaperPages } from '../integrations/paper-page-channel.ts';
 import { paperUrl } from '../lib/format.ts';
-import { paperPageParts } from '../lib/paper-page-html.ts';
-import { paperPageDataKey } from '../lib/paper-page-key.ts';
 import { siteFeedXml, topicFeedXml } from '../lib/feeds.ts';
 import { papersBibtex, readingListRedirectsJson } from '../lib/site-files.ts';
 import type { SiteData, SiteDataBeforeAids } from '../lib/site-data.ts';
@@ -87,13 +85,14 @@ export function writeRebuiltPages(state: SiteState, shells: SavedShells, siteDat
   const paperShellFile = join(outDir, pageFile(paperUrl(SHELL_PAPER_ID)));
   mkdirSync(dirname(paperShellFile), { recursive: true });
   writeFileSync(paperShellFile, shells.paperPageShell);
-  publishPaperPages({
-    ids: siteData.papers.map((paper) => paper.id),
-    parts: (id) => paperPageParts(siteData, siteData.byId.get(id)!),
-    key: (id) => paperPageDataKey(siteData, siteData.byId.get(id)!),
-    // The code and the shell are the last full build's (src/rebuild/rebuild-site.ts `planRebuild`).
-    reuseByKey: true,
-  });
+  // The code and the shell are the last full build's (src/rebuild/rebuild-site.ts `planRebuild`).
+  publishPaperPages(
+    paperPageSource(
+      siteData,
+      siteData.papers.map((paper) => paper.id),
+      true,
+    ),
+  );
   writeRetiredPaperPages(outDir, site, siteData);
   writeShellRoutePages(outDir, site, shells.routes, shellRoutePages(siteData, shells));
   keepPublishedStrings(console.warn);

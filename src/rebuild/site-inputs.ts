@@ -33,8 +33,19 @@ function buildVariables(env: NodeJS.ProcessEnv): [string, string][] {
     .sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
+/** What of the Node running the build shapes pages: its version and its ICU and Unicode tables. */
+export const runningNode = () => ({
+  node: process.version,
+  icu: process.versions.icu ?? null,
+  unicode: process.versions.unicode ?? null,
+});
+
 /** The key of everything but the dumps, or null when some input cannot be read (then there is no rebuild without Astro). */
-export function siteInputsKey(root: string, env: NodeJS.ProcessEnv = process.env): string | null {
+export function siteInputsKey(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+  node: ReturnType<typeof runningNode> = runningNode(),
+): string | null {
   const hash = createHash('sha256').update(`site inputs ${STATE_FORMAT}\0`);
   for (const folder of INPUT_FOLDERS) hash.update(`${folder}\0${treeHash(join(root, folder)) ?? 'none'}\0`);
   // Astro loads `.env` files into the build's environment (Vite's), which the rebuild does not.
@@ -47,8 +58,7 @@ export function siteInputsKey(root: string, env: NodeJS.ProcessEnv = process.env
     .update(files)
     .update('\0')
     .update(JSON.stringify(buildVariables(env)))
-    .update(
-      `\0node ${process.version} ${JSON.stringify(process.versions.icu ?? null)} ${process.versions.unicode ?? ''}`,
-    );
+    .update('\0')
+    .update(JSON.stringify(node));
   return hash.digest('hex');
 }

@@ -23,7 +23,7 @@ import { PackedListsReader, type KeyTables } from '../../src/lib/text-derivation
 import { decodeCacheFile, encodeCacheFile } from '../../src/lib/cache-file.ts';
 import { readingAidsCached, type ReadingAidsCache } from '../../src/lib/reading-aids-cache.ts';
 import { startReadingAids } from '../../src/lib/reading-aids-thread.ts';
-import { PROJECT_ROOT } from './seed-corpus.ts';
+import { PROJECT_ROOT, textsKnown } from './seed-corpus.ts';
 
 const topicDefinitions = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
 const topicIds = [...topicNames(topicDefinitions).keys()];
@@ -37,12 +37,6 @@ function newestFirst(dumps: readonly DumpInput[]): ReadingAidPaper[] {
 function newCache(): ReadingAidsCache {
   return { file: join(mkdtempSync(join(tmpdir(), 'reading-aids-cache-')), 'reading-aids.bin'), codeDirectory };
 }
-
-/** How many of `papers` have the title and abstract of one of `earlier`. */
-const textsKnown = (papers: readonly ReadingAidPaper[], earlier: readonly ReadingAidPaper[]) => {
-  const texts = new Set(earlier.map((paper) => `${paper.title}\n${paper.abstract}`));
-  return papers.filter((paper) => texts.has(`${paper.title}\n${paper.abstract}`)).length;
-};
 
 /** The papers of an earlier build: the later ones, one of its abstracts not yet changed, and one paper since merged away. */
 function earlierCorpus(papers: readonly ReadingAidPaper[]): ReadingAidPaper[] {

@@ -14,3 +14,15 @@ export function seedCorpus(): IngestResult {
   );
   return corpus;
 }
+
+/**
+ * How many of `papers` have the title and abstract of one of `earlier`: the papers a per-paper
+ * cache of an earlier build replays (src/lib/cache-file.ts `paperTextHash`).
+ */
+export function textsKnown(
+  papers: readonly { title: string; abstract: string }[],
+  earlier: readonly { title: string; abstract: string }[],
+): number {
+  const texts = new Set(earlier.map((paper) => `${paper.title}\n${paper.abstract}`));
+  return papers.filter((paper) => texts.has(`${paper.title}\n${paper.abstract}`)).length;
+}

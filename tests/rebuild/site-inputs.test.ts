@@ -7,7 +7,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { siteInputsKey } from '../../src/rebuild/site-inputs.ts';
+import { runningNode, siteInputsKey } from '../../src/rebuild/site-inputs.ts';
 
 let root: string;
 
@@ -53,6 +53,17 @@ describe('siteInputsKey', () => {
     const key = siteInputsKey(root, env);
     appendFileSync(join(root, file), ' ');
     expect(siteInputsKey(root, env)).not.toBe(key);
+  });
+
+  it.each([
+    ['version', { node: 'v22.99.0' }],
+    ['ICU tables', { icu: '99.1' }],
+    ['Unicode tables', { unicode: '99.0' }],
+  ])('changes with the Node running the build: its %s', (_what, change) => {
+    const node = runningNode();
+    const key = siteInputsKey(root, env, node);
+    expect(siteInputsKey(root, env, { ...node })).toBe(key);
+    expect(siteInputsKey(root, env, { ...node, ...change })).not.toBe(key);
   });
 
   it('changes with a .env file, which Astro loads into the build', () => {

@@ -28,7 +28,7 @@ import {
 } from '../../src/lib/search-vocabulary-cache.ts';
 import { startSearchVocabulary } from '../../src/lib/search-vocabulary-thread.ts';
 import { vocabularyWords, type Vocabulary } from '../../src/lib/vocabulary-text.ts';
-import { PROJECT_ROOT } from '../reading/seed-corpus.ts';
+import { PROJECT_ROOT, textsKnown } from '../reading/seed-corpus.ts';
 
 const topicDefinitions = readTopicDefinitions(join(PROJECT_ROOT, 'content/topics'));
 const names = topicNames(topicDefinitions);
@@ -40,12 +40,6 @@ const papersOf = (dumps: readonly DumpInput[]) => ingestDumps(dumps, topicDefini
 function newCache(): SearchVocabularyCache {
   return { file: join(mkdtempSync(join(tmpdir(), 'vocabulary-cache-')), 'search-vocabulary.bin'), codeDirectory };
 }
-
-/** How many of `papers` have the title and abstract of one of `earlier`. */
-const textsKnown = (papers: readonly PaperRecord[], earlier: readonly PaperRecord[]) => {
-  const texts = new Set(earlier.map((paper) => `${paper.title}\n${paper.abstract}`));
-  return papers.filter((paper) => texts.has(`${paper.title}\n${paper.abstract}`)).length;
-};
 
 /** The papers of an earlier build: one abstract not yet changed, and one paper since merged away. */
 function earlierCorpus(papers: readonly PaperRecord[]): PaperRecord[] {
